@@ -1,0 +1,95 @@
+package cn.fazhi.portal.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/** 用户账号: a person's login with role and region scope. */
+@Entity
+@Table(name = "account")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+class Account {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String username;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    @Column(name = "password_hash")
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    private Role role;
+
+    @Column(name = "scope_region_code")
+    private String scopeRegionCode;
+
+    /** The level of the scope region; the database checks that it fits the role. */
+    @Column(name = "scope_level")
+    private String scopeLevel;
+
+    private boolean enabled = true;
+
+    @Column(name = "failed_login_count")
+    private int failedLoginCount;
+
+    @Column(name = "locked_until")
+    private Instant lockedUntil;
+
+    @Column(name = "must_change_password")
+    private boolean mustChangePassword = true;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    @Column(name = "last_login_address")
+    private String lastLoginAddress;
+
+    @Column(name = "created_at")
+    private Instant createdAt = Instant.now();
+
+    @Version
+    private int version;
+
+    Account(String username, String displayName, String passwordHash, Role role,
+            String scopeRegionCode, String scopeLevel, boolean mustChangePassword) {
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.scopeRegionCode = scopeRegionCode;
+        this.scopeLevel = scopeLevel;
+        this.mustChangePassword = mustChangePassword;
+    }
+
+    boolean isLockedAt(Instant now) {
+        return lockedUntil != null && lockedUntil.isAfter(now);
+    }
+
+    void loggedIn(Instant at, String address) {
+        this.lastLoginAt = at;
+        this.lastLoginAddress = address;
+        this.failedLoginCount = 0;
+        this.lockedUntil = null;
+    }
+
+    PortalUser toPortalUser(Instant now) {
+        return new PortalUser(id, username, displayName, passwordHash, role, scopeRegionCode,
+                enabled, isLockedAt(now), mustChangePassword);
+    }
+}

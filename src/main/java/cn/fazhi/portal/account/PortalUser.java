@@ -1,0 +1,89 @@
+package cn.fazhi.portal.account;
+
+import java.util.Collection;
+import java.util.List;
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/** The logged-in account as Spring Security keeps it in the session. */
+public final class PortalUser implements UserDetails, CredentialsContainer {
+
+    private final Long id;
+    private final String username;
+    private final String displayName;
+    private String passwordHash;
+    private final Role role;
+    private final String scopeRegionCode;
+    private final boolean enabled;
+    private final boolean locked;
+    private final boolean mustChangePassword;
+
+    PortalUser(Long id, String username, String displayName, String passwordHash, Role role,
+            String scopeRegionCode, boolean enabled, boolean locked, boolean mustChangePassword) {
+        this.id = id;
+        this.username = username;
+        this.displayName = displayName;
+        this.passwordHash = passwordHash;
+        this.role = role;
+        this.scopeRegionCode = scopeRegionCode;
+        this.enabled = enabled;
+        this.locked = locked;
+        this.mustChangePassword = mustChangePassword;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public Role getRole() {
+        return role;
+    }
+
+    public String getScopeRegionCode() {
+        return scopeRegionCode;
+    }
+
+    public boolean isMustChangePassword() {
+        return mustChangePassword;
+    }
+
+    public Viewer toViewer() {
+        return new Viewer(id, username, role, scopeRegionCode);
+    }
+
+    @Override
+    public Collection<? extends GrantedAuthority> getAuthorities() {
+        return List.of(new SimpleGrantedAuthority(role.authority()));
+    }
+
+    @Override
+    public String getPassword() {
+        return passwordHash;
+    }
+
+    @Override
+    public String getUsername() {
+        return username;
+    }
+
+    @Override
+    public boolean isAccountNonLocked() {
+        return !locked;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    @Override
+    public void eraseCredentials() {
+        passwordHash = null;
+    }
+}

@@ -1,0 +1,6 @@
+/**
+ * What the whole portal shares at start-up: the embedded PostgreSQL used when no server is
+ * configured, and whether the demo data is to be loaded.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Configuration")
+package cn.fazhi.portal.config;

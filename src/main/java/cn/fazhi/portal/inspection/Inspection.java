@@ -1,0 +1,89 @@
+package cn.fazhi.portal.inspection;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/** 督察: an inspection of one county in one year by a provincial or prefectural body. */
+@Entity
+@Table(name = "inspection")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+class Inspection {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "county_code")
+    private String countyCode;
+
+    private int year;
+
+    @Enumerated(EnumType.STRING)
+    private InspectionKind kind;
+
+    @Column(name = "started_on")
+    private LocalDate startedOn;
+
+    @Column(name = "ended_on")
+    private LocalDate endedOn;
+
+    @Column(name = "inspecting_body")
+    private String inspectingBody;
+
+    private String inspectors;
+
+    private String summary;
+
+    @Column(name = "created_by")
+    private Long createdBy;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Version
+    private int version;
+
+    @OneToMany(mappedBy = "inspection", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("deadline, id")
+    private List<InspectionFinding> findings = new ArrayList<>();
+
+    Inspection(String countyCode, int year, InspectionKind kind, LocalDate startedOn, LocalDate endedOn,
+            String inspectingBody, String inspectors, String summary, Long createdBy, Instant createdAt) {
+        this.countyCode = countyCode;
+        this.year = year;
+        this.kind = kind;
+        this.startedOn = startedOn;
+        this.endedOn = endedOn;
+        this.inspectingBody = inspectingBody;
+        this.inspectors = inspectors;
+        this.summary = summary;
+        this.createdBy = createdBy;
+        this.createdAt = createdAt;
+    }
+
+    InspectionFinding addFinding(String description, FindingSeverity severity, String sectionCode,
+            String indicatorCode, LocalDate deadline) {
+        InspectionFinding finding = new InspectionFinding(this, description, severity, sectionCode, indicatorCode,
+                deadline);
+        findings.add(finding);
+        return finding;
+    }
+}

@@ -1,0 +1,87 @@
+package cn.fazhi.portal.inspection;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/** 督察发现问题: a problem an inspection found, to be rectified by the county before its deadline. */
+@Entity
+@Table(name = "inspection_finding")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+class InspectionFinding {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "inspection_id")
+    private Inspection inspection;
+
+    private String description;
+
+    @Enumerated(EnumType.STRING)
+    private FindingSeverity severity;
+
+    @Column(name = "section_code")
+    private String sectionCode;
+
+    @Column(name = "indicator_code")
+    private String indicatorCode;
+
+    private LocalDate deadline;
+
+    @Enumerated(EnumType.STRING)
+    private FindingStatus status = FindingStatus.OPEN;
+
+    @Column(name = "rectification_reply")
+    private String rectificationReply;
+
+    @Column(name = "replied_at")
+    private Instant repliedAt;
+
+    @Column(name = "replied_by")
+    private Long repliedBy;
+
+    @Column(name = "review_comment")
+    private String reviewComment;
+
+    @Column(name = "accepted_at")
+    private Instant acceptedAt;
+
+    @Column(name = "accepted_by")
+    private Long acceptedBy;
+
+    @Version
+    private int version;
+
+    InspectionFinding(Inspection inspection, String description, FindingSeverity severity, String sectionCode,
+            String indicatorCode, LocalDate deadline) {
+        this.inspection = inspection;
+        this.description = description;
+        this.severity = severity;
+        this.sectionCode = sectionCode;
+        this.indicatorCode = indicatorCode;
+        this.deadline = deadline;
+    }
+
+    /** Past its deadline (a date in China) and not yet accepted. */
+    boolean isOverdueOn(LocalDate today) {
+        return status != FindingStatus.CLOSED && today.isAfter(deadline);
+    }
+}

@@ -1,0 +1,58 @@
+package cn.fazhi.portal.region;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Look-ups in the division tree, and the one place that decides whether a region is in a scope. */
+@Service
+@Transactional(readOnly = true)
+public class RegionService {
+
+    private final RegionRepository regions;
+
+    RegionService(RegionRepository regions) {
+        this.regions = regions;
+    }
+
+    public Optional<RegionView> find(String code) {
+        if (code == null || !code.matches("\\d{6}")) {
+            return Optional.empty();
+        }
+        return regions.findByCode(code).map(Region::toView);
+    }
+
+    public Optional<RegionView> findCounty(String code) {
+        return find(code).filter(RegionView::isCounty);
+    }
+
+    public Map<String, RegionView> findAll(Collection<String> codes) {
+        return regions.findByCodeIn(codes).stream()
+                .map(Region::toView)
+                .collect(Collectors.toMap(RegionView::code, Function.identity()));
+    }
+
+    /** The provinces with their counts, or the children of {@code parentCode}. */
+    public List<RegionSummary> childrenOf(String parentCode) {
+        return parentCode == null ? regions.provinceSummaries() : regions.summariesUnder(parentCode);
+    }
+
+    /** From the province down to the region itself. */
+    public List<RegionView> pathTo(RegionView region) {
+        List<RegionView> path = new ArrayList<>();
+        for (RegionView r = region; r != null; r = r.parentCode() == null ? null : find(r.parentCode()).orElse(null)) {
+            path.add(0, r);
+        }
+        return path;
+    }
+
+    public long countByLevel(RegionLevel level) {
+        return regions.countByLevel(level);
+    }
+}

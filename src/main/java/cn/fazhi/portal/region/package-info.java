@@ -1,0 +1,6 @@
+/**
+ * Administrative divisions (GB/T 2260: province → prefecture → county), region scope checks and
+ * the recognitions a county holds.
+ */
+@org.springframework.modulith.ApplicationModule(displayName = "Regions")
+package cn.fazhi.portal.region;

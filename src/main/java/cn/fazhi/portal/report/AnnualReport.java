@@ -1,0 +1,221 @@
+package cn.fazhi.portal.report;
+
+import cn.fazhi.portal.catalog.Catalog;
+import cn.fazhi.portal.catalog.IndicatorDef;
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import lombok.AccessLevel;
+import lombok.Getter;
+import lombok.NoArgsConstructor;
+
+/**
+ * 法治政府建设年度报告: one county's report of one year, with its values and the narrative parts
+ * the law requires. Its state changes only through the methods below, which refuse illegal moves.
+ */
+@Entity
+@Table(name = "annual_report")
+@Getter
+@NoArgsConstructor(access = AccessLevel.PROTECTED)
+class AnnualReport {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "county_code")
+    private String countyCode;
+
+    private int year;
+
+    @Enumerated(EnumType.STRING)
+    private ReportStatus status = ReportStatus.DRAFT;
+
+    /** 主要举措和成效 */
+    @Column(name = "measures_text")
+    private String measuresText;
+
+    /** 存在的问题和不足 */
+    @Column(name = "problems_text")
+    private String problemsText;
+
+    /** 下一年度工作安排 */
+    @Column(name = "next_year_plan_text")
+    private String nextYearPlanText;
+
+    /** 党政主要负责人履行推进法治建设第一责任人职责情况 */
+    @Column(name = "leaders_duty_text")
+    private String leadersDutyText;
+
+    @Column(name = "submission_deadline")
+    private LocalDate submissionDeadline;
+
+    @Column(name = "submitted_at")
+    private Instant submittedAt;
+
+    @Column(name = "submitted_by")
+    private Long submittedBy;
+
+    @Column(name = "reviewed_at")
+    private Instant reviewedAt;
+
+    @Column(name = "reviewed_by")
+    private Long reviewedBy;
+
+    @Column(name = "review_comment")
+    private String reviewComment;
+
+    @Column(name = "approved_at")
+    private Instant approvedAt;
+
+    @Column(name = "approved_by")
+    private Long approvedBy;
+
+    @Column(name = "published_on")
+    private LocalDate publishedOn;
+
+    @Column(name = "created_at")
+    private Instant createdAt;
+
+    @Column(name = "updated_at")
+    private Instant updatedAt;
+
+    @Version
+    private int version;
+
+    @OneToMany(mappedBy = "report", cascade = CascadeType.ALL, orphanRemoval = true)
+    private List<IndicatorValue> values = new ArrayList<>();
+
+    private AnnualReport(String countyCode, int year, LocalDate submissionDeadline, Instant now) {
+        this.countyCode = countyCode;
+        this.year = year;
+        this.submissionDeadline = submissionDeadline;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    /** A new draft. By law the report of a year is due by 1 March of the next. */
+    static AnnualReport open(String countyCode, int year, Instant now) {
+        return new AnnualReport(countyCode, year, LocalDate.of(year + 1, 3, 1), now);
+    }
+
+    Map<String, IndicatorValue> valuesByCode() {
+        return values.stream().collect(Collectors.toMap(IndicatorValue::getIndicatorCode, Function.identity()));
+    }
+
+    Optional<BigDecimal> valueOf(String indicatorCode) {
+        return values.stream().filter(v -> v.getIndicatorCode().equals(indicatorCode))
+                .findFirst().map(IndicatorValue::getValue);
+    }
+
+    void enterTyped(IndicatorDef indicator, BigDecimal value, String explanation, Long by, Instant at) {
+        requireEditable();
+        valueFor(indicator).set(value, explanation, ValueSource.TYPED, by, at);
+        this.updatedAt = at;
+    }
+
+    void writeNarrative(String measures, String problems, String nextYearPlan, String leadersDuty, Instant at) {
+        requireEditable();
+        this.measuresText = measures;
+        this.problemsText = problems;
+        this.nextYearPlanText = nextYearPlan;
+        this.leadersDutyText = leadersDuty;
+        this.updatedAt = at;
+    }
+
+    /**
+     * Computes every rate whose parts are both entered. A rate the clerk typed is kept (validation
+     * compares it with its parts); a computed rate whose parts were cleared goes away.
+     */
+    void recomputeRates(Catalog catalog, Long by, Instant at) {
+        Map<String, IndicatorValue> current = valuesByCode();
+        for (IndicatorDef rate : catalog.indicators()) {
+            if (!rate.isComputed()) {
+                continue;
+            }
+            IndicatorValue existing = current.get(rate.code());
+            if (existing != null && existing.getSource() == ValueSource.TYPED) {
+                continue;
+            }
+            ComputedRate computed = ComputedRate.of(
+                    valueOf(rate.numeratorCode()).orElse(null), valueOf(rate.denominatorCode()).orElse(null));
+            if (computed.outcome() == ComputedRate.Outcome.MISSING_PART) {
+                if (existing != null) {
+                    values.remove(existing);
+                }
+            } else {
+                valueFor(rate).set(computed.isStorable() ? computed.percent() : null, null,
+                        ValueSource.COMPUTED, by, at);
+            }
+        }
+    }
+
+    void submit(Long by, Instant at) {
+        requireStatus(EnumSet.of(ReportStatus.DRAFT, ReportStatus.RETURNED), "submit");
+        this.status = ReportStatus.SUBMITTED;
+        this.submittedAt = at;
+        this.submittedBy = by;
+        this.updatedAt = at;
+    }
+
+    void returnForRevision(Long by, Instant at, String comment) {
+        requireStatus(EnumSet.of(ReportStatus.SUBMITTED), "return");
+        if (comment == null || comment.isBlank()) {
+            throw new IllegalArgumentException("a returned report needs the reviewer's comment");
+        }
+        this.status = ReportStatus.RETURNED;
+        this.reviewedAt = at;
+        this.reviewedBy = by;
+        this.reviewComment = comment;
+        this.updatedAt = at;
+    }
+
+    void approve(Long by, Instant at, LocalDate publishedOn) {
+        requireStatus(EnumSet.of(ReportStatus.SUBMITTED), "approve");
+        this.status = ReportStatus.APPROVED;
+        this.reviewedAt = at;
+        this.reviewedBy = by;
+        this.approvedAt = at;
+        this.approvedBy = by;
+        this.publishedOn = publishedOn;
+        this.updatedAt = at;
+    }
+
+    private IndicatorValue valueFor(IndicatorDef indicator) {
+        IndicatorValue value = valuesByCode().get(indicator.code());
+        if (value == null) {
+            value = new IndicatorValue(this, indicator.code(), indicator.kind());
+            values.add(value);
+        }
+        return value;
+    }
+
+    private void requireEditable() {
+        requireStatus(EnumSet.of(ReportStatus.DRAFT, ReportStatus.RETURNED), "edit");
+    }
+
+    private void requireStatus(Set<ReportStatus> allowed, String action) {
+        if (!allowed.contains(status)) {
+            throw new IllegalReportTransitionException(action, status);
+        }
+    }
+}

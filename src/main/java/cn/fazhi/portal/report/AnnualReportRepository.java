@@ -1,0 +1,21 @@
+package cn.fazhi.portal.report;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.data.jpa.repository.EntityGraph;
+import org.springframework.data.repository.Repository;
+
+interface AnnualReportRepository extends Repository<AnnualReport, Long> {
+
+    AnnualReport save(AnnualReport report);
+
+    boolean existsByCountyCodeAndYear(String countyCode, int year);
+
+    @EntityGraph(attributePaths = "values")
+    Optional<AnnualReport> findByCountyCodeAndYear(String countyCode, int year);
+
+    List<AnnualReport> findByCountyCodeAndStatusInOrderByYearDesc(String countyCode, Collection<ReportStatus> statuses);
+
+    long count();
+}

@@ -1,0 +1,56 @@
+package cn.fazhi.portal.report;
+
+import cn.fazhi.portal.account.PortalUser;
+import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.region.RecognitionService;
+import cn.fazhi.portal.region.RegionService;
+import cn.fazhi.portal.region.RegionView;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+/** A county's page: its reports by year, its titles; and each report, read-only. */
+@Controller
+class CountyController {
+
+    private final RegionService regions;
+    private final RecognitionService recognitions;
+    private final ReportService reports;
+
+    CountyController(RegionService regions, RecognitionService recognitions, ReportService reports) {
+        this.regions = regions;
+        this.recognitions = recognitions;
+        this.reports = reports;
+    }
+
+    @GetMapping("/counties/{code}")
+    String county(@PathVariable String code, @AuthenticationPrincipal PortalUser user, Model model) {
+        RegionView county = regions.findCounty(code).orElseThrow(CountyController::notFound);
+        model.addAttribute("county", county);
+        model.addAttribute("path", regions.pathTo(county));
+        model.addAttribute("reports", reports.reportsOf(county, Viewer.of(user)));
+        model.addAttribute("recognitions", recognitions.of(county.code()));
+        return "report/county";
+    }
+
+    @GetMapping("/counties/{code}/reports/{year}")
+    String report(@PathVariable String code, @PathVariable String year, @AuthenticationPrincipal PortalUser user,
+            Model model) {
+        if (!year.matches("\\d{4}")) {
+            throw notFound();
+        }
+        ReportView report = reports.find(code, Integer.parseInt(year), Viewer.of(user))
+                .orElseThrow(CountyController::notFound);
+        model.addAttribute("report", report);
+        model.addAttribute("path", regions.pathTo(report.county()));
+        return "report/report";
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}

@@ -1,0 +1,94 @@
+package cn.fazhi.portal.report;
+
+import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.catalog.Catalog;
+import cn.fazhi.portal.catalog.CatalogService;
+import cn.fazhi.portal.catalog.IndicatorDef;
+import cn.fazhi.portal.region.RegionService;
+import cn.fazhi.portal.region.RegionView;
+import java.math.BigDecimal;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Reading annual reports. Approved reports are public; anything else is shown only to viewers
+ * whose scope covers the county (the clerk of that county, a reviewer above it, an admin).
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReportService {
+
+    private final AnnualReportRepository reports;
+    private final RegionService regions;
+    private final CatalogService catalogs;
+
+    ReportService(AnnualReportRepository reports, RegionService regions, CatalogService catalogs) {
+        this.reports = reports;
+        this.regions = regions;
+        this.catalogs = catalogs;
+    }
+
+    /** The county's reports this viewer may see, newest year first. */
+    public List<ReportSummary> reportsOf(RegionView county, Viewer viewer) {
+        EnumSet<ReportStatus> visible = viewer.canSeeUnpublishedOf(county)
+                ? EnumSet.allOf(ReportStatus.class) : EnumSet.of(ReportStatus.APPROVED);
+        return reports.findByCountyCodeAndStatusInOrderByYearDesc(county.code(), visible).stream()
+                .map(r -> new ReportSummary(r.getYear(), r.getStatus(), r.getSubmissionDeadline(),
+                        r.getSubmittedAt(), r.getApprovedAt(), r.getValues().size()))
+                .toList();
+    }
+
+    /** A report with all its values, or empty when it does not exist or this viewer may not see it. */
+    public Optional<ReportView> find(String countyCode, int year, Viewer viewer) {
+        Optional<RegionView> county = regions.findCounty(countyCode);
+        if (county.isEmpty()) {
+            return Optional.empty();
+        }
+        return reports.findByCountyCodeAndYear(countyCode, year)
+                .filter(r -> r.getStatus().isPublished() || viewer.canSeeUnpublishedOf(county.get()))
+                .map(r -> toView(r, county.get()));
+    }
+
+    private ReportView toView(AnnualReport report, RegionView county) {
+        Catalog catalog = catalogs.forYear(report.getYear());
+        Map<String, IndicatorValue> values = report.valuesByCode();
+        List<SectionValues> sections = catalog.sections().stream()
+                .map(s -> new SectionValues(s, catalog.indicatorsOf(s.code()).stream()
+                        .map(i -> row(i, values))
+                        .toList()))
+                .toList();
+        return new ReportView(county, report.getYear(), report.getStatus(), report.getSubmissionDeadline(),
+                report.getSubmittedAt(), report.getApprovedAt(), report.getPublishedOn(), report.getReviewComment(),
+                report.getMeasuresText(), report.getProblemsText(), report.getNextYearPlanText(),
+                report.getLeadersDutyText(), sections);
+    }
+
+    /** A computed rate is always derived from its parts, the same way it is stored. */
+    private static ValueRow row(IndicatorDef indicator, Map<String, IndicatorValue> values) {
+        IndicatorValue stored = values.get(indicator.code());
+        boolean typed = stored != null && stored.getSource() == ValueSource.TYPED;
+        if (indicator.isComputed() && !typed) {
+            ComputedRate rate = ComputedRate.of(valueOf(values, indicator.numeratorCode()),
+                    valueOf(values, indicator.denominatorCode()));
+            return row(indicator, rate.percent(), ValueSource.COMPUTED, null, rate.isNotApplicable());
+        }
+        return stored == null ? row(indicator, null, null, null, false)
+                : row(indicator, stored.getValue(), stored.getSource(), stored.getExplanation(), false);
+    }
+
+    private static ValueRow row(IndicatorDef indicator, BigDecimal value, ValueSource source,
+            String explanation, boolean notApplicable) {
+        Boolean targetMet = indicator.target() == null || value == null ? null : indicator.target().isMetBy(value);
+        return new ValueRow(indicator, value, FigureFormat.format(indicator.kind(), value), source,
+                explanation, notApplicable, targetMet);
+    }
+
+    private static BigDecimal valueOf(Map<String, IndicatorValue> values, String code) {
+        IndicatorValue v = values.get(code);
+        return v == null ? null : v.getValue();
+    }
+}

@@ -1,0 +1,102 @@
+package cn.fazhi.portal;
+
+import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.opentest4j.TestAbortedException;
+
+/**
+ * A journey in Debian's Chromium driven through its chromedriver. Nothing is downloaded: when
+ * either is missing the test is skipped with how to install them, unless the system property
+ * {@code browser.tests.required} is true (as in CI), which makes their absence a failure.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@PortalTest
+@ExtendWith(BrowserTest.Browser.class)
+public @interface BrowserTest {
+
+    final class Browser implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
+
+        private static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
+        private static final List<String> DRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+        private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(Browser.class);
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            Optional<String> chromium = firstExisting(CHROMIUM);
+            Optional<String> driver = firstExisting(DRIVER);
+            if (chromium.isEmpty() || driver.isEmpty()) {
+                String message = "Browser tests need Debian's Chromium and its driver: "
+                        + "sudo apt-get install chromium chromium-driver fonts-noto-cjk";
+                if (Boolean.getBoolean("browser.tests.required")) {
+                    throw new IllegalStateException(message + " (browser.tests.required=true)");
+                }
+                throw new TestAbortedException(message);
+            }
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(chromium.get());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                    "--no-first-run", "--window-size=1366,768", "--lang=zh-CN",
+                    // Bootstrap scrolls smoothly unless motion is reduced; clicks must not land mid-scroll
+                    "--force-prefers-reduced-motion");
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(Path.of(driver.get()).toFile()).usingAnyFreePort().build();
+            ChromeDriver browser = new ChromeDriver(service, options);
+            browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+            context.getStore(NS).put("driver", browser);
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            WebDriver browser = context.getStore(NS).remove("driver", WebDriver.class);
+            if (browser != null) {
+                browser.quit();
+            }
+        }
+
+        @Override
+        public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+            return parameter.getParameter().getType() == WebDriver.class;
+        }
+
+        @Override
+        public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+            return context.getStore(NS).get("driver", WebDriver.class);
+        }
+
+        /** Saves what the browser shows to target/screenshots/NAME.png. */
+        public static void screenshot(WebDriver browser, String name) {
+            try {
+                Path dir = Files.createDirectories(Path.of("target", "screenshots"));
+                Files.write(dir.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+            } catch (IOException e) {
+                throw new IllegalStateException("Could not save screenshot " + name, e);
+            }
+        }
+
+        private static Optional<String> firstExisting(List<String> paths) {
+            return paths.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst();
+        }
+    }
+}

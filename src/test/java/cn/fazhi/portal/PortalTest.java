@@ -1,0 +1,24 @@
+package cn.fazhi.portal;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The whole portal on a real server port and a real PostgreSQL, with the demo data. Every
+ * full-context test uses exactly this, so that Spring builds the context once per test run.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "portal.embedded-postgres.enabled=false")
+@AutoConfigureMockMvc
+@ActiveProfiles("demo")
+@Import(TestDatabase.class)
+public @interface PortalTest {
+}
