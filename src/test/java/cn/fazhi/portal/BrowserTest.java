@@ -1,5 +1,6 @@
 package cn.fazhi.portal;
 
+import java.io.File;
 import java.io.IOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
@@ -8,6 +9,7 @@ import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.extension.AfterEachCallback;
@@ -37,14 +39,19 @@ public @interface BrowserTest {
 
     final class Browser implements BeforeEachCallback, AfterEachCallback, ParameterResolver {
 
-        private static final List<String> CHROMIUM = List.of("/usr/bin/chromium", "/usr/bin/chromium-browser");
-        private static final List<String> DRIVER = List.of("/usr/bin/chromedriver", "/usr/lib/chromium/chromedriver");
+        /** Debian's names first; Google Chrome where a runner ships it instead (GitHub's Ubuntu images). */
+        private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome");
         private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(Browser.class);
 
         @Override
         public void beforeEach(ExtensionContext context) {
-            Optional<String> chromium = firstExisting(CHROMIUM);
-            Optional<String> driver = firstExisting(DRIVER);
+            // a runner that names its Chrome driver (CHROMEWEBDRIVER) means its Google Chrome
+            List<String> browsers = System.getenv("CHROMEWEBDRIVER") == null ? BROWSERS : List.of("google-chrome");
+            Optional<String> chromium = browsers.stream().map(Browser::onPath).flatMap(Optional::stream).findFirst();
+            Optional<String> driver = Optional.ofNullable(System.getenv("CHROMEWEBDRIVER"))
+                    .map(dir -> Path.of(dir, "chromedriver").toString())
+                    .filter(p -> Files.isExecutable(Path.of(p)))
+                    .or(() -> onPath("chromedriver"));
             if (chromium.isEmpty() || driver.isEmpty()) {
                 String message = "Browser tests need Debian's Chromium and its driver: "
                         + "sudo apt-get install chromium chromium-driver fonts-noto-cjk";
@@ -95,8 +102,13 @@ public @interface BrowserTest {
             }
         }
 
-        private static Optional<String> firstExisting(List<String> paths) {
-            return paths.stream().filter(p -> Files.isExecutable(Path.of(p))).findFirst();
+        private static Optional<String> onPath(String program) {
+            String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+            return Arrays.stream(path.split(File.pathSeparator))
+                    .map(dir -> Path.of(dir, program))
+                    .filter(Files::isExecutable)
+                    .map(Path::toString)
+                    .findFirst();
         }
     }
 }

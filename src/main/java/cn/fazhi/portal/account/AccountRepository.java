@@ -11,5 +11,7 @@ interface AccountRepository extends Repository<Account, Long> {
 
     boolean existsByUsername(String username);
 
+    boolean existsByRoleAndEnabledTrue(Role role);
+
     long count();
 }

@@ -40,6 +40,10 @@ public class AccountService implements UserDetailsService {
         accounts.findByUsername(normalise(username)).ifPresent(a -> a.loggedIn(clock.instant(), address));
     }
 
+    public boolean anyActive(Role role) {
+        return accounts.existsByRoleAndEnabledTrue(role);
+    }
+
     public boolean exists(String username) {
         return accounts.existsByUsername(normalise(username));
     }
