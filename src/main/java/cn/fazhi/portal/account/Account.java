@@ -1,6 +1,5 @@
 package cn.fazhi.portal.account;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,40 +26,30 @@ class Account {
 
     private String username;
 
-    @Column(name = "display_name")
     private String displayName;
 
-    @Column(name = "password_hash")
     private String passwordHash;
 
     @Enumerated(EnumType.STRING)
     private Role role;
 
-    @Column(name = "scope_region_code")
     private String scopeRegionCode;
 
     /** The level of the scope region; the database checks that it fits the role. */
-    @Column(name = "scope_level")
     private String scopeLevel;
 
     private boolean enabled = true;
 
-    @Column(name = "failed_login_count")
     private int failedLoginCount;
 
-    @Column(name = "locked_until")
     private Instant lockedUntil;
 
-    @Column(name = "must_change_password")
     private boolean mustChangePassword = true;
 
-    @Column(name = "last_login_at")
     private Instant lastLoginAt;
 
-    @Column(name = "last_login_address")
     private String lastLoginAddress;
 
-    @Column(name = "created_at")
     private Instant createdAt = Instant.now();
 
     @Version

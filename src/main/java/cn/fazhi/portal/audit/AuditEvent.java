@@ -1,6 +1,5 @@
 package cn.fazhi.portal.audit;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -26,30 +25,24 @@ class AuditEvent {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "occurred_at")
     private Instant occurredAt;
 
     /** The username, or null for an anonymous visitor. */
     private String actor;
 
-    @Column(name = "client_address")
     private String clientAddress;
 
     private String action;
 
-    @Column(name = "entity_type")
     private String entityType;
 
-    @Column(name = "entity_id")
     private String entityId;
 
     /** JSON of the record before the change. */
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "before_state")
     private String beforeState;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "after_state")
     private String afterState;
 
     AuditEvent(Instant occurredAt, String actor, String clientAddress, String action, String entityType,

@@ -1,6 +1,5 @@
 package cn.fazhi.portal.catalog;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -24,15 +23,12 @@ class Indicator {
     @Id
     private String code;
 
-    @Column(name = "section_code")
     private String sectionCode;
 
     private int position;
 
-    @Column(name = "name_zh")
     private String nameZh;
 
-    @Column(name = "name_en")
     private String nameEn;
 
     private String unit;
@@ -43,28 +39,20 @@ class Indicator {
     @Enumerated(EnumType.STRING)
     private Direction direction;
 
-    @Column(name = "numerator_code")
     private String numeratorCode;
 
-    @Column(name = "denominator_code")
     private String denominatorCode;
 
-    @Column(name = "default_target_op")
     private Comparison defaultTargetOp;
 
-    @Column(name = "default_target_value")
     private BigDecimal defaultTargetValue;
 
-    @Column(name = "definition_zh")
     private String definitionZh;
 
-    @Column(name = "definition_en")
     private String definitionEn;
 
-    @Column(name = "first_year")
     private int firstYear;
 
-    @Column(name = "last_year")
     private Integer lastYear;
 
     IndicatorDef toDef(Target target) {

@@ -1,6 +1,5 @@
 package cn.fazhi.portal.catalog;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
@@ -36,6 +35,6 @@ class IndicatorTarget {
     }
 
     @Embeddable
-    record Key(@Column(name = "indicator_code") String indicatorCode, int year) implements Serializable {
+    record Key(String indicatorCode, int year) implements Serializable {
     }
 }

@@ -1,6 +1,5 @@
 package cn.fazhi.portal.catalog;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -20,13 +19,10 @@ class Section {
 
     private int position;
 
-    @Column(name = "name_zh")
     private String nameZh;
 
-    @Column(name = "name_en")
     private String nameEn;
 
-    @Column(name = "outline_ref")
     private String outlineRef;
 
     SectionDef toDef() {

@@ -1,6 +1,5 @@
 package cn.fazhi.portal.catalog;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,27 +19,21 @@ class ValidationRule {
     @Id
     private String code;
 
-    @Column(name = "left_code")
     private String leftCode;
 
     private Comparison operator;
 
-    @Column(name = "right_code")
     private String rightCode;
 
     @Enumerated(EnumType.STRING)
     private Severity severity;
 
-    @Column(name = "message_zh")
     private String messageZh;
 
-    @Column(name = "message_en")
     private String messageEn;
 
-    @Column(name = "first_year")
     private int firstYear;
 
-    @Column(name = "last_year")
     private Integer lastYear;
 
     RuleDef toDef() {

@@ -60,23 +60,7 @@ public final class EmbeddedPostgresServer {
 
     /** What Boot needs to build its pool, Flyway and JPA on this server. */
     public JdbcConnectionDetails connectionDetails() {
-        String url = jdbcUrl();
-        return new JdbcConnectionDetails() {
-            @Override
-            public String getUsername() {
-                return "postgres";
-            }
-
-            @Override
-            public String getPassword() {
-                return "";
-            }
-
-            @Override
-            public String getJdbcUrl() {
-                return url;
-            }
-        };
+        return new PostgresConnection(jdbcUrl(), "postgres", "");
     }
 
     /** Stops the server now rather than at JVM exit; a later call for the same directory starts it anew. */

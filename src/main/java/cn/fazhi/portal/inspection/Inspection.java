@@ -1,7 +1,6 @@
 package cn.fazhi.portal.inspection;
 
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -31,7 +30,6 @@ class Inspection {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "county_code")
     private String countyCode;
 
     private int year;
@@ -39,23 +37,18 @@ class Inspection {
     @Enumerated(EnumType.STRING)
     private InspectionKind kind;
 
-    @Column(name = "started_on")
     private LocalDate startedOn;
 
-    @Column(name = "ended_on")
     private LocalDate endedOn;
 
-    @Column(name = "inspecting_body")
     private String inspectingBody;
 
     private String inspectors;
 
     private String summary;
 
-    @Column(name = "created_by")
     private Long createdBy;
 
-    @Column(name = "created_at")
     private Instant createdAt;
 
     @Version

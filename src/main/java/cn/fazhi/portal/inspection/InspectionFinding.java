@@ -1,6 +1,5 @@
 package cn.fazhi.portal.inspection;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -8,7 +7,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
@@ -30,7 +28,6 @@ class InspectionFinding {
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "inspection_id")
     private Inspection inspection;
 
     private String description;
@@ -38,10 +35,8 @@ class InspectionFinding {
     @Enumerated(EnumType.STRING)
     private FindingSeverity severity;
 
-    @Column(name = "section_code")
     private String sectionCode;
 
-    @Column(name = "indicator_code")
     private String indicatorCode;
 
     private LocalDate deadline;
@@ -49,22 +44,16 @@ class InspectionFinding {
     @Enumerated(EnumType.STRING)
     private FindingStatus status = FindingStatus.OPEN;
 
-    @Column(name = "rectification_reply")
     private String rectificationReply;
 
-    @Column(name = "replied_at")
     private Instant repliedAt;
 
-    @Column(name = "replied_by")
     private Long repliedBy;
 
-    @Column(name = "review_comment")
     private String reviewComment;
 
-    @Column(name = "accepted_at")
     private Instant acceptedAt;
 
-    @Column(name = "accepted_by")
     private Long acceptedBy;
 
     @Version

@@ -1,6 +1,5 @@
 package cn.fazhi.portal.region;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -23,7 +22,6 @@ class Recognition {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "county_code")
     private String countyCode;
 
     @Enumerated(EnumType.STRING)

@@ -1,6 +1,5 @@
 package cn.fazhi.portal.region;
 
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -27,13 +26,10 @@ class Region {
     @Enumerated(EnumType.STRING)
     private RegionLevel level;
 
-    @Column(name = "parent_code")
     private String parentCode;
 
-    @Column(name = "province_code")
     private String provinceCode;
 
-    @Column(name = "prefecture_code")
     private String prefectureCode;
 
     RegionView toView() {

@@ -3,7 +3,6 @@ package cn.fazhi.portal.report;
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.IndicatorDef;
 import jakarta.persistence.CascadeType;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -42,7 +41,6 @@ class AnnualReport {
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
-    @Column(name = "county_code")
     private String countyCode;
 
     private int year;
@@ -51,52 +49,37 @@ class AnnualReport {
     private ReportStatus status = ReportStatus.DRAFT;
 
     /** 主要举措和成效 */
-    @Column(name = "measures_text")
     private String measuresText;
 
     /** 存在的问题和不足 */
-    @Column(name = "problems_text")
     private String problemsText;
 
     /** 下一年度工作安排 */
-    @Column(name = "next_year_plan_text")
     private String nextYearPlanText;
 
     /** 党政主要负责人履行推进法治建设第一责任人职责情况 */
-    @Column(name = "leaders_duty_text")
     private String leadersDutyText;
 
-    @Column(name = "submission_deadline")
     private LocalDate submissionDeadline;
 
-    @Column(name = "submitted_at")
     private Instant submittedAt;
 
-    @Column(name = "submitted_by")
     private Long submittedBy;
 
-    @Column(name = "reviewed_at")
     private Instant reviewedAt;
 
-    @Column(name = "reviewed_by")
     private Long reviewedBy;
 
-    @Column(name = "review_comment")
     private String reviewComment;
 
-    @Column(name = "approved_at")
     private Instant approvedAt;
 
-    @Column(name = "approved_by")
     private Long approvedBy;
 
-    @Column(name = "published_on")
     private LocalDate publishedOn;
 
-    @Column(name = "created_at")
     private Instant createdAt;
 
-    @Column(name = "updated_at")
     private Instant updatedAt;
 
     @Version

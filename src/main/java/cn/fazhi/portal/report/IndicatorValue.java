@@ -1,7 +1,6 @@
 package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.catalog.IndicatorKind;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -9,7 +8,6 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
-import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
@@ -33,10 +31,8 @@ class IndicatorValue {
     private Long id;
 
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "report_id")
     private AnnualReport report;
 
-    @Column(name = "indicator_code")
     private String indicatorCode;
 
     /** Copied from the indicator so that the database can check counts and rates itself. */
@@ -50,10 +46,8 @@ class IndicatorValue {
     @Enumerated(EnumType.STRING)
     private ValueSource source;
 
-    @Column(name = "updated_at")
     private Instant updatedAt;
 
-    @Column(name = "updated_by")
     private Long updatedBy;
 
     IndicatorValue(AnnualReport report, String indicatorCode, IndicatorKind kind) {
