@@ -8,7 +8,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
@@ -66,6 +69,62 @@ class Account {
         this.mustChangePassword = mustChangePassword;
     }
 
+    /**
+     * Counts a failed login; the fifth in a row locks the account for {@code lockFor}.
+     *
+     * @return whether this failure locked it
+     */
+    boolean failedLogin(Instant now, int maxFailures, Duration lockFor) {
+        failedLoginCount++;
+        if (failedLoginCount >= maxFailures && !isLockedAt(now)) {
+            lockedUntil = now.plus(lockFor);
+            return true;
+        }
+        return false;
+    }
+
+    void unlock() {
+        failedLoginCount = 0;
+        lockedUntil = null;
+    }
+
+    void enable() {
+        enabled = true;
+    }
+
+    void disable() {
+        enabled = false;
+    }
+
+    void changePassword(String newHash, boolean mustChangeAtNextLogin) {
+        passwordHash = newHash;
+        mustChangePassword = mustChangeAtNextLogin;
+    }
+
+    void update(String displayName, Role role, String scopeRegionCode, String scopeLevel) {
+        this.displayName = displayName;
+        this.role = role;
+        this.scopeRegionCode = scopeRegionCode;
+        this.scopeLevel = scopeLevel;
+    }
+
+    boolean isActiveAdmin() {
+        return enabled && role == Role.ADMIN;
+    }
+
+    /** What the audit log keeps of an account: never the password hash. */
+    Map<String, Object> auditState() {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("username", username);
+        state.put("displayName", displayName);
+        state.put("role", role);
+        state.put("scope", scopeRegionCode);
+        state.put("enabled", enabled);
+        state.put("lockedUntil", lockedUntil == null ? null : lockedUntil.toString());
+        state.put("mustChangePassword", mustChangePassword);
+        return state;
+    }
+
     boolean isLockedAt(Instant now) {
         return lockedUntil != null && lockedUntil.isAfter(now);
     }
@@ -77,8 +136,9 @@ class Account {
         this.lockedUntil = null;
     }
 
+    /** Carries the previous login, which the user sees on their account page. */
     PortalUser toPortalUser(Instant now) {
         return new PortalUser(id, username, displayName, passwordHash, role, scopeRegionCode,
-                enabled, isLockedAt(now), mustChangePassword);
+                enabled, isLockedAt(now), mustChangePassword, lastLoginAt, lastLoginAddress);
     }
 }

@@ -1,32 +1,62 @@
 package cn.fazhi.portal.account;
 
+import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
-/** Accounts: loading them for login, recording logins, creating them. */
+/**
+ * Accounts: login support, the administrators' operations and each user's own password. Every
+ * administrative method refuses anyone but an ADMIN, whatever the URL rules say.
+ */
 @Service
 @Transactional(readOnly = true)
 public class AccountService implements UserDetailsService {
 
+    static final int MAX_FAILED_LOGINS = 5;
+    static final Duration LOCK_DURATION = Duration.ofMinutes(15);
+
+    private static final String ENTITY = "Account";
+    private static final char[] TEMPORARY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+
     private final AccountRepository accounts;
     private final RegionService regions;
     private final PasswordEncoder passwordEncoder;
+    private final PasswordPolicy passwordPolicy;
+    private final AuditService audit;
     private final Clock clock;
+    private final SecureRandom random = new SecureRandom();
 
-    AccountService(AccountRepository accounts, RegionService regions, PasswordEncoder passwordEncoder, Clock clock) {
+    AccountService(AccountRepository accounts, RegionService regions, PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy, AuditService audit, Clock clock) {
         this.accounts = accounts;
         this.regions = regions;
         this.passwordEncoder = passwordEncoder;
+        this.passwordPolicy = passwordPolicy;
+        this.audit = audit;
         this.clock = clock;
     }
+
+    // ---- login ----
 
     @Override
     public UserDetails loadUserByUsername(String username) {
@@ -36,8 +66,30 @@ public class AccountService implements UserDetailsService {
     }
 
     @Transactional
-    public void recordLogin(String username, String address) {
-        accounts.findByUsername(normalise(username)).ifPresent(a -> a.loggedIn(clock.instant(), address));
+    void recordLogin(String username, String address) {
+        accounts.findByUsername(normalise(username)).ifPresent(a -> {
+            a.loggedIn(clock.instant(), address);
+            audit.recordAs(a.getUsername(), "LOGIN_SUCCESS", ENTITY, a.getId(), null, null);
+        });
+    }
+
+    /**
+     * Counts a failed login of an existing account.
+     *
+     * @return empty when no such account exists, else whether the account is now locked
+     */
+    @Transactional
+    Optional<Boolean> recordFailedLogin(String username, String reason) {
+        Optional<Account> account = accounts.findByUsername(normalise(username));
+        account.ifPresent(a -> {
+            boolean lockedNow = "BAD_CREDENTIALS".equals(reason)
+                    && a.failedLogin(clock.instant(), MAX_FAILED_LOGINS, LOCK_DURATION);
+            audit.recordAs(null, "LOGIN_FAILURE", ENTITY, a.getId(), null, Map.of("reason", reason));
+            if (lockedNow) {
+                audit.recordAs(null, "ACCOUNT_LOCKED", ENTITY, a.getId(), null, a.auditState());
+            }
+        });
+        return account.map(a -> a.isLockedAt(clock.instant()));
     }
 
     public boolean anyActive(Role role) {
@@ -48,21 +100,227 @@ public class AccountService implements UserDetailsService {
         return accounts.existsByUsername(normalise(username));
     }
 
+    // ---- administration ----
+
+    public Page<AccountRow> search(AccountQuery query, Pageable page, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        List<String> within = query.region() == null || query.region().isBlank()
+                ? null : regions.codesWithin(query.region().trim());
+        Page<Account> found = accounts.findAll(AccountSpecifications.matching(query, within, clock.instant()),
+                page.getSort().isSorted() ? page : org.springframework.data.domain.PageRequest.of(
+                        page.getPageNumber(), page.getPageSize(), Sort.by("username")));
+        Map<String, RegionView> scopes = regions.findAll(found.map(Account::getScopeRegionCode)
+                .filter(java.util.Objects::nonNull).toList());
+        return found.map(a -> toRow(a, scopes.get(a.getScopeRegionCode())));
+    }
+
+    public AccountRow get(long id, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        Account account = find(id);
+        return toRow(account, account.getScopeRegionCode() == null ? null
+                : regions.find(account.getScopeRegionCode()).orElse(null));
+    }
+
     /**
-     * Creates an account. The scope must fit the role (a county for a clerk, a province or
-     * prefecture or none for a reviewer, none for an admin); the database checks this again.
+     * Creates an account with a temporary password, to be changed at first login.
+     *
+     * @return the new account's id and its temporary password, to be shown once
      */
     @Transactional
-    public void create(String username, String displayName, String rawPassword, Role role,
-            String scopeRegionCode, boolean mustChangePassword) {
-        String scopeLevel = null;
-        if (scopeRegionCode != null) {
-            RegionView scope = regions.find(scopeRegionCode)
-                    .orElseThrow(() -> new IllegalArgumentException("unknown region " + scopeRegionCode));
-            scopeLevel = scope.level().name();
+    public CreatedAccount create(AccountCommand command, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        String username = normalise(command.username());
+        if (accounts.existsByUsername(username)) {
+            throw new AccountRuleException("username", "account.usernameTaken");
         }
-        accounts.save(new Account(normalise(username), displayName, passwordEncoder.encode(rawPassword),
-                role, scopeRegionCode, scopeLevel, mustChangePassword));
+        RegionView scope = resolveScope(command);
+        String temporary = temporaryPassword();
+        Account account = accounts.save(new Account(username, command.displayName().trim(),
+                passwordEncoder.encode(temporary), command.roleValue(), code(scope), level(scope), true));
+        audit.record("ACCOUNT_CREATED", ENTITY, account.getId(), null, account.auditState());
+        return new CreatedAccount(account.getId(), temporary);
+    }
+
+    /** For set-up code (demo accounts, the first administrator) that runs before anyone logs in. */
+    @Transactional
+    void createInitial(String username, String displayName, String rawPassword, Role role, String scopeRegionCode,
+            boolean mustChangePassword) {
+        RegionView scope = scopeRegionCode == null ? null : regions.find(scopeRegionCode)
+                .orElseThrow(() -> new IllegalArgumentException("unknown region " + scopeRegionCode));
+        Account account = accounts.save(new Account(normalise(username), displayName,
+                passwordEncoder.encode(rawPassword), role, code(scope), level(scope), mustChangePassword));
+        audit.recordAs("system", "ACCOUNT_CREATED", ENTITY, account.getId(), null, account.auditState());
+    }
+
+    @Transactional
+    public void update(long id, AccountCommand command, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        Account account = find(id);
+        RegionView scope = resolveScope(command);
+        if (account.getRole() == Role.ADMIN && command.roleValue() != Role.ADMIN) {
+            if (account.getId().equals(viewer.accountId())) {
+                throw new AccountRuleException("role", "account.notYourself");
+            }
+            if (account.isEnabled() && accounts.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+                throw new AccountRuleException("role", "account.lastAdmin");
+            }
+        }
+        Map<String, Object> before = account.auditState();
+        account.update(command.displayName().trim(), command.roleValue(), code(scope), level(scope));
+        audit.record("ACCOUNT_UPDATED", ENTITY, id, before, account.auditState());
+    }
+
+    @Transactional
+    public void setEnabled(long id, boolean enabled, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        Account account = find(id);
+        Map<String, Object> before = account.auditState();
+        if (enabled) {
+            account.enable();
+        } else {
+            if (account.getId().equals(viewer.accountId())) {
+                throw new AccountRuleException(null, "account.notYourself");
+            }
+            if (account.isActiveAdmin() && accounts.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+                throw new AccountRuleException(null, "account.lastAdmin");
+            }
+            account.disable();
+        }
+        audit.record(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", ENTITY, id, before, account.auditState());
+    }
+
+    @Transactional
+    public void unlock(long id, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        Account account = find(id);
+        Map<String, Object> before = account.auditState();
+        account.unlock();
+        audit.record("ACCOUNT_UNLOCKED", ENTITY, id, before, account.auditState());
+    }
+
+    /** A one-time temporary password, to be changed at the next login. Also unlocks the account. */
+    @Transactional
+    public String resetPassword(long id, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        Account account = find(id);
+        Map<String, Object> before = account.auditState();
+        String temporary = temporaryPassword();
+        account.changePassword(passwordEncoder.encode(temporary), true);
+        account.unlock();
+        audit.record("PASSWORD_RESET", ENTITY, id, before, account.auditState());
+        return temporary;
+    }
+
+    // ---- own account ----
+
+    /**
+     * Changes the viewer's own password after checking the current one and the policy.
+     *
+     * @throws AccountRuleException with the field and message key of the first problem
+     */
+    @Transactional
+    public void changeOwnPassword(Viewer viewer, String currentPassword, String newPassword) {
+        if (viewer.isAnonymous()) {
+            throw new org.springframework.security.access.AccessDeniedException("login required");
+        }
+        Account account = find(viewer.accountId());
+        if (currentPassword == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+            throw new AccountRuleException("currentPassword", "password.currentWrong");
+        }
+        List<String> problems = passwordPolicy.violations(account.getUsername(), newPassword);
+        if (!problems.isEmpty()) {
+            throw new AccountRuleException("newPassword", problems.get(0));
+        }
+        if (passwordEncoder.matches(newPassword, account.getPasswordHash())) {
+            throw new AccountRuleException("newPassword", "password.unchanged");
+        }
+        account.changePassword(passwordEncoder.encode(newPassword), false);
+        audit.record("PASSWORD_CHANGED", ENTITY, account.getId(), null, account.auditState());
+    }
+
+    /** The policy's complaints about a password, as message keys, for forms that check as one types. */
+    public List<String> passwordProblems(String username, String password) {
+        return passwordPolicy.violations(username, password);
+    }
+
+    // ---- helpers ----
+
+    /**
+     * The scope the form asks for, checked against the role: a county for a clerk, the deepest of
+     * province and prefecture (or none) for a reviewer, none for an administrator.
+     */
+    private RegionView resolveScope(AccountCommand command) {
+        RegionView province = pick(command.province(), RegionLevel.PROVINCE, "province");
+        RegionView prefecture = pick(command.prefecture(), RegionLevel.PREFECTURE, "prefecture");
+        RegionView county = pick(command.county(), RegionLevel.COUNTY, "county");
+        if (prefecture != null && (province == null || !prefecture.isWithin(province.code()))) {
+            throw new AccountRuleException("prefecture", "account.scopeMismatch");
+        }
+        if (county != null && (province == null || !county.isWithin(province.code())
+                || (prefecture != null && !county.isWithin(prefecture.code())))) {
+            throw new AccountRuleException("county", "account.scopeMismatch");
+        }
+        return switch (command.roleValue()) {
+            case COUNTY_STAFF -> {
+                if (county == null) {
+                    throw new AccountRuleException("county", "account.countyRequired");
+                }
+                yield county;
+            }
+            case REVIEWER -> {
+                if (county != null) {
+                    throw new AccountRuleException(null, "account.reviewerNotCounty");
+                }
+                yield prefecture != null ? prefecture : province;
+            }
+            case ADMIN -> {
+                if (province != null || prefecture != null || county != null) {
+                    throw new AccountRuleException(null, "account.adminNoScope");
+                }
+                yield null;
+            }
+        };
+    }
+
+    private RegionView pick(String code, RegionLevel level, String field) {
+        if (code == null || code.isBlank()) {
+            return null;
+        }
+        return regions.find(code.trim()).filter(r -> r.level() == level)
+                .orElseThrow(() -> new AccountRuleException(field, "account.unknownRegion"));
+    }
+
+    private Account find(Long id) {
+        return accounts.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private AccountRow toRow(Account a, RegionView scope) {
+        Instant now = clock.instant();
+        return new AccountRow(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), scope, a.isEnabled(),
+                a.isLockedAt(now), a.getLockedUntil(), a.getFailedLoginCount(), a.isMustChangePassword(),
+                a.getLastLoginAt(), a.getLastLoginAddress(), a.getCreatedAt());
+    }
+
+    private String temporaryPassword() {
+        StringBuilder password;
+        do {
+            password = new StringBuilder();
+            for (int i = 0; i < 12; i++) {
+                if (i > 0 && i % 4 == 0) {
+                    password.append('-');
+                }
+                password.append(TEMPORARY_ALPHABET[random.nextInt(TEMPORARY_ALPHABET.length)]);
+            }
+        } while (!passwordPolicy.violations(null, password.toString()).isEmpty());
+        return password.toString();
+    }
+
+    private static String code(RegionView scope) {
+        return scope == null ? null : scope.code();
+    }
+
+    private static String level(RegionView scope) {
+        return scope == null ? null : scope.level().name();
     }
 
     static String normalise(String username) {

@@ -45,7 +45,7 @@ class DemoAccounts implements ApplicationRunner {
     private void createIfAbsent(String username, String displayName, Role role, String scope) {
         if (!accounts.exists(username)) {
             // demo accounts skip the forced first-login password change so that the demo opens at once
-            accounts.create(username, displayName, PASSWORD, role, scope, false);
+            accounts.createInitial(username, displayName, PASSWORD, role, scope, false);
         }
     }
 }

@@ -29,7 +29,7 @@ class FirstAdministrator implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         if (StringUtils.hasText(password) && !accounts.anyActive(Role.ADMIN)) {
-            accounts.create("admin", "系统管理员", password, Role.ADMIN, null, true);
+            accounts.createInitial("admin", "系统管理员", password, Role.ADMIN, null, true);
             log.info("Created the first administrator 'admin'; the password must be changed at first login");
         }
     }

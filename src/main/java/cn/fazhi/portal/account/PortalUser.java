@@ -1,5 +1,8 @@
 package cn.fazhi.portal.account;
 
+import java.io.Serial;
+import java.io.Serializable;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.security.core.CredentialsContainer;
@@ -8,7 +11,10 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
 /** The logged-in account as Spring Security keeps it in the session. */
-public final class PortalUser implements UserDetails, CredentialsContainer {
+public final class PortalUser implements UserDetails, CredentialsContainer, Serializable {
+
+    @Serial
+    private static final long serialVersionUID = 1L;
 
     private final Long id;
     private final String username;
@@ -19,9 +25,12 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
     private final boolean enabled;
     private final boolean locked;
     private final boolean mustChangePassword;
+    private final Instant previousLoginAt;
+    private final String previousLoginAddress;
 
     PortalUser(Long id, String username, String displayName, String passwordHash, Role role,
-            String scopeRegionCode, boolean enabled, boolean locked, boolean mustChangePassword) {
+            String scopeRegionCode, boolean enabled, boolean locked, boolean mustChangePassword,
+            Instant previousLoginAt, String previousLoginAddress) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -31,6 +40,23 @@ public final class PortalUser implements UserDetails, CredentialsContainer {
         this.enabled = enabled;
         this.locked = locked;
         this.mustChangePassword = mustChangePassword;
+        this.previousLoginAt = previousLoginAt;
+        this.previousLoginAddress = previousLoginAddress;
+    }
+
+    /** The same login once the password was changed. */
+    PortalUser withPasswordChanged() {
+        return new PortalUser(id, username, displayName, null, role, scopeRegionCode, enabled, locked, false,
+                previousLoginAt, previousLoginAddress);
+    }
+
+    /** When and from where this account logged in before the current session. */
+    public Instant getPreviousLoginAt() {
+        return previousLoginAt;
+    }
+
+    public String getPreviousLoginAddress() {
+        return previousLoginAddress;
     }
 
     public Long getId() {

@@ -1,6 +1,7 @@
 package cn.fazhi.portal.account;
 
 import cn.fazhi.portal.region.RegionView;
+import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Who is asking: an account's role and scope, or an anonymous member of the public. Services
@@ -15,6 +16,17 @@ public record Viewer(Long accountId, String username, Role role, String scopeReg
 
     public static Viewer of(PortalUser user) {
         return user == null ? ANONYMOUS : user.toViewer();
+    }
+
+    public boolean is(Role expected) {
+        return role == expected;
+    }
+
+    /** Refuses (403) anyone who does not have the role. */
+    public void require(Role expected) {
+        if (role != expected) {
+            throw new AccessDeniedException("needs role " + expected);
+        }
     }
 
     public boolean isAnonymous() {

@@ -45,6 +45,11 @@ class AuditEvent {
     @JdbcTypeCode(SqlTypes.JSON)
     private String afterState;
 
+    AuditEntry toEntry() {
+        return new AuditEntry(id, occurredAt, actor, clientAddress, action, entityType, entityId, beforeState,
+                afterState);
+    }
+
     AuditEvent(Instant occurredAt, String actor, String clientAddress, String action, String entityType,
             String entityId, String beforeState, String afterState) {
         this.occurredAt = occurredAt;

@@ -1,7 +1,6 @@
 package cn.fazhi.portal.catalog;
 
-import java.time.Clock;
-import java.time.LocalDate;
+import cn.fazhi.portal.config.ReportingCalendar;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,18 +11,16 @@ import org.springframework.web.bind.annotation.RequestParam;
 class CatalogController {
 
     private final CatalogService catalogs;
-    private final Clock clock;
+    private final ReportingCalendar calendar;
 
-    CatalogController(CatalogService catalogs, Clock clock) {
+    CatalogController(CatalogService catalogs, ReportingCalendar calendar) {
         this.catalogs = catalogs;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @GetMapping("/catalog")
     String catalog(@RequestParam(required = false) Integer year, Model model) {
-        // in the reporting season (January to March) counties report the year just ended
-        int reportingYear = LocalDate.now(clock).getYear() - 1;
-        int shown = year == null || year < 2000 || year > 2100 ? reportingYear : year;
+        int shown = year == null || year < 2000 || year > 2100 ? calendar.reportingYear() : year;
         model.addAttribute("catalog", catalogs.forYear(shown));
         return "catalog/catalog";
     }

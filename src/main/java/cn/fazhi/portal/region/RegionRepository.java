@@ -22,6 +22,12 @@ interface RegionRepository extends Repository<Region, String> {
 
     long countByLevel(RegionLevel level);
 
+    @Query("""
+            select r.code from Region r
+            where r.code = :code or r.provinceCode = :code or r.prefectureCode = :code
+            """)
+    List<String> findCodesWithin(String code);
+
     @Query(SUMMARY + " where r.level = cn.fazhi.portal.region.RegionLevel.PROVINCE order by r.code")
     List<RegionSummary> provinceSummaries();
 

@@ -43,6 +43,11 @@ public class RegionService {
         return parentCode == null ? regions.provinceSummaries() : regions.summariesUnder(parentCode);
     }
 
+    /** The region and every region under it (the codes an account scoped to it covers). */
+    public List<String> codesWithin(String code) {
+        return regions.findCodesWithin(code);
+    }
+
     /** From the province down to the region itself. */
     public List<RegionView> pathTo(RegionView region) {
         List<RegionView> path = new ArrayList<>();

@@ -11,6 +11,9 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.server.ResponseStatusException;
 
 /** A county's page: its reports by year, its titles; and each report, read-only. */
@@ -34,7 +37,18 @@ class CountyController {
         model.addAttribute("path", regions.pathTo(county));
         model.addAttribute("reports", reports.reportsOf(county, Viewer.of(user)));
         model.addAttribute("recognitions", recognitions.of(county.code()));
+        model.addAttribute("canOpenDraft", reports.canOpenDraft(county, Viewer.of(user)));
+        model.addAttribute("reportingYear", reports.reportingYear());
         return "report/county";
+    }
+
+    /** The clerk opens this year's report. The county comes from the form and is checked against the login. */
+    @PostMapping("/reports")
+    String openDraft(@RequestParam String countyCode, @RequestParam int year, @AuthenticationPrincipal PortalUser user,
+            RedirectAttributes redirect) {
+        int opened = reports.openDraft(countyCode, year, Viewer.of(user));
+        redirect.addFlashAttribute("flash", "report.opened");
+        return "redirect:/counties/" + countyCode + "/reports/" + opened;
     }
 
     @GetMapping("/counties/{code}/reports/{year}")

@@ -1,18 +1,25 @@
 package cn.fazhi.portal.report;
 
+import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.CatalogService;
 import cn.fazhi.portal.catalog.IndicatorDef;
+import cn.fazhi.portal.config.ReportingCalendar;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Reading annual reports. Approved reports are public; anything else is shown only to viewers
@@ -22,14 +29,60 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class ReportService {
 
+    /** The first year of the catalogue (the 2015–2020 outline). */
+    static final int FIRST_YEAR = 2015;
+
     private final AnnualReportRepository reports;
     private final RegionService regions;
     private final CatalogService catalogs;
 
-    ReportService(AnnualReportRepository reports, RegionService regions, CatalogService catalogs) {
+    private final AuditService audit;
+    private final Clock clock;
+    private final ReportingCalendar calendar;
+
+    ReportService(AnnualReportRepository reports, RegionService regions, CatalogService catalogs, AuditService audit,
+            Clock clock, ReportingCalendar calendar) {
+        this.calendar = calendar;
         this.reports = reports;
         this.regions = regions;
         this.catalogs = catalogs;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    public int reportingYear() {
+        return calendar.reportingYear();
+    }
+
+    /**
+     * Opens the county's report of a year as a draft, or returns the one that exists. Only the
+     * county's own clerk may: anyone else gets 403, whatever county code the form carried.
+     */
+    @Transactional
+    public int openDraft(String countyCode, int year, Viewer viewer) {
+        RegionView county = regions.findCounty(countyCode).orElseThrow(ReportService::notFound);
+        if (!viewer.is(Role.COUNTY_STAFF) || !viewer.canSeeUnpublishedOf(county)) {
+            throw new AccessDeniedException("only the county's own clerk opens its report");
+        }
+        if (year < FIRST_YEAR || year > reportingYear()) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no report can be opened for " + year);
+        }
+        if (!reports.existsByCountyCodeAndYear(countyCode, year)) {
+            AnnualReport report = reports.save(AnnualReport.open(countyCode, year, clock.instant()));
+            audit.record("REPORT_CREATED", "AnnualReport", report.getId(), null,
+                    Map.of("county", countyCode, "year", year, "status", report.getStatus()));
+        }
+        return year;
+    }
+
+    /** Whether the viewer may open this year's report for the county (the county's clerk, none yet). */
+    public boolean canOpenDraft(RegionView county, Viewer viewer) {
+        return viewer.is(Role.COUNTY_STAFF) && viewer.canSeeUnpublishedOf(county)
+                && !reports.existsByCountyCodeAndYear(county.code(), reportingYear());
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
     /** The county's reports this viewer may see, newest year first. */

@@ -1,6 +1,8 @@
 package cn.fazhi.portal.web;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
@@ -12,5 +14,14 @@ class LayoutAdvice {
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** This page's query without its page number, for the pager's links to keep the filters. */
+    @ModelAttribute("pagerBase")
+    String pagerBase(HttpServletRequest request) {
+        String query = request.getQueryString() == null ? "" : Arrays.stream(request.getQueryString().split("&"))
+                .filter(p -> !p.isEmpty() && !p.startsWith("page=") && !p.startsWith("lang="))
+                .collect(Collectors.joining("&"));
+        return currentPath(request) + "?" + (query.isEmpty() ? "" : query + "&") + "page=";
     }
 }

@@ -23,7 +23,7 @@ class LoginJourneyBrowserTests {
 
         browser.findElement(By.id("username")).sendKeys("demo-reviewer");
         browser.findElement(By.id("password")).sendKeys("demo-pass-2026");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
 
         assertThat(browser.findElement(By.cssSelector("[data-testid=current-user]")).getText())
                 .isEqualTo("云南省依法治省办（演示）");
@@ -46,7 +46,7 @@ class LoginJourneyBrowserTests {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys("demo-reviewer");
         browser.findElement(By.id("password")).sendKeys("not-the-password");
-        browser.findElement(By.cssSelector("form button[type=submit]")).click();
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
         assertThat(browser.findElement(By.id("login-error")).getText()).contains("用户名或密码错误");
         assertThat(browser.findElement(By.id("username")).getAttribute("aria-describedby")).isEqualTo("login-error");
     }

@@ -1,0 +1,184 @@
+package cn.fazhi.portal.account;
+
+import cn.fazhi.portal.region.RegionLevel;
+import cn.fazhi.portal.region.RegionService;
+import cn.fazhi.portal.region.RegionSummary;
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.StringUtils;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Account administration: search, create, edit, disable and enable, unlock, reset the password. */
+@Controller
+class AccountAdminController {
+
+    static final int PAGE_SIZE = 20;
+
+    private final AccountService accounts;
+    private final RegionService regions;
+
+    AccountAdminController(AccountService accounts, RegionService regions) {
+        this.accounts = accounts;
+        this.regions = regions;
+    }
+
+    @GetMapping("/admin/accounts")
+    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
+            @RequestParam(required = false) String region, @RequestParam(required = false) String status,
+            @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal PortalUser user, Model model) {
+        AccountQuery query = new AccountQuery(q, role, region, StringUtils.hasText(status) ? status : null);
+        model.addAttribute("query", query);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("accounts", accounts.search(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE),
+                Viewer.of(user)));
+        return "account/admin-list";
+    }
+
+    @GetMapping("/admin/accounts/new")
+    String newAccount(Model model) {
+        return form(AccountCommand.empty(), null, model);
+    }
+
+    @PostMapping("/admin/accounts")
+    String create(@Valid @ModelAttribute("form") AccountCommand form, BindingResult result,
+            @AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
+        if (!result.hasErrors()) {
+            try {
+                CreatedAccount created = accounts.create(form, Viewer.of(user));
+                redirect.addFlashAttribute("temporaryPassword", created.temporaryPassword());
+                redirect.addFlashAttribute("flash", "account.created");
+                return "redirect:/admin/accounts/" + created.id();
+            } catch (AccountRuleException e) {
+                reject(result, e);
+            }
+        }
+        return form(form, null, model);
+    }
+
+    @GetMapping("/admin/accounts/{id}")
+    String show(@PathVariable long id, @AuthenticationPrincipal PortalUser user, Model model) {
+        AccountRow account = accounts.get(id, Viewer.of(user));
+        return form(AccountCommand.of(account), account, model);
+    }
+
+    @PostMapping("/admin/accounts/{id}")
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") AccountCommand form, BindingResult result,
+            @AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
+        Viewer viewer = Viewer.of(user);
+        AccountRow account = accounts.get(id, viewer);
+        if (!result.hasErrors()) {
+            try {
+                accounts.update(id, form, viewer);
+                redirect.addFlashAttribute("flash", "account.saved");
+                return "redirect:/admin/accounts/" + id;
+            } catch (AccountRuleException e) {
+                reject(result, e);
+            }
+        }
+        return form(form, account, model);
+    }
+
+    @PostMapping("/admin/accounts/{id}/enable")
+    String enable(@PathVariable long id, @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
+        return act(id, redirect, "account.enabled", () -> accounts.setEnabled(id, true, Viewer.of(user)));
+    }
+
+    @PostMapping("/admin/accounts/{id}/disable")
+    String disable(@PathVariable long id, @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
+        return act(id, redirect, "account.disabled", () -> accounts.setEnabled(id, false, Viewer.of(user)));
+    }
+
+    @PostMapping("/admin/accounts/{id}/unlock")
+    String unlock(@PathVariable long id, @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
+        return act(id, redirect, "account.unlocked", () -> accounts.unlock(id, Viewer.of(user)));
+    }
+
+    @PostMapping("/admin/accounts/{id}/reset-password")
+    String resetPassword(@PathVariable long id, @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
+        return act(id, redirect, "account.passwordReset",
+                () -> redirect.addFlashAttribute("temporaryPassword", accounts.resetPassword(id, Viewer.of(user))));
+    }
+
+    /** The region picker alone, re-rendered by htmx whenever the role, province or prefecture changes. */
+    @GetMapping("/admin/accounts/scope-picker")
+    String scopePicker(@ModelAttribute("form") AccountCommand form, Model model) {
+        AccountCommand consistent = withinEachOther(form);
+        model.addAttribute("form", consistent);
+        model.addAttribute("scope", options(consistent));
+        return "account/admin-form :: scopePicker";
+    }
+
+    private String form(AccountCommand form, AccountRow account, Model model) {
+        // replacing the bound form object would drop its BindingResult, and with it the field errors
+        if (!model.containsAttribute("form")) {
+            model.addAttribute("form", form);
+        }
+        model.addAttribute("account", account);
+        model.addAttribute("roles", Role.values());
+        model.addAttribute("scope", options(form));
+        return "account/admin-form";
+    }
+
+    private ScopeOptions options(AccountCommand form) {
+        List<RegionSummary> provinces = regions.childrenOf(null);
+        List<RegionSummary> prefectures = List.of();
+        List<RegionSummary> counties = List.of();
+        if (StringUtils.hasText(form.province())) {
+            List<RegionSummary> underProvince = regions.childrenOf(form.province());
+            prefectures = underProvince.stream().filter(r -> r.level() == RegionLevel.PREFECTURE).toList();
+            // counties hang under the prefecture, or straight under the province (municipalities, 省直辖县)
+            counties = StringUtils.hasText(form.prefecture())
+                    ? regions.childrenOf(form.prefecture()).stream().filter(r -> r.level() == RegionLevel.COUNTY).toList()
+                    : underProvince.stream().filter(r -> r.level() == RegionLevel.COUNTY).toList();
+        }
+        return new ScopeOptions(provinces, prefectures, counties);
+    }
+
+    /** A changed province drops the prefecture and county chosen under the previous one. */
+    private AccountCommand withinEachOther(AccountCommand form) {
+        String province = blankToNull(form.province());
+        String prefecture = blankToNull(form.prefecture());
+        String county = blankToNull(form.county());
+        if (prefecture != null && (province == null
+                || regions.find(prefecture).filter(p -> p.isWithin(province)).isEmpty())) {
+            prefecture = null;
+        }
+        String parent = prefecture != null ? prefecture : province;
+        if (county != null && (parent == null || regions.find(county).filter(c -> c.isWithin(parent)).isEmpty())) {
+            county = null;
+        }
+        return new AccountCommand(form.username(), form.displayName(), form.role(), province, prefecture, county);
+    }
+
+    private static String blankToNull(String value) {
+        return StringUtils.hasText(value) ? value.trim() : null;
+    }
+
+    private static String act(long id, RedirectAttributes redirect, String successKey, Runnable action) {
+        try {
+            action.run();
+            redirect.addFlashAttribute("flash", successKey);
+        } catch (AccountRuleException e) {
+            redirect.addFlashAttribute("flashError", e.messageKey());
+        }
+        return "redirect:/admin/accounts/" + id;
+    }
+
+    private static void reject(BindingResult result, AccountRuleException e) {
+        if (e.field() == null) {
+            result.reject(e.messageKey());
+        } else {
+            result.rejectValue(e.field(), e.messageKey());
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package cn.fazhi.portal.account;
+
+import jakarta.persistence.criteria.Predicate;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.data.jpa.domain.Specification;
+
+/** The search conditions of the account list, only those the administrator filled in. */
+final class AccountSpecifications {
+
+    private AccountSpecifications() {
+    }
+
+    static Specification<Account> matching(AccountQuery query, List<String> regionCodes, Instant now) {
+        return (account, cq, cb) -> {
+            List<Predicate> where = new ArrayList<>();
+            if (query.q() != null && !query.q().isBlank()) {
+                String like = "%" + query.q().trim().toLowerCase(Locale.ROOT).replace("%", "\\%").replace("_", "\\_") + "%";
+                where.add(cb.or(cb.like(cb.lower(account.get("username")), like, '\\'),
+                        cb.like(cb.lower(account.get("displayName")), like, '\\')));
+            }
+            if (query.role() != null) {
+                where.add(cb.equal(account.get("role"), query.role()));
+            }
+            if (regionCodes != null) {
+                where.add(regionCodes.isEmpty() ? cb.disjunction() : account.get("scopeRegionCode").in(regionCodes));
+            }
+            if (query.status() != null) {
+                switch (query.status()) {
+                    case "ACTIVE" -> where.add(cb.and(cb.isTrue(account.get("enabled")),
+                            cb.or(cb.isNull(account.get("lockedUntil")),
+                                    cb.lessThanOrEqualTo(account.get("lockedUntil"), now))));
+                    case "DISABLED" -> where.add(cb.isFalse(account.get("enabled")));
+                    case "LOCKED" -> where.add(cb.greaterThan(account.get("lockedUntil"), now));
+                    case "MUST_CHANGE" -> where.add(cb.isTrue(account.get("mustChangePassword")));
+                    default -> { }
+                }
+            }
+            return cb.and(where.toArray(Predicate[]::new));
+        };
+    }
+}

@@ -1,0 +1,9 @@
+package cn.fazhi.portal.audit;
+
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+
+interface AuditEventSearch {
+
+    Page<AuditEvent> search(AuditQuery query, Pageable page);
+}

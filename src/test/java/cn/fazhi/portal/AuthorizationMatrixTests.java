@@ -1,0 +1,183 @@
+package cn.fazhi.portal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import cn.fazhi.portal.account.AccountService;
+import cn.fazhi.portal.account.PortalUser;
+import cn.fazhi.portal.account.Role;
+import cn.fazhi.portal.account.TestUsers;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every route the application maps, for every kind of visitor, against what they may do. The
+ * routes come from Spring's handler mappings: a new route without an expectation here fails.
+ *
+ * <p>The county under test is 鲁甸县 (530621), whose 2023 report is submitted, not yet public.
+ */
+@PortalTest
+class AuthorizationMatrixTests {
+
+    enum Persona { ANONYMOUS, CLERK_OF_COUNTY, CLERK_OF_OTHER_COUNTY, REVIEWER_IN_SCOPE, REVIEWER_OUT_OF_SCOPE, ADMIN }
+
+    /** ALLOWED: served (2xx, or a redirect elsewhere than the login); LOGIN: sent to log in; DENIED: 403 or 404. */
+    enum Outcome { ALLOWED, LOGIN, DENIED, ANY_BUT_LOGIN }
+
+    record Probe(String method, String url, Map<String, String> params, Map<Persona, Outcome> expected) {
+    }
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    AccountService accounts;
+
+    private final Map<Persona, PortalUser> users = new EnumMap<>(Persona.class);
+    private long targetAccount;
+
+    @BeforeEach
+    void logins() {
+        users.put(Persona.CLERK_OF_COUNTY, TestUsers.user(accounts, "matrix-clerk-ludian", Role.COUNTY_STAFF, "530621"));
+        users.put(Persona.CLERK_OF_OTHER_COUNTY, TestUsers.demo(accounts, "demo-clerk"));
+        users.put(Persona.REVIEWER_IN_SCOPE, TestUsers.demo(accounts, "demo-reviewer"));
+        users.put(Persona.REVIEWER_OUT_OF_SCOPE, TestUsers.user(accounts, "matrix-reviewer-henan", Role.REVIEWER, "410000"));
+        users.put(Persona.ADMIN, TestUsers.demo(accounts, "demo-admin"));
+        // the admin's account actions land on an account of its own, not on one other tests use
+        targetAccount = TestUsers.user(accounts, "matrix-target", Role.REVIEWER, "530000").getId();
+    }
+
+    private Map<String, Probe> probes() {
+        Map<String, Probe> p = new LinkedHashMap<>();
+        int year = 2025;
+        p.put("GET /", probe("GET", "/", everyone(Outcome.ALLOWED)));
+        p.put("GET /login", probe("GET", "/login", everyone(Outcome.ALLOWED)));
+        p.put("GET /catalog", probe("GET", "/catalog", everyone(Outcome.ALLOWED)));
+        p.put("GET /regions", probe("GET", "/regions", everyone(Outcome.ALLOWED)));
+        p.put("GET /regions/{code}", probe("GET", "/regions/530600", everyone(Outcome.ALLOWED)));
+        p.put("GET /counties/{code}", probe("GET", "/counties/530621", everyone(Outcome.ALLOWED)));
+        p.put("GET /counties/{code}/reports/{year}", probe("GET", "/counties/530621/reports/2023",
+                expect(Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));
+        p.put("POST /reports", new Probe("POST", "/reports", Map.of("countyCode", "530621", "year", Integer.toString(year)),
+                expect(Outcome.LOGIN, Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED)));
+        p.put("GET /account", probe("GET", "/account", loggedIn()));
+        p.put("GET /account/password", probe("GET", "/account/password", loggedIn()));
+        p.put("POST /account/password", probe("POST", "/account/password", loggedIn()));
+        p.put("GET /admin/accounts", probe("GET", "/admin/accounts", adminOnly()));
+        p.put("GET /admin/accounts/new", probe("GET", "/admin/accounts/new", adminOnly()));
+        p.put("POST /admin/accounts", probe("POST", "/admin/accounts", adminOnly()));
+        p.put("GET /admin/accounts/scope-picker", probe("GET", "/admin/accounts/scope-picker?role=REVIEWER", adminOnly()));
+        p.put("GET /admin/accounts/{id}", probe("GET", "/admin/accounts/" + targetAccount, adminOnly()));
+        p.put("POST /admin/accounts/{id}", probe("POST", "/admin/accounts/" + targetAccount, adminOnly()));
+        for (String action : List.of("enable", "disable", "unlock", "reset-password")) {
+            p.put("POST /admin/accounts/{id}/" + action,
+                    probe("POST", "/admin/accounts/" + targetAccount + "/" + action, adminOnly()));
+        }
+        p.put("GET /admin/audit", probe("GET", "/admin/audit", adminOnly()));
+        // Boot's error page: reachable by all, its status is whatever error it renders
+        p.put("GET /error", probe("GET", "/error", everyone(Outcome.ANY_BUT_LOGIN)));
+        return p;
+    }
+
+    @Test
+    void everyMappedRouteHasAnExpectation() {
+        Set<String> mapped = new TreeSet<>();
+        context.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping ->
+                mapping.getHandlerMethods().keySet().forEach(info -> {
+                    Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+                    for (String pattern : info.getPatternValues()) {
+                        if (methods.isEmpty()) {
+                            mapped.add("GET " + pattern);
+                        }
+                        methods.forEach(m -> mapped.add(m.name() + " " + pattern));
+                    }
+                }));
+        assertThat(probes().keySet()).containsExactlyInAnyOrderElementsOf(mapped);
+    }
+
+    @Test
+    void everyPersonaGetsWhatItMayAndNothingMore() throws Exception {
+        List<String> wrong = new ArrayList<>();
+        for (Map.Entry<String, Probe> entry : probes().entrySet()) {
+            Probe probe = entry.getValue();
+            for (Persona persona : Persona.values()) {
+                MockHttpServletResponse response = mvc.perform(request(probe, persona)).andReturn().getResponse();
+                Outcome expected = probe.expected().get(persona);
+                if (!matches(expected, response)) {
+                    wrong.add(entry.getKey() + " as " + persona + ": expected " + expected + " but got "
+                            + response.getStatus() + " " + response.getRedirectedUrl());
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    private MockHttpServletRequestBuilder request(Probe probe, Persona persona) {
+        MockHttpServletRequestBuilder request = "POST".equals(probe.method())
+                ? MockMvcRequestBuilders.post(probe.url()).with(csrf()) : MockMvcRequestBuilders.get(probe.url());
+        probe.params().forEach(request::param);
+        if (persona != Persona.ANONYMOUS) {
+            request.with(user(users.get(persona)));
+        }
+        return request;
+    }
+
+    private static boolean matches(Outcome expected, MockHttpServletResponse response) {
+        int status = response.getStatus();
+        boolean toLogin = status == 302 && response.getRedirectedUrl() != null
+                && response.getRedirectedUrl().endsWith("/login");
+        return switch (expected) {
+            case LOGIN -> toLogin;
+            case DENIED -> status == 403 || status == 404;
+            case ALLOWED -> !toLogin && status < 400;
+            case ANY_BUT_LOGIN -> !toLogin && status != 401 && status != 403;
+        };
+    }
+
+    private static Probe probe(String method, String url, Map<Persona, Outcome> expected) {
+        return new Probe(method, url, Map.of(), expected);
+    }
+
+    private static Map<Persona, Outcome> everyone(Outcome outcome) {
+        return expect(outcome, outcome, outcome, outcome, outcome, outcome);
+    }
+
+    private static Map<Persona, Outcome> loggedIn() {
+        return expect(Outcome.LOGIN, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED);
+    }
+
+    private static Map<Persona, Outcome> adminOnly() {
+        return expect(Outcome.LOGIN, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED);
+    }
+
+    private static Map<Persona, Outcome> expect(Outcome anonymous, Outcome clerk, Outcome otherClerk,
+            Outcome reviewer, Outcome otherReviewer, Outcome admin) {
+        Map<Persona, Outcome> map = new EnumMap<>(Persona.class);
+        map.put(Persona.ANONYMOUS, anonymous);
+        map.put(Persona.CLERK_OF_COUNTY, clerk);
+        map.put(Persona.CLERK_OF_OTHER_COUNTY, otherClerk);
+        map.put(Persona.REVIEWER_IN_SCOPE, reviewer);
+        map.put(Persona.REVIEWER_OUT_OF_SCOPE, otherReviewer);
+        map.put(Persona.ADMIN, admin);
+        return map;
+    }
+}
