@@ -7,9 +7,19 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import cn.fazhi.portal.PortalTest;
 import cn.fazhi.portal.audit.AuditEntry;
 import cn.fazhi.portal.audit.AuditService;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockHttpSession;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -31,6 +41,9 @@ class LoginSecurityTests {
 
     @Autowired
     AuditService audit;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void fiveFailuresInARowLockTheAccountUntilAnAdminUnlocksIt() {
@@ -116,6 +129,38 @@ class LoginSecurityTests {
                 .hasStatus(HttpStatus.FORBIDDEN);
     }
 
+    /** Through the real server, so that the session cookie is Tomcat's own. */
+    @Test
+    void aLoginGetsANewSessionAndTheAccountPageShowsThePreviousLogin() throws Exception {
+        TestUsers.user(accounts, "session-clerk", Role.COUNTY_STAFF, "532527");
+        login("session-clerk", TestUsers.PASSWORD, address("10.88.0.7"));
+
+        CookieManager cookies = new CookieManager();
+        HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
+        String loginPage = http.send(HttpRequest.newBuilder(url("/login")).build(), BodyHandlers.ofString()).body();
+        String before = sessionCookie(cookies);
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
+        assertThat(token.find()).isTrue();
+        String form = "username=session-clerk&password=" + TestUsers.PASSWORD + "&_csrf=" + token.group(1);
+        HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(url("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), BodyHandlers.ofString());
+        assertThat(loggedIn.statusCode()).isEqualTo(302);
+        assertThat(sessionCookie(cookies)).isNotNull().isNotEqualTo(before);
+
+        String account = http.send(HttpRequest.newBuilder(url("/account")).build(), BodyHandlers.ofString()).body();
+        assertThat(account).contains("上次登录", "来自 10.88.0.7");
+    }
+
+    private URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String sessionCookie(CookieManager cookies) {
+        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
     @Test
     void logoutIsAudited() {
         PortalUser reviewer = TestUsers.user(accounts, "logout-reviewer", Role.REVIEWER, "530000");
@@ -129,7 +174,10 @@ class LoginSecurityTests {
     }
 
     private static RequestPostProcessor newAddress() {
-        String address = "10.77." + (ADDRESS.get() / 250) + "." + (ADDRESS.incrementAndGet() % 250 + 1);
+        return address("10.77." + (ADDRESS.get() / 250) + "." + (ADDRESS.incrementAndGet() % 250 + 1));
+    }
+
+    private static RequestPostProcessor address(String address) {
         return request -> {
             request.setRemoteAddr(address);
             return request;
