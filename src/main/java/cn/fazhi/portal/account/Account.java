@@ -8,7 +8,6 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -58,6 +57,9 @@ class Account {
     @Version
     private int version;
 
+    /** Bumped by every change of what this login may do; sessions carry the stamp they began with. */
+    private int securityStamp;
+
     Account(String username, String displayName, String passwordHash, Role role,
             String scopeRegionCode, String scopeLevel, boolean mustChangePassword) {
         this.username = username;
@@ -67,20 +69,6 @@ class Account {
         this.scopeRegionCode = scopeRegionCode;
         this.scopeLevel = scopeLevel;
         this.mustChangePassword = mustChangePassword;
-    }
-
-    /**
-     * Counts a failed login; the fifth in a row locks the account for {@code lockFor}.
-     *
-     * @return whether this failure locked it
-     */
-    boolean failedLogin(Instant now, int maxFailures, Duration lockFor) {
-        failedLoginCount++;
-        if (failedLoginCount >= maxFailures && !isLockedAt(now)) {
-            lockedUntil = now.plus(lockFor);
-            return true;
-        }
-        return false;
     }
 
     void unlock() {
@@ -94,14 +82,19 @@ class Account {
 
     void disable() {
         enabled = false;
+        securityStamp++;
     }
 
     void changePassword(String newHash, boolean mustChangeAtNextLogin) {
         passwordHash = newHash;
         mustChangePassword = mustChangeAtNextLogin;
+        securityStamp++;
     }
 
     void update(String displayName, Role role, String scopeRegionCode, String scopeLevel) {
+        if (role != this.role || !java.util.Objects.equals(scopeRegionCode, this.scopeRegionCode)) {
+            securityStamp++;
+        }
         this.displayName = displayName;
         this.role = role;
         this.scopeRegionCode = scopeRegionCode;
@@ -139,6 +132,6 @@ class Account {
     /** Carries the previous login, which the user sees on their account page. */
     PortalUser toPortalUser(Instant now) {
         return new PortalUser(id, username, displayName, passwordHash, role, scopeRegionCode,
-                enabled, isLockedAt(now), mustChangePassword, lastLoginAt, lastLoginAddress);
+                enabled, isLockedAt(now), mustChangePassword, lastLoginAt, lastLoginAddress, securityStamp);
     }
 }

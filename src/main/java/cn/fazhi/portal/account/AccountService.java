@@ -81,15 +81,33 @@ public class AccountService implements UserDetailsService {
     @Transactional
     Optional<Boolean> recordFailedLogin(String username, String reason) {
         Optional<Account> account = accounts.findByUsername(normalise(username));
-        account.ifPresent(a -> {
-            boolean lockedNow = "BAD_CREDENTIALS".equals(reason)
-                    && a.failedLogin(clock.instant(), MAX_FAILED_LOGINS, LOCK_DURATION);
-            audit.recordAs(null, "LOGIN_FAILURE", ENTITY, a.getId(), null, Map.of("reason", reason));
-            if (lockedNow) {
-                audit.recordAs(null, "ACCOUNT_LOCKED", ENTITY, a.getId(), null, a.auditState());
-            }
-        });
-        return account.map(a -> a.isLockedAt(clock.instant()));
+        if (account.isEmpty()) {
+            return Optional.empty();
+        }
+        Long id = account.get().getId();
+        audit.recordAs(null, "LOGIN_FAILURE", ENTITY, id, null, Map.of("reason", reason));
+        if (!"BAD_CREDENTIALS".equals(reason)) {
+            return Optional.of("LOCKED".equals(reason));
+        }
+        // PostgreSQL keeps microseconds: compare what it returns with what it was given
+        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant lockUntil = now.plus(LOCK_DURATION);
+        List<Instant> lockedUntil = accounts.countFailedLogin(account.get().getUsername(), now, MAX_FAILED_LOGINS,
+                lockUntil);
+        Instant until = lockedUntil.isEmpty() ? null : lockedUntil.get(0);
+        if (until != null && until.equals(lockUntil)) {
+            audit.recordAs(null, "ACCOUNT_LOCKED", ENTITY, id, null, Map.of("lockedUntil", until.toString()));
+        }
+        return Optional.of(until != null && until.isAfter(now));
+    }
+
+    /**
+     * Whether a session that began with {@code stamp} may go on: the account still exists, is
+     * enabled, and nothing about what it may do changed since.
+     */
+    boolean sessionStillValid(Long accountId, int stamp) {
+        return accounts.stampOf(accountId).stream()
+                .anyMatch(row -> Boolean.TRUE.equals(row[0]) && ((Number) row[1]).intValue() == stamp);
     }
 
     public boolean anyActive(Role role) {
@@ -161,7 +179,7 @@ public class AccountService implements UserDetailsService {
             if (account.getId().equals(viewer.accountId())) {
                 throw new AccountRuleException("role", "account.notYourself");
             }
-            if (account.isEnabled() && accounts.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+            if (account.isEnabled() && accounts.lockActiveAdmins().size() <= 1) {
                 throw new AccountRuleException("role", "account.lastAdmin");
             }
         }
@@ -181,7 +199,7 @@ public class AccountService implements UserDetailsService {
             if (account.getId().equals(viewer.accountId())) {
                 throw new AccountRuleException(null, "account.notYourself");
             }
-            if (account.isActiveAdmin() && accounts.countByRoleAndEnabledTrue(Role.ADMIN) <= 1) {
+            if (account.isActiveAdmin() && accounts.lockActiveAdmins().size() <= 1) {
                 throw new AccountRuleException(null, "account.lastAdmin");
             }
             account.disable();
@@ -216,10 +234,11 @@ public class AccountService implements UserDetailsService {
     /**
      * Changes the viewer's own password after checking the current one and the policy.
      *
+     * @return the account's new security stamp, for the session that made the change to go on
      * @throws AccountRuleException with the field and message key of the first problem
      */
     @Transactional
-    public void changeOwnPassword(Viewer viewer, String currentPassword, String newPassword) {
+    public int changeOwnPassword(Viewer viewer, String currentPassword, String newPassword) {
         if (viewer.isAnonymous()) {
             throw new org.springframework.security.access.AccessDeniedException("login required");
         }
@@ -236,6 +255,7 @@ public class AccountService implements UserDetailsService {
         }
         account.changePassword(passwordEncoder.encode(newPassword), false);
         audit.record("PASSWORD_CHANGED", ENTITY, account.getId(), null, account.auditState());
+        return account.getSecurityStamp();
     }
 
     /** The policy's complaints about a password, as message keys, for forms that check as one types. */

@@ -7,6 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Optional;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
@@ -30,20 +35,26 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     private final AccountService accounts;
     private final LoginThrottle throttle;
     private final AuditService audit;
+    private final PasswordEncoder passwordEncoder;
     private final SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
 
-    LoginOutcomes(AccountService accounts, LoginThrottle throttle, AuditService audit) {
+    /** A hash of nothing anyone types, checked so that refusals take as long as a password check. */
+    private final String timingHash;
+
+    LoginOutcomes(AccountService accounts, LoginThrottle throttle, AuditService audit, PasswordEncoder passwordEncoder) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.audit = audit;
+        this.passwordEncoder = passwordEncoder;
+        this.timingHash = passwordEncoder.encode(java.util.UUID.randomUUID().toString());
         redirect.setDefaultTargetUrl("/");
     }
 
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException, ServletException {
+        // the address keeps its failures: one good login must not buy an attacker ten more guesses
         accounts.recordLogin(authentication.getName(), AuditService.clientAddress(request));
-        throttle.succeededFrom(AuditService.clientAddress(request));
         if (authentication.getPrincipal() instanceof PortalUser user && user.isMustChangePassword()) {
             response.sendRedirect(request.getContextPath() + PasswordChangeRequired.PASSWORD_PAGE);
             return;
@@ -58,12 +69,21 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
         throttle.failedFrom(AuditService.clientAddress(request));
         String reason = exception instanceof LockedException ? "LOCKED"
                 : exception instanceof DisabledException ? "DISABLED" : "BAD_CREDENTIALS";
-        boolean locked = accounts.recordFailedLogin(username, reason)
-                .orElseGet(() -> {
-                    audit.recordAs(null, "LOGIN_FAILURE", "Account",
-                            username.length() > 40 ? username.substring(0, 40) : username, null, null);
-                    return throttle.unknownUserFailed(username);
-                });
+        if (!"BAD_CREDENTIALS".equals(reason)) {
+            // these are refused before the password is checked: spend the same time as a check would
+            passwordEncoder.matches(request.getParameter("password") == null ? "" : request.getParameter("password"),
+                    timingHash);
+        }
+        Optional<Boolean> known = accounts.recordFailedLogin(username, reason);
+        boolean locked;
+        if (known.isEmpty()) {
+            audit.recordAs(null, "LOGIN_FAILURE", "Account",
+                    username.length() > 40 ? username.substring(0, 40) : username, null, null);
+            locked = throttle.unknownUserFailed(username);
+        } else {
+            // a disabled account answers like a username that does not exist
+            locked = "DISABLED".equals(reason) ? throttle.unknownUserFailed(username) : known.get();
+        }
         response.sendRedirect(request.getContextPath() + (locked ? "/login?locked" : "/login?error"));
     }
 
@@ -83,10 +103,13 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
             this.throttle = throttle;
         }
 
+        /** The same matcher the login filter uses, so that no spelling of the path slips past. */
+        private static final RequestMatcher LOGIN = PathPatternRequestMatcher.withDefaults()
+                .matcher(HttpMethod.POST, "/login");
+
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
-            return !("POST".equals(request.getMethod())
-                    && "/login".equals(request.getRequestURI().substring(request.getContextPath().length())));
+            return !LOGIN.matches(request);
         }
 
         @Override

@@ -49,10 +49,6 @@ class LoginThrottle {
         count(byAddress, address);
     }
 
-    void succeededFrom(String address) {
-        byAddress.remove(address);
-    }
-
     /** Counts a failure for a username no account has; true once it "locks" as a real one would. */
     boolean unknownUserFailed(String username) {
         return count(byUnknownUser, username).count() >= AccountService.MAX_FAILED_LOGINS;
@@ -64,6 +60,11 @@ class LoginThrottle {
         }
         if (map.size() > MAX_ENTRIES) {
             prune(map);
+            // still full of live entries: someone is spraying names or addresses; start afresh
+            // rather than scan a huge map on every failure
+            if (map.size() > MAX_ENTRIES / 2) {
+                map.clear();
+            }
         }
         Instant now = clock.instant();
         return map.compute(key, (k, f) -> f == null || expired(f, now)

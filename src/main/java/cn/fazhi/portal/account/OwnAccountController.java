@@ -49,9 +49,10 @@ class OwnAccountController {
                 && !form.newPassword().equals(form.confirmPassword())) {
             result.rejectValue("confirmPassword", "password.confirmMismatch");
         }
+        int stamp = 0;
         if (!result.hasErrors()) {
             try {
-                accounts.changeOwnPassword(user.toViewer(), form.currentPassword(), form.newPassword());
+                stamp = accounts.changeOwnPassword(user.toViewer(), form.currentPassword(), form.newPassword());
             } catch (AccountRuleException e) {
                 result.rejectValue(e.field(), e.messageKey());
             }
@@ -61,7 +62,7 @@ class OwnAccountController {
             // th:field never writes a password input's value back into the page
             return "account/password";
         }
-        refreshLogin(user.withPasswordChanged(), request, response);
+        refreshLogin(user.withPasswordChanged(stamp), request, response);
         redirect.addFlashAttribute("flash", "password.changed");
         return "redirect:/";
     }

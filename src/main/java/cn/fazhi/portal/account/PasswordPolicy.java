@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 class PasswordPolicy {
 
     static final int MIN_LENGTH = 10;
-    static final int MAX_LENGTH = 128;
+    /** bcrypt reads at most 72 bytes: about 24 Chinese characters in UTF-8. */
+    static final int MAX_BYTES = 72;
 
     private final Set<String> common;
 
@@ -42,7 +43,7 @@ class PasswordPolicy {
             problems.add("password.tooShort");
             return problems;
         }
-        if (password.length() > MAX_LENGTH) {
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > MAX_BYTES) {
             problems.add("password.tooLong");
         }
         String lower = password.toLowerCase(Locale.ROOT);

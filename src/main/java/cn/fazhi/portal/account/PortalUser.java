@@ -27,10 +27,11 @@ public final class PortalUser implements UserDetails, CredentialsContainer, Seri
     private final boolean mustChangePassword;
     private final Instant previousLoginAt;
     private final String previousLoginAddress;
+    private final int securityStamp;
 
     PortalUser(Long id, String username, String displayName, String passwordHash, Role role,
             String scopeRegionCode, boolean enabled, boolean locked, boolean mustChangePassword,
-            Instant previousLoginAt, String previousLoginAddress) {
+            Instant previousLoginAt, String previousLoginAddress, int securityStamp) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -42,12 +43,17 @@ public final class PortalUser implements UserDetails, CredentialsContainer, Seri
         this.mustChangePassword = mustChangePassword;
         this.previousLoginAt = previousLoginAt;
         this.previousLoginAddress = previousLoginAddress;
+        this.securityStamp = securityStamp;
     }
 
-    /** The same login once the password was changed. */
-    PortalUser withPasswordChanged() {
+    /** The same login once its own password was changed (which moved the account's stamp). */
+    PortalUser withPasswordChanged(int newStamp) {
         return new PortalUser(id, username, displayName, null, role, scopeRegionCode, enabled, locked, false,
-                previousLoginAt, previousLoginAddress);
+                previousLoginAt, previousLoginAddress, newStamp);
+    }
+
+    int getSecurityStamp() {
+        return securityStamp;
     }
 
     /** When and from where this account logged in before the current session. */

@@ -45,6 +45,9 @@ class LoginSecurityTests {
     @LocalServerPort
     int port;
 
+    @Autowired
+    org.springframework.jdbc.core.JdbcTemplate jdbc;
+
     @Test
     void fiveFailuresInARowLockTheAccountUntilAnAdminUnlocksIt() {
         PortalUser clerk = TestUsers.user(accounts, "lockout-clerk", Role.COUNTY_STAFF, "530621");
@@ -159,6 +162,79 @@ class LoginSecurityTests {
     private static String sessionCookie(CookieManager cookies) {
         return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
                 .map(HttpCookie::getValue).findFirst().orElse(null);
+    }
+
+    @Test
+    void aSessionEndsWhenAnAdminDisablesOrChangesItsAccount() {
+        PortalUser admin = TestUsers.demo(accounts, "demo-admin");
+        PortalUser reviewer = TestUsers.user(accounts, "session-end-reviewer", Role.REVIEWER, "530000");
+        accounts.setEnabled(reviewer.getId(), true, admin.toViewer());
+        MockHttpSession session = new MockHttpSession();
+        assertThat(mvc.post().uri("/login").session(session).param("username", "session-end-reviewer")
+                .param("password", TestUsers.PASSWORD).with(csrf()).with(newAddress())).redirectedUrl().isEqualTo("/");
+        assertThat(mvc.get().uri("/account").session(session)).hasStatusOk();
+
+        accounts.update(reviewer.getId(), new AccountCommand("session-end-reviewer", "x", "REVIEWER", "410000", null, null),
+                admin.toViewer());
+        assertThat(mvc.get().uri("/account").session(session)).redirectedUrl().isEqualTo("/login?expired");
+        assertThat(mvc.get().uri("/login?expired=1")).bodyText().contains("请重新登录");
+
+        // a fresh login carries the new scope; disabling ends that session too
+        MockHttpSession again = new MockHttpSession();
+        mvc.post().uri("/login").session(again).param("username", "session-end-reviewer")
+                .param("password", TestUsers.PASSWORD).with(csrf()).with(newAddress()).exchange();
+        assertThat(mvc.get().uri("/account").session(again)).hasStatusOk();
+        accounts.setEnabled(reviewer.getId(), false, admin.toViewer());
+        assertThat(mvc.get().uri("/account").session(again)).redirectedUrl().isEqualTo("/login?expired");
+        accounts.update(reviewer.getId(), new AccountCommand("session-end-reviewer", "x", "REVIEWER", "530000", null, null),
+                admin.toViewer());
+        accounts.setEnabled(reviewer.getId(), true, admin.toViewer());
+    }
+
+    @Test
+    void aDisabledAccountAnswersLikeAnUnknownOne() {
+        PortalUser admin = TestUsers.demo(accounts, "demo-admin");
+        PortalUser target = TestUsers.user(accounts, "disabled-alike", Role.REVIEWER, null);
+        accounts.setEnabled(target.getId(), false, admin.toViewer());
+        for (int i = 1; i <= 4; i++) {
+            assertThat(login("disabled-alike", TestUsers.PASSWORD, newAddress())).redirectedUrl().isEqualTo("/login?error");
+        }
+        assertThat(login("disabled-alike", TestUsers.PASSWORD, newAddress())).redirectedUrl().isEqualTo("/login?locked");
+    }
+
+    @Test
+    void theLockLiftsAfterItsTimeAndCountingStartsAgain() {
+        PortalUser clerk = TestUsers.user(accounts, "relock-clerk", Role.COUNTY_STAFF, "530621");
+        for (int i = 1; i <= 5; i++) {
+            login("relock-clerk", "wrong-" + i, newAddress());
+        }
+        // the lock of fifteen minutes has passed
+        jdbc.update("update account set locked_until = now() - interval '1 minute' where id = ?", clerk.getId());
+        assertThat(login("relock-clerk", "wrong-again", newAddress())).redirectedUrl().isEqualTo("/login?error");
+        assertThat(login("relock-clerk", TestUsers.PASSWORD, newAddress())).redirectedUrl().isEqualTo("/");
+    }
+
+    @Test
+    void parallelGuessesAreAllCounted() throws Exception {
+        PortalUser clerk = TestUsers.user(accounts, "parallel-clerk", Role.COUNTY_STAFF, "530621");
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            var guesses = new java.util.ArrayList<java.util.concurrent.Future<MvcTestResult>>();
+            for (int i = 0; i < 8; i++) {
+                RequestPostProcessor address = newAddress();
+                int n = i;
+                guesses.add(pool.submit(() -> login("parallel-clerk", "guess-" + n, address)));
+            }
+            for (var guess : guesses) {
+                assertThat(guess.get().getResponse().getStatus()).isEqualTo(302);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        Integer failures = jdbc.queryForObject("select failed_login_count from account where id = ?", Integer.class,
+                clerk.getId());
+        assertThat(failures).isEqualTo(8);
+        assertThat(login("parallel-clerk", TestUsers.PASSWORD, newAddress())).redirectedUrl().isEqualTo("/login?locked");
     }
 
     @Test

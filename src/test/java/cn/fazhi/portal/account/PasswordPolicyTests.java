@@ -37,5 +37,7 @@ class PasswordPolicyTests {
     @Test
     void absurdlyLongIsRefused() {
         assertThat(policy.violations("x-user", "Ab3-".repeat(40))).contains("password.tooLong");
+        // bcrypt reads 72 bytes: 25 Chinese characters are 75
+        assertThat(policy.violations("x-user", "法治政府建设监测平台泸西县鲁甸县昌宁县栾川县青山区")).contains("password.tooLong");
     }
 }
