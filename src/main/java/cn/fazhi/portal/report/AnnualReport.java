@@ -110,6 +110,71 @@ class AnnualReport {
                 .findFirst().map(IndicatorValue::getValue);
     }
 
+    /** Every value as validation sees it. */
+    Map<String, ValueEntry> entries() {
+        return values.stream().collect(Collectors.toMap(IndicatorValue::getIndicatorCode,
+                v -> new ValueEntry(v.getValue(), v.getSource(), v.getExplanation())));
+    }
+
+    /**
+     * Sets, changes or clears what the clerk typed for one indicator (a blank value and no
+     * explanation clears it).
+     *
+     * @return the entry before, when anything changed
+     */
+    Optional<ValueEntry> type(IndicatorDef indicator, BigDecimal value, String explanation, Long by, Instant at) {
+        requireEditable();
+        String note = explanation == null || explanation.isBlank() ? null : explanation.strip();
+        IndicatorValue existing = valuesByCode().get(indicator.code());
+        ValueEntry before = existing == null ? null
+                : new ValueEntry(existing.getValue(), existing.getSource(), existing.getExplanation());
+        if (value == null && note == null) {
+            if (existing == null || existing.getSource() == ValueSource.COMPUTED) {
+                return Optional.empty();
+            }
+            values.remove(existing);
+        } else {
+            boolean same = existing != null && existing.getSource() == ValueSource.TYPED
+                    && java.util.Objects.equals(note, existing.getExplanation())
+                    && (value == null ? existing.getValue() == null
+                            : existing.getValue() != null && value.compareTo(existing.getValue()) == 0);
+            if (same) {
+                return Optional.empty();
+            }
+            valueFor(indicator).set(value, note, ValueSource.TYPED, by, at);
+        }
+        this.updatedAt = at;
+        return Optional.of(before == null ? new ValueEntry(null, null, null) : before);
+    }
+
+    boolean isEditable() {
+        return status == ReportStatus.DRAFT || status == ReportStatus.RETURNED;
+    }
+
+    boolean hasNarrative() {
+        return filled(measuresText) && filled(problemsText) && filled(nextYearPlanText) && filled(leadersDutyText);
+    }
+
+    private static boolean filled(String text) {
+        return text != null && !text.isBlank();
+    }
+
+    /** An approved report opened again for correction; it is no longer public. */
+    void reopen(Long by, Instant at, String reason) {
+        requireStatus(EnumSet.of(ReportStatus.APPROVED), "reopen");
+        if (reason == null || reason.isBlank()) {
+            throw new IllegalArgumentException("reopening needs a reason");
+        }
+        this.status = ReportStatus.RETURNED;
+        this.reviewedAt = at;
+        this.reviewedBy = by;
+        this.reviewComment = reason;
+        this.approvedAt = null;
+        this.approvedBy = null;
+        this.publishedOn = null;
+        this.updatedAt = at;
+    }
+
     void enterTyped(IndicatorDef indicator, BigDecimal value, String explanation, Long by, Instant at) {
         requireEditable();
         valueFor(indicator).set(value, explanation, ValueSource.TYPED, by, at);

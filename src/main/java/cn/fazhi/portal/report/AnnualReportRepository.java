@@ -18,4 +18,8 @@ interface AnnualReportRepository extends Repository<AnnualReport, Long> {
     List<AnnualReport> findByCountyCodeAndStatusInOrderByYearDesc(String countyCode, Collection<ReportStatus> statuses);
 
     long count();
+
+    List<AnnualReport> findByYearAndStatusIn(int year, Collection<ReportStatus> statuses);
+
+    List<AnnualReport> findByStatusIn(Collection<ReportStatus> statuses);
 }

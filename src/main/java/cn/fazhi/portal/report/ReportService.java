@@ -12,6 +12,7 @@ import cn.fazhi.portal.region.RegionView;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,10 +40,12 @@ public class ReportService {
     private final AuditService audit;
     private final Clock clock;
     private final ReportingCalendar calendar;
+    private final ReportEntryService entries;
 
     ReportService(AnnualReportRepository reports, RegionService regions, CatalogService catalogs, AuditService audit,
-            Clock clock, ReportingCalendar calendar) {
+            Clock clock, ReportingCalendar calendar, ReportEntryService entries) {
         this.calendar = calendar;
+        this.entries = entries;
         this.reports = reports;
         this.regions = regions;
         this.catalogs = catalogs;
@@ -97,47 +100,65 @@ public class ReportService {
 
     /** A report with all its values, or empty when it does not exist or this viewer may not see it. */
     public Optional<ReportView> find(String countyCode, int year, Viewer viewer) {
+        return find(countyCode, year, viewer, Locale.SIMPLIFIED_CHINESE);
+    }
+
+    /** A report with all its values, findings in the viewer's language, and what the viewer may do with it. */
+    public Optional<ReportView> find(String countyCode, int year, Viewer viewer, Locale locale) {
         Optional<RegionView> county = regions.findCounty(countyCode);
         if (county.isEmpty()) {
             return Optional.empty();
         }
         return reports.findByCountyCodeAndYear(countyCode, year)
                 .filter(r -> r.getStatus().isPublished() || viewer.canSeeUnpublishedOf(county.get()))
-                .map(r -> toView(r, county.get()));
+                .map(r -> toView(r, county.get(), viewer, locale));
     }
 
-    private ReportView toView(AnnualReport report, RegionView county) {
+    private ReportView toView(AnnualReport report, RegionView county, Viewer viewer, Locale locale) {
         Catalog catalog = catalogs.forYear(report.getYear());
         Map<String, IndicatorValue> values = report.valuesByCode();
+        Map<String, BigDecimal> lastYear = entries.lastApproved(report.getCountyCode(), report.getYear());
+        List<Finding> findings = ReportValidator.validate(catalog, report.entries(), lastYear, locale);
+        Map<String, List<Finding>> byIndicator = findings.stream()
+                .collect(java.util.stream.Collectors.groupingBy(Finding::indicatorCode));
         List<SectionValues> sections = catalog.sections().stream()
                 .map(s -> new SectionValues(s, catalog.indicatorsOf(s.code()).stream()
-                        .map(i -> row(i, values))
+                        .map(i -> row(i, values, lastYear, byIndicator.getOrDefault(i.code(), List.of())))
                         .toList()))
                 .toList();
+        boolean ownClerk = viewer.is(Role.COUNTY_STAFF) && viewer.canSeeUnpublishedOf(county);
+        boolean reviewer = viewer.is(Role.REVIEWER) && viewer.canSeeUnpublishedOf(county);
+        ReportView.Actions actions = new ReportView.Actions(ownClerk && report.isEditable(),
+                reviewer && report.getStatus() == ReportStatus.SUBMITTED,
+                (reviewer || viewer.is(Role.ADMIN)) && report.getStatus() == ReportStatus.APPROVED);
         return new ReportView(county, report.getYear(), report.getStatus(), report.getSubmissionDeadline(),
                 report.getSubmittedAt(), report.getApprovedAt(), report.getPublishedOn(), report.getReviewComment(),
                 report.getMeasuresText(), report.getProblemsText(), report.getNextYearPlanText(),
-                report.getLeadersDutyText(), sections);
+                report.getLeadersDutyText(), sections, findings, report.getVersion(), actions);
     }
 
     /** A computed rate is always derived from its parts, the same way it is stored. */
-    private static ValueRow row(IndicatorDef indicator, Map<String, IndicatorValue> values) {
+    private static ValueRow row(IndicatorDef indicator, Map<String, IndicatorValue> values,
+            Map<String, BigDecimal> lastYear, List<Finding> findings) {
         IndicatorValue stored = values.get(indicator.code());
         boolean typed = stored != null && stored.getSource() == ValueSource.TYPED;
+        BigDecimal before = lastYear.get(indicator.code());
+        String previous = before == null ? null : FigureFormat.format(indicator.kind(), before);
         if (indicator.isComputed() && !typed) {
             ComputedRate rate = ComputedRate.of(valueOf(values, indicator.numeratorCode()),
                     valueOf(values, indicator.denominatorCode()));
-            return row(indicator, rate.percent(), ValueSource.COMPUTED, null, rate.isNotApplicable());
+            return row(indicator, rate.percent(), ValueSource.COMPUTED, null, rate.isNotApplicable(), previous, findings);
         }
-        return stored == null ? row(indicator, null, null, null, false)
-                : row(indicator, stored.getValue(), stored.getSource(), stored.getExplanation(), false);
+        return stored == null ? row(indicator, null, null, null, false, previous, findings)
+                : row(indicator, stored.getValue(), stored.getSource(), stored.getExplanation(), false, previous,
+                        findings);
     }
 
     private static ValueRow row(IndicatorDef indicator, BigDecimal value, ValueSource source,
-            String explanation, boolean notApplicable) {
+            String explanation, boolean notApplicable, String lastYear, List<Finding> findings) {
         Boolean targetMet = indicator.target() == null || value == null ? null : indicator.target().isMetBy(value);
         return new ValueRow(indicator, value, FigureFormat.format(indicator.kind(), value), source,
-                explanation, notApplicable, targetMet);
+                explanation, notApplicable, targetMet, lastYear, findings);
     }
 
     private static BigDecimal valueOf(Map<String, IndicatorValue> values, String code) {

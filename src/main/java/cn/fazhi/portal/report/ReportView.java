@@ -10,7 +10,13 @@ import java.util.Optional;
 public record ReportView(RegionView county, int year, ReportStatus status, LocalDate submissionDeadline,
         Instant submittedAt, Instant approvedAt, LocalDate publishedOn, String reviewComment,
         String measuresText, String problemsText, String nextYearPlanText, String leadersDutyText,
-        List<SectionValues> sections) {
+        List<SectionValues> sections, List<Finding> findings, int version, Actions actions) {
+
+    /** What the viewer may do with this report now. */
+    public record Actions(boolean edit, boolean review, boolean reopen) {
+
+        public static final Actions NONE = new Actions(false, false, false);
+    }
 
     public long filled() {
         return sections.stream().mapToLong(SectionValues::filled).sum();

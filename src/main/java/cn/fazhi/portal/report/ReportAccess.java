@@ -1,0 +1,53 @@
+package cn.fazhi.portal.report;
+
+import cn.fazhi.portal.account.Role;
+import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.region.RegionService;
+import cn.fazhi.portal.region.RegionView;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/** Who may do what to a county's report: the one place the report services ask. */
+@Component
+class ReportAccess {
+
+    private final RegionService regions;
+
+    ReportAccess(RegionService regions) {
+        this.regions = regions;
+    }
+
+    RegionView county(String code) {
+        return regions.findCounty(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** The county's own clerk: enters, saves and submits. */
+    RegionView requireClerkOf(String countyCode, Viewer viewer) {
+        RegionView county = county(countyCode);
+        if (!viewer.is(Role.COUNTY_STAFF) || !viewer.canSeeUnpublishedOf(county)) {
+            throw new AccessDeniedException("only the county's own clerk");
+        }
+        return county;
+    }
+
+    /** A reviewer whose scope covers the county: returns and approves. */
+    RegionView requireReviewerOf(String countyCode, Viewer viewer) {
+        RegionView county = county(countyCode);
+        if (!viewer.is(Role.REVIEWER) || !viewer.canSeeUnpublishedOf(county)) {
+            throw new AccessDeniedException("only a reviewer in scope");
+        }
+        return county;
+    }
+
+    /** A reviewer in scope or an administrator: reopens an approved report. */
+    RegionView requireReopenerOf(String countyCode, Viewer viewer) {
+        RegionView county = county(countyCode);
+        boolean reviewer = viewer.is(Role.REVIEWER) && viewer.canSeeUnpublishedOf(county);
+        if (!reviewer && !viewer.is(Role.ADMIN)) {
+            throw new AccessDeniedException("only a reviewer in scope or an administrator");
+        }
+        return county;
+    }
+}

@@ -1,0 +1,273 @@
+package cn.fazhi.portal.report;
+
+import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.catalog.Catalog;
+import cn.fazhi.portal.catalog.CatalogService;
+import cn.fazhi.portal.catalog.IndicatorDef;
+import cn.fazhi.portal.catalog.IndicatorKind;
+import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.region.RegionView;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The clerk's report form: showing a section with last year's values and the findings, and
+ * saving it. A draft can always be saved: values that are not numbers of their kind are refused
+ * one by one (and shown back as typed), everything else is stored, rule violations included.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ReportEntryService {
+
+    static final int MAX_EXPLANATION = 2000;
+    static final int MAX_NARRATIVE = 20000;
+    public static final List<String> NARRATIVE_FIELDS = List.of("measures", "problems", "nextYearPlan", "leadersDuty");
+
+    private final AnnualReportRepository reports;
+    private final CatalogService catalogs;
+    private final ReportAccess access;
+    private final AuditService audit;
+    private final ReportingCalendar calendar;
+    private final Clock clock;
+
+    ReportEntryService(AnnualReportRepository reports, CatalogService catalogs, ReportAccess access,
+            AuditService audit, ReportingCalendar calendar, Clock clock) {
+        this.reports = reports;
+        this.catalogs = catalogs;
+        this.access = access;
+        this.audit = audit;
+        this.calendar = calendar;
+        this.clock = clock;
+    }
+
+    /** What the clerk typed and was refused, to be shown back: texts by field name, errors by field name. */
+    public record Typed(Map<String, String> fields, Map<String, String> errors) {
+
+        public static final Typed NONE = new Typed(Map.of(), Map.of());
+    }
+
+    /** The form of one section (or of the narrative) for the county's own clerk. */
+    public ReportForm form(String countyCode, int year, String section, Viewer viewer, Locale locale, Typed typed) {
+        RegionView county = access.requireClerkOf(countyCode, viewer);
+        AnnualReport report = find(countyCode, year);
+        Catalog catalog = catalogs.forYear(year);
+        String shown = ReportForm.NARRATIVE.equals(section) || catalog.sections().stream()
+                .anyMatch(s -> s.code().equals(section)) ? section : catalog.sections().get(0).code();
+        Map<String, BigDecimal> lastYear = lastApproved(countyCode, year);
+        Map<String, ValueEntry> entries = report.entries();
+        List<Finding> findings = ReportValidator.validate(catalog, entries, lastYear, locale);
+        Map<String, List<Finding>> byIndicator = findings.stream().collect(Collectors.groupingBy(Finding::indicatorCode));
+
+        List<SectionTab> tabs = catalog.sections().stream().map(s -> {
+            List<IndicatorDef> in = catalog.indicatorsOf(s.code());
+            long filled = in.stream().filter(i -> ReportValidator.effective(i.code(), catalog.byCode(), entries) != null).count();
+            long errors = findings.stream().filter(f -> f.sectionCode().equals(s.code()) && f.isError()).count();
+            long warnings = findings.stream().filter(f -> f.sectionCode().equals(s.code()) && !f.isError()).count();
+            return new SectionTab(s, filled, in.size(), errors, warnings);
+        }).toList();
+
+        List<EntryRow> rows = ReportForm.NARRATIVE.equals(shown) ? List.of() : catalog.indicatorsOf(shown).stream()
+                .map(i -> row(i, catalog, entries, lastYear, byIndicator, typed))
+                .toList();
+        Map<String, String> narrative = new LinkedHashMap<>();
+        narrative.put("measures", report.getMeasuresText());
+        narrative.put("problems", report.getProblemsText());
+        narrative.put("nextYearPlan", report.getNextYearPlanText());
+        narrative.put("leadersDuty", report.getLeadersDutyText());
+        NARRATIVE_FIELDS.forEach(f -> {
+            if (typed.fields().containsKey(f)) {
+                narrative.put(f, typed.fields().get(f));
+            }
+        });
+        return new ReportForm(county, year, progress(report, catalog, entries, findings), report.isEditable(), shown,
+                tabs, rows, narrative, typed.errors(), findings);
+    }
+
+    /**
+     * Saves one section's values and explanations ({@code v_CODE} and {@code e_CODE} fields).
+     *
+     * @return the fields refused, by field name, with message keys; empty when everything was stored
+     * @throws ReportConflictException when someone else saved the report since {@code version}
+     */
+    @Transactional
+    public Map<String, String> saveSection(String countyCode, int year, String section, int version,
+            Map<String, String> fields, Viewer viewer) {
+        access.requireClerkOf(countyCode, viewer);
+        AnnualReport report = editable(countyCode, year, version);
+        Catalog catalog = catalogs.forYear(year);
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (IndicatorDef indicator : catalog.indicatorsOf(section)) {
+            String valueField = "v_" + indicator.code();
+            String explanationField = "e_" + indicator.code();
+            if (!fields.containsKey(valueField) && !fields.containsKey(explanationField)) {
+                continue;
+            }
+            ValueInput.Parsed parsed = ValueInput.parse(indicator.kind(), fields.get(valueField));
+            String explanation = fields.getOrDefault(explanationField, "");
+            if (!parsed.isValid()) {
+                errors.put(valueField, parsed.error());
+            }
+            if (explanation.length() > MAX_EXPLANATION) {
+                errors.put(explanationField, "explanation.tooLong");
+            }
+            if (parsed.isValid() && explanation.length() <= MAX_EXPLANATION) {
+                report.type(indicator, parsed.value(), explanation, viewer.accountId(), clock.instant())
+                        .ifPresent(before -> audit.record("VALUE_CHANGED", "IndicatorValue",
+                                historyKey(report, indicator.code()), state(before),
+                                state(report.entries().get(indicator.code()))));
+            }
+        }
+        report.recomputeRates(catalog, viewer.accountId(), clock.instant());
+        reports.save(report);
+        return errors;
+    }
+
+    /** Saves the narrative parts; a text over the limit is refused and shown back. */
+    @Transactional
+    public Map<String, String> saveNarrative(String countyCode, int year, int version, Map<String, String> fields,
+            Viewer viewer) {
+        access.requireClerkOf(countyCode, viewer);
+        AnnualReport report = editable(countyCode, year, version);
+        Map<String, String> errors = new LinkedHashMap<>();
+        Map<String, String> texts = new HashMap<>();
+        for (String field : NARRATIVE_FIELDS) {
+            String text = fields.getOrDefault(field, "");
+            if (text.length() > MAX_NARRATIVE) {
+                errors.put(field, "narrative.tooLong");
+            }
+            texts.put(field, text.isBlank() ? null : text.strip());
+        }
+        Map<String, Object> before = narrativeState(report);
+        report.writeNarrative(
+                errors.containsKey("measures") ? report.getMeasuresText() : texts.get("measures"),
+                errors.containsKey("problems") ? report.getProblemsText() : texts.get("problems"),
+                errors.containsKey("nextYearPlan") ? report.getNextYearPlanText() : texts.get("nextYearPlan"),
+                errors.containsKey("leadersDuty") ? report.getLeadersDutyText() : texts.get("leadersDuty"),
+                clock.instant());
+        if (!before.equals(narrativeState(report))) {
+            audit.record("NARRATIVE_CHANGED", "AnnualReport", report.getId(), before, narrativeState(report));
+        }
+        reports.save(report);
+        return errors;
+    }
+
+    /** The state of the county's report of a year, for its own clerk. */
+    public ReportProgress progress(String countyCode, int year, Viewer viewer, Locale locale) {
+        access.requireClerkOf(countyCode, viewer);
+        return reports.findByCountyCodeAndYear(countyCode, year).map(report -> {
+            Catalog catalog = catalogs.forYear(year);
+            Map<String, ValueEntry> entries = report.entries();
+            return progress(report, catalog, entries,
+                    ReportValidator.validate(catalog, entries, lastApproved(countyCode, year), locale));
+        }).orElse(null);
+    }
+
+    /** The findings of a report, for the workflow's submission check and the review page. */
+    List<Finding> findings(AnnualReport report, Locale locale) {
+        return ReportValidator.validate(catalogs.forYear(report.getYear()), report.entries(),
+                lastApproved(report.getCountyCode(), report.getYear()), locale);
+    }
+
+    /** The values of the county's approved report of the year before, for comparison. */
+    Map<String, BigDecimal> lastApproved(String countyCode, int year) {
+        return reports.findByCountyCodeAndYear(countyCode, year - 1)
+                .filter(r -> r.getStatus() == ReportStatus.APPROVED)
+                .map(r -> r.getValues().stream().filter(v -> v.getValue() != null)
+                        .collect(Collectors.toMap(IndicatorValue::getIndicatorCode, IndicatorValue::getValue)))
+                .orElse(Map.of());
+    }
+
+    static String historyKey(AnnualReport report, String indicatorCode) {
+        return report.getId() + "/" + indicatorCode;
+    }
+
+    private ReportProgress progress(AnnualReport report, Catalog catalog, Map<String, ValueEntry> entries,
+            List<Finding> findings) {
+        long filled = catalog.indicators().stream()
+                .filter(i -> ReportValidator.effective(i.code(), catalog.byCode(), entries) != null).count();
+        long errors = findings.stream().filter(Finding::isError).count();
+        long unexplained = findings.stream().filter(f -> !f.isError() && !f.explained()).count();
+        long daysLeft = ChronoUnit.DAYS.between(calendar.today(), report.getSubmissionDeadline());
+        return new ReportProgress(report.getYear(), report.getStatus(), report.getVersion(),
+                report.getSubmissionDeadline(), daysLeft, filled, catalog.indicators().size(), errors, unexplained,
+                report.hasNarrative(), report.getReviewComment());
+    }
+
+    private EntryRow row(IndicatorDef indicator, Catalog catalog, Map<String, ValueEntry> entries,
+            Map<String, BigDecimal> lastYear, Map<String, List<Finding>> findings, Typed typed) {
+        ValueEntry entry = entries.get(indicator.code());
+        boolean typedHere = entry != null && entry.source() == ValueSource.TYPED;
+        String valueField = "v_" + indicator.code();
+        String explanationField = "e_" + indicator.code();
+        String input = typed.fields().containsKey(valueField) ? typed.fields().get(valueField)
+                : typedHere && entry.value() != null ? plain(indicator.kind(), entry.value()) : "";
+        String explanation = typed.fields().containsKey(explanationField) ? typed.fields().get(explanationField)
+                : entry == null ? "" : java.util.Objects.requireNonNullElse(entry.explanation(), "");
+        String computedDisplay = null;
+        boolean notApplicable = false;
+        if (indicator.isComputed()) {
+            ComputedRate rate = ComputedRate.of(value(entries, indicator.numeratorCode()),
+                    value(entries, indicator.denominatorCode()));
+            computedDisplay = rate.isComputed() ? FigureFormat.format(IndicatorKind.RATE, rate.percent()) : null;
+            notApplicable = rate.isNotApplicable();
+        }
+        BigDecimal before = lastYear.get(indicator.code());
+        return new EntryRow(indicator, input, explanation, before == null ? null : FigureFormat.format(indicator.kind(), before),
+                typedHere, computedDisplay, notApplicable, typed.errors().get(valueField),
+                typed.errors().get(explanationField), findings.getOrDefault(indicator.code(), List.of()));
+    }
+
+    private AnnualReport find(String countyCode, int year) {
+        return reports.findByCountyCodeAndYear(countyCode, year)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    private AnnualReport editable(String countyCode, int year, int version) {
+        AnnualReport report = find(countyCode, year);
+        if (!report.isEditable()) {
+            throw new IllegalReportTransitionException("edit", report.getStatus());
+        }
+        if (report.getVersion() != version) {
+            throw new ReportConflictException(report.getVersion());
+        }
+        return report;
+    }
+
+    private static Map<String, Object> state(ValueEntry entry) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("value", entry == null || entry.value() == null ? null : entry.value().stripTrailingZeros().toPlainString());
+        state.put("explanation", entry == null ? null : entry.explanation());
+        return state;
+    }
+
+    private static Map<String, Object> narrativeState(AnnualReport report) {
+        Map<String, Object> state = new HashMap<>();
+        state.put("measures", report.getMeasuresText());
+        state.put("problems", report.getProblemsText());
+        state.put("nextYearPlan", report.getNextYearPlanText());
+        state.put("leadersDuty", report.getLeadersDutyText());
+        return state;
+    }
+
+    /** A stored value as the clerk would type it: no separators, no trailing zeros. */
+    private static String plain(IndicatorKind kind, BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+
+    private static BigDecimal value(Map<String, ValueEntry> entries, String code) {
+        ValueEntry entry = entries.get(code);
+        return entry == null ? null : entry.value();
+    }
+}

@@ -1,0 +1,23 @@
+package cn.fazhi.portal.report;
+
+import cn.fazhi.portal.region.RegionView;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The report form of one section (or of the narrative), ready to render.
+ *
+ * @param section the section shown, or {@link #NARRATIVE}
+ * @param narrative the four narrative texts by field name, with what was typed
+ * @param narrativeErrors message keys by narrative field name
+ */
+public record ReportForm(RegionView county, int year, ReportProgress progress, boolean editable, String section,
+        List<SectionTab> tabs, List<EntryRow> rows, Map<String, String> narrative, Map<String, String> narrativeErrors,
+        List<Finding> findings) {
+
+    public static final String NARRATIVE = "NARRATIVE";
+
+    public boolean isNarrative() {
+        return NARRATIVE.equals(section);
+    }
+}
