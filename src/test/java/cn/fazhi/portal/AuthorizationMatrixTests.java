@@ -8,6 +8,12 @@ import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
+import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.report.ReportEntryService;
+import cn.fazhi.portal.report.ReportService;
+import cn.fazhi.portal.report.ReportStatus;
+import cn.fazhi.portal.report.ReportWorkflow;
+import java.util.Locale;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -37,7 +43,10 @@ class AuthorizationMatrixTests {
 
     enum Persona { ANONYMOUS, CLERK_OF_COUNTY, CLERK_OF_OTHER_COUNTY, REVIEWER_IN_SCOPE, REVIEWER_OUT_OF_SCOPE, ADMIN }
 
-    /** ALLOWED: served (2xx, or a redirect elsewhere than the login); LOGIN: sent to log in; DENIED: 403 or 404. */
+    /**
+     * ALLOWED: past access control (served, redirected elsewhere than the login, or refused by the
+     * report's state with 409); LOGIN: sent to log in; DENIED: 403 or 404.
+     */
     enum Outcome { ALLOWED, LOGIN, DENIED, ANY_BUT_LOGIN }
 
     record Probe(String method, String url, Map<String, String> params, Map<Persona, Outcome> expected) {
@@ -52,6 +61,15 @@ class AuthorizationMatrixTests {
     @Autowired
     AccountService accounts;
 
+    @Autowired
+    ReportService reports;
+
+    @Autowired
+    ReportEntryService entries;
+
+    @Autowired
+    ReportWorkflow workflow;
+
     private final Map<Persona, PortalUser> users = new EnumMap<>(Persona.class);
     private long targetAccount;
 
@@ -64,6 +82,26 @@ class AuthorizationMatrixTests {
         users.put(Persona.ADMIN, TestUsers.demo(accounts, "demo-admin"));
         // the admin's account actions land on an account of its own, not on one other tests use
         targetAccount = TestUsers.user(accounts, "matrix-target", Role.REVIEWER, "530000").getId();
+        // reports of 鲁甸县 for the reviewers' decisions, one per decision (they change state)
+        reportIn(2019, ReportStatus.SUBMITTED);
+        reportIn(2018, ReportStatus.SUBMITTED);
+        reportIn(2017, ReportStatus.APPROVED);
+    }
+
+    private void reportIn(int year, ReportStatus wanted) {
+        Viewer admin = users.get(Persona.ADMIN).toViewer();
+        if (reports.find("530621", year, admin).isPresent()) {
+            return;
+        }
+        Viewer clerk = users.get(Persona.CLERK_OF_COUNTY).toViewer();
+        reports.openDraft("530621", year, clerk);
+        entries.saveNarrative("530621", year, reports.find("530621", year, admin).orElseThrow().version(),
+                Map.of("measures", "措施", "problems", "问题", "nextYearPlan", "计划", "leadersDuty", "述法"), clerk);
+        assertThat(workflow.submit("530621", year, reports.find("530621", year, admin).orElseThrow().version(), clerk,
+                Locale.SIMPLIFIED_CHINESE)).isEmpty();
+        if (wanted == ReportStatus.APPROVED) {
+            workflow.approve("530621", year, users.get(Persona.REVIEWER_IN_SCOPE).toViewer());
+        }
     }
 
     private Map<String, Probe> probes() {
@@ -79,6 +117,25 @@ class AuthorizationMatrixTests {
                 expect(Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));
         p.put("POST /reports", new Probe("POST", "/reports", Map.of("countyCode", "530621", "year", Integer.toString(year)),
                 expect(Outcome.LOGIN, Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED)));
+        String draft = "/counties/530621/reports/" + year;
+        Map<Persona, Outcome> clerkOnly = expect(Outcome.LOGIN, Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED,
+                Outcome.DENIED, Outcome.DENIED);
+        Map<Persona, Outcome> reviewerInScope = expect(Outcome.LOGIN, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED,
+                Outcome.DENIED, Outcome.DENIED);
+        p.put("GET /counties/{code}/reports/{year}/edit", probe("GET", draft + "/edit", clerkOnly));
+        p.put("POST /counties/{code}/reports/{year}/edit", new Probe("POST", draft + "/edit",
+                Map.of("section", "LEADERSHIP", "version", "0"), clerkOnly));
+        p.put("POST /counties/{code}/reports/{year}/submit", new Probe("POST", draft + "/submit",
+                Map.of("version", "0"), clerkOnly));
+        p.put("POST /counties/{code}/reports/{year}/return", new Probe("POST", "/counties/530621/reports/2019/return",
+                Map.of("comment", "请补充"), reviewerInScope));
+        p.put("POST /counties/{code}/reports/{year}/approve", new Probe("POST", "/counties/530621/reports/2018/approve",
+                Map.of(), reviewerInScope));
+        p.put("POST /counties/{code}/reports/{year}/reopen", new Probe("POST", "/counties/530621/reports/2017/reopen",
+                Map.of("reason", "口径有误"), expect(Outcome.LOGIN, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED,
+                        Outcome.DENIED, Outcome.ALLOWED)));
+        p.put("GET /review", probe("GET", "/review", expect(Outcome.LOGIN, Outcome.DENIED, Outcome.DENIED,
+                Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED)));
         p.put("GET /account", probe("GET", "/account", loggedIn()));
         p.put("GET /account/password", probe("GET", "/account/password", loggedIn()));
         p.put("POST /account/password", probe("POST", "/account/password", loggedIn()));
@@ -148,7 +205,7 @@ class AuthorizationMatrixTests {
         return switch (expected) {
             case LOGIN -> toLogin;
             case DENIED -> status == 403 || status == 404;
-            case ALLOWED -> !toLogin && status < 400;
+            case ALLOWED -> !toLogin && status != 401 && status != 403 && status != 404 && status < 500;
             case ANY_BUT_LOGIN -> !toLogin && status != 401 && status != 403;
         };
     }

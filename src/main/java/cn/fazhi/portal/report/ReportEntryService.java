@@ -114,8 +114,14 @@ public class ReportEntryService {
             if (!fields.containsKey(valueField) && !fields.containsKey(explanationField)) {
                 continue;
             }
-            ValueInput.Parsed parsed = ValueInput.parse(indicator.kind(), fields.get(valueField));
-            String explanation = fields.getOrDefault(explanationField, "");
+            // a field the request does not carry keeps what is stored
+            ValueEntry stored = report.entries().get(indicator.code());
+            boolean storedTyped = stored != null && stored.source() == ValueSource.TYPED;
+            ValueInput.Parsed parsed = fields.containsKey(valueField)
+                    ? ValueInput.parse(indicator.kind(), fields.get(valueField))
+                    : new ValueInput.Parsed(storedTyped ? stored.value() : null, null);
+            String explanation = fields.containsKey(explanationField) ? fields.get(explanationField)
+                    : stored == null || stored.explanation() == null ? "" : stored.explanation();
             if (!parsed.isValid()) {
                 errors.put(valueField, parsed.error());
             }

@@ -8,11 +8,11 @@ import java.util.Map;
  * The report form of one section (or of the narrative), ready to render.
  *
  * @param section the section shown, or {@link #NARRATIVE}
- * @param narrative the four narrative texts by field name, with what was typed
+ * @param texts the four narrative texts by field name, with what was typed
  * @param narrativeErrors message keys by narrative field name
  */
 public record ReportForm(RegionView county, int year, ReportProgress progress, boolean editable, String section,
-        List<SectionTab> tabs, List<EntryRow> rows, Map<String, String> narrative, Map<String, String> narrativeErrors,
+        List<SectionTab> tabs, List<EntryRow> rows, Map<String, String> texts, Map<String, String> narrativeErrors,
         List<Finding> findings) {
 
     public static final String NARRATIVE = "NARRATIVE";

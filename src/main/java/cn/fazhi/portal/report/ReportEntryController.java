@@ -1,0 +1,89 @@
+package cn.fazhi.portal.report;
+
+import cn.fazhi.portal.account.PortalUser;
+import cn.fazhi.portal.account.Viewer;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The clerk's report form, a section at a time. A save stores whatever is well-formed and shows
+ * the rest back as typed; a conflict with someone else's save keeps everything typed on the page.
+ */
+@Controller
+class ReportEntryController {
+
+    private final ReportEntryService entries;
+    private final ReportWorkflow workflow;
+
+    ReportEntryController(ReportEntryService entries, ReportWorkflow workflow) {
+        this.entries = entries;
+        this.workflow = workflow;
+    }
+
+    @GetMapping("/counties/{code}/reports/{year}/edit")
+    String form(@PathVariable String code, @PathVariable int year, @RequestParam(required = false) String section,
+            @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
+        model.addAttribute("form", entries.form(code, year, section, Viewer.of(user), locale,
+                ReportEntryService.Typed.NONE));
+        return "report/edit";
+    }
+
+    @PostMapping("/counties/{code}/reports/{year}/edit")
+    String save(@PathVariable String code, @PathVariable int year, @RequestParam String section,
+            @RequestParam int version, @RequestParam MultiValueMap<String, String> params,
+            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, HttpServletResponse response,
+            RedirectAttributes redirect) {
+        Viewer viewer = Viewer.of(user);
+        Map<String, String> fields = params.toSingleValueMap();
+        Map<String, String> refused;
+        try {
+            refused = ReportForm.NARRATIVE.equals(section)
+                    ? entries.saveNarrative(code, year, version, fields, viewer)
+                    : entries.saveSection(code, year, section, version, fields, viewer);
+        } catch (ReportConflictException e) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("form", entries.form(code, year, section, viewer, locale,
+                    new ReportEntryService.Typed(fields, Map.of())));
+            model.addAttribute("conflict", true);
+            return "report/edit";
+        }
+        if (!refused.isEmpty()) {
+            model.addAttribute("form", entries.form(code, year, section, viewer, locale,
+                    new ReportEntryService.Typed(fields, refused)));
+            model.addAttribute("refused", refused.size());
+            return "report/edit";
+        }
+        redirect.addFlashAttribute("flash", "report.saved");
+        return "redirect:/counties/" + code + "/reports/" + year + "/edit?section=" + section;
+    }
+
+    @PostMapping("/counties/{code}/reports/{year}/submit")
+    String submit(@PathVariable String code, @PathVariable int year, @RequestParam int version,
+            @AuthenticationPrincipal PortalUser user, Locale locale, RedirectAttributes redirect) {
+        List<String> blocking;
+        try {
+            blocking = workflow.submit(code, year, version, Viewer.of(user), locale);
+        } catch (ReportConflictException e) {
+            redirect.addFlashAttribute("flashError", "report.conflictOnSubmit");
+            return "redirect:/counties/" + code + "/reports/" + year + "/edit";
+        }
+        if (!blocking.isEmpty()) {
+            redirect.addFlashAttribute("submitBlocked", blocking);
+            return "redirect:/counties/" + code + "/reports/" + year + "/edit";
+        }
+        redirect.addFlashAttribute("flash", "report.submitted");
+        return "redirect:/counties/" + code + "/reports/" + year;
+    }
+}

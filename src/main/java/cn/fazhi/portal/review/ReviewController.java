@@ -1,0 +1,71 @@
+package cn.fazhi.portal.review;
+
+import cn.fazhi.portal.account.PortalUser;
+import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.report.ReportStatus;
+import cn.fazhi.portal.report.ReportWorkflow;
+import cn.fazhi.portal.report.ReviewInputException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The review queue, and the reviewer's decisions on a report. The report page itself (values,
+ * findings, last year's values, narrative) is the county's report page, which shows the
+ * decision forms to a reviewer in scope.
+ */
+@Controller
+class ReviewController {
+
+    private final ReportWorkflow workflow;
+
+    ReviewController(ReportWorkflow workflow) {
+        this.workflow = workflow;
+    }
+
+    @GetMapping("/review")
+    String queue(@RequestParam(required = false) Integer year, @RequestParam(required = false) ReportStatus status,
+            @RequestParam(required = false) String prefecture, @AuthenticationPrincipal PortalUser user, Model model) {
+        model.addAttribute("rows", workflow.queue(year, status, prefecture, Viewer.of(user)));
+        model.addAttribute("year", year);
+        model.addAttribute("status", status);
+        model.addAttribute("prefecture", prefecture);
+        model.addAttribute("statuses", ReportStatus.values());
+        return "review/queue";
+    }
+
+    @PostMapping("/counties/{code}/reports/{year}/return")
+    String returnForRevision(@PathVariable String code, @PathVariable int year, @RequestParam(required = false) String comment,
+            @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
+        return decide(code, year, redirect, "review.returned",
+                () -> workflow.returnForRevision(code, year, comment, Viewer.of(user)));
+    }
+
+    @PostMapping("/counties/{code}/reports/{year}/approve")
+    String approve(@PathVariable String code, @PathVariable int year, @AuthenticationPrincipal PortalUser user,
+            RedirectAttributes redirect) {
+        return decide(code, year, redirect, "review.approved", () -> workflow.approve(code, year, Viewer.of(user)));
+    }
+
+    @PostMapping("/counties/{code}/reports/{year}/reopen")
+    String reopen(@PathVariable String code, @PathVariable int year, @RequestParam(required = false) String reason,
+            @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
+        return decide(code, year, redirect, "review.reopened",
+                () -> workflow.reopen(code, year, reason, Viewer.of(user)));
+    }
+
+    private static String decide(String code, int year, RedirectAttributes redirect, String done, Runnable decision) {
+        try {
+            decision.run();
+            redirect.addFlashAttribute("flash", done);
+        } catch (ReviewInputException e) {
+            redirect.addFlashAttribute("flashError", e.messageKey());
+        }
+        return "redirect:/counties/" + code + "/reports/" + year;
+    }
+}

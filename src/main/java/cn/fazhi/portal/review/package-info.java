@@ -1,0 +1,3 @@
+/** Reviewers' work on submitted reports: the queue, returning with a comment, approving, reopening. */
+@org.springframework.modulith.ApplicationModule(displayName = "Review")
+package cn.fazhi.portal.review;

@@ -1,0 +1,157 @@
+package cn.fazhi.portal.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+
+import cn.fazhi.portal.PortalTest;
+import cn.fazhi.portal.account.AccountService;
+import cn.fazhi.portal.account.PortalUser;
+import cn.fazhi.portal.account.Role;
+import cn.fazhi.portal.account.TestUsers;
+import cn.fazhi.portal.audit.AuditEntry;
+import cn.fazhi.portal.audit.AuditService;
+import java.math.BigDecimal;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.web.servlet.assertj.MockMvcTester;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The clerk's form over HTTP: nothing typed is ever lost, and nothing malformed is ever stored. */
+@PortalTest
+class ReportEntryTests {
+
+    @Autowired
+    MockMvcTester mvc;
+
+    @Autowired
+    AccountService accounts;
+
+    @Autowired
+    ReportService reportService;
+
+    @Autowired
+    AnnualReportRepository reports;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    AuditService audit;
+
+    /** A clerk of the county with a fresh draft of the reporting year. */
+    private PortalUser clerkWithDraft(String county) {
+        PortalUser clerk = TestUsers.user(accounts, "entry-clerk-" + county, Role.COUNTY_STAFF, county);
+        reportService.openDraft(county, reportService.reportingYear(), clerk.toViewer());
+        return clerk;
+    }
+
+    @Test
+    void malformedInputIsShownBackAndNotStoredWhileTheRestIsSaved() {
+        PortalUser clerk = clerkWithDraft("530112");
+        String longText = "说".repeat(ReportEntryService.MAX_EXPLANATION + 1);
+        MvcTestResult result = save(clerk, "530112", "CAPACITY", Map.of(
+                "v_CAP_EDU_REACH", "48,900",
+                "v_CAP_VILLAGE_ADVISERS", "五十九",
+                "v_CAP_EDU_EVENTS", "-3",
+                "v_CAP_DEMO_VILLAGE_RATE", "120",
+                "v_CAP_CADRE_COURSES", "2.5",
+                "v_CAP_UNITS", "24",
+                "e_CAP_UNITS", longText));
+        assertThat(result).hasStatusOk().bodyText()
+                .contains("其余内容已保存", "value=\"五十九\"", "value=\"-3\"", "value=\"120\"", "value=\"2.5\"",
+                        "请填写数字", "不能为负数", "比率不能超过 100", "此项为计数，须为整数", "说明不能超过 2000 字", longText);
+        Map<String, ValueEntry> stored = entries("530112");
+        assertThat(stored.get("CAP_EDU_REACH").value()).isEqualByComparingTo("48900");
+        assertThat(stored).doesNotContainKeys("CAP_VILLAGE_ADVISERS", "CAP_EDU_EVENTS", "CAP_DEMO_VILLAGE_RATE",
+                "CAP_CADRE_COURSES", "CAP_UNITS");
+    }
+
+    @Test
+    void anOverlongNarrativePartIsRefusedAndTheOthersSaved() {
+        PortalUser clerk = clerkWithDraft("530113");
+        String tooLong = "长".repeat(ReportEntryService.MAX_NARRATIVE + 1);
+        assertThat(save(clerk, "530113", ReportForm.NARRATIVE, Map.of("measures", tooLong, "problems", "执法力量不足")))
+                .hasStatusOk().bodyText().contains("此部分不能超过 20000 字", tooLong);
+        transaction.executeWithoutResult(s -> {
+            AnnualReport report = report("530113");
+            assertThat(report.getMeasuresText()).isNull();
+            assertThat(report.getProblemsText()).isEqualTo("执法力量不足");
+        });
+    }
+
+    @Test
+    void ruleViolationsAreStoredWithTheDraftAndListedWithLinks() {
+        PortalUser clerk = clerkWithDraft("530114");
+        assertThat(save(clerk, "530114", "CAPACITY", Map.of("v_CAP_LAWYER_UNITS", "30", "v_CAP_UNITS", "24")))
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(entries("530114").get("CAP_LAWYER_UNITS").value()).isEqualByComparingTo("30");
+        assertThat(mvc.get().uri(editUrl("530114") + "?section=CAPACITY").with(user(clerk))).hasStatusOk().bodyText()
+                .contains("配备公职律师单位数不能大于执法单位数", "section=CAPACITY#field-CAP_LAWYER_UNITS");
+        // every change is kept: who, old and new
+        Long id = transaction.execute(s -> report("530114").getId());
+        assertThat(audit.historyOf("IndicatorValue", id + "/CAP_LAWYER_UNITS")).singleElement().satisfies(e -> {
+            assertThat(e.action()).isEqualTo("VALUE_CHANGED");
+            assertThat(e.actor()).isEqualTo("entry-clerk-530114");
+            assertThat(e.afterState()).contains("30");
+        });
+    }
+
+    @Test
+    void theSecondOfTwoSavesFromTheSameVersionIsAConflictThatKeepsWhatWasTyped() throws Exception {
+        PortalUser clerk = clerkWithDraft("530115");
+        int version = transaction.execute(s -> report("530115").getVersion());
+        assertThat(save(clerk, "530115", "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "14"), version))
+                .hasStatus(HttpStatus.FOUND);
+        MvcTestResult second = save(clerk, "530115", "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "20"), version);
+        assertThat(second).hasStatus(HttpStatus.CONFLICT).bodyText().contains("已被他人修改", "value=\"20\"");
+        assertThat(entries("530115").get("LEA_PARTY_MEETINGS").value()).isEqualByComparingTo("14");
+        // the page now carries the current version: saving again applies what was typed
+        int current = transaction.execute(s -> report("530115").getVersion());
+        assertThat(second.getResponse().getContentAsString()).contains("name=\"version\" value=\"" + current + "\"");
+        assertThat(save(clerk, "530115", "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "20"), current))
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(entries("530115").get("LEA_PARTY_MEETINGS").value()).isEqualByComparingTo(new BigDecimal("20"));
+        assertThat(audit.historyOf("IndicatorValue", transaction.execute(s -> report("530115").getId())
+                + "/LEA_PARTY_MEETINGS")).extracting(AuditEntry::action).containsExactly("VALUE_CHANGED", "VALUE_CHANGED");
+    }
+
+    @Test
+    void onlyTheCountysOwnClerkOpensTheForm() {
+        clerkWithDraft("530111");
+        assertThat(mvc.get().uri(editUrl("530111")).with(user(TestUsers.demo(accounts, "demo-clerk"))))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri(editUrl("530111")).with(user(TestUsers.demo(accounts, "demo-reviewer"))))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.post().uri(editUrl("530111")).with(csrf()).with(user(TestUsers.demo(accounts, "demo-clerk")))
+                .param("section", "LEADERSHIP").param("version", "0").param("v_LEA_PARTY_MEETINGS", "99"))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(entries("530111")).doesNotContainKey("LEA_PARTY_MEETINGS");
+    }
+
+    private MvcTestResult save(PortalUser clerk, String county, String section, Map<String, String> fields) {
+        return save(clerk, county, section, fields, transaction.execute(s -> report(county).getVersion()));
+    }
+
+    private MvcTestResult save(PortalUser clerk, String county, String section, Map<String, String> fields, int version) {
+        var request = mvc.post().uri(editUrl(county)).with(csrf()).with(user(clerk))
+                .param("section", section).param("version", Integer.toString(version));
+        fields.forEach(request::param);
+        return request.exchange();
+    }
+
+    private String editUrl(String county) {
+        return "/counties/" + county + "/reports/" + reportService.reportingYear() + "/edit";
+    }
+
+    private AnnualReport report(String county) {
+        return reports.findByCountyCodeAndYear(county, reportService.reportingYear()).orElseThrow();
+    }
+
+    private Map<String, ValueEntry> entries(String county) {
+        return transaction.execute(s -> report(county).entries());
+    }
+}
