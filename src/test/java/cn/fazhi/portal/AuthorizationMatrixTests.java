@@ -136,6 +136,12 @@ class AuthorizationMatrixTests {
                         Outcome.DENIED, Outcome.ALLOWED)));
         p.put("GET /review", probe("GET", "/review", expect(Outcome.LOGIN, Outcome.DENIED, Outcome.DENIED,
                 Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED)));
+        p.put("GET /counties/{code}/reports/{year}/history", probe("GET",
+                "/counties/530621/reports/2023/history?indicator=FUN_SERVICE_DEPTS",
+                expect(Outcome.LOGIN, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));
+        p.put("GET /admin/deadlines", probe("GET", "/admin/deadlines", adminOnly()));
+        p.put("POST /admin/deadlines", new Probe("POST", "/admin/deadlines", Map.of("year", "x", "deadline", "y"),
+                adminOnly()));
         p.put("GET /account", probe("GET", "/account", loggedIn()));
         p.put("GET /account/password", probe("GET", "/account/password", loggedIn()));
         p.put("POST /account/password", probe("POST", "/account/password", loggedIn()));

@@ -96,9 +96,9 @@ class AnnualReport {
         this.updatedAt = now;
     }
 
-    /** A new draft. By law the report of a year is due by 1 March of the next. */
-    static AnnualReport open(String countyCode, int year, Instant now) {
-        return new AnnualReport(countyCode, year, LocalDate.of(year + 1, 3, 1), now);
+    /** A new draft, due by the year's deadline. */
+    static AnnualReport open(String countyCode, int year, LocalDate deadline, Instant now) {
+        return new AnnualReport(countyCode, year, deadline, now);
     }
 
     Map<String, IndicatorValue> valuesByCode() {

@@ -22,4 +22,9 @@ interface AnnualReportRepository extends Repository<AnnualReport, Long> {
     List<AnnualReport> findByYearAndStatusIn(int year, Collection<ReportStatus> statuses);
 
     List<AnnualReport> findByStatusIn(Collection<ReportStatus> statuses);
+
+    @org.springframework.data.jpa.repository.Modifying
+    @org.springframework.data.jpa.repository.Query(
+            "update AnnualReport r set r.submissionDeadline = :deadline where r.year = :year")
+    int moveDeadlines(int year, java.time.LocalDate deadline);
 }

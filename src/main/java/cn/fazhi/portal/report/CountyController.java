@@ -42,6 +42,16 @@ class CountyController {
         return "report/county";
     }
 
+    @GetMapping("/counties/{code}/reports/{year}/history")
+    String history(@PathVariable String code, @PathVariable int year, @RequestParam String indicator,
+            @AuthenticationPrincipal PortalUser user, Model model) {
+        ReportView report = reports.find(code, year, Viewer.of(user)).orElseThrow(CountyController::notFound);
+        model.addAttribute("report", report);
+        model.addAttribute("row", report.row(indicator).orElseThrow(CountyController::notFound));
+        model.addAttribute("changes", reports.valueHistory(code, year, indicator, Viewer.of(user)));
+        return "report/history";
+    }
+
     /** The clerk opens this year's report. The county comes from the form and is checked against the login. */
     @PostMapping("/reports")
     String openDraft(@RequestParam String countyCode, @RequestParam int year, @AuthenticationPrincipal PortalUser user,

@@ -68,7 +68,7 @@ class DemoReports implements ApplicationRunner {
         }
         Catalog catalog = catalogs.forYear(year);
         Instant created = at(LocalDate.of(year + 1, 1, 10));
-        AnnualReport report = AnnualReport.open(county, year, created);
+        AnnualReport report = AnnualReport.open(county, year, ReportingPeriods.legalDeadline(year), created);
         for (CSVRecord row : rows) {
             IndicatorDef indicator = catalog.indicator(row.get("indicator_code"))
                     .orElseThrow(() -> new IllegalStateException("seed figure of unknown indicator " + row));

@@ -2,6 +2,7 @@ package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.audit.AuditEntry;
 import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.CatalogService;
@@ -41,9 +42,11 @@ public class ReportService {
     private final Clock clock;
     private final ReportingCalendar calendar;
     private final ReportEntryService entries;
+    private final ReportingPeriods periods;
 
     ReportService(AnnualReportRepository reports, RegionService regions, CatalogService catalogs, AuditService audit,
-            Clock clock, ReportingCalendar calendar, ReportEntryService entries) {
+            Clock clock, ReportingCalendar calendar, ReportEntryService entries, ReportingPeriods periods) {
+        this.periods = periods;
         this.calendar = calendar;
         this.entries = entries;
         this.reports = reports;
@@ -71,11 +74,26 @@ public class ReportService {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no report can be opened for " + year);
         }
         if (!reports.existsByCountyCodeAndYear(countyCode, year)) {
-            AnnualReport report = reports.save(AnnualReport.open(countyCode, year, clock.instant()));
+            AnnualReport report = reports.save(AnnualReport.open(countyCode, year, periods.deadlineOf(year),
+                    clock.instant()));
             audit.record("REPORT_CREATED", "AnnualReport", report.getId(), null,
                     Map.of("county", countyCode, "year", year, "status", report.getStatus()));
         }
         return year;
+    }
+
+    /**
+     * The history of one value of a report: who changed it when, from what to what. For those who
+     * may see the county's unpublished work; the public sees the published values only.
+     */
+    public List<AuditEntry> valueHistory(String countyCode, int year, String indicatorCode, Viewer viewer) {
+        Optional<RegionView> county = regions.findCounty(countyCode);
+        Optional<AnnualReport> report = county.flatMap(c -> reports.findByCountyCodeAndYear(countyCode, year))
+                .filter(r -> viewer.canSeeUnpublishedOf(county.get()));
+        if (report.isEmpty()) {
+            throw notFound();
+        }
+        return audit.historyOf("IndicatorValue", ReportEntryService.historyKey(report.get(), indicatorCode));
     }
 
     /** Whether the viewer may open this year's report for the county (the county's clerk, none yet). */
@@ -130,7 +148,8 @@ public class ReportService {
         boolean reviewer = viewer.is(Role.REVIEWER) && viewer.canSeeUnpublishedOf(county);
         ReportView.Actions actions = new ReportView.Actions(ownClerk && report.isEditable(),
                 reviewer && report.getStatus() == ReportStatus.SUBMITTED,
-                (reviewer || viewer.is(Role.ADMIN)) && report.getStatus() == ReportStatus.APPROVED);
+                (reviewer || viewer.is(Role.ADMIN)) && report.getStatus() == ReportStatus.APPROVED,
+                viewer.canSeeUnpublishedOf(county));
         return new ReportView(county, report.getYear(), report.getStatus(), report.getSubmissionDeadline(),
                 report.getSubmittedAt(), report.getApprovedAt(), report.getPublishedOn(), report.getReviewComment(),
                 report.getMeasuresText(), report.getProblemsText(), report.getNextYearPlanText(),

@@ -36,9 +36,14 @@ final class ReportValidator {
             Locale locale) {
         Map<String, IndicatorDef> indicators = catalog.byCode();
         List<Finding> findings = new ArrayList<>();
+        // a catalogue rule on the same two indicators says it better (and may be only a warning,
+        // e.g. where last year's cases carried over): it replaces the automatic one
+        java.util.Set<String> ruled = new java.util.HashSet<>();
+        catalog.rules().forEach(r -> ruled.add(r.leftCode() + "<=" + r.rightCode()));
         for (IndicatorDef rate : catalog.indicators()) {
             if (rate.isComputed()) {
-                checkRate(rate, indicators, entries, locale, findings);
+                checkRate(rate, indicators, entries, locale, findings,
+                        ruled.contains(rate.numeratorCode() + "<=" + rate.denominatorCode()));
             }
         }
         for (RuleDef rule : catalog.rules()) {
@@ -84,7 +89,7 @@ final class ReportValidator {
     }
 
     private static void checkRate(IndicatorDef rate, Map<String, IndicatorDef> indicators,
-            Map<String, ValueEntry> entries, Locale locale, List<Finding> findings) {
+            Map<String, ValueEntry> entries, Locale locale, List<Finding> findings, boolean partsRuledByCatalogue) {
         BigDecimal numerator = value(entries, rate.numeratorCode());
         BigDecimal denominator = value(entries, rate.denominatorCode());
         IndicatorDef numeratorDef = indicators.get(rate.numeratorCode());
@@ -92,7 +97,7 @@ final class ReportValidator {
         if (numerator == null || denominator == null || numeratorDef == null || denominatorDef == null) {
             return;
         }
-        if (numerator.compareTo(denominator) > 0) {
+        if (numerator.compareTo(denominator) > 0 && !partsRuledByCatalogue) {
             findings.add(finding(numeratorDef, Severity.ERROR, "validation.partsExceed",
                     List.of(numeratorDef.name(locale), denominatorDef.name(locale)), null, entries));
         }

@@ -13,9 +13,7 @@ public record ReportView(RegionView county, int year, ReportStatus status, Local
         List<SectionValues> sections, List<Finding> findings, int version, Actions actions) {
 
     /** What the viewer may do with this report now. */
-    public record Actions(boolean edit, boolean review, boolean reopen) {
-
-        public static final Actions NONE = new Actions(false, false, false);
+    public record Actions(boolean edit, boolean review, boolean reopen, boolean history) {
     }
 
     public long filled() {

@@ -2,7 +2,11 @@ package cn.fazhi.portal.web;
 
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
+import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.region.RegionService;
+import cn.fazhi.portal.report.ReportEntryService;
+import cn.fazhi.portal.report.ReportService;
+import java.util.Locale;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -12,16 +16,25 @@ import org.springframework.web.bind.annotation.GetMapping;
 class HomeController {
 
     private final RegionService regions;
+    private final ReportService reports;
+    private final ReportEntryService entries;
 
-    HomeController(RegionService regions) {
+    HomeController(RegionService regions, ReportService reports, ReportEntryService entries) {
         this.regions = regions;
+        this.reports = reports;
+        this.entries = entries;
     }
 
-    /** A clerk is led straight to their own county. */
+    /** A clerk sees where this year's report stands: status, days to the deadline, what is left to do. */
     @GetMapping("/")
-    String home(@AuthenticationPrincipal PortalUser user, Model model) {
+    String home(@AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
         if (user != null && user.getRole() == Role.COUNTY_STAFF) {
-            regions.findCounty(user.getScopeRegionCode()).ifPresent(county -> model.addAttribute("ownCounty", county));
+            regions.findCounty(user.getScopeRegionCode()).ifPresent(county -> {
+                int year = reports.reportingYear();
+                model.addAttribute("ownCounty", county);
+                model.addAttribute("reportingYear", year);
+                model.addAttribute("progress", entries.progress(county.code(), year, Viewer.of(user), locale));
+            });
         }
         return "home";
     }

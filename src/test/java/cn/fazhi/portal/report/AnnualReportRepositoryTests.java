@@ -30,7 +30,7 @@ class AnnualReportRepositoryTests {
 
     @Test
     void aReportKeepsItsValuesAndWorkflow() {
-        AnnualReport report = AnnualReport.open("530102", 2030, Instant.now());
+        AnnualReport report = AnnualReport.open("530102", 2030, ReportingPeriods.legalDeadline(2030), Instant.now());
         report.enterTyped(STAFF, new BigDecimal("120"), "含协管人员", null, Instant.now());
         report.submit(null, Instant.now());
         reports.save(report);
@@ -48,7 +48,7 @@ class AnnualReportRepositoryTests {
 
     @Test
     void illegalMovesAreRefused() {
-        AnnualReport report = AnnualReport.open("530102", 2031, Instant.now());
+        AnnualReport report = AnnualReport.open("530102", 2031, ReportingPeriods.legalDeadline(2031), Instant.now());
         assertThatThrownBy(() -> report.approve(null, Instant.now(), null))
                 .isInstanceOf(IllegalReportTransitionException.class);
         report.submit(null, Instant.now());
@@ -66,7 +66,7 @@ class AnnualReportRepositoryTests {
 
     @Test
     void theDatabaseRefusesANegativeCountEvenIfTheCodeLetItThrough() {
-        AnnualReport report = AnnualReport.open("530103", 2030, Instant.now());
+        AnnualReport report = AnnualReport.open("530103", 2030, ReportingPeriods.legalDeadline(2030), Instant.now());
         report.enterTyped(STAFF, new BigDecimal("-3"), null, null, Instant.now());
         assertThatThrownBy(() -> {
             reports.save(report);

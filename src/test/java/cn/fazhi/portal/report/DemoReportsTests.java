@@ -79,7 +79,7 @@ class DemoReportsTests {
         transaction.executeWithoutResult(s -> {
             if (!repository.existsByCountyCodeAndYear("530102", 2016)) {
                 var catalog = catalogs.forYear(2016);
-                AnnualReport report = AnnualReport.open("530102", 2016, Instant.now());
+                AnnualReport report = AnnualReport.open("530102", 2016, ReportingPeriods.legalDeadline(2016), Instant.now());
                 report.enterTyped(catalog.indicator("LEA_SUPERVISION_ISSUES").orElseThrow(), BigDecimal.ZERO, null, null,
                         Instant.now());
                 report.enterTyped(catalog.indicator("LEA_ISSUES_RECTIFIED").orElseThrow(), BigDecimal.ZERO, null, null,

@@ -1,0 +1,64 @@
+package cn.fazhi.portal.report;
+
+import cn.fazhi.portal.account.PortalUser;
+import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.ReportingCalendar;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Administrators set the submission deadline of a reporting year. */
+@Controller
+class DeadlineAdminController {
+
+    private final ReportingPeriods periods;
+    private final ReportingCalendar calendar;
+
+    DeadlineAdminController(ReportingPeriods periods, ReportingCalendar calendar) {
+        this.periods = periods;
+        this.calendar = calendar;
+    }
+
+    @GetMapping("/admin/deadlines")
+    String list(@AuthenticationPrincipal PortalUser user, Model model) {
+        Viewer.of(user).require(cn.fazhi.portal.account.Role.ADMIN);
+        int current = calendar.reportingYear();
+        List<Integer> recent = IntStream.rangeClosed(current - 4, current + 1).boxed().toList();
+        model.addAttribute("deadlines", periods.deadlines(recent));
+        if (!model.containsAttribute("year")) {
+            model.addAttribute("year", current);
+        }
+        return "report/deadlines";
+    }
+
+    @PostMapping("/admin/deadlines")
+    String set(@RequestParam String year, @RequestParam String deadline, @AuthenticationPrincipal PortalUser user,
+            Model model, RedirectAttributes redirect) {
+        String problem = null;
+        try {
+            int y = Integer.parseInt(year.trim());
+            periods.setDeadline(y, LocalDate.parse(deadline.trim()), Viewer.of(user));
+        } catch (NumberFormatException | DateTimeParseException e) {
+            problem = "deadline.badInput";
+        } catch (IllegalArgumentException e) {
+            problem = "deadline.beforeYearEnd";
+        }
+        if (problem != null) {
+            // shown back as typed, with the reason beside the fields
+            model.addAttribute("year", year);
+            model.addAttribute("deadline", deadline);
+            model.addAttribute("problem", problem);
+            return list(user, model);
+        }
+        redirect.addFlashAttribute("flash", "deadline.saved");
+        return "redirect:/admin/deadlines";
+    }
+}
