@@ -1,0 +1,128 @@
+package cn.fazhi.portal.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cn.fazhi.portal.BrowserTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The year's work in a real browser: the demo clerk of 泸西县 fills two sections, meets an error
+ * and fixes it, explains a warning, writes the narrative and submits; the demo reviewer returns
+ * the report with a comment; the clerk corrects and resubmits; the reviewer approves.
+ */
+@BrowserTest
+class ReportJourneyBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    ReportService reports;
+
+    @Test
+    void clerkSubmitsReviewerReturnsClerkResubmitsReviewerApproves(WebDriver browser) {
+        int year = reports.reportingYear();
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+
+        logIn(browser, "demo-clerk");
+        browser.findElement(By.cssSelector("#own-report button[type=submit]")).click();
+        browser.findElement(By.linkText("继续填报")).click();
+
+        // 法治能力与普法: 30 lawyer units of 24 is an error; the rate is computed as the parts are typed
+        browser.findElement(By.partialLinkText("法治能力与普法")).click();
+        type(browser, "v_CAP_UNITS", "24");
+        type(browser, "v_CAP_LAWYER_UNITS", "17");
+        wait.until(ExpectedConditions.textToBe(By.id("computed-CAP_LAWYER_COVERAGE"), "= 70.8 %"));
+        type(browser, "v_CAP_LAWYER_UNITS", "30");
+        save(browser);
+        assertThat(browser.findElement(By.id("findings")).getText()).contains("配备公职律师单位数不能大于执法单位数");
+        BrowserTest.Browser.screenshot(browser, "report-entry-error");
+        browser.findElement(By.linkText("配备公职律师单位数不能大于执法单位数")).click();
+        type(browser, "v_CAP_LAWYER_UNITS", "17");
+        save(browser);
+        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("草稿已保存");
+
+        // 矛盾纠纷化解与复议应诉: more cases concluded than received is a warning that needs a reason
+        browser.findElement(By.partialLinkText("矛盾纠纷化解与复议应诉")).click();
+        type(browser, "v_DIS_RECON_CASES", "19");
+        type(browser, "v_DIS_RECON_CONCLUDED", "21");
+        save(browser);
+        assertThat(browser.findElement(By.id("findings")).getText()).contains("审结数大于受理数");
+        type(browser, "e_DIS_RECON_CONCLUDED", "含上年结转案件 2 件");
+        save(browser);
+        assertThat(browser.findElement(By.id("findings")).getText()).contains("已说明");
+
+        browser.findElement(By.linkText("报告正文")).click();
+        type(browser, "measures", "（测试）全面推行行政执法三项制度。");
+        type(browser, "problems", "（测试）基层执法力量不足。");
+        type(browser, "nextYearPlan", "（测试）加强执法人员培训。");
+        type(browser, "leadersDuty", "（测试）党政主要负责人年内述法。");
+        save(browser);
+        browser.findElement(By.cssSelector("#submit-form button")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("已报送");
+        logOut(browser);
+
+        logIn(browser, "demo-reviewer");
+        browser.findElement(By.linkText("审核")).click();
+        browser.findElement(By.cssSelector("#queue a[href='/counties/532527/reports/" + year + "']")).click();
+        BrowserTest.Browser.screenshot(browser, "review-page");
+        type(browser, "comment", "请核对法律援助案件数。");
+        browser.findElement(By.cssSelector("#return-form button")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("已退回");
+        logOut(browser);
+
+        logIn(browser, "demo-clerk");
+        assertThat(browser.findElement(By.id("own-report")).getText()).contains("已退回", "请核对法律援助案件数。");
+        browser.findElement(By.linkText("继续填报")).click();
+        browser.findElement(By.partialLinkText("矛盾纠纷化解与复议应诉")).click();
+        type(browser, "v_DIS_LEGAL_AID_CASES", "405");
+        save(browser);
+        browser.findElement(By.cssSelector("#submit-form button")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("已报送");
+        logOut(browser);
+
+        logIn(browser, "demo-reviewer");
+        browser.get(url("/counties/532527/reports/" + year));
+        browser.findElement(By.cssSelector("#approve-form button")).click();
+        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("审核通过");
+        logOut(browser);
+
+        // and the public reads it
+        browser.get(url("/counties/532527/reports/" + year));
+        assertThat(browser.findElement(By.id("value-CAP_LAWYER_COVERAGE")).getText()).contains("70.8");
+        BrowserTest.Browser.screenshot(browser, "report-approved-public");
+    }
+
+    private void logIn(WebDriver browser, String username) {
+        browser.get(url("/login"));
+        browser.findElement(By.id("username")).sendKeys(username);
+        browser.findElement(By.id("password")).sendKeys("demo-pass-2026");
+        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+    }
+
+    private static void logOut(WebDriver browser) {
+        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+    }
+
+    private static void type(WebDriver browser, String id, String text) {
+        WebElement field = browser.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private static void save(WebDriver browser) {
+        browser.findElement(By.cssSelector("#report-form button[type=submit]")).click();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
