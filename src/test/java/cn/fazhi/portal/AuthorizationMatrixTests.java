@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
@@ -51,6 +52,9 @@ class AuthorizationMatrixTests {
 
     record Probe(String method, String url, Map<String, String> params, Map<Persona, Outcome> expected) {
     }
+
+    /** A POST of a multipart form with a file, the method of a probe that uploads. */
+    private static final String UPLOAD = "UPLOAD";
 
     @Autowired
     MockMvc mvc;
@@ -123,6 +127,14 @@ class AuthorizationMatrixTests {
         Map<Persona, Outcome> reviewerInScope = expect(Outcome.LOGIN, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED,
                 Outcome.DENIED, Outcome.DENIED);
         p.put("GET /counties/{code}/reports/{year}/edit", probe("GET", draft + "/edit", clerkOnly));
+        // the downloads follow the report's page: 2023 is submitted, so not public
+        p.put("GET /counties/{code}/reports/{year}/report.xlsx", probe("GET", "/counties/530621/reports/2023/report.xlsx",
+                expect(Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));
+        p.put("GET /counties/{code}/reports/{year}/report.csv", probe("GET", "/counties/530621/reports/2023/report.csv",
+                expect(Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));
+        // a file that is no workbook: the clerk gets the form back with the problem, nothing is stored
+        p.put("POST /counties/{code}/reports/{year}/import", new Probe(UPLOAD, draft + "/import",
+                Map.of("section", "LEADERSHIP"), clerkOnly));
         p.put("POST /counties/{code}/reports/{year}/edit", new Probe("POST", draft + "/edit",
                 Map.of("section", "LEADERSHIP", "version", "0"), clerkOnly));
         p.put("POST /counties/{code}/reports/{year}/submit", new Probe("POST", draft + "/submit",
@@ -194,9 +206,14 @@ class AuthorizationMatrixTests {
         assertThat(wrong).isEmpty();
     }
 
-    private MockHttpServletRequestBuilder request(Probe probe, Persona persona) {
-        MockHttpServletRequestBuilder request = "POST".equals(probe.method())
-                ? MockMvcRequestBuilders.post(probe.url()).with(csrf()) : MockMvcRequestBuilders.get(probe.url());
+    private AbstractMockHttpServletRequestBuilder<?> request(Probe probe, Persona persona) {
+        AbstractMockHttpServletRequestBuilder<?> request = switch (probe.method()) {
+            case "POST" -> MockMvcRequestBuilders.post(probe.url()).with(csrf());
+            case UPLOAD -> MockMvcRequestBuilders.multipart(probe.url())
+                    .file(new MockMultipartFile("file", "report.xlsx", null, "not a workbook".getBytes()))
+                    .with(csrf());
+            default -> MockMvcRequestBuilders.get(probe.url());
+        };
         probe.params().forEach(request::param);
         if (persona != Persona.ANONYMOUS) {
             request.with(user(users.get(persona)));

@@ -12,9 +12,9 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
- * Deny by default: only the public pages (approved data, the catalogue, the division tree), the
- * login page and static files are open; administration needs the ADMIN role; everything else a
- * login. The services check role and region scope again.
+ * Deny by default: only the public pages (approved data and its downloads, the catalogue, the
+ * division tree), the login page and static files are open; administration needs the ADMIN role;
+ * everything else a login. The services check role and region scope again.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -32,7 +32,8 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/info").permitAll()
                         .requestMatchers("/error").permitAll()
                         .requestMatchers(HttpMethod.GET, "/", "/login", "/catalog", "/regions", "/regions/*",
-                                "/counties/*", "/counties/*/reports/*").permitAll()
+                                "/counties/*", "/counties/*/reports/*", "/counties/*/reports/*/report.xlsx",
+                                "/counties/*/reports/*/report.csv").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes)

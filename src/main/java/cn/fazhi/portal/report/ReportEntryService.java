@@ -129,10 +129,7 @@ public class ReportEntryService {
                 errors.put(explanationField, "explanation.tooLong");
             }
             if (parsed.isValid() && explanation.length() <= MAX_EXPLANATION) {
-                report.type(indicator, parsed.value(), explanation, viewer.accountId(), clock.instant())
-                        .ifPresent(before -> audit.record("VALUE_CHANGED", "IndicatorValue",
-                                historyKey(report, indicator.code()), state(before),
-                                state(report.entries().get(indicator.code()))));
+                applyTyped(report, indicator, parsed.value(), explanation, viewer);
             }
         }
         report.recomputeRates(catalog, viewer.accountId(), clock.instant());
@@ -153,20 +150,44 @@ public class ReportEntryService {
             if (text.length() > MAX_NARRATIVE) {
                 errors.put(field, "narrative.tooLong");
             }
-            texts.put(field, text.isBlank() ? null : text.strip());
+            texts.put(field, narrativeText(text));
         }
-        Map<String, Object> before = narrativeState(report);
-        report.writeNarrative(
-                errors.containsKey("measures") ? report.getMeasuresText() : texts.get("measures"),
-                errors.containsKey("problems") ? report.getProblemsText() : texts.get("problems"),
-                errors.containsKey("nextYearPlan") ? report.getNextYearPlanText() : texts.get("nextYearPlan"),
-                errors.containsKey("leadersDuty") ? report.getLeadersDutyText() : texts.get("leadersDuty"),
-                clock.instant());
+        // a refused part keeps what is stored
+        Map<String, String> stored = narrativeState(report);
+        errors.keySet().forEach(field -> texts.put(field, stored.get(field)));
+        applyNarrative(report, texts);
+        reports.save(report);
+        return errors;
+    }
+
+    /**
+     * Applies what the clerk typed for one indicator (a null value and a blank explanation clear
+     * it) and records the change in the audit log. The form and the Excel import both store
+     * values through here, so that a value's history reads the same whichever way it came.
+     */
+    void applyTyped(AnnualReport report, IndicatorDef indicator, BigDecimal value, String explanation, Viewer viewer) {
+        report.type(indicator, value, explanation, viewer.accountId(), clock.instant())
+                .ifPresent(before -> audit.record("VALUE_CHANGED", "IndicatorValue",
+                        historyKey(report, indicator.code()), state(before),
+                        state(report.entries().get(indicator.code()))));
+    }
+
+    /**
+     * Writes the four narrative parts (texts by field name, already checked and made as stored by
+     * {@link #narrativeText}) and records the change, if there is one, in the audit log.
+     */
+    void applyNarrative(AnnualReport report, Map<String, String> texts) {
+        Map<String, String> before = narrativeState(report);
+        report.writeNarrative(texts.get("measures"), texts.get("problems"), texts.get("nextYearPlan"),
+                texts.get("leadersDuty"), clock.instant());
         if (!before.equals(narrativeState(report))) {
             audit.record("NARRATIVE_CHANGED", "AnnualReport", report.getId(), before, narrativeState(report));
         }
-        reports.save(report);
-        return errors;
+    }
+
+    /** A narrative text as stored: stripped, and none when blank. */
+    static String narrativeText(String typed) {
+        return typed == null || typed.isBlank() ? null : typed.strip();
     }
 
     /** The state of the county's report of a year, for its own clerk. */
@@ -258,8 +279,8 @@ public class ReportEntryService {
         return state;
     }
 
-    private static Map<String, Object> narrativeState(AnnualReport report) {
-        Map<String, Object> state = new HashMap<>();
+    private static Map<String, String> narrativeState(AnnualReport report) {
+        Map<String, String> state = new HashMap<>();
         state.put("measures", report.getMeasuresText());
         state.put("problems", report.getProblemsText());
         state.put("nextYearPlan", report.getNextYearPlanText());

@@ -128,8 +128,13 @@ public class ReportService {
             return Optional.empty();
         }
         return reports.findByCountyCodeAndYear(countyCode, year)
-                .filter(r -> r.getStatus().isPublished() || viewer.canSeeUnpublishedOf(county.get()))
+                .filter(r -> mayView(r, county.get(), viewer))
                 .map(r -> toView(r, county.get(), viewer, locale));
+    }
+
+    /** The one rule for reading a report, its page and its downloads alike. */
+    static boolean mayView(AnnualReport report, RegionView county, Viewer viewer) {
+        return report.getStatus().isPublished() || viewer.canSeeUnpublishedOf(county);
     }
 
     private ReportView toView(AnnualReport report, RegionView county, Viewer viewer, Locale locale) {

@@ -1,0 +1,135 @@
+package cn.fazhi.portal.report;
+
+import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.catalog.Catalog;
+import cn.fazhi.portal.catalog.CatalogService;
+import cn.fazhi.portal.catalog.SectionDef;
+import cn.fazhi.portal.region.RegionService;
+import cn.fazhi.portal.region.RegionView;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * A report's downloads (Excel form and CSV) and the upload of a filled-in Excel form (Excel 导入).
+ * An upload is all or nothing: the whole file is checked first, and the report is changed only
+ * when nothing at all is wrong, through the same steps (and audit events) as the form.
+ */
+@Service
+@Transactional(readOnly = true)
+class ReportExcelService {
+
+    /** The largest upload; spring.servlet.multipart.max-file-size says the same to the container. */
+    static final long MAX_UPLOAD_BYTES = 5L * 1024 * 1024;
+
+    private final AnnualReportRepository reports;
+    private final RegionService regions;
+    private final CatalogService catalogs;
+    private final ReportAccess access;
+    private final ReportEntryService entries;
+    private final Clock clock;
+
+    ReportExcelService(AnnualReportRepository reports, RegionService regions, CatalogService catalogs,
+            ReportAccess access, ReportEntryService entries, Clock clock) {
+        this.reports = reports;
+        this.regions = regions;
+        this.catalogs = catalogs;
+        this.access = access;
+        this.entries = entries;
+        this.clock = clock;
+    }
+
+    /** The report for a download, or empty when it does not exist or this viewer may not see it. */
+    public Optional<ReportExport> export(String countyCode, int year, Viewer viewer) {
+        return regions.findCounty(countyCode).flatMap(county -> reports.findByCountyCodeAndYear(countyCode, year)
+                .filter(report -> ReportService.mayView(report, county, viewer))
+                .map(report -> export(report, county)));
+    }
+
+    /**
+     * Imports a filled-in Excel form into the report. Who asks and the report's state are checked
+     * before the file is looked at: 403 for anyone but the county's own clerk, 404 when there is no
+     * such report, 409 when it is no longer editable.
+     *
+     * @param file the upload, or null when the request carried none
+     * @return what is wrong with the file; empty when it was imported
+     */
+    @Transactional
+    public List<ImportProblem> importWorkbook(String countyCode, int year, MultipartFile file, Viewer viewer) {
+        AnnualReport report = importable(countyCode, year, viewer);
+        if (file == null || file.isEmpty()) {
+            return List.of(ImportProblem.ofFile(file == null ? "excel.noFile" : "excel.empty"));
+        }
+        if (file.getSize() > MAX_UPLOAD_BYTES) {
+            return List.of(ImportProblem.ofFile("excel.tooLarge"));
+        }
+        Catalog catalog = catalogs.forYear(year);
+        ReportWorkbookReader.Content content = ReportWorkbookReader.read(bytes(file), catalog, countyCode, year);
+        if (!content.isValid()) {
+            return content.problems();
+        }
+        for (ReportWorkbookReader.Value value : content.values()) {
+            entries.applyTyped(report, value.indicator(), value.value(), value.explanation(), viewer);
+        }
+        report.recomputeRates(catalog, viewer.accountId(), clock.instant());
+        entries.applyNarrative(report, content.narrative());
+        reports.save(report);
+        return List.of();
+    }
+
+    private AnnualReport importable(String countyCode, int year, Viewer viewer) {
+        access.requireClerkOf(countyCode, viewer);
+        AnnualReport report = reports.findByCountyCodeAndYear(countyCode, year)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (!report.isEditable()) {
+            throw new IllegalReportTransitionException("import into", report.getStatus());
+        }
+        return report;
+    }
+
+    private ReportExport export(AnnualReport report, RegionView county) {
+        Catalog catalog = catalogs.forYear(report.getYear());
+        Map<String, SectionDef> sections = catalog.sections().stream()
+                .collect(Collectors.toMap(SectionDef::code, Function.identity()));
+        Map<String, BigDecimal> lastYear = entries.lastApproved(report.getCountyCode(), report.getYear());
+        Map<String, ValueEntry> stored = report.entries();
+        List<ReportExport.Row> rows = catalog.indicators().stream().map(indicator -> new ReportExport.Row(indicator,
+                        sections.get(indicator.sectionCode()).nameZh(), lastYear.get(indicator.code()),
+                        stored.get(indicator.code()),
+                        indicator.isComputed() ? ComputedRate.of(value(stored, indicator.numeratorCode()),
+                                value(stored, indicator.denominatorCode())) : null))
+                .toList();
+        Map<String, String> narrative = new LinkedHashMap<>();
+        narrative.put("measures", report.getMeasuresText());
+        narrative.put("problems", report.getProblemsText());
+        narrative.put("nextYearPlan", report.getNextYearPlanText());
+        narrative.put("leadersDuty", report.getLeadersDutyText());
+        return new ReportExport(county.code(), county.name(), report.getYear(), rows, narrative);
+    }
+
+    private static BigDecimal value(Map<String, ValueEntry> entries, String code) {
+        ValueEntry entry = entries.get(code);
+        return entry == null ? null : entry.value();
+    }
+
+    private static byte[] bytes(MultipartFile file) {
+        try {
+            return file.getBytes();
+        } catch (IOException e) {
+            // the container lost its temporary copy of the upload: nothing the clerk can correct
+            throw new UncheckedIOException(e);
+        }
+    }
+}

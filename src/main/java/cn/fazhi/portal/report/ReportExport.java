@@ -1,0 +1,56 @@
+package cn.fazhi.portal.report;
+
+import cn.fazhi.portal.catalog.IndicatorDef;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A report as its downloads carry it: every indicator of the year's catalogue in catalogue order,
+ * and the narrative parts by field name.
+ */
+record ReportExport(String countyCode, String countyName, int year, List<Row> rows, Map<String, String> narrative) {
+
+    /**
+     * One indicator.
+     *
+     * @param entry what is stored for it, or null
+     * @param rate for a computed rate, what its stored parts give; null for any other indicator
+     * @param lastYear the value of the county's approved report of the year before, or null
+     */
+    record Row(IndicatorDef indicator, String sectionName, BigDecimal lastYear, ValueEntry entry, ComputedRate rate) {
+
+        boolean isTyped() {
+            return entry != null && entry.source() == ValueSource.TYPED;
+        }
+
+        /** What the clerk typed, the only value the Excel form gives back to be edited. */
+        BigDecimal typedValue() {
+            return isTyped() ? entry.value() : null;
+        }
+
+        String explanation() {
+            return entry == null ? null : entry.explanation();
+        }
+
+        /** Whether both parts of a computed rate are there, so that the rate follows from them. */
+        boolean hasRateFromParts() {
+            return rate != null && rate.outcome() != ComputedRate.Outcome.MISSING_PART;
+        }
+
+        /**
+         * The value as the report's page shows it: a rate the clerk did not type follows from its
+         * parts; anything else is what is stored. Null when blank or not applicable.
+         */
+        BigDecimal shownValue() {
+            if (indicator.isComputed() && !isTyped()) {
+                return rate.percent();
+            }
+            return entry == null ? null : entry.value();
+        }
+
+        boolean isNotApplicable() {
+            return indicator.isComputed() && !isTyped() && rate.isNotApplicable();
+        }
+    }
+}
