@@ -92,6 +92,18 @@ public @interface BrowserTest {
             return context.getStore(NS).get("driver", WebDriver.class);
         }
 
+        /**
+         * Clicks what leads to another page and waits until that page replaced this one, so that
+         * the next look at the page never sees the old one.
+         */
+        public static void clickAndWait(WebDriver browser, org.openqa.selenium.By target) {
+            org.openqa.selenium.WebElement element = browser.findElement(target);
+            org.openqa.selenium.WebElement page = browser.findElement(org.openqa.selenium.By.tagName("html"));
+            element.click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser, Duration.ofSeconds(15))
+                    .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
+        }
+
         /** Saves what the browser shows to target/screenshots/NAME.png. */
         public static void screenshot(WebDriver browser, String name) {
             try {

@@ -26,8 +26,8 @@ class AccountJourneyBrowserTests {
         String username = "ludian-" + Long.toString(System.currentTimeMillis(), 36);
 
         logIn(browser, "demo-admin", "demo-pass-2026");
-        browser.findElement(By.linkText("账号管理")).click();
-        browser.findElement(By.linkText("新建账号")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.linkText("账号管理"));
+        BrowserTest.Browser.clickAndWait(browser, By.linkText("新建账号"));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("displayName")).sendKeys("鲁甸县司法局 王五");
         // each choice re-renders the region picker (htmx), offering only what fits the role
@@ -36,13 +36,13 @@ class AccountJourneyBrowserTests {
         choose(wait, "prefecture", "530600");
         choose(wait, "county", "530621");
         BrowserTest.Browser.screenshot(browser, "admin-new-clerk");
-        browser.findElement(By.cssSelector("#account-form button[type=submit]")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#account-form button[type=submit]"));
 
         String temporary = wait.until(ExpectedConditions.visibilityOfElementLocated(
                 By.cssSelector("[data-testid=temporary-password]"))).getText();
         assertThat(temporary).hasSize(14);
         BrowserTest.Browser.screenshot(browser, "admin-temporary-password");
-        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("form[action='/logout'] button"));
 
         logIn(browser, username, temporary);
         assertThat(browser.getCurrentUrl()).endsWith("/account/password");
@@ -54,12 +54,12 @@ class AccountJourneyBrowserTests {
         browser.findElement(By.id("newPassword")).sendKeys("Ludian-fazhi-2026");
         browser.findElement(By.id("confirmPassword")).sendKeys("Ludian-fazhi-2026");
         BrowserTest.Browser.screenshot(browser, "clerk-password-change");
-        browser.findElement(By.cssSelector("#password-form button[type=submit]")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#password-form button[type=submit]"));
 
         assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("密码已修改");
         WebElement own = browser.findElement(By.cssSelector("[data-testid=own-county]"));
         assertThat(own.getText()).contains("鲁甸县").doesNotContain("泸西县");
-        own.click();
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("[data-testid=own-county]"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("鲁甸县");
         // the county's own submitted report, which the public does not see
         assertThat(browser.findElement(By.id("reports")).getText()).contains("2023 年度", "已报送");
@@ -76,7 +76,7 @@ class AccountJourneyBrowserTests {
         browser.get("http://localhost:" + port + "/login");
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys(password);
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#login-form button[type=submit]"));
     }
 
     /** Picks an option once htmx has put it in the select, and waits for the re-rendered picker. */

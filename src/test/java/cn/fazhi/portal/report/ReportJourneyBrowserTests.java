@@ -33,11 +33,11 @@ class ReportJourneyBrowserTests {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
 
         logIn(browser, "demo-clerk");
-        browser.findElement(By.cssSelector("#own-report button[type=submit]")).click();
-        browser.findElement(By.linkText("继续填报")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#own-report button[type=submit]"));
+        BrowserTest.Browser.clickAndWait(browser, By.linkText("继续填报"));
 
         // 法治能力与普法: 30 lawyer units of 24 is an error; the rate is computed as the parts are typed
-        browser.findElement(By.partialLinkText("法治能力与普法")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.partialLinkText("法治能力与普法"));
         type(browser, "v_CAP_UNITS", "24");
         type(browser, "v_CAP_LAWYER_UNITS", "17");
         wait.until(ExpectedConditions.textToBe(By.id("computed-CAP_LAWYER_COVERAGE"), "= 70.8 %"));
@@ -45,13 +45,14 @@ class ReportJourneyBrowserTests {
         save(browser);
         assertThat(browser.findElement(By.id("findings")).getText()).contains("配备公职律师单位数不能大于执法单位数");
         BrowserTest.Browser.screenshot(browser, "report-entry-error");
+        // a link into this very page: it only scrolls to the field
         browser.findElement(By.linkText("配备公职律师单位数不能大于执法单位数")).click();
         type(browser, "v_CAP_LAWYER_UNITS", "17");
         save(browser);
         assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("草稿已保存");
 
         // 矛盾纠纷化解与复议应诉: more cases concluded than received is a warning that needs a reason
-        browser.findElement(By.partialLinkText("矛盾纠纷化解与复议应诉")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.partialLinkText("矛盾纠纷化解与复议应诉"));
         type(browser, "v_DIS_RECON_CASES", "19");
         type(browser, "v_DIS_RECON_CONCLUDED", "21");
         save(browser);
@@ -60,38 +61,38 @@ class ReportJourneyBrowserTests {
         save(browser);
         assertThat(browser.findElement(By.id("findings")).getText()).contains("已说明");
 
-        browser.findElement(By.linkText("报告正文")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.linkText("报告正文"));
         type(browser, "measures", "（测试）全面推行行政执法三项制度。");
         type(browser, "problems", "（测试）基层执法力量不足。");
         type(browser, "nextYearPlan", "（测试）加强执法人员培训。");
         type(browser, "leadersDuty", "（测试）党政主要负责人年内述法。");
         save(browser);
-        browser.findElement(By.cssSelector("#submit-form button")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#submit-form button"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("已报送");
         logOut(browser);
 
         logIn(browser, "demo-reviewer");
-        browser.findElement(By.linkText("审核")).click();
-        browser.findElement(By.cssSelector("#queue a[href='/counties/532527/reports/" + year + "']")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.linkText("审核"));
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#queue a[href='/counties/532527/reports/" + year + "']"));
         BrowserTest.Browser.screenshot(browser, "review-page");
         type(browser, "comment", "请核对法律援助案件数。");
-        browser.findElement(By.cssSelector("#return-form button")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#return-form button"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("已退回");
         logOut(browser);
 
         logIn(browser, "demo-clerk");
         assertThat(browser.findElement(By.id("own-report")).getText()).contains("已退回", "请核对法律援助案件数。");
-        browser.findElement(By.linkText("继续填报")).click();
-        browser.findElement(By.partialLinkText("矛盾纠纷化解与复议应诉")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.linkText("继续填报"));
+        BrowserTest.Browser.clickAndWait(browser, By.partialLinkText("矛盾纠纷化解与复议应诉"));
         type(browser, "v_DIS_LEGAL_AID_CASES", "405");
         save(browser);
-        browser.findElement(By.cssSelector("#submit-form button")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#submit-form button"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("已报送");
         logOut(browser);
 
         logIn(browser, "demo-reviewer");
         browser.get(url("/counties/532527/reports/" + year));
-        browser.findElement(By.cssSelector("#approve-form button")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#approve-form button"));
         assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("审核通过");
         logOut(browser);
 
@@ -105,11 +106,11 @@ class ReportJourneyBrowserTests {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys(username);
         browser.findElement(By.id("password")).sendKeys("demo-pass-2026");
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#login-form button[type=submit]"));
     }
 
     private static void logOut(WebDriver browser) {
-        browser.findElement(By.cssSelector("form[action='/logout'] button")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("form[action='/logout'] button"));
     }
 
     private static void type(WebDriver browser, String id, String text) {
@@ -119,7 +120,7 @@ class ReportJourneyBrowserTests {
     }
 
     private static void save(WebDriver browser) {
-        browser.findElement(By.cssSelector("#report-form button[type=submit]")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#report-form button[type=submit]"));
     }
 
     private String url(String path) {

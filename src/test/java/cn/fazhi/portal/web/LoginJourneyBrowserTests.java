@@ -23,19 +23,19 @@ class LoginJourneyBrowserTests {
 
         browser.findElement(By.id("username")).sendKeys("demo-reviewer");
         browser.findElement(By.id("password")).sendKeys("demo-pass-2026");
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#login-form button[type=submit]"));
 
         assertThat(browser.findElement(By.cssSelector("[data-testid=current-user]")).getText())
                 .isEqualTo("云南省依法治省办（演示）");
 
-        browser.findElement(By.linkText("行政区划")).click();
-        browser.findElement(By.linkText("云南省")).click();
-        browser.findElement(By.linkText("红河哈尼族彝族自治州")).click();
-        browser.findElement(By.linkText("泸西县")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.linkText("行政区划"));
+        BrowserTest.Browser.clickAndWait(browser, By.linkText("云南省"));
+        BrowserTest.Browser.clickAndWait(browser, By.linkText("红河哈尼族彝族自治州"));
+        BrowserTest.Browser.clickAndWait(browser, By.linkText("泸西县"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("泸西县");
         BrowserTest.Browser.screenshot(browser, "county-luxi");
 
-        browser.findElement(By.linkText("2023 年度")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.linkText("2023 年度"));
         assertThat(browser.findElement(By.cssSelector("#value-CAP_LAWYER_COVERAGE [data-testid=value]")).getText())
                 .contains("70.8");
         BrowserTest.Browser.screenshot(browser, "report-luxi-2023");
@@ -46,7 +46,7 @@ class LoginJourneyBrowserTests {
         browser.get(url("/login"));
         browser.findElement(By.id("username")).sendKeys("demo-reviewer");
         browser.findElement(By.id("password")).sendKeys("not-the-password");
-        browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#login-form button[type=submit]"));
         assertThat(browser.findElement(By.id("login-error")).getText()).contains("用户名或密码错误");
         assertThat(browser.findElement(By.id("username")).getAttribute("aria-describedby")).isEqualTo("login-error");
     }
