@@ -80,6 +80,12 @@ class ReportExcelService {
         if (!content.isValid()) {
             return content.problems();
         }
+        // a form downloaded from this report before someone changed it would silently undo that change
+        String prefix = countyCode + "/" + year + "/";
+        if (content.downloadStamp() != null && content.downloadStamp().startsWith(prefix)
+                && !content.downloadStamp().equals(prefix + report.getVersion())) {
+            return List.of(ImportProblem.ofFile("excel.changedSinceDownload"));
+        }
         for (ReportWorkbookReader.Value value : content.values()) {
             entries.applyTyped(report, value.indicator(), value.value(), value.explanation(), viewer);
         }
@@ -116,7 +122,7 @@ class ReportExcelService {
         narrative.put("problems", report.getProblemsText());
         narrative.put("nextYearPlan", report.getNextYearPlanText());
         narrative.put("leadersDuty", report.getLeadersDutyText());
-        return new ReportExport(county.code(), county.name(), report.getYear(), rows, narrative);
+        return new ReportExport(county.code(), county.name(), report.getYear(), report.getVersion(), rows, narrative);
     }
 
     private static BigDecimal value(Map<String, ValueEntry> entries, String code) {

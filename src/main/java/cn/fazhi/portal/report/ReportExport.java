@@ -8,8 +8,17 @@ import java.util.Map;
 /**
  * A report as its downloads carry it: every indicator of the year's catalogue in catalogue order,
  * and the narrative parts by field name.
+ *
+ * @param version the report's version when it was downloaded, so that an upload can tell whether
+ *     the report changed meanwhile
  */
-record ReportExport(String countyCode, String countyName, int year, List<Row> rows, Map<String, String> narrative) {
+record ReportExport(String countyCode, String countyName, int year, int version, List<Row> rows,
+        Map<String, String> narrative) {
+
+    /** Which report, at which version, a downloaded workbook was made from. */
+    String downloadStamp() {
+        return countyCode + "/" + year + "/" + version;
+    }
 
     /**
      * One indicator.

@@ -49,6 +49,9 @@ final class ReportWorkbookLayout {
 
     static final String NOT_APPLICABLE = "不适用";
 
+    /** A custom document property: county/year/version of the report the workbook was downloaded from. */
+    static final String DOWNLOAD_STAMP_PROPERTY = "fazhi-report-version";
+
     static final int NARRATIVE_HEADER_ROW = 0;
     static final int PART_COLUMN = 0;
     static final int TEXT_COLUMN = 1;

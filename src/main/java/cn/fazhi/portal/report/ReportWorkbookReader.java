@@ -61,7 +61,9 @@ final class ReportWorkbookReader {
     }
 
     /** What the file says, to be applied only when {@code problems} is empty. */
-    record Content(List<Value> values, Map<String, String> narrative, List<ImportProblem> problems) {
+    /** @param downloadStamp county/year/version of the report the file was downloaded from, or null */
+    record Content(List<Value> values, Map<String, String> narrative, List<ImportProblem> problems,
+            String downloadStamp) {
 
         boolean isValid() {
             return problems.isEmpty();
@@ -103,7 +105,10 @@ final class ReportWorkbookReader {
         try (XSSFWorkbook workbook = opened.get()) {
             List<Value> values = reader.values(workbook, countyCode, year);
             Map<String, String> narrative = reader.narrative(workbook);
-            return new Content(values, narrative, List.copyOf(reader.problems));
+            var stamp = workbook.getProperties().getCustomProperties()
+                    .getProperty(ReportWorkbookLayout.DOWNLOAD_STAMP_PROPERTY);
+            return new Content(values, narrative, List.copyOf(reader.problems),
+                    stamp == null ? null : stamp.getLpwstr());
         } catch (IOException e) {
             // closing a workbook read from memory
             throw new UncheckedIOException(e);
@@ -123,7 +128,7 @@ final class ReportWorkbookReader {
     }
 
     private Content refused(ImportProblem problem) {
-        return new Content(List.of(), Map.of(), List.of(problem));
+        return new Content(List.of(), Map.of(), List.of(problem), null);
     }
 
     private List<Value> values(XSSFWorkbook workbook, String countyCode, int year) {

@@ -63,6 +63,8 @@ final class ReportWorkbookWriter {
             Styles styles = new Styles(workbook);
             writeValues(workbook.createSheet(VALUES_SHEET), report, styles);
             writeNarrative(workbook.createSheet(NARRATIVE_SHEET), report, styles);
+            workbook.getProperties().getCustomProperties()
+                    .addProperty(ReportWorkbookLayout.DOWNLOAD_STAMP_PROPERTY, report.downloadStamp());
             workbook.write(out);
             return out.toByteArray();
         } catch (IOException e) {

@@ -404,6 +404,19 @@ class ReportExcelTests {
         assertThat(byCode.get("DIG_SUPERVISION_COVERAGE").get(5)).isEqualTo("51.57");
     }
 
+    @Test
+    void aFormDownloadedBeforeSomeoneChangedTheReportIsRefusedRatherThanUndoingTheChange() {
+        PortalUser clerk = clerkWithValues("530128");
+        byte[] downloaded = download(clerk, "530128");
+        // meanwhile a colleague corrects a figure on the page
+        saveSection(clerk, "530128", "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "15"));
+        Snapshot before = snapshot("530128");
+        assertThat(upload(clerk, "530128", downloaded)).hasStatusOk().bodyText().contains("在您下载模板之后已有改动");
+        assertThat(snapshot("530128")).isEqualTo(before);
+        // a fresh download goes in
+        assertThat(upload(clerk, "530128", download(clerk, "530128"))).hasStatus(HttpStatus.FOUND);
+    }
+
     // ---- helpers ----
 
     /** The 4 narrative parts and the values of one report, to show that a refused upload wrote nothing. */
