@@ -147,6 +147,16 @@ class AnnualReport {
         return Optional.of(before == null ? new ValueEntry(null, null, null) : before);
     }
 
+    /** The four narrative parts by form field name, in the order the law lists them. */
+    Map<String, String> narrative() {
+        Map<String, String> texts = new java.util.LinkedHashMap<>();
+        texts.put("measures", measuresText);
+        texts.put("problems", problemsText);
+        texts.put("nextYearPlan", nextYearPlanText);
+        texts.put("leadersDuty", leadersDutyText);
+        return texts;
+    }
+
     boolean isEditable() {
         return status == ReportStatus.DRAFT || status == ReportStatus.RETURNED;
     }

@@ -72,7 +72,7 @@ public class ReportEntryService {
 
         List<SectionTab> tabs = catalog.sections().stream().map(s -> {
             List<IndicatorDef> in = catalog.indicatorsOf(s.code());
-            long filled = in.stream().filter(i -> ReportValidator.effective(i.code(), catalog.byCode(), entries) != null).count();
+            long filled = filled(in, catalog, entries);
             long errors = findings.stream().filter(f -> f.sectionCode().equals(s.code()) && f.isError()).count();
             long warnings = findings.stream().filter(f -> f.sectionCode().equals(s.code()) && !f.isError()).count();
             return new SectionTab(s, filled, in.size(), errors, warnings);
@@ -81,11 +81,7 @@ public class ReportEntryService {
         List<EntryRow> rows = ReportForm.NARRATIVE.equals(shown) ? List.of() : catalog.indicatorsOf(shown).stream()
                 .map(i -> row(i, catalog, entries, lastYear, byIndicator, typed))
                 .toList();
-        Map<String, String> narrative = new LinkedHashMap<>();
-        narrative.put("measures", report.getMeasuresText());
-        narrative.put("problems", report.getProblemsText());
-        narrative.put("nextYearPlan", report.getNextYearPlanText());
-        narrative.put("leadersDuty", report.getLeadersDutyText());
+        Map<String, String> narrative = report.narrative();
         NARRATIVE_FIELDS.forEach(f -> {
             if (typed.fields().containsKey(f)) {
                 narrative.put(f, typed.fields().get(f));
@@ -153,7 +149,7 @@ public class ReportEntryService {
             texts.put(field, narrativeText(text));
         }
         // a refused part keeps what is stored
-        Map<String, String> stored = narrativeState(report);
+        Map<String, String> stored = report.narrative();
         errors.keySet().forEach(field -> texts.put(field, stored.get(field)));
         applyNarrative(report, texts);
         reports.save(report);
@@ -177,11 +173,11 @@ public class ReportEntryService {
      * {@link #narrativeText}) and records the change, if there is one, in the audit log.
      */
     void applyNarrative(AnnualReport report, Map<String, String> texts) {
-        Map<String, String> before = narrativeState(report);
+        Map<String, String> before = report.narrative();
         report.writeNarrative(texts.get("measures"), texts.get("problems"), texts.get("nextYearPlan"),
                 texts.get("leadersDuty"), clock.instant());
-        if (!before.equals(narrativeState(report))) {
-            audit.record("NARRATIVE_CHANGED", "AnnualReport", report.getId(), before, narrativeState(report));
+        if (!before.equals(report.narrative())) {
+            audit.record("NARRATIVE_CHANGED", "AnnualReport", report.getId(), before, report.narrative());
         }
     }
 
@@ -222,14 +218,19 @@ public class ReportEntryService {
 
     private ReportProgress progress(AnnualReport report, Catalog catalog, Map<String, ValueEntry> entries,
             List<Finding> findings) {
-        long filled = catalog.indicators().stream()
-                .filter(i -> ReportValidator.effective(i.code(), catalog.byCode(), entries) != null).count();
+        long filled = filled(catalog.indicators(), catalog, entries);
         long errors = findings.stream().filter(Finding::isError).count();
         long unexplained = findings.stream().filter(f -> !f.isError() && !f.explained()).count();
         long daysLeft = ChronoUnit.DAYS.between(calendar.today(), report.getSubmissionDeadline());
         return new ReportProgress(report.getYear(), report.getStatus(), report.getVersion(),
                 report.getSubmissionDeadline(), daysLeft, filled, catalog.indicators().size(), errors, unexplained,
                 report.hasNarrative(), report.getReviewComment());
+    }
+
+    /** How many of these indicators have a value (a rate counts when its parts give one). */
+    private static long filled(List<IndicatorDef> indicators, Catalog catalog, Map<String, ValueEntry> entries) {
+        Map<String, IndicatorDef> byCode = catalog.byCode();
+        return indicators.stream().filter(i -> ReportValidator.effective(i.code(), byCode, entries) != null).count();
     }
 
     private EntryRow row(IndicatorDef indicator, Catalog catalog, Map<String, ValueEntry> entries,
@@ -276,15 +277,6 @@ public class ReportEntryService {
         Map<String, Object> state = new LinkedHashMap<>();
         state.put("value", entry == null || entry.value() == null ? null : entry.value().stripTrailingZeros().toPlainString());
         state.put("explanation", entry == null ? null : entry.explanation());
-        return state;
-    }
-
-    private static Map<String, String> narrativeState(AnnualReport report) {
-        Map<String, String> state = new HashMap<>();
-        state.put("measures", report.getMeasuresText());
-        state.put("problems", report.getProblemsText());
-        state.put("nextYearPlan", report.getNextYearPlanText());
-        state.put("leadersDuty", report.getLeadersDutyText());
         return state;
     }
 

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -117,12 +116,8 @@ class ReportExcelService {
                         indicator.isComputed() ? ComputedRate.of(value(stored, indicator.numeratorCode()),
                                 value(stored, indicator.denominatorCode())) : null))
                 .toList();
-        Map<String, String> narrative = new LinkedHashMap<>();
-        narrative.put("measures", report.getMeasuresText());
-        narrative.put("problems", report.getProblemsText());
-        narrative.put("nextYearPlan", report.getNextYearPlanText());
-        narrative.put("leadersDuty", report.getLeadersDutyText());
-        return new ReportExport(county.code(), county.name(), report.getYear(), report.getVersion(), rows, narrative);
+        return new ReportExport(county.code(), county.name(), report.getYear(), report.getVersion(), rows,
+                report.narrative());
     }
 
     private static BigDecimal value(Map<String, ValueEntry> entries, String code) {
