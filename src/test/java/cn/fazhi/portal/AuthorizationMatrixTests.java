@@ -9,6 +9,9 @@ import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.catalog.CatalogAdminService;
+import cn.fazhi.portal.catalog.IndicatorForm;
+import cn.fazhi.portal.catalog.RuleForm;
 import cn.fazhi.portal.report.ReportEntryService;
 import cn.fazhi.portal.report.ReportService;
 import cn.fazhi.portal.report.ReportStatus;
@@ -74,6 +77,14 @@ class AuthorizationMatrixTests {
     @Autowired
     ReportWorkflow workflow;
 
+    private static final String PROBE_INDICATOR = "MATRIX_PROBE";
+    private static final String PROBE_RULE = "MATRIX_PROBE_RULE";
+
+    @Autowired
+    CatalogAdminService catalogAdmin;
+
+    private long customFigure;
+
     private final Map<Persona, PortalUser> users = new EnumMap<>(Persona.class);
     private long targetAccount;
 
@@ -90,6 +101,35 @@ class AuthorizationMatrixTests {
         reportIn(2019, ReportStatus.SUBMITTED);
         reportIn(2018, ReportStatus.SUBMITTED);
         reportIn(2017, ReportStatus.APPROVED);
+        catalogueProbes();
+    }
+
+    /**
+     * What the catalogue administration probes act on: an indicator and a rule of their own (the
+     * admin's probes retire and delete them), and a custom figure in 鲁甸县's draft for the
+     * candidates page and the figure's history.
+     */
+    private void catalogueProbes() {
+        Viewer admin = users.get(Persona.ADMIN).toViewer();
+        if (catalogAdmin.indicators(admin).stream().noneMatch(r -> r.indicator().code().equals(PROBE_INDICATOR))) {
+            assertThat(catalogAdmin.add(new IndicatorForm(PROBE_INDICATOR, "LEADERSHIP", "矩阵测试指标", "Matrix probe",
+                    "次", "COUNT", "UP", "", "", "", "", "", "", "2015"), admin)).isEmpty();
+        }
+        if (catalogAdmin.rules(admin).stream().noneMatch(r -> r.rule().code().equals(PROBE_RULE))) {
+            assertThat(catalogAdmin.addRule(new RuleForm(PROBE_RULE, "LEA_PARTY_MEETINGS", "<=", "LEA_GOV_MEETINGS",
+                    "WARNING", "矩阵测试规则", "", "2015"), admin)).isEmpty();
+        }
+        Viewer clerk = users.get(Persona.CLERK_OF_COUNTY).toViewer();
+        reports.openDraft("530621", 2025, clerk);
+        customFigure = reports.find("530621", 2025, admin).orElseThrow().sections().stream()
+                .flatMap(s -> s.customFigures().stream()).filter(f -> f.name().equals("矩阵测试数据"))
+                .findFirst().map(f -> f.id()).orElseGet(() -> {
+                    entries.saveSection("530621", 2025, "LEADERSHIP", reports.find("530621", 2025, admin).orElseThrow().version(),
+                            Map.of("cf_new_name", "矩阵测试数据", "cf_new_unit", "次", "cf_new_value", "1"), clerk);
+                    return reports.find("530621", 2025, admin).orElseThrow().sections().stream()
+                            .flatMap(s -> s.customFigures().stream()).filter(f -> f.name().equals("矩阵测试数据"))
+                            .findFirst().orElseThrow().id();
+                });
     }
 
     private void reportIn(int year, ReportStatus wanted) {
@@ -168,6 +208,39 @@ class AuthorizationMatrixTests {
                     probe("POST", "/admin/accounts/" + targetAccount + "/" + action, adminOnly()));
         }
         p.put("GET /admin/audit", probe("GET", "/admin/audit", adminOnly()));
+        p.put("GET /counties/{code}/reports/{year}/custom-figures/{id}/history", probe("GET",
+                draft + "/custom-figures/" + customFigure + "/history",
+                expect(Outcome.LOGIN, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));
+        p.put("GET /admin/catalog", probe("GET", "/admin/catalog", adminOnly()));
+        p.put("GET /admin/catalog/indicators/new", probe("GET", "/admin/catalog/indicators/new", adminOnly()));
+        // refused by the checks (nothing typed): the form again
+        p.put("POST /admin/catalog/indicators", probe("POST", "/admin/catalog/indicators", adminOnly()));
+        String indicator = "/admin/catalog/indicators/" + PROBE_INDICATOR;
+        p.put("GET /admin/catalog/indicators/{code}", probe("GET", indicator, adminOnly()));
+        p.put("POST /admin/catalog/indicators/{code}", new Probe("POST", indicator,
+                Map.of("nameZh", "矩阵测试指标", "nameEn", "Matrix probe"), adminOnly()));
+        p.put("POST /admin/catalog/indicators/{code}/retire", new Probe("POST", indicator + "/retire",
+                Map.of("fromYear", "2030"), adminOnly()));
+        p.put("POST /admin/catalog/indicators/{code}/restore", probe("POST", indicator + "/restore", adminOnly()));
+        p.put("GET /admin/catalog/targets", probe("GET", "/admin/catalog/targets?year=2099", adminOnly()));
+        p.put("POST /admin/catalog/targets", new Probe("POST", "/admin/catalog/targets", Map.of("year", "2099"),
+                adminOnly()));
+        p.put("GET /admin/catalog/rules", probe("GET", "/admin/catalog/rules", adminOnly()));
+        p.put("GET /admin/catalog/rules/new", probe("GET", "/admin/catalog/rules/new", adminOnly()));
+        p.put("POST /admin/catalog/rules", probe("POST", "/admin/catalog/rules", adminOnly()));
+        String rule = "/admin/catalog/rules/" + PROBE_RULE;
+        p.put("GET /admin/catalog/rules/{code}", probe("GET", rule, adminOnly()));
+        p.put("POST /admin/catalog/rules/{code}", new Probe("POST", rule,
+                Map.of("severity", "WARNING", "messageZh", "矩阵测试规则"), adminOnly()));
+        p.put("POST /admin/catalog/rules/{code}/retire", new Probe("POST", rule + "/retire", Map.of("fromYear", "x"),
+                adminOnly()));
+        p.put("GET /admin/candidates", probe("GET", "/admin/candidates", adminOnly()));
+        p.put("GET /admin/candidates/promote", probe("GET", "/admin/candidates/promote?key=矩阵测试数据", adminOnly()));
+        // no indicator chosen: the form again, nothing moves
+        p.put("POST /admin/candidates/promote", new Probe("POST", "/admin/candidates/promote",
+                Map.of("key", "矩阵测试数据"), adminOnly()));
+        // last: it deletes the probe's indicator, which the next test's set-up adds again
+        p.put("POST /admin/catalog/indicators/{code}/delete", probe("POST", indicator + "/delete", adminOnly()));
         // Boot's error page: reachable by all, its status is whatever error it renders
         p.put("GET /error", probe("GET", "/error", everyone(Outcome.ANY_BUT_LOGIN)));
         return p;

@@ -55,9 +55,58 @@ class Indicator {
 
     private Integer lastYear;
 
+    Indicator(IndicatorDef def, int position) {
+        this.code = def.code();
+        this.sectionCode = def.sectionCode();
+        this.position = position;
+        this.nameZh = def.nameZh();
+        this.nameEn = def.nameEn();
+        this.unit = def.unit();
+        this.kind = def.kind();
+        this.direction = def.direction();
+        this.numeratorCode = def.numeratorCode();
+        this.denominatorCode = def.denominatorCode();
+        if (def.target() != null) {
+            this.defaultTargetOp = def.target().operator();
+            this.defaultTargetValue = def.target().value();
+        }
+        this.definitionZh = def.definitionZh();
+        this.definitionEn = def.definitionEn();
+        this.firstYear = def.firstYear();
+        this.lastYear = def.lastYear();
+    }
+
+    /** Names and definitions only: what a value means never changes under the reports that carry it. */
+    void editTexts(String nameZh, String nameEn, String definitionZh, String definitionEn) {
+        this.nameZh = nameZh;
+        this.nameEn = nameEn;
+        this.definitionZh = definitionZh;
+        this.definitionEn = definitionEn;
+    }
+
+    /** Leaves the catalogue from {@code year} on; the reports of earlier years keep it. */
+    void retireFrom(int year) {
+        if (year <= firstYear) {
+            throw new IllegalArgumentException("an indicator is retired from a year after its first one");
+        }
+        this.lastYear = year - 1;
+    }
+
+    void restore() {
+        this.lastYear = null;
+    }
+
+    IndicatorDef toDef() {
+        return toDef(defaultTarget());
+    }
+
     IndicatorDef toDef(Target target) {
         return new IndicatorDef(code, sectionCode, position, nameZh, nameEn, unit, kind, direction,
                 numeratorCode, denominatorCode, target, definitionZh, definitionEn, firstYear, lastYear);
+    }
+
+    boolean isValidIn(int year) {
+        return firstYear <= year && (lastYear == null || lastYear >= year);
     }
 
     Target defaultTarget() {

@@ -30,6 +30,11 @@ class IndicatorTarget {
         this.value = value;
     }
 
+    void set(Comparison operator, BigDecimal value) {
+        this.operator = operator;
+        this.value = value;
+    }
+
     Target toTarget() {
         return new Target(operator, value);
     }

@@ -8,4 +8,10 @@ interface IndicatorTargetRepository extends Repository<IndicatorTarget, Indicato
     IndicatorTarget save(IndicatorTarget target);
 
     List<IndicatorTarget> findByKeyYear(int year);
+
+    void delete(IndicatorTarget target);
+
+    java.util.Optional<IndicatorTarget> findByKey(IndicatorTarget.Key key);
+
+    void deleteByKeyIndicatorCode(String indicatorCode);
 }

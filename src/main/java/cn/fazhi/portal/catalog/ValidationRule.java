@@ -36,6 +36,34 @@ class ValidationRule {
 
     private Integer lastYear;
 
+    ValidationRule(RuleDef rule, int firstYear) {
+        this.code = rule.code();
+        this.leftCode = rule.leftCode();
+        this.operator = rule.operator();
+        this.rightCode = rule.rightCode();
+        this.severity = rule.severity();
+        this.messageZh = rule.messageZh();
+        this.messageEn = rule.messageEn();
+        this.firstYear = firstYear;
+    }
+
+    void edit(Severity severity, String messageZh, String messageEn) {
+        this.severity = severity;
+        this.messageZh = messageZh;
+        this.messageEn = messageEn;
+    }
+
+    void retireFrom(int year) {
+        if (year <= firstYear) {
+            throw new IllegalArgumentException("a rule is retired from a year after its first one");
+        }
+        this.lastYear = year - 1;
+    }
+
+    void restore() {
+        this.lastYear = null;
+    }
+
     RuleDef toDef() {
         return new RuleDef(code, leftCode, operator, rightCode, severity, messageZh, messageEn);
     }

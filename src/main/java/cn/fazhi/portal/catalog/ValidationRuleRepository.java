@@ -6,6 +6,17 @@ import org.springframework.data.repository.Repository;
 
 interface ValidationRuleRepository extends Repository<ValidationRule, String> {
 
+    ValidationRule save(ValidationRule rule);
+
+    java.util.Optional<ValidationRule> findByCode(String code);
+
+    boolean existsByCode(String code);
+
+    List<ValidationRule> findAllByOrderByCode();
+
+    @Query("select count(r) from ValidationRule r where r.leftCode = :code or r.rightCode = :code")
+    long countUsing(String code);
+
     @Query("""
             select r from ValidationRule r
             where r.firstYear <= :year and (r.lastYear is null or r.lastYear >= :year)

@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
@@ -87,6 +88,10 @@ class AnnualReport {
 
     @OneToMany(mappedBy = "report", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<IndicatorValue> values = new ArrayList<>();
+
+    @OneToMany(mappedBy = "report", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position, id")
+    private List<CustomFigure> customFigures = new ArrayList<>();
 
     private AnnualReport(String countyCode, int year, LocalDate submissionDeadline, Instant now) {
         this.countyCode = countyCode;
@@ -255,6 +260,61 @@ class AnnualReport {
         this.approvedAt = at;
         this.approvedBy = by;
         this.publishedOn = publishedOn;
+        this.updatedAt = at;
+    }
+
+    List<CustomFigure> customFiguresOf(String sectionCode) {
+        return customFigures.stream().filter(f -> f.getSectionCode().equals(sectionCode)).toList();
+    }
+
+    Optional<CustomFigure> customFigure(long id) {
+        return customFigures.stream().filter(f -> f.getId() != null && f.getId() == id).findFirst();
+    }
+
+    /** Whether another figure of the section already has this name (names are unique in a section). */
+    boolean hasCustomFigureNamed(String sectionCode, String name, Long except) {
+        return customFigures.stream().anyMatch(f -> f.getSectionCode().equals(sectionCode)
+                && f.getName().equals(name) && !java.util.Objects.equals(f.getId(), except));
+    }
+
+    CustomFigure addCustomFigure(String sectionCode, CustomFigure.Content content, Long by, Instant at) {
+        requireEditable();
+        int position = customFigures.stream().mapToInt(CustomFigure::getPosition).max().orElse(-1) + 1;
+        CustomFigure figure = new CustomFigure(this, sectionCode, position);
+        figure.set(content, by, at);
+        customFigures.add(figure);
+        this.updatedAt = at;
+        return figure;
+    }
+
+    /** @return whether anything changed */
+    boolean changeCustomFigure(CustomFigure figure, CustomFigure.Content content, Long by, Instant at) {
+        requireEditable();
+        boolean changed = figure.set(content, by, at);
+        if (changed) {
+            this.updatedAt = at;
+        }
+        return changed;
+    }
+
+    void removeCustomFigure(CustomFigure figure, Instant at) {
+        requireEditable();
+        customFigures.remove(figure);
+        this.updatedAt = at;
+    }
+
+    /**
+     * Moves a custom figure into a catalogue indicator the administrator promoted it to. It is
+     * allowed in any state, an approved report included: the county reported the figure already,
+     * only its place changes. The report's version moves on, so that a form opened before the
+     * move cannot bring the figure back.
+     */
+    void adoptPromoted(CustomFigure figure, IndicatorDef indicator, Long by, Instant at) {
+        if (valuesByCode().containsKey(indicator.code())) {
+            throw new IllegalStateException("the report has a value of " + indicator.code() + " already");
+        }
+        valueFor(indicator).set(figure.getValue(), figure.getNote(), ValueSource.TYPED, by, at);
+        customFigures.remove(figure);
         this.updatedAt = at;
     }
 

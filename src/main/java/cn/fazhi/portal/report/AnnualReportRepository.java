@@ -19,6 +19,13 @@ interface AnnualReportRepository extends Repository<AnnualReport, Long> {
 
     long count();
 
+    /** The custom figures of these names in every report, with their reports and values. */
+    @org.springframework.data.jpa.repository.Query("""
+            select f from CustomFigure f join fetch f.report r left join fetch r.values
+            where f.name in :names order by r.countyCode, r.year, f.id
+            """)
+    List<CustomFigure> findCustomFiguresNamed(Collection<String> names);
+
     List<AnnualReport> findByYearAndStatusIn(int year, Collection<ReportStatus> statuses);
 
     List<AnnualReport> findByStatusIn(Collection<ReportStatus> statuses);

@@ -46,9 +46,29 @@ class CountyController {
     String history(@PathVariable String code, @PathVariable int year, @RequestParam String indicator,
             @AuthenticationPrincipal PortalUser user, Model model) {
         ReportView report = reports.find(code, year, Viewer.of(user)).orElseThrow(CountyController::notFound);
+        ValueRow row = report.row(indicator).orElseThrow(CountyController::notFound);
         model.addAttribute("report", report);
-        model.addAttribute("row", report.row(indicator).orElseThrow(CountyController::notFound));
+        model.addAttribute("subject", row.indicator().nameZh());
+        model.addAttribute("subjectEn", row.indicator().nameEn());
+        model.addAttribute("current", row.value() != null ? row.display() : "—");
+        model.addAttribute("unit", row.indicator().unit());
         model.addAttribute("changes", reports.valueHistory(code, year, indicator, Viewer.of(user)));
+        return "report/history";
+    }
+
+    @GetMapping("/counties/{code}/reports/{year}/custom-figures/{id}/history")
+    String customFigureHistory(@PathVariable String code, @PathVariable int year, @PathVariable long id,
+            @AuthenticationPrincipal PortalUser user, Model model) {
+        Viewer viewer = Viewer.of(user);
+        ReportView report = reports.find(code, year, viewer).orElseThrow(CountyController::notFound);
+        ReportService.CustomFigureHistory history = reports.customFigureHistory(code, year, id, viewer)
+                .orElseThrow(CountyController::notFound);
+        model.addAttribute("report", report);
+        model.addAttribute("subject", history.figure().name());
+        model.addAttribute("subjectEn", history.figure().name());
+        model.addAttribute("current", history.figure().display());
+        model.addAttribute("unit", history.figure().unit());
+        model.addAttribute("changes", history.changes());
         return "report/history";
     }
 

@@ -11,8 +11,8 @@ import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes a report's values as CSV (年度报告数据 CSV), for anyone who wants the figures in another
- * program: one row per indicator, the values as the report's page shows them. The narrative is
- * left out: it is prose, not data.
+ * program: one row per indicator, the values as the report's page shows them, then one row per
+ * custom figure (with no code). The narrative is left out: it is prose, not data.
  */
 final class ReportCsvWriter {
 
@@ -31,6 +31,11 @@ final class ReportCsvWriter {
             for (ReportExport.Row row : report.rows()) {
                 csv.printRecord(row.indicator().code(), text(row.sectionName()), text(row.indicator().nameZh()),
                         text(row.indicator().unit()), plain(row.lastYear()), value(row), text(row.explanation()));
+            }
+            // custom figures have no code: that is how a reader tells them from the catalogue's
+            for (ReportExport.Figure custom : report.customFigures()) {
+                csv.printRecord("", text(custom.sectionName()), text(custom.figure().name()),
+                        text(custom.figure().unit()), "", plain(custom.figure().value()), text(custom.figure().note()));
             }
         } catch (IOException e) {
             // a StringBuilder does not fail

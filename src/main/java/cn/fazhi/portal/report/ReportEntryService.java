@@ -41,9 +41,11 @@ public class ReportEntryService {
     private final AuditService audit;
     private final ReportingCalendar calendar;
     private final Clock clock;
+    private final CustomFigureRepository customFigures;
 
     ReportEntryService(AnnualReportRepository reports, CatalogService catalogs, ReportAccess access,
-            AuditService audit, ReportingCalendar calendar, Clock clock) {
+            AuditService audit, ReportingCalendar calendar, Clock clock, CustomFigureRepository customFigures) {
+        this.customFigures = customFigures;
         this.reports = reports;
         this.catalogs = catalogs;
         this.access = access;
@@ -87,8 +89,10 @@ public class ReportEntryService {
                 narrative.put(f, typed.fields().get(f));
             }
         });
+        List<CustomRow> custom = ReportForm.NARRATIVE.equals(shown) ? List.of()
+                : customRows(report, shown, typed);
         return new ReportForm(county, year, progress(report, catalog, entries, findings), report.isEditable(), shown,
-                tabs, rows, narrative, typed.errors(), findings);
+                tabs, rows, narrative, typed.errors(), findings, custom, unitsInUse(catalog));
     }
 
     /**
@@ -128,9 +132,124 @@ public class ReportEntryService {
                 applyTyped(report, indicator, parsed.value(), explanation, viewer);
             }
         }
+        saveCustomFigures(report, section, fields, viewer, errors);
         report.recomputeRates(catalog, viewer.accountId(), clock.instant());
         reports.save(report);
         return errors;
+    }
+
+    /**
+     * The section's custom figures as the form sends them: each shown figure's fields
+     * ({@code cf_12_name} …, {@code cf_12_remove} to remove it) and the blank row for a new one
+     * ({@code cf_new_name} …). A figure with a problem keeps what is stored; its fields are shown back.
+     */
+    private void saveCustomFigures(AnnualReport report, String section, Map<String, String> fields, Viewer viewer,
+            Map<String, String> errors) {
+        for (CustomFigure figure : report.customFiguresOf(section)) {
+            String key = figure.getId().toString();
+            if (fields.containsKey(CustomRow.field(key, CustomRow.REMOVE))) {
+                removeCustomFigure(report, figure);
+            } else if (fields.containsKey(CustomRow.field(key, CustomFigureInput.NAME))) {
+                saveCustomFigure(report, section, key, figure, fields, viewer, errors);
+            }
+        }
+        String key = CustomRow.NEW;
+        if (!CustomFigureInput.isBlank(fields.get(CustomRow.field(key, CustomFigureInput.NAME)),
+                fields.get(CustomRow.field(key, CustomFigureInput.UNIT)),
+                fields.get(CustomRow.field(key, CustomFigureInput.VALUE)),
+                fields.get(CustomRow.field(key, CustomFigureInput.NOTE)))) {
+            saveCustomFigure(report, section, key, null, fields, viewer, errors);
+        }
+    }
+
+    private void saveCustomFigure(AnnualReport report, String section, String key, CustomFigure figure,
+            Map<String, String> fields, Viewer viewer, Map<String, String> errors) {
+        CustomFigureInput.Parsed parsed = CustomFigureInput.parse(fields.get(CustomRow.field(key, CustomFigureInput.NAME)),
+                fields.get(CustomRow.field(key, CustomFigureInput.UNIT)),
+                fields.get(CustomRow.field(key, CustomFigureInput.VALUE)),
+                fields.get(CustomRow.field(key, CustomFigureInput.NOTE)));
+        if (!parsed.isValid()) {
+            parsed.errors().forEach((part, error) -> errors.put(CustomRow.field(key, part), error));
+            return;
+        }
+        if (report.hasCustomFigureNamed(section, parsed.content().name(), figure == null ? null : figure.getId())) {
+            errors.put(CustomRow.field(key, CustomFigureInput.NAME), "custom.duplicateName");
+            return;
+        }
+        applyCustomFigure(report, section, figure, parsed.content(), viewer);
+    }
+
+    /**
+     * Adds a custom figure (when {@code figure} is null) or changes one, and records it in the
+     * audit log. The form and the Excel import both go through here.
+     */
+    void applyCustomFigure(AnnualReport report, String section, CustomFigure figure, CustomFigure.Content content,
+            Viewer viewer) {
+        if (figure == null) {
+            CustomFigure added = customFigures.save(report.addCustomFigure(section, content, viewer.accountId(),
+                    clock.instant()));
+            audit.record("CUSTOM_FIGURE_ADDED", "CustomFigure", added.getId(), null, customState(added, content));
+            return;
+        }
+        CustomFigure.Content before = figure.content();
+        if (report.changeCustomFigure(figure, content, viewer.accountId(), clock.instant())) {
+            audit.record("CUSTOM_FIGURE_CHANGED", "CustomFigure", figure.getId(), customState(figure, before),
+                    customState(figure, content));
+        }
+    }
+
+    void removeCustomFigure(AnnualReport report, CustomFigure figure) {
+        report.removeCustomFigure(figure, clock.instant());
+        audit.record("CUSTOM_FIGURE_REMOVED", "CustomFigure", figure.getId(), customState(figure, figure.content()),
+                null);
+    }
+
+    /** A custom figure's state in the audit log: where it is, and what it says. */
+    static Map<String, Object> customState(CustomFigure figure, CustomFigure.Content content) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("report", figure.getReport().getId());
+        state.put("section", figure.getSectionCode());
+        state.putAll(content.state());
+        return state;
+    }
+
+    /** The units a clerk may pick for a custom figure: the catalogue's and those already typed. */
+    private List<String> unitsInUse(Catalog catalog) {
+        java.util.SortedSet<String> units = new java.util.TreeSet<>(customFigures.findUnits());
+        catalog.indicators().forEach(i -> units.add(i.unit()));
+        return List.copyOf(units);
+    }
+
+    private static List<CustomRow> customRows(AnnualReport report, String section, Typed typed) {
+        List<CustomRow> rows = new java.util.ArrayList<>();
+        for (CustomFigure figure : report.customFiguresOf(section)) {
+            String key = figure.getId().toString();
+            CustomFigure.Content stored = figure.content();
+            rows.add(customRow(key, figure.getId(), typed, stored.name(), stored.unit(),
+                    stored.value().toPlainString(), stored.note()));
+        }
+        // the blank row shows back what was typed unless it was stored (then it is listed above): it
+        // was not when it was refused, nor when the whole save was (a conflict: no errors at all)
+        boolean notStored = typed.errors().isEmpty()
+                || typed.errors().keySet().stream().anyMatch(f -> f.startsWith(CustomRow.field(CustomRow.NEW, "")));
+        rows.add(notStored ? customRow(CustomRow.NEW, null, typed, "", "", "", "")
+                : new CustomRow(CustomRow.NEW, null, "", "", "", "", false, Map.of()));
+        return rows;
+    }
+
+    private static CustomRow customRow(String key, Long id, Typed typed, String name, String unit, String value,
+            String note) {
+        Map<String, String> errors = new HashMap<>();
+        java.util.function.BiFunction<String, String, String> shown = (part, stored) -> {
+            String field = CustomRow.field(key, part);
+            if (typed.errors().containsKey(field)) {
+                errors.put(part, typed.errors().get(field));
+            }
+            return typed.fields().containsKey(field) ? typed.fields().get(field) : stored == null ? "" : stored;
+        };
+        return new CustomRow(key, id, shown.apply(CustomFigureInput.NAME, name), shown.apply(CustomFigureInput.UNIT, unit),
+                shown.apply(CustomFigureInput.VALUE, value), shown.apply(CustomFigureInput.NOTE, note),
+                typed.fields().containsKey(CustomRow.field(key, CustomRow.REMOVE)), errors);
     }
 
     /** Saves the narrative parts; a text over the limit is refused and shown back. */

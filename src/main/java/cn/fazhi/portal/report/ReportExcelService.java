@@ -90,8 +90,30 @@ class ReportExcelService {
         }
         report.recomputeRates(catalog, viewer.accountId(), clock.instant());
         entries.applyNarrative(report, content.narrative());
+        if (content.customFigures() != null) {
+            importCustomFigures(report, content.customFigures(), viewer);
+        }
         reports.save(report);
         return List.of();
+    }
+
+    /**
+     * The third sheet lists the report's custom figures: a figure is known by its section and name,
+     * so a listed one is changed, a new one added, and one no longer listed removed.
+     */
+    private void importCustomFigures(AnnualReport report, List<ReportWorkbookReader.Figure> figures, Viewer viewer) {
+        Map<String, ReportWorkbookReader.Figure> listed = figures.stream()
+                .collect(Collectors.toMap(f -> f.sectionCode() + "/" + f.content().name(), Function.identity()));
+        for (CustomFigure existing : List.copyOf(report.getCustomFigures())) {
+            ReportWorkbookReader.Figure figure = listed.remove(existing.getSectionCode() + "/" + existing.getName());
+            if (figure == null) {
+                entries.removeCustomFigure(report, existing);
+            } else {
+                entries.applyCustomFigure(report, existing.getSectionCode(), existing, figure.content(), viewer);
+            }
+        }
+        figures.stream().filter(f -> listed.containsKey(f.sectionCode() + "/" + f.content().name()))
+                .forEach(f -> entries.applyCustomFigure(report, f.sectionCode(), null, f.content(), viewer));
     }
 
     private AnnualReport importable(String countyCode, int year, Viewer viewer) {
@@ -116,8 +138,12 @@ class ReportExcelService {
                         indicator.isComputed() ? ComputedRate.of(value(stored, indicator.numeratorCode()),
                                 value(stored, indicator.denominatorCode())) : null))
                 .toList();
+        List<ReportExport.Figure> figures = catalog.sections().stream()
+                .flatMap(s -> report.customFiguresOf(s.code()).stream()
+                        .map(f -> new ReportExport.Figure(s.nameZh(), CustomFigureView.of(f))))
+                .toList();
         return new ReportExport(county.code(), county.name(), report.getYear(), report.getVersion(), rows,
-                report.narrative());
+                report.narrative(), figures, catalog.sections().stream().map(SectionDef::nameZh).toList());
     }
 
     private static BigDecimal value(Map<String, ValueEntry> entries, String code) {

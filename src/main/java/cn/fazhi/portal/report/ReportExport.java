@@ -7,13 +7,17 @@ import java.util.Map;
 
 /**
  * A report as its downloads carry it: every indicator of the year's catalogue in catalogue order,
- * and the narrative parts by field name.
+ * the narrative parts by field name, and the custom figures in section order.
  *
  * @param version the report's version when it was downloaded, so that an upload can tell whether
  *     the report changed meanwhile
  */
 record ReportExport(String countyCode, String countyName, int year, int version, List<Row> rows,
-        Map<String, String> narrative) {
+        Map<String, String> narrative, List<Figure> customFigures, List<String> sectionNames) {
+
+    /** A custom figure with the (Chinese) name of its section. */
+    record Figure(String sectionName, CustomFigureView figure) {
+    }
 
     /** Which report, at which version, a downloaded workbook was made from. */
     String downloadStamp() {

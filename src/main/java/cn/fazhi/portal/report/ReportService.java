@@ -93,7 +93,30 @@ public class ReportService {
         if (report.isEmpty()) {
             throw notFound();
         }
-        return audit.historyOf("IndicatorValue", ReportEntryService.historyKey(report.get(), indicatorCode));
+        List<AuditEntry> history = new java.util.ArrayList<>(
+                audit.historyOf("IndicatorValue", ReportEntryService.historyKey(report.get(), indicatorCode)));
+        // a value promoted from a custom figure carries that figure's history on
+        history.stream().map(e -> CustomFigurePromotion.promotedFrom(e)).flatMap(Optional::stream).toList()
+                .forEach(figure -> history.addAll(audit.historyOf("CustomFigure", figure.toString())));
+        return history;
+    }
+
+    /**
+     * A custom figure of a report and the history of its changes, for those who may see the
+     * county's unpublished work. A figure promoted into the catalogue no longer exists here: its
+     * history goes on under the indicator's value.
+     */
+    public Optional<CustomFigureHistory> customFigureHistory(String countyCode, int year, long figureId, Viewer viewer) {
+        Optional<RegionView> county = regions.findCounty(countyCode);
+        return county.flatMap(c -> reports.findByCountyCodeAndYear(countyCode, year))
+                .filter(r -> viewer.canSeeUnpublishedOf(county.get()))
+                .flatMap(r -> r.customFigure(figureId))
+                .map(f -> new CustomFigureHistory(CustomFigureView.of(f),
+                        audit.historyOf("CustomFigure", f.getId().toString())));
+    }
+
+    /** A custom figure and its changes, newest first. */
+    public record CustomFigureHistory(CustomFigureView figure, List<AuditEntry> changes) {
     }
 
     /** Whether the viewer may open this year's report for the county (the county's clerk, none yet). */
@@ -112,7 +135,7 @@ public class ReportService {
                 ? EnumSet.allOf(ReportStatus.class) : EnumSet.of(ReportStatus.APPROVED);
         return reports.findByCountyCodeAndStatusInOrderByYearDesc(county.code(), visible).stream()
                 .map(r -> new ReportSummary(r.getYear(), r.getStatus(), r.getSubmissionDeadline(),
-                        r.getSubmittedAt(), r.getApprovedAt(), r.getValues().size()))
+                        r.getSubmittedAt(), r.getApprovedAt(), r.getValues().size(), r.getCustomFigures().size()))
                 .toList();
     }
 
@@ -147,7 +170,7 @@ public class ReportService {
         List<SectionValues> sections = catalog.sections().stream()
                 .map(s -> new SectionValues(s, catalog.indicatorsOf(s.code()).stream()
                         .map(i -> row(i, values, lastYear, byIndicator.getOrDefault(i.code(), List.of())))
-                        .toList()))
+                        .toList(), report.customFiguresOf(s.code()).stream().map(CustomFigureView::of).toList()))
                 .toList();
         boolean ownClerk = viewer.is(Role.COUNTY_STAFF) && viewer.canSeeUnpublishedOf(county);
         boolean reviewer = viewer.is(Role.REVIEWER) && viewer.canSeeUnpublishedOf(county);

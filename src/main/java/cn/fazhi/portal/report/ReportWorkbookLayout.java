@@ -10,12 +10,15 @@ import java.util.Map;
  * checked on upload, so they cannot follow the viewer's language.
  *
  * <p>Sheet 1 "指标": county code, county name and year in column B of rows 1–3, a blank row, then
- * the table. Sheet 2 "报告正文": a header row, then one row per narrative part.
+ * the table. Sheet 2 "报告正文": a header row, then one row per narrative part. Sheet 3 "其他数据":
+ * a header row, then one row per custom figure and blank rows for new ones (a workbook without it,
+ * downloaded before custom figures existed, leaves them as they are).
  */
 final class ReportWorkbookLayout {
 
     static final String VALUES_SHEET = "指标";
     static final String NARRATIVE_SHEET = "报告正文";
+    static final String CUSTOM_SHEET = "其他数据";
 
     /**
      * Not a secret: protection keeps clerks from overwriting codes and names by accident. The
@@ -58,6 +61,16 @@ final class ReportWorkbookLayout {
     static final List<String> NARRATIVE_COLUMNS = List.of("部分", "内容");
     /** The narrative parts' labels by field name, in the order of their rows (from row 2). */
     static final Map<String, String> NARRATIVE_LABELS = narrativeLabels();
+
+    static final int CUSTOM_HEADER_ROW = 0;
+    static final int CUSTOM_SECTION = 0;
+    static final int CUSTOM_NAME = 1;
+    static final int CUSTOM_UNIT = 2;
+    static final int CUSTOM_VALUE = 3;
+    static final int CUSTOM_NOTE = 4;
+    static final List<String> CUSTOM_COLUMNS = List.of("板块", "名称", "单位", "数值", "备注");
+    /** Blank rows offered below the figures for new ones. */
+    static final int CUSTOM_BLANK_ROWS = 30;
 
     private ReportWorkbookLayout() {
     }

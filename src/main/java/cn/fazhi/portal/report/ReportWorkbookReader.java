@@ -62,12 +62,20 @@ final class ReportWorkbookReader {
 
     /** What the file says, to be applied only when {@code problems} is empty. */
     /** @param downloadStamp county/year/version of the report the file was downloaded from, or null */
+    /**
+     * @param customFigures the third sheet's figures; null when the workbook has no such sheet
+     *     (one downloaded before custom figures existed), which leaves the report's as they are
+     */
     record Content(List<Value> values, Map<String, String> narrative, List<ImportProblem> problems,
-            String downloadStamp) {
+            String downloadStamp, List<Figure> customFigures) {
 
         boolean isValid() {
             return problems.isEmpty();
         }
+    }
+
+    /** One row of the third sheet: a custom figure in a section. */
+    record Figure(String sectionCode, CustomFigure.Content content) {
     }
 
     /** One indicator's row: the value (null for a blank cell) and the explanation as typed. */
@@ -105,10 +113,11 @@ final class ReportWorkbookReader {
         try (XSSFWorkbook workbook = opened.get()) {
             List<Value> values = reader.values(workbook, countyCode, year);
             Map<String, String> narrative = reader.narrative(workbook);
+            List<Figure> figures = reader.customFigures(workbook);
             var stamp = workbook.getProperties().getCustomProperties()
                     .getProperty(ReportWorkbookLayout.DOWNLOAD_STAMP_PROPERTY);
             return new Content(values, narrative, List.copyOf(reader.problems),
-                    stamp == null ? null : stamp.getLpwstr());
+                    stamp == null ? null : stamp.getLpwstr(), figures);
         } catch (IOException e) {
             // closing a workbook read from memory
             throw new UncheckedIOException(e);
@@ -128,7 +137,7 @@ final class ReportWorkbookReader {
     }
 
     private Content refused(ImportProblem problem) {
-        return new Content(List.of(), Map.of(), List.of(problem), null);
+        return new Content(List.of(), Map.of(), List.of(problem), null, null);
     }
 
     private List<Value> values(XSSFWorkbook workbook, String countyCode, int year) {
@@ -226,6 +235,62 @@ final class ReportWorkbookReader {
         });
         return texts;
     }
+
+    /** The third sheet's figures; null when there is no such sheet. */
+    private List<Figure> customFigures(XSSFWorkbook workbook) {
+        Sheet sheet = workbook.getSheet(ReportWorkbookLayout.CUSTOM_SHEET);
+        if (sheet == null) {
+            return null;
+        }
+        if (!hasLabels(sheet, ReportWorkbookLayout.CUSTOM_HEADER_ROW, ReportWorkbookLayout.CUSTOM_COLUMNS)) {
+            return List.of();
+        }
+        Map<String, String> sections = new HashMap<>();
+        catalog.sections().forEach(s -> {
+            sections.put(s.nameZh(), s.code());
+            sections.put(s.code(), s.code());
+        });
+        List<Figure> figures = new ArrayList<>();
+        Map<String, Integer> firstRow = new HashMap<>();
+        for (Row row : sheet) {
+            if (row.getRowNum() <= ReportWorkbookLayout.CUSTOM_HEADER_ROW) {
+                continue;
+            }
+            int problemsBefore = problems.size();
+            String section = text(sheet, row.getCell(ReportWorkbookLayout.CUSTOM_SECTION));
+            String name = text(sheet, row.getCell(ReportWorkbookLayout.CUSTOM_NAME));
+            String unit = text(sheet, row.getCell(ReportWorkbookLayout.CUSTOM_UNIT));
+            String value = valueText(sheet, row.getCell(ReportWorkbookLayout.CUSTOM_VALUE));
+            String note = text(sheet, row.getCell(ReportWorkbookLayout.CUSTOM_NOTE));
+            if (problems.size() > problemsBefore
+                    || CustomFigureInput.isBlank(section, name, unit, value) && note.isBlank()) {
+                continue;
+            }
+            String sectionCode = sections.get(section.strip());
+            if (sectionCode == null) {
+                problem(row, ReportWorkbookLayout.CUSTOM_SECTION, section.isBlank() ? "excel.sectionMissing"
+                        : "excel.unknownSection", section.strip());
+            }
+            CustomFigureInput.Parsed parsed = CustomFigureInput.parse(name, unit, value, note);
+            parsed.errors().forEach((part, error) -> problem(row, CUSTOM_PART_COLUMNS.get(part), error));
+            if (sectionCode == null || !parsed.isValid()) {
+                continue;
+            }
+            Integer first = firstRow.putIfAbsent(sectionCode + "/" + parsed.content().name(), row.getRowNum() + 1);
+            if (first != null) {
+                problem(row, ReportWorkbookLayout.CUSTOM_NAME, "excel.duplicateFigure", parsed.content().name(), first);
+                continue;
+            }
+            figures.add(new Figure(sectionCode, parsed.content()));
+        }
+        return figures;
+    }
+
+    private static final Map<String, Integer> CUSTOM_PART_COLUMNS = Map.of(
+            CustomFigureInput.NAME, ReportWorkbookLayout.CUSTOM_NAME,
+            CustomFigureInput.UNIT, ReportWorkbookLayout.CUSTOM_UNIT,
+            CustomFigureInput.VALUE, ReportWorkbookLayout.CUSTOM_VALUE,
+            CustomFigureInput.NOTE, ReportWorkbookLayout.CUSTOM_NOTE);
 
     /** Whether a header row has the form's labels; a problem for the first one that is not. */
     private boolean hasLabels(Sheet sheet, int rowIndex, List<String> labels) {

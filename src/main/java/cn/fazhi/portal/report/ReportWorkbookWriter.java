@@ -38,6 +38,10 @@ import java.util.EnumMap;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DataValidation;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
+import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
@@ -63,6 +67,7 @@ final class ReportWorkbookWriter {
             Styles styles = new Styles(workbook);
             writeValues(workbook.createSheet(VALUES_SHEET), report, styles);
             writeNarrative(workbook.createSheet(NARRATIVE_SHEET), report, styles);
+            writeCustomFigures(workbook.createSheet(ReportWorkbookLayout.CUSTOM_SHEET), report, styles);
             workbook.getProperties().getCustomProperties()
                     .addProperty(ReportWorkbookLayout.DOWNLOAD_STAMP_PROPERTY, report.downloadStamp());
             workbook.write(out);
@@ -126,6 +131,45 @@ final class ReportWorkbookWriter {
         });
         sheet.setColumnWidth(PART_COLUMN, 30 * 256);
         sheet.setColumnWidth(TEXT_COLUMN, 110 * 256);
+        protect(sheet);
+    }
+
+    private static void writeCustomFigures(XSSFSheet sheet, ReportExport report, Styles styles) {
+        Row header = sheet.createRow(ReportWorkbookLayout.CUSTOM_HEADER_ROW);
+        List<String> columns = ReportWorkbookLayout.CUSTOM_COLUMNS;
+        for (int column = 0; column < columns.size(); column++) {
+            text(header, column, columns.get(column), styles.columnHeader);
+        }
+        int rowIndex = ReportWorkbookLayout.CUSTOM_HEADER_ROW + 1;
+        for (ReportExport.Figure figure : report.customFigures()) {
+            Row row = sheet.createRow(rowIndex++);
+            text(row, ReportWorkbookLayout.CUSTOM_SECTION, figure.sectionName(), styles.editableText);
+            text(row, ReportWorkbookLayout.CUSTOM_NAME, figure.figure().name(), styles.editableText);
+            text(row, ReportWorkbookLayout.CUSTOM_UNIT, figure.figure().unit(), styles.editableText);
+            number(row, ReportWorkbookLayout.CUSTOM_VALUE, figure.figure().value(), styles.editableNumber);
+            text(row, ReportWorkbookLayout.CUSTOM_NOTE, figure.figure().note(), styles.editableText);
+        }
+        int last = rowIndex + ReportWorkbookLayout.CUSTOM_BLANK_ROWS - 1;
+        for (; rowIndex <= last; rowIndex++) {
+            Row row = sheet.createRow(rowIndex);
+            for (int column = 0; column < columns.size(); column++) {
+                text(row, column, null, column == ReportWorkbookLayout.CUSTOM_VALUE ? styles.editableNumber
+                        : styles.editableText);
+            }
+        }
+        // the section is picked from the list of section names, so that the import can place it
+        XSSFDataValidationHelper validations = new XSSFDataValidationHelper(sheet);
+        DataValidation sections = validations.createValidation(
+                validations.createExplicitListConstraint(report.sectionNames().toArray(String[]::new)),
+                new CellRangeAddressList(ReportWorkbookLayout.CUSTOM_HEADER_ROW + 1, last,
+                        ReportWorkbookLayout.CUSTOM_SECTION, ReportWorkbookLayout.CUSTOM_SECTION));
+        sections.setShowErrorBox(true);
+        sheet.addValidationData(sections);
+        int[] widths = {24, 36, 10, 14, 50};
+        for (int column = 0; column < widths.length; column++) {
+            sheet.setColumnWidth(column, widths[column] * 256);
+        }
+        sheet.createFreezePane(0, ReportWorkbookLayout.CUSTOM_HEADER_ROW + 1);
         protect(sheet);
     }
 

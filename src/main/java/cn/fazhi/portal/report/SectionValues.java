@@ -3,7 +3,8 @@ package cn.fazhi.portal.report;
 import cn.fazhi.portal.catalog.SectionDef;
 import java.util.List;
 
-public record SectionValues(SectionDef section, List<ValueRow> rows) {
+/** A section of a report as shown: its catalogue indicators, then the county's own figures. */
+public record SectionValues(SectionDef section, List<ValueRow> rows, List<CustomFigureView> customFigures) {
 
     public long filled() {
         return rows.stream().filter(r -> !r.isBlank()).count();

@@ -1,0 +1,517 @@
+package cn.fazhi.portal.catalog;
+
+import cn.fazhi.portal.account.Role;
+import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.audit.AuditService;
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Catalogue administration (指标目录管理), for administrators only: indicators are added, their
+ * texts edited, retired from a year on (never deleted once a report holds a value of theirs);
+ * the targets of a year set; validation rules added, edited and retired, with a preview of the
+ * approved reports a rule would flag. Every change is in the audit log.
+ *
+ * <p>Methods that take what was typed return the problems by field name (message keys), empty
+ * when the change was made.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CatalogAdminService {
+
+    static final String CODE_PATTERN = "[A-Z][A-Z0-9_]{0,39}";
+
+    private final IndicatorRepository indicators;
+    private final SectionRepository sections;
+    private final IndicatorTargetRepository targets;
+    private final ValidationRuleRepository rules;
+    private final CatalogUsage usage;
+    private final AuditService audit;
+
+    CatalogAdminService(IndicatorRepository indicators, SectionRepository sections, IndicatorTargetRepository targets,
+            ValidationRuleRepository rules, CatalogUsage usage, AuditService audit) {
+        this.indicators = indicators;
+        this.sections = sections;
+        this.targets = targets;
+        this.rules = rules;
+        this.usage = usage;
+        this.audit = audit;
+    }
+
+    /** An indicator of the whole catalogue (retired ones included) with how many values reports hold. */
+    public record IndicatorRow(IndicatorDef indicator, long values) {
+
+        public boolean isRetired() {
+            return indicator.lastYear() != null;
+        }
+    }
+
+    /** An indicator's target of a year as the form shows it, with last year's beside it. */
+    public record TargetRow(IndicatorDef indicator, String operator, String value, Target lastYear) {
+    }
+
+    /** A rule with its years. */
+    public record RuleRow(RuleDef rule, int firstYear, Integer lastYear) {
+    }
+
+    public List<IndicatorRow> indicators(Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        Map<String, Long> counts = usage.valueCounts();
+        return indicators.findAllByOrderByPosition().stream()
+                .map(i -> new IndicatorRow(i.toDef(), counts.getOrDefault(i.getCode(), 0L)))
+                .toList();
+    }
+
+    public IndicatorRow indicator(String code, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        Indicator indicator = find(code);
+        return new IndicatorRow(indicator.toDef(), usage.valueCounts().getOrDefault(code, 0L));
+    }
+
+    public List<SectionDef> sections() {
+        return sections.findAllByOrderByPosition().stream().map(Section::toDef).toList();
+    }
+
+    /** The problems of a new indicator, by field; empty when it can be added. */
+    public Map<String, String> check(IndicatorForm form) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        String code = trim(form.code());
+        if (code.isEmpty()) {
+            errors.put("code", "catalogAdmin.required");
+        } else if (!code.matches(CODE_PATTERN)) {
+            errors.put("code", "catalogAdmin.badCode");
+        } else if (indicators.existsByCode(code)) {
+            errors.put("code", "catalogAdmin.codeTaken");
+        }
+        if (sections.findAllByOrderByPosition().stream().noneMatch(s -> s.getCode().equals(trim(form.sectionCode())))) {
+            errors.put("sectionCode", "catalogAdmin.required");
+        }
+        requireText(errors, "nameZh", form.nameZh(), 200);
+        requireText(errors, "nameEn", form.nameEn(), 200);
+        requireText(errors, "unit", form.unit(), 20);
+        IndicatorKind kind = parseEnum(IndicatorKind.class, form.kind());
+        if (kind == null) {
+            errors.put("kind", "catalogAdmin.required");
+        }
+        if (parseEnum(Direction.class, form.direction()) == null) {
+            errors.put("direction", "catalogAdmin.required");
+        }
+        String numerator = trim(form.numeratorCode());
+        String denominator = trim(form.denominatorCode());
+        if (!numerator.isEmpty() || !denominator.isEmpty()) {
+            if (kind != IndicatorKind.RATE) {
+                errors.put("numeratorCode", "catalogAdmin.partsOnlyForRates");
+            } else if (numerator.isEmpty() || denominator.isEmpty()) {
+                errors.put(numerator.isEmpty() ? "numeratorCode" : "denominatorCode", "catalogAdmin.bothParts");
+            } else if (numerator.equals(denominator)) {
+                errors.put("denominatorCode", "catalogAdmin.partsDiffer");
+            } else {
+                checkPart(errors, "numeratorCode", numerator);
+                checkPart(errors, "denominatorCode", denominator);
+            }
+        }
+        checkTarget(errors, "targetValue", form.targetOperator(), form.targetValue(), kind);
+        if (length(form.definitionZh()) > 2000 || length(form.definitionEn()) > 2000) {
+            errors.put(length(form.definitionZh()) > 2000 ? "definitionZh" : "definitionEn", "catalogAdmin.tooLong");
+        }
+        if (parseYear(form.firstYear()) == null) {
+            errors.put("firstYear", "catalogAdmin.badYear");
+        }
+        return errors;
+    }
+
+    /** The indicator a checked form describes, not yet stored (a promotion previews with it). */
+    public IndicatorDef toDef(IndicatorForm form) {
+        String op = trim(form.targetOperator());
+        Target target = op.isEmpty() ? null : new Target(Comparison.ofSymbol(op), number(form.targetValue()));
+        String numerator = trim(form.numeratorCode());
+        return new IndicatorDef(trim(form.code()), trim(form.sectionCode()), 0, trim(form.nameZh()),
+                trim(form.nameEn()), trim(form.unit()), IndicatorKind.valueOf(form.kind()),
+                Direction.valueOf(form.direction()), numerator.isEmpty() ? null : numerator,
+                numerator.isEmpty() ? null : trim(form.denominatorCode()), target, blankToNull(form.definitionZh()),
+                blankToNull(form.definitionEn()), parseYear(form.firstYear()), null);
+    }
+
+    /** Adds an indicator at the end of the catalogue; the problems when it cannot be. */
+    @Transactional
+    public Map<String, String> add(IndicatorForm form, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        Map<String, String> errors = check(form);
+        if (errors.isEmpty()) {
+            Indicator added = indicators.save(new Indicator(toDef(form), indicators.maxPosition() + 1));
+            audit.record("INDICATOR_ADDED", "Indicator", added.getCode(), null, state(added));
+        }
+        return errors;
+    }
+
+    @Transactional
+    public Map<String, String> editTexts(String code, String nameZh, String nameEn, String definitionZh,
+            String definitionEn, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        Indicator indicator = find(code);
+        Map<String, String> errors = new LinkedHashMap<>();
+        requireText(errors, "nameZh", nameZh, 200);
+        requireText(errors, "nameEn", nameEn, 200);
+        if (length(definitionZh) > 2000 || length(definitionEn) > 2000) {
+            errors.put(length(definitionZh) > 2000 ? "definitionZh" : "definitionEn", "catalogAdmin.tooLong");
+        }
+        if (errors.isEmpty()) {
+            Map<String, Object> before = state(indicator);
+            indicator.editTexts(trim(nameZh), trim(nameEn), blankToNull(definitionZh), blankToNull(definitionEn));
+            audit.record("INDICATOR_CHANGED", "Indicator", code, before, state(indicator));
+        }
+        return errors;
+    }
+
+    /**
+     * Retires an indicator from a year on: the forms, templates, validation and dashboards of that
+     * year and later no longer have it; the reports of earlier years keep it.
+     *
+     * @return the message key of why it cannot be, or null when done
+     */
+    @Transactional
+    public String retire(String code, String fromYear, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        Indicator indicator = find(code);
+        Integer year = parseYear(fromYear);
+        if (year == null) {
+            return "catalogAdmin.badYear";
+        }
+        if (year <= indicator.getFirstYear()) {
+            return "catalogAdmin.retireAfterFirstYear";
+        }
+        if (indicators.findAllByOrderByPosition().stream().anyMatch(i -> i.getLastYear() == null
+                && (code.equals(i.getNumeratorCode()) || code.equals(i.getDenominatorCode())))) {
+            return "catalogAdmin.partOfRate";
+        }
+        Map<String, Object> before = state(indicator);
+        indicator.retireFrom(year);
+        audit.record("INDICATOR_RETIRED", "Indicator", code, before, state(indicator));
+        return null;
+    }
+
+    @Transactional
+    public void restore(String code, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        Indicator indicator = find(code);
+        Map<String, Object> before = state(indicator);
+        indicator.restore();
+        audit.record("INDICATOR_RESTORED", "Indicator", code, before, state(indicator));
+    }
+
+    /**
+     * Deletes an indicator nobody used: a report's value, a rate or a rule that refers to it makes it
+     * stay (it can be retired instead). The database refuses the same through its foreign keys.
+     *
+     * @return the message key of why it cannot be, or null when done
+     */
+    @Transactional
+    public String delete(String code, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        Indicator indicator = find(code);
+        if (usage.valueCounts().getOrDefault(code, 0L) > 0) {
+            return "catalogAdmin.hasValues";
+        }
+        if (indicators.countRatesUsing(code) > 0 || rules.countUsing(code) > 0) {
+            return "catalogAdmin.referenced";
+        }
+        targets.deleteByKeyIndicatorCode(code);
+        indicators.delete(indicator);
+        audit.record("INDICATOR_DELETED", "Indicator", code, state(indicator), null);
+        return null;
+    }
+
+    /** How many values reports of {@code year} and later hold, which retiring from it would hide. */
+    public long valuesFrom(String code, int year) {
+        return usage.valuesFrom(code, year);
+    }
+
+    // ---- targets of a year
+
+    /**
+     * The targets of a year for every indicator valid in it: the year's own, or (with
+     * {@code copyLastYear}) last year's as a start, otherwise the catalogue's default.
+     */
+    public List<TargetRow> targets(int year, boolean copyLastYear, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        Map<String, Target> own = targetsOf(year);
+        Map<String, Target> previous = targetsOf(year - 1);
+        return indicators.findValidIn(year).stream().map(i -> {
+            Target last = previous.getOrDefault(i.getCode(), i.isValidIn(year - 1) ? i.defaultTarget() : null);
+            Target shown = copyLastYear ? last : own.getOrDefault(i.getCode(), i.defaultTarget());
+            return new TargetRow(i.toDef(), shown == null ? "" : shown.operator().symbol(),
+                    shown == null ? "" : shown.value().stripTrailingZeros().toPlainString(), last);
+        }).toList();
+    }
+
+    /**
+     * Stores the targets of a year ({@code op_CODE} and {@code value_CODE} fields; both blank: no
+     * target that year). Nothing is stored unless every target is well-formed.
+     */
+    @Transactional
+    public Map<String, String> saveTargets(int year, Map<String, String> fields, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        List<Indicator> valid = indicators.findValidIn(year);
+        Map<String, String> errors = new LinkedHashMap<>();
+        for (Indicator i : valid) {
+            checkTarget(errors, "value_" + i.getCode(), fields.get("op_" + i.getCode()),
+                    fields.get("value_" + i.getCode()), i.getKind());
+        }
+        if (!errors.isEmpty()) {
+            return errors;
+        }
+        Map<String, Target> before = targetsOf(year);
+        Map<String, Object> changed = new LinkedHashMap<>();
+        for (Indicator i : valid) {
+            String op = trim(fields.get("op_" + i.getCode()));
+            IndicatorTarget.Key key = new IndicatorTarget.Key(i.getCode(), year);
+            Optional<IndicatorTarget> stored = targets.findByKey(key);
+            if (op.isEmpty()) {
+                stored.ifPresent(targets::delete);
+            } else {
+                Comparison operator = Comparison.ofSymbol(op);
+                BigDecimal value = number(fields.get("value_" + i.getCode()));
+                stored.ifPresentOrElse(t -> t.set(operator, value),
+                        () -> targets.save(new IndicatorTarget(i.getCode(), year, operator, value)));
+            }
+        }
+        Map<String, Target> after = targetsOf(year);
+        after.forEach((code, target) -> {
+            if (before.get(code) == null || !target.display().equals(before.get(code).display())) {
+                changed.put(code, target.display());
+            }
+        });
+        before.keySet().stream().filter(code -> !after.containsKey(code)).forEach(code -> changed.put(code, null));
+        if (!changed.isEmpty()) {
+            audit.record("TARGETS_SET", "TargetYear", year, null, changed);
+        }
+        return errors;
+    }
+
+    // ---- validation rules
+
+    public List<RuleRow> rules(Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        return rules.findAllByOrderByCode().stream()
+                .map(r -> new RuleRow(r.toDef(), r.getFirstYear(), r.getLastYear())).toList();
+    }
+
+    public RuleRow rule(String code, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        ValidationRule rule = rules.findByCode(code).orElseThrow(CatalogAdminService::notFound);
+        return new RuleRow(rule.toDef(), rule.getFirstYear(), rule.getLastYear());
+    }
+
+    public RuleForm ruleForm(String code, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        return RuleForm.of(rules.findByCode(code).orElseThrow(CatalogAdminService::notFound));
+    }
+
+    /** The problems of a rule, by field; a rule being edited keeps its code and indicators. */
+    public Map<String, String> check(RuleForm form, boolean isNew) {
+        Map<String, String> errors = new LinkedHashMap<>();
+        if (isNew) {
+            String code = trim(form.code());
+            if (!code.matches(CODE_PATTERN)) {
+                errors.put("code", code.isEmpty() ? "catalogAdmin.required" : "catalogAdmin.badCode");
+            } else if (rules.existsByCode(code)) {
+                errors.put("code", "catalogAdmin.codeTaken");
+            }
+            checkPart(errors, "leftCode", trim(form.leftCode()));
+            checkPart(errors, "rightCode", trim(form.rightCode()));
+            if (!errors.containsKey("rightCode") && trim(form.leftCode()).equals(trim(form.rightCode()))) {
+                errors.put("rightCode", "catalogAdmin.partsDiffer");
+            }
+            if (Arrays.stream(Comparison.values()).noneMatch(c -> c.symbol().equals(trim(form.operator())))) {
+                errors.put("operator", "catalogAdmin.required");
+            }
+            if (parseYear(form.firstYear()) == null) {
+                errors.put("firstYear", "catalogAdmin.badYear");
+            }
+        }
+        if (parseEnum(Severity.class, form.severity()) == null) {
+            errors.put("severity", "catalogAdmin.required");
+        }
+        requireText(errors, "messageZh", form.messageZh(), 300);
+        if (length(form.messageEn()) > 300) {
+            errors.put("messageEn", "catalogAdmin.tooLong");
+        }
+        return errors;
+    }
+
+    /** The approved reports a well-formed rule would flag, from its first year on. */
+    public List<CatalogUsage.RuleViolation> preview(RuleForm form, Integer lastYear, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        return usage.violations(toRule(form), parseYear(form.firstYear()), lastYear);
+    }
+
+    @Transactional
+    public Map<String, String> addRule(RuleForm form, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        Map<String, String> errors = check(form, true);
+        if (errors.isEmpty()) {
+            ValidationRule rule = rules.save(new ValidationRule(toRule(form), parseYear(form.firstYear())));
+            audit.record("RULE_ADDED", "ValidationRule", rule.getCode(), null, state(rule));
+        }
+        return errors;
+    }
+
+    @Transactional
+    public Map<String, String> editRule(String code, RuleForm form, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        ValidationRule rule = rules.findByCode(code).orElseThrow(CatalogAdminService::notFound);
+        Map<String, String> errors = check(form, false);
+        if (errors.isEmpty()) {
+            Map<String, Object> before = state(rule);
+            rule.edit(Severity.valueOf(form.severity()), trim(form.messageZh()), blankToNull(form.messageEn()));
+            audit.record("RULE_CHANGED", "ValidationRule", code, before, state(rule));
+        }
+        return errors;
+    }
+
+    /** @return the message key of why it cannot be, or null when done */
+    @Transactional
+    public String retireRule(String code, String fromYear, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        ValidationRule rule = rules.findByCode(code).orElseThrow(CatalogAdminService::notFound);
+        Integer year = parseYear(fromYear);
+        if (year == null) {
+            return "catalogAdmin.badYear";
+        }
+        if (year <= rule.getFirstYear()) {
+            return "catalogAdmin.retireAfterFirstYear";
+        }
+        Map<String, Object> before = state(rule);
+        rule.retireFrom(year);
+        audit.record("RULE_RETIRED", "ValidationRule", code, before, state(rule));
+        return null;
+    }
+
+    // ---- helpers
+
+    RuleDef toRule(RuleForm form) {
+        return new RuleDef(trim(form.code()), trim(form.leftCode()), Comparison.ofSymbol(trim(form.operator())),
+                trim(form.rightCode()), Severity.valueOf(form.severity()), trim(form.messageZh()),
+                blankToNull(form.messageEn()));
+    }
+
+    private Map<String, Target> targetsOf(int year) {
+        return targets.findByKeyYear(year).stream()
+                .collect(Collectors.toMap(t -> t.getKey().indicatorCode(), IndicatorTarget::toTarget));
+    }
+
+    private Indicator find(String code) {
+        return indicators.findByCode(code).orElseThrow(CatalogAdminService::notFound);
+    }
+
+    private void checkPart(Map<String, String> errors, String field, String code) {
+        if (code.isEmpty()) {
+            errors.put(field, "catalogAdmin.required");
+        } else if (indicators.findByCode(code).isEmpty()) {
+            errors.put(field, "catalogAdmin.unknownIndicator");
+        }
+    }
+
+    private static void checkTarget(Map<String, String> errors, String field, String operator, String value,
+            IndicatorKind kind) {
+        String op = trim(operator);
+        String typed = trim(value);
+        if (op.isEmpty() && typed.isEmpty()) {
+            return;
+        }
+        if (op.isEmpty() || Arrays.stream(Comparison.values()).noneMatch(c -> c.symbol().equals(op))) {
+            errors.put(field, "catalogAdmin.targetNeedsOperator");
+            return;
+        }
+        BigDecimal number = number(typed);
+        if (number == null || number.signum() < 0) {
+            errors.put(field, "catalogAdmin.badTarget");
+        } else if (kind == IndicatorKind.RATE && number.compareTo(BigDecimal.valueOf(100)) > 0) {
+            errors.put(field, "value.rateOver100");
+        }
+    }
+
+    private static void requireText(Map<String, String> errors, String field, String text, int max) {
+        if (trim(text).isEmpty()) {
+            errors.put(field, "catalogAdmin.required");
+        } else if (trim(text).length() > max) {
+            errors.put(field, "catalogAdmin.tooLong");
+        }
+    }
+
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String name) {
+        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(trim(name))).findFirst().orElse(null);
+    }
+
+    static Integer parseYear(String typed) {
+        String text = trim(typed);
+        if (!text.matches("\\d{4}")) {
+            return null;
+        }
+        int year = Integer.parseInt(text);
+        return year >= 2000 && year <= 2100 ? year : null;
+    }
+
+    private static BigDecimal number(String typed) {
+        String text = Normalizer.normalize(trim(typed), Normalizer.Form.NFKC).replace(",", "");
+        try {
+            BigDecimal value = new BigDecimal(text);
+            return value.abs().compareTo(new BigDecimal("9999999999999999")) > 0 || value.scale() > 4 ? null : value;
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    private static String trim(String text) {
+        return text == null ? "" : text.strip();
+    }
+
+    private static String blankToNull(String text) {
+        return trim(text).isEmpty() ? null : text.strip();
+    }
+
+    private static int length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
+    private static Map<String, Object> state(Indicator i) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("section", i.getSectionCode());
+        state.put("nameZh", i.getNameZh());
+        state.put("nameEn", i.getNameEn());
+        state.put("unit", i.getUnit());
+        state.put("kind", i.getKind());
+        state.put("direction", i.getDirection());
+        state.put("numerator", i.getNumeratorCode());
+        state.put("denominator", i.getDenominatorCode());
+        state.put("definitionZh", i.getDefinitionZh());
+        state.put("firstYear", i.getFirstYear());
+        state.put("lastYear", i.getLastYear());
+        return state;
+    }
+
+    private static Map<String, Object> state(ValidationRule r) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("rule", r.getLeftCode() + " " + r.getOperator().symbol() + " " + r.getRightCode());
+        state.put("severity", r.getSeverity());
+        state.put("messageZh", r.getMessageZh());
+        state.put("messageEn", r.getMessageEn());
+        state.put("firstYear", r.getFirstYear());
+        state.put("lastYear", r.getLastYear());
+        return state;
+    }
+
+    private static ResponseStatusException notFound() {
+        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+}

@@ -1,0 +1,122 @@
+package cn.fazhi.portal.report;
+
+import cn.fazhi.portal.account.PortalUser;
+import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.catalog.CatalogAdminService;
+
+import cn.fazhi.portal.catalog.IndicatorForm;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The administrator's candidates page (指标候选): recurring custom figure names, and their
+ * promotion into the catalogue with a preview of what moves.
+ */
+@Controller
+class CandidateController {
+
+    static final String INTO_EXISTING = "existing";
+    static final String INTO_NEW = "new";
+
+    private final CustomFigurePromotion promotion;
+    private final CatalogAdminService catalogAdmin;
+
+    CandidateController(CustomFigurePromotion promotion, CatalogAdminService catalogAdmin) {
+        this.promotion = promotion;
+        this.catalogAdmin = catalogAdmin;
+    }
+
+    @GetMapping("/admin/candidates")
+    String candidates(@AuthenticationPrincipal PortalUser user, Model model) {
+        model.addAttribute("groups", promotion.candidates(Viewer.of(user)));
+        return "report/candidates";
+    }
+
+    /**
+     * The promotion form of a group; once an indicator is chosen (or a new one described without
+     * errors), the preview of the figures that move and those that stay.
+     */
+    @GetMapping("/admin/candidates/promote")
+    String promoteForm(@RequestParam String key, @RequestParam(defaultValue = INTO_EXISTING) String into,
+            @RequestParam(required = false) String indicator, @ModelAttribute("form") IndicatorForm form,
+            @AuthenticationPrincipal PortalUser user, Model model) {
+        Viewer viewer = Viewer.of(user);
+        CustomFigurePromotion.CandidateGroup group = group(key, viewer);
+        Map<String, String> errors = Map.of();
+        CustomFigurePromotion.Preview preview = null;
+        if (INTO_NEW.equals(into) && form.code() != null) {
+            errors = catalogAdmin.check(form);
+            if (errors.isEmpty()) {
+                preview = promotion.preview(key, catalogAdmin.toDef(form), viewer);
+            }
+        } else if (INTO_EXISTING.equals(into) && indicator != null && !indicator.isBlank()) {
+            preview = promotion.preview(key, catalogAdmin.indicator(indicator, viewer).indicator(), viewer);
+        }
+        return page(model, group, into, indicator, form.code() == null ? blankFor(group) : form, errors, preview,
+                viewer);
+    }
+
+    @PostMapping("/admin/candidates/promote")
+    String promote(@RequestParam String key, @RequestParam(defaultValue = INTO_EXISTING) String into,
+            @RequestParam(required = false) String indicator, @ModelAttribute("form") IndicatorForm form,
+            @AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
+        Viewer viewer = Viewer.of(user);
+        CustomFigurePromotion.CandidateGroup group = group(key, viewer);
+        CustomFigurePromotion.Outcome outcome;
+        if (INTO_NEW.equals(into)) {
+            outcome = promotion.promote(key, form, viewer);
+        } else if (indicator != null && !indicator.isBlank()) {
+            outcome = promotion.promote(key, indicator.strip(), viewer);
+        } else {
+            return page(model, group, into, indicator, blankFor(group), Map.of("indicator", "catalogAdmin.required"),
+                    null, viewer);
+        }
+        if (!outcome.errors().isEmpty()) {
+            return page(model, group, into, indicator, form, outcome.errors(), null, viewer);
+        }
+        redirect.addFlashAttribute("flash", "candidates.promoted");
+        redirect.addFlashAttribute("flashArgs", List.of(outcome.preview().moving().size(),
+                outcome.preview().staying().size(), outcome.preview().indicator().nameZh()));
+        return "redirect:/admin/candidates";
+    }
+
+    private String page(Model model, CustomFigurePromotion.CandidateGroup group, String into, String indicator,
+            IndicatorForm form, Map<String, String> errors, CustomFigurePromotion.Preview preview, Viewer viewer) {
+        model.addAttribute("group", group);
+        model.addAttribute("into", into);
+        model.addAttribute("indicator", indicator);
+        model.addAttribute("form", form);
+        model.addAttribute("errors", errors);
+        model.addAttribute("preview", preview);
+        model.addAttribute("sections", catalogAdmin.sections());
+        model.addAttribute("indicators", catalogAdmin.indicators(viewer).stream()
+                .map(CatalogAdminService.IndicatorRow::indicator).filter(i -> !i.isComputed()).toList());
+        return "report/promote";
+    }
+
+    private CustomFigurePromotion.CandidateGroup group(String key, Viewer viewer) {
+        Optional<CustomFigurePromotion.CandidateGroup> group = promotion.candidates(viewer).stream()
+                .filter(g -> g.key().equals(key)).findFirst();
+        return group.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** A new indicator's form started from the group: its commonest name and unit, its first year. */
+    private static IndicatorForm blankFor(CustomFigurePromotion.CandidateGroup group) {
+        String unit = group.units().entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+                .orElse("");
+        String firstYear = group.years().isEmpty() ? "" : group.years().get(0).toString();
+        return new IndicatorForm("", "", group.label(), "", unit, "COUNT", "UP", "", "", "", "", "", "", firstYear);
+    }
+
+}

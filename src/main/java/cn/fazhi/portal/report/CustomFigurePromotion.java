@@ -1,0 +1,307 @@
+package cn.fazhi.portal.report;
+
+import cn.fazhi.portal.account.Role;
+import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.audit.AuditEntry;
+import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.catalog.CatalogAdminService;
+import cn.fazhi.portal.catalog.IndicatorDef;
+import cn.fazhi.portal.catalog.IndicatorForm;
+import java.math.BigDecimal;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The catalogue learns from the counties (指标候选): custom figure names recurring across counties
+ * are grouped, whatever their full-width or half-width characters, spaces and punctuation, and an
+ * administrator promotes a group into a new or an existing indicator. Its figures then become that
+ * indicator's values, in one transaction, each with its history; a figure that cannot move (another
+ * unit, a year the indicator does not cover, a value the report already has) stays where it is.
+ */
+@Service
+@Transactional(readOnly = true)
+public class CustomFigurePromotion {
+
+    private static final Pattern NOT_PART_OF_A_NAME = Pattern.compile("[\\p{Z}\\s\\p{P}]+");
+    private static final Pattern PROMOTED_FROM = Pattern.compile("\"customFigure\"\\s*:\\s*(\\d+)");
+
+    private final JdbcClient jdbc;
+    private final AnnualReportRepository reports;
+    private final CatalogAdminService catalogAdmin;
+    private final AuditService audit;
+    private final Clock clock;
+
+    CustomFigurePromotion(JdbcClient jdbc, AnnualReportRepository reports, CatalogAdminService catalogAdmin,
+            AuditService audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.reports = reports;
+        this.catalogAdmin = catalogAdmin;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** One spelling of a name in one unit, with how many counties and figures use it. */
+    public record Variant(String name, String unit, int counties, long figures) {
+    }
+
+    /**
+     * The figures whose names normalise alike.
+     *
+     * @param key the normalised name
+     * @param units how many figures use each unit
+     * @param similar the keys of other groups whose names are close (one character apart, or one
+     *     containing the other), shown beside this one for the administrator to judge
+     */
+    public record CandidateGroup(String key, List<Variant> variants, int counties, List<Integer> years,
+            Map<String, Long> units, long figures, List<String> similar) {
+
+        /** The spelling most figures use. */
+        public String label() {
+            return variants.stream().max(Comparator.comparingLong(Variant::figures)).map(Variant::name).orElse(key);
+        }
+    }
+
+    /** A figure of the group, and why it stays (a message key), or null when it moves. */
+    public record Move(long figureId, String countyCode, String countyName, int year, String name, String unit,
+            BigDecimal value, String stays) {
+    }
+
+    public record Preview(IndicatorDef indicator, List<Move> moving, List<Move> staying) {
+    }
+
+    /** The outcome of a promotion: the problems of a new indicator's form, or what moved. */
+    public record Outcome(Map<String, String> errors, Preview preview) {
+    }
+
+    /** Every group of custom figure names, the most widely used first. */
+    public List<CandidateGroup> candidates(Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        record Row(String name, String unit, Set<String> counties, Set<Integer> years, long figures) {
+        }
+        List<Row> rows = jdbc.sql("""
+                select f.name, f.unit, array_agg(distinct r.county_code) as counties,
+                       array_agg(distinct r.year) as years, count(*) as figures
+                from custom_figure f join annual_report r on r.id = f.report_id
+                group by f.name, f.unit
+                """).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), strings(rs.getArray(3)),
+                        integers(rs.getArray(4)), rs.getLong(5))).list();
+        Map<String, List<Row>> byKey = new TreeMap<>();
+        rows.forEach(r -> byKey.computeIfAbsent(normalise(r.name()), k -> new ArrayList<>()).add(r));
+        List<CandidateGroup> groups = new ArrayList<>();
+        byKey.forEach((key, variants) -> {
+            Set<String> counties = new HashSet<>();
+            Set<Integer> years = new TreeSet<>();
+            Map<String, Long> units = new TreeMap<>();
+            variants.forEach(v -> {
+                counties.addAll(v.counties());
+                years.addAll(v.years());
+                units.merge(v.unit(), v.figures(), Long::sum);
+            });
+            List<String> similar = byKey.keySet().stream().filter(other -> !other.equals(key) && similar(key, other))
+                    .toList();
+            groups.add(new CandidateGroup(key, variants.stream()
+                    .map(v -> new Variant(v.name(), v.unit(), v.counties().size(), v.figures()))
+                    .sorted(Comparator.comparingLong(Variant::figures).reversed()).toList(),
+                    counties.size(), List.copyOf(years), units,
+                    variants.stream().mapToLong(Row::figures).sum(), similar));
+        });
+        groups.sort(Comparator.comparingInt(CandidateGroup::counties).reversed()
+                .thenComparing(Comparator.comparingLong(CandidateGroup::figures).reversed())
+                .thenComparing(CandidateGroup::key));
+        return groups;
+    }
+
+    /** What promoting the group into the indicator (stored, or only described by a form) would move. */
+    public Preview preview(String key, IndicatorDef indicator, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        return preview(figuresOf(key), indicator);
+    }
+
+    /** Promotes the group into an existing indicator. */
+    @Transactional
+    public Outcome promote(String key, String indicatorCode, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        return move(key, catalogAdmin.indicator(indicatorCode, viewer).indicator(), viewer);
+    }
+
+    /** Adds the indicator the form describes and promotes the group into it, or changes nothing. */
+    @Transactional
+    public Outcome promote(String key, IndicatorForm newIndicator, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        Map<String, String> errors = catalogAdmin.add(newIndicator, viewer);
+        if (!errors.isEmpty()) {
+            return new Outcome(errors, null);
+        }
+        return move(key, catalogAdmin.indicator(newIndicator.code().strip(), viewer).indicator(), viewer);
+    }
+
+    private Outcome move(String key, IndicatorDef indicator, Viewer viewer) {
+        List<CustomFigure> figures = figuresOf(key);
+        Preview preview = preview(figures, indicator);
+        Set<Long> moving = new HashSet<>();
+        preview.moving().forEach(m -> moving.add(m.figureId()));
+        for (CustomFigure figure : figures) {
+            if (!moving.contains(figure.getId())) {
+                continue;
+            }
+            AnnualReport report = figure.getReport();
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("customFigure", figure.getId());
+            before.put("section", figure.getSectionCode());
+            before.putAll(figure.content().state());
+            report.adoptPromoted(figure, indicator, viewer.accountId(), clock.instant());
+            ValueEntry after = report.entries().get(indicator.code());
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("value", after.value().stripTrailingZeros().toPlainString());
+            state.put("explanation", after.explanation());
+            audit.record("VALUE_PROMOTED", "IndicatorValue", ReportEntryService.historyKey(report, indicator.code()),
+                    before, state);
+            reports.save(report);
+        }
+        audit.record("CUSTOM_FIGURES_PROMOTED", "Indicator", indicator.code(), null,
+                Map.of("group", key, "moved", preview.moving().size(), "stayed", preview.staying().size()));
+        return new Outcome(Map.of(), preview);
+    }
+
+    /** The custom figure a promoted value came from, read off the value's history. */
+    static Optional<Long> promotedFrom(AuditEntry entry) {
+        if (!"VALUE_PROMOTED".equals(entry.action()) || entry.beforeState() == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = PROMOTED_FROM.matcher(entry.beforeState());
+        return matcher.find() ? Optional.of(Long.parseLong(matcher.group(1))) : Optional.empty();
+    }
+
+    /**
+     * A name as it is compared: NFKC (full-width letters, digits and spaces become their ordinary
+     * forms), lower case, without spaces and punctuation. "法治培训 人次" and "法治培训人次　" are
+     * "法治培训人次".
+     */
+    static String normalise(String name) {
+        String folded = Normalizer.normalize(name, Normalizer.Form.NFKC).toLowerCase(java.util.Locale.ROOT);
+        return NOT_PART_OF_A_NAME.matcher(folded).replaceAll("");
+    }
+
+    /** Names one edit apart, or one inside the other: 法治培训人次 and 法治培训人数, 培训人次 and 法治培训人次. */
+    static boolean similar(String a, String b) {
+        if (a.contains(b) || b.contains(a)) {
+            return Math.min(a.length(), b.length()) >= 2;
+        }
+        return Math.abs(a.length() - b.length()) <= 1 && withinOneEdit(a, b);
+    }
+
+    private static boolean withinOneEdit(String a, String b) {
+        int i = 0;
+        int j = 0;
+        boolean edited = false;
+        while (i < a.length() && j < b.length()) {
+            if (a.charAt(i) == b.charAt(j)) {
+                i++;
+                j++;
+                continue;
+            }
+            if (edited) {
+                return false;
+            }
+            edited = true;
+            if (a.length() > b.length()) {
+                i++;
+            } else if (a.length() < b.length()) {
+                j++;
+            } else {
+                i++;
+                j++;
+            }
+        }
+        return !edited || i == a.length() && j == b.length();
+    }
+
+    private List<CustomFigure> figuresOf(String key) {
+        List<String> names = jdbc.sql("select distinct name from custom_figure").query(String.class).list().stream()
+                .filter(n -> normalise(n).equals(key)).toList();
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return reports.findCustomFiguresNamed(names);
+    }
+
+    private Preview preview(List<CustomFigure> figures, IndicatorDef indicator) {
+        List<Move> moving = new ArrayList<>();
+        List<Move> staying = new ArrayList<>();
+        Set<Long> reportsTaken = new HashSet<>();
+        Map<String, String> countyNames = countyNames(figures);
+        for (CustomFigure f : figures) {
+            AnnualReport report = f.getReport();
+            String stays = whyItStays(f, report, indicator, reportsTaken);
+            Move move = new Move(f.getId(), report.getCountyCode(), countyNames.get(report.getCountyCode()),
+                    report.getYear(), f.getName(), f.getUnit(), f.getValue(), stays);
+            (stays == null ? moving : staying).add(move);
+            if (stays == null) {
+                reportsTaken.add(report.getId());
+            }
+        }
+        Comparator<Move> order = Comparator.comparing(Move::countyCode).thenComparing(Move::year);
+        moving.sort(order);
+        staying.sort(order);
+        return new Preview(indicator, moving, staying);
+    }
+
+    private static String whyItStays(CustomFigure figure, AnnualReport report, IndicatorDef indicator,
+            Set<Long> reportsTaken) {
+        if (indicator.isComputed()) {
+            return "candidates.computedRate";
+        }
+        if (!normalise(figure.getUnit()).equals(normalise(indicator.unit()))) {
+            return "candidates.unitMismatch";
+        }
+        if (!indicator.isValidIn(report.getYear())) {
+            return "candidates.notInYear";
+        }
+        if (reportsTaken.contains(report.getId()) || report.valuesByCode().containsKey(indicator.code())) {
+            return "candidates.hasValue";
+        }
+        if (!ValueInput.parse(indicator.kind(), figure.getValue().toPlainString()).isValid()) {
+            return "candidates.notOfKind";
+        }
+        return null;
+    }
+
+    private Map<String, String> countyNames(List<CustomFigure> figures) {
+        Set<String> codes = new TreeSet<>();
+        figures.forEach(f -> codes.add(f.getReport().getCountyCode()));
+        Map<String, String> names = new LinkedHashMap<>();
+        if (!codes.isEmpty()) {
+            jdbc.sql("select code, name from region where code in (:codes)").param("codes", codes)
+                    .query(rs -> {
+                        names.put(rs.getString(1), rs.getString(2));
+                    });
+        }
+        return names;
+    }
+
+    private static Set<String> strings(Array array) throws SQLException {
+        return new HashSet<>(Arrays.asList((String[]) array.getArray()));
+    }
+
+    private static Set<Integer> integers(Array array) throws SQLException {
+        return new HashSet<>(Arrays.asList((Integer[]) array.getArray()));
+    }
+}
