@@ -110,7 +110,7 @@ class CatalogAdminTests {
 
         // 2016's form, page and Excel form keep it; 2017's have none of it
         assertThat(mvc.get().uri("/counties/530602/reports/2016/edit?section=LEADERSHIP").with(user(clerk)))
-                .hasStatusOk().bodyText().contains("name=\"v_TST_RETIRED\"", "value=\"7\"");
+                .hasStatusOk().bodyText().contains("name=\"v_TST_RETIRED\"", "value=\"7\"", "上年目录无此指标");
         assertThat(mvc.get().uri("/counties/530602/reports/2017/edit?section=LEADERSHIP").with(user(clerk)))
                 .hasStatusOk().bodyText().doesNotContain("v_TST_RETIRED", "测试停用指标");
         assertThat(workbookCodes(clerk, 2016)).contains("TST_RETIRED");

@@ -16,7 +16,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * The year's work in a real browser: the demo clerk of 泸西县 fills two sections, meets an error
  * and fixes it, explains a warning, writes the narrative and submits; the demo reviewer returns
- * the report with a comment; the clerk corrects and resubmits; the reviewer approves.
+ * the report with a comment; the clerk corrects and resubmits; the reviewer approves. A figure
+ * the catalogue lacks, entered on the way as a custom figure, reaches the administrator's
+ * candidates for the catalogue.
  */
 @BrowserTest
 class ReportJourneyBrowserTests {
@@ -60,6 +62,14 @@ class ReportJourneyBrowserTests {
         type(browser, "e_DIS_RECON_CONCLUDED", "含上年结转案件 2 件");
         save(browser);
         assertThat(browser.findElement(By.id("findings")).getText()).contains("已说明");
+        // a figure the catalogue does not have goes among the section's other figures
+        type(browser, "cf_new_name", "法治文艺下乡演出场次");
+        type(browser, "cf_new_value", "12");
+        type(browser, "cf_new_unit", "场");
+        save(browser);
+        assertThat(browser.findElement(By.id("custom-figures")).findElements(By.cssSelector("input[value='法治文艺下乡演出场次']")))
+                .hasSize(1);
+        BrowserTest.Browser.screenshot(browser, "report-entry-custom-figure");
 
         BrowserTest.Browser.clickAndWait(browser, By.linkText("报告正文"));
         type(browser, "measures", "（测试）全面推行行政执法三项制度。");
@@ -96,10 +106,18 @@ class ReportJourneyBrowserTests {
         assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("审核通过");
         logOut(browser);
 
-        // and the public reads it
+        // and the public reads it, the county's own figure with the catalogue's
         browser.get(url("/counties/532527/reports/" + year));
         assertThat(browser.findElement(By.id("value-CAP_LAWYER_COVERAGE")).getText()).contains("70.8");
+        assertThat(browser.findElement(By.id("custom-DISPUTES")).getText()).contains("法治文艺下乡演出场次", "12", "场");
         BrowserTest.Browser.screenshot(browser, "report-approved-public");
+
+        // the administrator finds it among the candidates for the catalogue
+        logIn(browser, "demo-admin");
+        BrowserTest.Browser.clickAndWait(browser, By.linkText("指标目录管理"));
+        BrowserTest.Browser.clickAndWait(browser, By.linkText("指标候选"));
+        assertThat(browser.findElement(By.id("candidates")).getText()).contains("“法治文艺下乡演出场次”", "场");
+        BrowserTest.Browser.screenshot(browser, "catalogue-candidates");
     }
 
     private void logIn(WebDriver browser, String username) {
