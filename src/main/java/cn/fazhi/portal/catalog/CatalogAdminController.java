@@ -188,7 +188,9 @@ class CatalogAdminController {
         model.addAttribute("form", form);
         model.addAttribute("errors", errors);
         model.addAttribute("sections", admin.sections());
-        model.addAttribute("indicators", admin.indicators(viewer));
+        // a computed rate's parts are counts or amounts
+        model.addAttribute("parts", admin.indicators(viewer).stream()
+                .filter(r -> r.indicator().kind() != IndicatorKind.RATE).toList());
         return "catalog/admin-indicator-new";
     }
 
