@@ -75,7 +75,7 @@ public class CatalogAdminService {
     public IndicatorRow indicator(String code, Viewer viewer) {
         viewer.require(Role.ADMIN);
         Indicator indicator = find(code);
-        return new IndicatorRow(indicator.toDef(), usage.valueCounts().getOrDefault(code, 0L));
+        return new IndicatorRow(indicator.toDef(), usage.valueCount(code));
     }
 
     public List<SectionDef> sections() {
@@ -219,7 +219,7 @@ public class CatalogAdminService {
     public String delete(String code, Viewer viewer) {
         viewer.require(Role.ADMIN);
         Indicator indicator = find(code);
-        if (usage.valueCounts().getOrDefault(code, 0L) > 0) {
+        if (usage.valueCount(code) > 0) {
             return "catalogAdmin.hasValues";
         }
         if (indicators.countRatesUsing(code) > 0 || rules.countUsing(code) > 0) {

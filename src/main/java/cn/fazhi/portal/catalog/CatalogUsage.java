@@ -13,6 +13,9 @@ public interface CatalogUsage {
     /** How many values each indicator has in all reports, by indicator code (absent: none). */
     Map<String, Long> valueCounts();
 
+    /** How many values of the indicator all reports hold. */
+    long valueCount(String indicatorCode);
+
     /** How many values of the indicator reports of {@code fromYear} and later hold. */
     long valuesFrom(String indicatorCode, int fromYear);
 

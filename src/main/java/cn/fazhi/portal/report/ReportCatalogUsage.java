@@ -31,6 +31,12 @@ class ReportCatalogUsage implements CatalogUsage {
     }
 
     @Override
+    public long valueCount(String indicatorCode) {
+        return jdbc.sql("select count(*) from indicator_value where indicator_code = :code")
+                .param("code", indicatorCode).query(Long.class).single();
+    }
+
+    @Override
     public long valuesFrom(String indicatorCode, int fromYear) {
         return jdbc.sql("""
                 select count(*) from indicator_value v join annual_report r on r.id = v.report_id
