@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Fills a portal database with national-scale data (see generate.sql): starts the portal once on
+# the embedded PostgreSQL in bench/data (Flyway migrates it, the demo profile seeds the five real
+# counties whose figures give the magnitudes), runs the generator through psql, stops the portal.
+#
+#   bench/generate.sh            # data in bench/data/postgres, PostgreSQL on port 54329
+#
+# Needs psql (Debian package postgresql-client) besides the JDK.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PORT="${BENCH_PG_PORT:-54329}"
+DATA="${BENCH_DATA:-bench/data/postgres}"
+APP_PORT="${BENCH_APP_PORT:-8089}"
+
+command -v psql >/dev/null || { echo "psql is needed: apt-get install -y postgresql-client" >&2; exit 1; }
+if ! ls target/fazhi-portal-*.jar >/dev/null 2>&1; then
+    ./mvnw -B -q -DskipTests package
+fi
+JAR=$(ls target/fazhi-portal-*.jar | grep -v plain | head -1)
+
+mkdir -p "$(dirname "$DATA")"
+echo "starting the portal on $DATA (PostgreSQL port $PORT) to migrate and seed it"
+java -Xmx512m -jar "$JAR" --spring.profiles.active=demo --server.port="$APP_PORT" \
+    --portal.embedded-postgres.data-directory="$DATA" --portal.embedded-postgres.port="$PORT" \
+    > bench/data/generate-app.log 2>&1 &
+APP=$!
+trap 'kill $APP 2>/dev/null || true; wait $APP 2>/dev/null || true' EXIT
+for _ in $(seq 1 120); do
+    curl -fs "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null 2>&1 && break
+    sleep 1
+done
+curl -fs "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null
+
+echo "generating"
+start=$(date +%s)
+psql -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -q -f bench/generate.sql
+echo "generated in $(( $(date +%s) - start )) s"
