@@ -32,10 +32,15 @@ final class EvidenceContent {
     }
 
     static Optional<EvidenceType> typeOf(byte[] content) {
+        // every JPEG starts with a start-of-image marker and another marker; POI knows only some of
+        // the segments that may follow (JFIF, Exif), and cameras and scanners write others
+        if (content.length > 3 && (content[0] & 0xFF) == 0xFF && (content[1] & 0xFF) == 0xD8
+                && (content[2] & 0xFF) == 0xFF) {
+            return Optional.of(EvidenceType.JPEG);
+        }
         return switch (FileMagic.valueOf(content)) {
             case PDF -> Optional.of(EvidenceType.PDF);
             case PNG -> Optional.of(EvidenceType.PNG);
-            case JPEG -> Optional.of(EvidenceType.JPEG);
             case OLE2 -> oldOffice(content);
             case OOXML -> officeOpenXml(content);
             default -> Optional.empty();
