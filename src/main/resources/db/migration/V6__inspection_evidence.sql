@@ -16,7 +16,7 @@ create table finding_evidence (
                     check (length(trim(file_name)) > 0 and file_name !~ '[/\\]' and file_name not like '.%'),
     file_type   varchar(10)  not null check (file_type in ('PDF', 'PNG', 'JPEG', 'DOCX', 'XLSX', 'DOC', 'XLS')),
     size_bytes  bigint       not null check (size_bytes between 1 and 104857600),
-    sha256      char(64)     not null,
+    sha256      varchar(64)  not null check (sha256 ~ '^[0-9a-f]{64}$'),
     content     bytea        not null,
     uploaded_by bigint       not null references account (id),
     uploaded_at timestamptz  not null default now(),

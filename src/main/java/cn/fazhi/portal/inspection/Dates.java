@@ -8,9 +8,6 @@ import java.time.format.ResolverStyle;
 /** Dates as the forms type them (yyyy-MM-dd), read strictly: 2026-02-30 is not a date. */
 final class Dates {
 
-    /** Blank, or four digits, two and two. */
-    static final String FORMAT = "^\\s*$|^\\s*\\d{4}-\\d{2}-\\d{2}\\s*$";
-
     private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
             .withResolverStyle(ResolverStyle.STRICT);
 

@@ -13,7 +13,7 @@ record FindingForm(
         String section,
         String indicator,
         @NotBlank(message = "{inspection.deadlineRequired}")
-        @Pattern(regexp = Dates.FORMAT, message = "{inspection.dateFormat}") String deadline,
+        @IsoDate String deadline,
         Integer version) {
 
     static FindingForm empty() {

@@ -10,11 +10,12 @@ import org.springframework.web.util.UriComponentsBuilder;
  * @param overdue only findings past their deadline and not accepted
  */
 public record FindingQuery(FindingStatus status, FindingSeverity severity, String prefecture, String county,
-        boolean overdue) {
+        Boolean overdue) {
 
     public static final FindingQuery ALL = new FindingQuery(null, null, null, null, false);
 
     public FindingQuery {
+        overdue = Boolean.TRUE.equals(overdue);
         prefecture = blankToNull(prefecture);
         county = blankToNull(county);
     }

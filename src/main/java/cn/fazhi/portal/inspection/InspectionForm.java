@@ -13,8 +13,8 @@ record InspectionForm(
         @NotBlank(message = "{inspection.yearRequired}")
         @Pattern(regexp = "\\s*\\d{4}\\s*", message = "{inspection.yearFormat}") String year,
         @NotBlank(message = "{inspection.startedOnRequired}")
-        @Pattern(regexp = Dates.FORMAT, message = "{inspection.dateFormat}") String startedOn,
-        @Pattern(regexp = Dates.FORMAT, message = "{inspection.dateFormat}") String endedOn,
+        @IsoDate String startedOn,
+        @IsoDate String endedOn,
         @NotBlank(message = "{inspection.bodyRequired}") @Size(max = 200, message = "{inspection.bodyTooLong}")
         String inspectingBody,
         @Size(max = 500, message = "{inspection.inspectorsTooLong}") String inspectors,

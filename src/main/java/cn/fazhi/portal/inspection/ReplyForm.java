@@ -1,7 +1,6 @@
 package cn.fazhi.portal.inspection;
 
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
 /** The county's rectification reply: what was done, and when it was finished. */
@@ -9,7 +8,7 @@ record ReplyForm(
         @NotBlank(message = "{inspection.replyRequired}") @Size(max = 20000, message = "{inspection.replyTooLong}")
         String reply,
         @NotBlank(message = "{inspection.rectifiedOnRequired}")
-        @Pattern(regexp = Dates.FORMAT, message = "{inspection.dateFormat}") String rectifiedOn,
+        @IsoDate String rectifiedOn,
         Integer version) {
 
     static ReplyForm of(FindingDetails finding) {
