@@ -109,6 +109,7 @@ class FindingController {
     @PostMapping("/findings/{id}/reply")
     String reply(@PathVariable long id, @Valid @ModelAttribute("replyForm") ReplyForm form, BindingResult result,
             @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect) {
+        workflow.requireClerk(id, Viewer.of(user));
         if (!result.hasErrors()) {
             try {
                 workflow.reply(id, form, Viewer.of(user));
@@ -125,6 +126,7 @@ class FindingController {
     String addEvidence(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
             @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect)
             throws IOException {
+        workflow.requireClerk(id, Viewer.of(user));
         try {
             workflow.addEvidence(id, file == null ? null : file.getOriginalFilename(),
                     file == null ? null : file.getBytes(), Viewer.of(user));
@@ -154,6 +156,7 @@ class FindingController {
     @PostMapping("/findings/{id}/return")
     String sendBack(@PathVariable long id, @Valid @ModelAttribute("returnForm") ReturnForm form, BindingResult result,
             @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect) {
+        workflow.requireReviewer(id, Viewer.of(user));
         if (result.hasErrors()) {
             return page(id, user, locale, model);
         }

@@ -134,6 +134,18 @@ public class FindingWorkflow {
         return new EvidenceFile(file.getFileName(), file.getFileType(), file.getContent());
     }
 
+    /** Refuses anyone but the county's own clerk before a form is even looked at. */
+    @Transactional(readOnly = true)
+    void requireClerk(long findingId, Viewer viewer) {
+        access.requireClerkOf(find(findingId).getInspection().getCountyCode(), viewer);
+    }
+
+    /** Refuses anyone but a reviewer in scope before a form is even looked at. */
+    @Transactional(readOnly = true)
+    void requireReviewer(long findingId, Viewer viewer) {
+        access.requireReviewerOf(find(findingId).getInspection().getCountyCode(), viewer);
+    }
+
     long maxFileSizeBytes() {
         return maxFileSize.toBytes();
     }
