@@ -94,32 +94,22 @@ class FindingController {
     String update(@PathVariable long id, @Valid @ModelAttribute("form") FindingForm form, BindingResult result,
             @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect) {
         FindingDetails finding = editable(id, user, locale);
-        if (!result.hasErrors()) {
-            try {
-                inspections.editFinding(id, form, Viewer.of(user));
-                redirect.addFlashAttribute("flash", "inspection.findingSaved");
-                return "redirect:/findings/" + id;
-            } catch (InspectionInputException e) {
-                FormErrors.reject(result, e);
-            }
-        }
-        return pages.findingForm(form, inspectionOf(finding, user, locale), finding, model);
+        String done = FormErrors.submit(result, redirect, "inspection.findingSaved", () -> {
+            inspections.editFinding(id, form, Viewer.of(user));
+            return "redirect:/findings/" + id;
+        });
+        return done != null ? done : pages.findingForm(form, inspectionOf(finding, user, locale), finding, model);
     }
 
     @PostMapping("/findings/{id}/reply")
     String reply(@PathVariable long id, @Valid @ModelAttribute("replyForm") ReplyForm form, BindingResult result,
             @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect) {
         workflow.requireClerk(id, Viewer.of(user));
-        if (!result.hasErrors()) {
-            try {
-                workflow.reply(id, form, Viewer.of(user));
-                redirect.addFlashAttribute("flash", "inspection.replied");
-                return "redirect:/findings/" + id;
-            } catch (InspectionInputException e) {
-                FormErrors.reject(result, e);
-            }
-        }
-        return page(id, user, locale, model);
+        String done = FormErrors.submit(result, redirect, "inspection.replied", () -> {
+            workflow.reply(id, form, Viewer.of(user));
+            return "redirect:/findings/" + id;
+        });
+        return done != null ? done : page(id, user, locale, model);
     }
 
     @PostMapping("/findings/{id}/evidence")

@@ -50,16 +50,9 @@ class InspectionController {
             @AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
         Viewer viewer = Viewer.of(user);
         viewer.require(Role.REVIEWER);
-        if (!result.hasErrors()) {
-            try {
-                long id = inspections.record(form, viewer);
-                redirect.addFlashAttribute("flash", "inspection.recorded");
-                return "redirect:/inspections/" + id;
-            } catch (InspectionInputException e) {
-                FormErrors.reject(result, e);
-            }
-        }
-        return form(form, null, user, model);
+        String done = FormErrors.submit(result, redirect, "inspection.recorded",
+                () -> "redirect:/inspections/" + inspections.record(form, viewer));
+        return done != null ? done : form(form, null, user, model);
     }
 
     @GetMapping("/inspections/{id}")
@@ -78,16 +71,11 @@ class InspectionController {
     String update(@PathVariable long id, @Valid @ModelAttribute("form") InspectionForm form, BindingResult result,
             @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect) {
         InspectionDetails inspection = editable(id, user, locale);
-        if (!result.hasErrors()) {
-            try {
-                inspections.edit(id, form, Viewer.of(user));
-                redirect.addFlashAttribute("flash", "inspection.saved");
-                return "redirect:/inspections/" + id;
-            } catch (InspectionInputException e) {
-                FormErrors.reject(result, e);
-            }
-        }
-        return form(form, inspection, user, model);
+        String done = FormErrors.submit(result, redirect, "inspection.saved", () -> {
+            inspections.edit(id, form, Viewer.of(user));
+            return "redirect:/inspections/" + id;
+        });
+        return done != null ? done : form(form, inspection, user, model);
     }
 
     @GetMapping("/inspections/{id}/findings/new")
@@ -99,16 +87,9 @@ class InspectionController {
     String addFinding(@PathVariable long id, @Valid @ModelAttribute("form") FindingForm form, BindingResult result,
             @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect) {
         InspectionDetails inspection = editable(id, user, locale);
-        if (!result.hasErrors()) {
-            try {
-                long finding = inspections.addFinding(id, form, Viewer.of(user));
-                redirect.addFlashAttribute("flash", "inspection.findingAdded");
-                return "redirect:/inspections/" + id + "#finding-" + finding;
-            } catch (InspectionInputException e) {
-                FormErrors.reject(result, e);
-            }
-        }
-        return pages.findingForm(form, inspection, null, model);
+        String done = FormErrors.submit(result, redirect, "inspection.findingAdded",
+                () -> "redirect:/inspections/" + id + "#finding-" + inspections.addFinding(id, form, Viewer.of(user)));
+        return done != null ? done : pages.findingForm(form, inspection, null, model);
     }
 
     /** The inspection, if the viewer is a reviewer in scope (404 for those who may not see it, 403 for the others). */

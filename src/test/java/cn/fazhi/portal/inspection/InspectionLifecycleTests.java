@@ -86,8 +86,18 @@ class InspectionLifecycleTests {
         assertThat(edited.row().indicatorCode()).isEqualTo("ENF_CERTIFIED");
         assertThat(edited.row().sectionCode()).isNotNull();
         assertThat(auditActions(finding)).containsExactly("FINDING_UPDATED", "FINDING_ADDED");
+        // the inspection itself is edited with its version; a stale page is a conflict
+        assertThat(mvc.post().uri("/inspections/" + inspection + "/edit").with(csrf()).with(user(reviewer))
+                .param("county", COUNTY).param("kind", "ON_SITE").param("year", "2026").param("startedOn", "2026-05-10")
+                .param("inspectingBody", "玉溪市委依法治市办督察组").param("version", "0")).hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.post().uri("/inspections/" + inspection + "/edit").with(csrf()).with(user(reviewer))
+                .param("county", COUNTY).param("kind", "ON_SITE").param("year", "2026").param("startedOn", "2026-05-10")
+                .param("inspectingBody", "旧页面").param("version", "0")).hasStatus(HttpStatus.CONFLICT);
+        InspectionDetails details = inspections.inspection(inspection, admin.toViewer(), Locale.SIMPLIFIED_CHINESE);
+        assertThat(details.kind()).isEqualTo(InspectionKind.ON_SITE);
+        assertThat(details.inspectingBody()).isEqualTo("玉溪市委依法治市办督察组");
         assertThat(audit.historyOf("Inspection", Long.toString(inspection))).extracting(AuditEntry::action)
-                .containsExactly("INSPECTION_RECORDED");
+                .containsExactly("INSPECTION_UPDATED", "INSPECTION_RECORDED");
         // a province reviewer covers the county too
         assertThat(http.record(provinceReviewer, COUNTY, "云南省委依法治省办")).isPositive();
     }
