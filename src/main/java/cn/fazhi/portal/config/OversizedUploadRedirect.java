@@ -24,14 +24,18 @@ import org.springframework.web.servlet.support.SessionFlashMapManager;
 public abstract class OversizedUploadRedirect extends OncePerRequestFilter {
 
     private final Pattern uploads;
+    private final long maxPartBytes;
     private final String messageKey;
 
     /**
      * @param uploads the paths of the uploads watched (POSTs of multipart forms)
+     * @param maxPartBytes the largest file these uploads take, which may be below the container's
+     *     limit (that limit is the largest of all uploads')
      * @param messageKey the flash error shown on the page the upload came from
      */
-    protected OversizedUploadRedirect(Pattern uploads, String messageKey) {
+    protected OversizedUploadRedirect(Pattern uploads, long maxPartBytes, String messageKey) {
         this.uploads = uploads;
+        this.maxPartBytes = maxPartBytes;
         this.messageKey = messageKey;
     }
 
@@ -49,24 +53,29 @@ public abstract class OversizedUploadRedirect extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        boolean oversized;
         try {
             // the container keeps the parts: nothing is parsed twice
-            request.getParts();
+            oversized = request.getParts().stream().anyMatch(part -> part.getSize() > maxPartBytes);
         } catch (IllegalStateException e) {
-            // the servlet API's way of saying a part or the request is over its limit
-            Matcher upload = uploads.matcher(path(request));
-            upload.matches();
-            String page = request.getContextPath() + pageOf(upload);
-            FlashMap flash = new FlashMap();
-            flash.put("flashError", messageKey);
-            flash.setTargetRequestPath(page);
-            new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
-            response.sendRedirect(page);
-            return;
+            // the servlet API's way of saying a part or the request is over the container's limit
+            oversized = true;
         } catch (IOException | ServletException e) {
             // a broken body: whatever reads it next refuses it as it would anyway
+            oversized = false;
         }
-        chain.doFilter(request, response);
+        if (!oversized) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Matcher upload = uploads.matcher(path(request));
+        upload.matches();
+        String page = request.getContextPath() + pageOf(upload);
+        FlashMap flash = new FlashMap();
+        flash.put("flashError", messageKey);
+        flash.setTargetRequestPath(page);
+        new SessionFlashMapManager().saveOutputFlashMap(flash, request, response);
+        response.sendRedirect(page);
     }
 
     private static String path(HttpServletRequest request) {

@@ -10,11 +10,23 @@ import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.config.ReportingCalendar;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpStatus;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
@@ -41,6 +53,9 @@ class EvidenceUploadTests {
 
     @Autowired
     ReportingCalendar calendar;
+
+    @LocalServerPort
+    int port;
 
     PortalUser reviewer;
     PortalUser clerk;
@@ -126,6 +141,52 @@ class EvidenceUploadTests {
         System.arraycopy(pdf, 0, big, 0, pdf.length);
         assertThat(upload(clerk, "扫描件.pdf", big)).hasStatusOk().bodyText().contains("文件超过 10 MB，未上传");
         assertThat(stored()).isEmpty();
+    }
+
+    /**
+     * Through the real server: a file over the limit never reaches Spring Security's CSRF check
+     * (which would answer a bare 413), it goes back to the finding with the message.
+     */
+    @Test
+    void anOversizedFileGoesBackToTheFindingFromTheRealServer() throws IOException, InterruptedException {
+        HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        String login = "username=" + clerk.getUsername() + "&password=" + TestUsers.PASSWORD + "&_csrf="
+                + token(http.send(HttpRequest.newBuilder(url("/login")).build(), BodyHandlers.ofString()).body());
+        assertThat(http.send(HttpRequest.newBuilder(url("/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(login)).build(), BodyHandlers.ofString()).statusCode())
+                .isEqualTo(302);
+        String page = "/findings/" + finding;
+        String csrf = token(http.send(HttpRequest.newBuilder(url(page)).build(), BodyHandlers.ofString()).body());
+        // over the evidence limit, and over the container's limit too
+        for (int size : new int[] {10 * 1024 * 1024 + 1000, 12 * 1024 * 1024}) {
+            String boundary = "----evidence-test-boundary";
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf
+                    + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"扫描件.pdf\"\r\n"
+                    + "Content-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+            body.writeBytes(EvidenceFiles.pdf());
+            body.writeBytes(new byte[size]);
+            body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url(page + "/evidence"))
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(), BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("%d bytes", size).isEqualTo(302);
+            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith(page));
+            assertThat(http.send(HttpRequest.newBuilder(url(page)).build(), BodyHandlers.ofString()).body())
+                    .contains("文件太大，未上传");
+        }
+        assertThat(stored()).isEmpty();
+    }
+
+    private URI url(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    private static String token(String page) {
+        Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(page);
+        assertThat(token.find()).isTrue();
+        return token.group(1);
     }
 
     @Test
