@@ -12,6 +12,10 @@ import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.catalog.CatalogAdminService;
 import cn.fazhi.portal.catalog.IndicatorForm;
 import cn.fazhi.portal.catalog.RuleForm;
+import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.inspection.FindingWorkflow;
+import cn.fazhi.portal.inspection.InspectionFixtures;
+import cn.fazhi.portal.inspection.InspectionService;
 import cn.fazhi.portal.report.ReportEntryService;
 import cn.fazhi.portal.report.ReportService;
 import cn.fazhi.portal.report.ReportStatus;
@@ -84,6 +88,14 @@ class AuthorizationMatrixTests {
     CatalogAdminService catalogAdmin;
 
     private long customFigure;
+    @Autowired
+    InspectionService inspections;
+
+    @Autowired
+    FindingWorkflow findingWorkflow;
+
+    @Autowired
+    ReportingCalendar calendar;
 
     private final Map<Persona, PortalUser> users = new EnumMap<>(Persona.class);
     private long targetAccount;
@@ -241,9 +253,54 @@ class AuthorizationMatrixTests {
                 Map.of("key", "矩阵测试数据"), adminOnly()));
         // last: it deletes the probe's indicator, which the next test's set-up adds again
         p.put("POST /admin/catalog/indicators/{code}/delete", probe("POST", indicator + "/delete", adminOnly()));
+        inspectionProbes(p);
         // Boot's error page: reachable by all, its status is whatever error it renders
         p.put("GET /error", probe("GET", "/error", everyone(Outcome.ANY_BUT_LOGIN)));
         return p;
+    }
+
+    /**
+     * Inspections (督察) and findings, of 红塔区 (530402) in 云南省: not public; read by reviewers in
+     * scope and administrators (and the county's own clerk, whom the lifecycle tests try: neither
+     * clerk here is of that county); changed by reviewers in scope; replied to only by that clerk.
+     */
+    private void inspectionProbes(Map<String, Probe> p) {
+        InspectionFixtures.Recorded r = InspectionFixtures.recorded(inspections, findingWorkflow, "530402",
+                users.get(Persona.REVIEWER_IN_SCOPE).toViewer(),
+                TestUsers.user(accounts, "matrix-clerk-hongta", Role.COUNTY_STAFF, "530402").toViewer(),
+                calendar.today());
+        Map<Persona, Outcome> anyLogin = loggedIn();
+        Map<Persona, Outcome> reviewers = expect(Outcome.LOGIN, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED,
+                Outcome.ALLOWED, Outcome.DENIED);
+        Map<Persona, Outcome> readers = expect(Outcome.LOGIN, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED,
+                Outcome.DENIED, Outcome.ALLOWED);
+        Map<Persona, Outcome> reviewerInScope = expect(Outcome.LOGIN, Outcome.DENIED, Outcome.DENIED,
+                Outcome.ALLOWED, Outcome.DENIED, Outcome.DENIED);
+        Map<Persona, Outcome> countyClerkOnly = expect(Outcome.LOGIN, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED,
+                Outcome.DENIED, Outcome.DENIED);
+        String inspection = "/inspections/" + r.inspection();
+        String open = "/findings/" + r.open();
+        p.put("GET /inspections", probe("GET", "/inspections", anyLogin));
+        p.put("GET /inspections/new", probe("GET", "/inspections/new", reviewers));
+        p.put("POST /inspections", probe("POST", "/inspections", reviewers));
+        p.put("GET /inspections/{id}", probe("GET", inspection, readers));
+        p.put("GET /inspections/{id}/edit", probe("GET", inspection + "/edit", reviewerInScope));
+        p.put("POST /inspections/{id}/edit", probe("POST", inspection + "/edit", reviewerInScope));
+        p.put("GET /inspections/{id}/findings/new", probe("GET", inspection + "/findings/new", reviewerInScope));
+        p.put("POST /inspections/{id}/findings", probe("POST", inspection + "/findings", reviewerInScope));
+        p.put("GET /findings", probe("GET", "/findings", anyLogin));
+        p.put("GET /findings.csv", probe("GET", "/findings.csv", anyLogin));
+        p.put("GET /findings.xlsx", probe("GET", "/findings.xlsx", anyLogin));
+        p.put("GET /findings/{id}", probe("GET", open, readers));
+        p.put("GET /findings/{id}/edit", probe("GET", open + "/edit", reviewerInScope));
+        p.put("POST /findings/{id}/edit", probe("POST", open + "/edit", reviewerInScope));
+        p.put("POST /findings/{id}/reply", probe("POST", open + "/reply", countyClerkOnly));
+        p.put("POST /findings/{id}/evidence", new Probe(UPLOAD, open + "/evidence", Map.of(), countyClerkOnly));
+        p.put("GET /findings/{id}/evidence/{evidenceId}", probe("GET", open + "/evidence/" + r.evidence(), readers));
+        p.put("POST /findings/{id}/accept", new Probe("POST", "/findings/" + r.replied() + "/accept",
+                Map.of("version", "1"), reviewerInScope));
+        p.put("POST /findings/{id}/return", new Probe("POST", "/findings/" + r.repliedToo() + "/return",
+                Map.of("comment", "请补充材料", "version", "1"), reviewerInScope));
     }
 
     @Test

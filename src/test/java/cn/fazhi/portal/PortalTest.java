@@ -11,7 +11,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The whole portal on a real server port and a real PostgreSQL, with the demo data. Every
- * full-context test uses exactly this, so that Spring builds the context once per test run.
+ * full-context test uses exactly this, so that Spring builds the context once per test run. The
+ * application's clock is a {@link TestClock} that a test may move.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -19,6 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
         properties = "portal.embedded-postgres.enabled=false")
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
-@Import(TestDatabase.class)
+@Import({TestDatabase.class, TestClock.Config.class})
 public @interface PortalTest {
 }

@@ -72,6 +72,17 @@ class Inspection {
         this.createdAt = createdAt;
     }
 
+    void edit(InspectionKind kind, int year, LocalDate startedOn, LocalDate endedOn, String inspectingBody,
+            String inspectors, String summary) {
+        this.kind = kind;
+        this.year = year;
+        this.startedOn = startedOn;
+        this.endedOn = endedOn;
+        this.inspectingBody = inspectingBody;
+        this.inspectors = inspectors;
+        this.summary = summary;
+    }
+
     InspectionFinding addFinding(String description, FindingSeverity severity, String sectionCode,
             String indicatorCode, LocalDate deadline) {
         InspectionFinding finding = new InspectionFinding(this, description, severity, sectionCode, indicatorCode,

@@ -30,7 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
 @Transactional(readOnly = true)
 class ReportExcelService {
 
-    /** The largest upload; spring.servlet.multipart.max-file-size says the same to the container. */
+    /** The largest upload; OversizedUploadFilter sends a larger one back to the form before it gets here. */
     static final long MAX_UPLOAD_BYTES = 5L * 1024 * 1024;
 
     private final AnnualReportRepository reports;

@@ -1,0 +1,202 @@
+package cn.fazhi.portal.inspection;
+
+import cn.fazhi.portal.account.PortalUser;
+import cn.fazhi.portal.account.Viewer;
+import jakarta.validation.Valid;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriUtils;
+
+/**
+ * Findings: the list with its filters and downloads, a finding's page, the reviewer's edits and
+ * decisions, the county's reply and evidence. A refused step shows the finding's page again with
+ * what was typed and why.
+ */
+@Controller
+class FindingController {
+
+    static final int PAGE_SIZE = 20;
+    static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+    static final MediaType XLSX = EvidenceType.XLSX.mediaType();
+
+    private final InspectionService inspections;
+    private final FindingWorkflow workflow;
+    private final FindingExport export;
+    private final InspectionPages pages;
+
+    FindingController(InspectionService inspections, FindingWorkflow workflow, FindingExport export,
+            InspectionPages pages) {
+        this.inspections = inspections;
+        this.workflow = workflow;
+        this.export = export;
+        this.pages = pages;
+    }
+
+    @GetMapping("/findings")
+    String list(@ModelAttribute("query") FindingQuery query, @RequestParam(defaultValue = "0") int page,
+            @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
+        Viewer viewer = Viewer.of(user);
+        model.addAttribute("findings", inspections.search(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE), viewer,
+                locale));
+        model.addAttribute("exportQuery", query.queryString());
+        model.addAttribute("statuses", FindingStatus.values());
+        model.addAttribute("severities", FindingSeverity.values());
+        model.addAttribute("prefectures", pages.prefecturesOf(viewer));
+        model.addAttribute("counties", pages.countiesOf(viewer));
+        return "inspection/findings";
+    }
+
+    @GetMapping("/findings.csv")
+    ResponseEntity<byte[]> csv(@ModelAttribute("query") FindingQuery query, @AuthenticationPrincipal PortalUser user,
+            Locale locale) {
+        return download(export.csv(inspections.export(query, Viewer.of(user), locale), locale), CSV,
+                query.fileNameParts() + "-" + pages.today() + ".csv");
+    }
+
+    @GetMapping("/findings.xlsx")
+    ResponseEntity<byte[]> xlsx(@ModelAttribute("query") FindingQuery query, @AuthenticationPrincipal PortalUser user,
+            Locale locale) {
+        return download(export.xlsx(inspections.export(query, Viewer.of(user), locale), locale), XLSX,
+                query.fileNameParts() + "-" + pages.today() + ".xlsx");
+    }
+
+    @GetMapping("/findings/{id}")
+    String show(@PathVariable long id, @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
+        return page(id, user, locale, model);
+    }
+
+    @GetMapping("/findings/{id}/edit")
+    String edit(@PathVariable long id, @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
+        FindingDetails finding = editable(id, user, locale);
+        return pages.findingForm(FindingForm.of(finding), inspectionOf(finding, user, locale), finding, model);
+    }
+
+    @PostMapping("/findings/{id}/edit")
+    String update(@PathVariable long id, @Valid @ModelAttribute("form") FindingForm form, BindingResult result,
+            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect) {
+        FindingDetails finding = editable(id, user, locale);
+        String done = FormErrors.submit(result, redirect, "inspection.findingSaved", () -> {
+            inspections.editFinding(id, form, Viewer.of(user));
+            return "redirect:/findings/" + id;
+        });
+        return done != null ? done : pages.findingForm(form, inspectionOf(finding, user, locale), finding, model);
+    }
+
+    @PostMapping("/findings/{id}/reply")
+    String reply(@PathVariable long id, @Valid @ModelAttribute("replyForm") ReplyForm form, BindingResult result,
+            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect) {
+        workflow.requireClerk(id, Viewer.of(user));
+        String done = FormErrors.submit(result, redirect, "inspection.replied", () -> {
+            workflow.reply(id, form, Viewer.of(user));
+            return "redirect:/findings/" + id;
+        });
+        return done != null ? done : page(id, user, locale, model);
+    }
+
+    @PostMapping("/findings/{id}/evidence")
+    String addEvidence(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
+            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect)
+            throws IOException {
+        workflow.requireClerk(id, Viewer.of(user));
+        try {
+            workflow.addEvidence(id, file == null ? null : file.getOriginalFilename(),
+                    file == null ? null : file.getBytes(), Viewer.of(user));
+            redirect.addFlashAttribute("flash", "inspection.evidenceAdded");
+            return "redirect:/findings/" + id;
+        } catch (InspectionInputException e) {
+            model.addAttribute("evidenceError", e);
+            return page(id, user, locale, model);
+        }
+    }
+
+    @GetMapping("/findings/{id}/evidence/{evidenceId}")
+    ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long evidenceId,
+            @AuthenticationPrincipal PortalUser user) {
+        EvidenceFile file = workflow.download(id, evidenceId, Viewer.of(user));
+        return download(file.content(), file.fileType().mediaType(), file.fileName());
+    }
+
+    @PostMapping("/findings/{id}/accept")
+    String accept(@PathVariable long id, @RequestParam(defaultValue = "-1") int version,
+            @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
+        workflow.accept(id, version, Viewer.of(user));
+        redirect.addFlashAttribute("flash", "inspection.accepted");
+        return "redirect:/findings/" + id;
+    }
+
+    @PostMapping("/findings/{id}/return")
+    String sendBack(@PathVariable long id, @Valid @ModelAttribute("returnForm") ReturnForm form, BindingResult result,
+            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect) {
+        workflow.requireReviewer(id, Viewer.of(user));
+        if (result.hasErrors()) {
+            return page(id, user, locale, model);
+        }
+        workflow.sendBack(id, form, Viewer.of(user));
+        redirect.addFlashAttribute("flash", "inspection.sentBack");
+        return "redirect:/findings/" + id;
+    }
+
+    private String page(long id, PortalUser user, Locale locale, Model model) {
+        Viewer viewer = Viewer.of(user);
+        FindingDetails finding = inspections.finding(id, viewer, locale, workflow.evidenceOf(id, viewer));
+        model.addAttribute("finding", finding);
+        if (!model.containsAttribute("replyForm")) {
+            model.addAttribute("replyForm", ReplyForm.of(finding));
+        }
+        if (!model.containsAttribute("returnForm")) {
+            model.addAttribute("returnForm", new ReturnForm("", finding.version()));
+        }
+        model.addAttribute("maxFileMegabytes", workflow.maxFileSizeBytes() / (1024 * 1024));
+        model.addAttribute("history", inspections.historyOf(id, viewer));
+        return "inspection/finding";
+    }
+
+    private FindingDetails editable(long id, PortalUser user, Locale locale) {
+        Viewer viewer = Viewer.of(user);
+        FindingDetails finding = inspections.finding(id, viewer, locale, List.of());
+        if (!finding.mayEdit()) {
+            // a reviewer in scope on a closed finding: the state refuses; anyone else: the role
+            if (finding.row().status() == FindingStatus.CLOSED && inspectionOf(finding, user, locale).mayEdit()) {
+                throw new IllegalFindingTransitionException("edit", FindingStatus.CLOSED);
+            }
+            throw new AccessDeniedException("only a reviewer in scope");
+        }
+        return finding;
+    }
+
+    private InspectionDetails inspectionOf(FindingDetails finding, PortalUser user, Locale locale) {
+        return inspections.inspection(finding.row().inspectionId(), Viewer.of(user), locale);
+    }
+
+    /**
+     * A file as an attachment, never shown inline: an ASCII fallback name and the real one for
+     * browsers that read RFC 6266's filename*; the content type is the checked one.
+     */
+    static ResponseEntity<byte[]> download(byte[] content, MediaType type, String fileName) {
+        String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+        String disposition = ContentDisposition.attachment().filename(ascii).build()
+                + "; filename*=UTF-8''" + UriUtils.encode(fileName, StandardCharsets.UTF_8);
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, disposition)
+                .header("X-Content-Type-Options", "nosniff")
+                .body(content);
+    }
+}

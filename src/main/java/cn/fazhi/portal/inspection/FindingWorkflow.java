@@ -1,0 +1,172 @@
+package cn.fazhi.portal.inspection;
+
+import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.config.ReportingCalendar;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * The rectification of a finding: the county's clerk replies (what was done, when) and attaches
+ * evidence; a reviewer in scope accepts the reply, which closes the finding for good, or sends it
+ * back with a comment. The finding refuses the steps its state does not allow; every step is audited.
+ */
+@Service
+@Transactional
+public class FindingWorkflow {
+
+    /** More files than this on one finding is not evidence but an archive. */
+    static final int MAX_FILES = 20;
+    static final int MAX_NAME = 120;
+
+    private final InspectionFindingRepository findings;
+    private final FindingEvidenceRepository evidence;
+    private final InspectionAccess access;
+    private final AuditService audit;
+    private final ReportingCalendar calendar;
+    private final Clock clock;
+    private final DataSize maxFileSize;
+
+    FindingWorkflow(InspectionFindingRepository findings, FindingEvidenceRepository evidence, InspectionAccess access,
+            AuditService audit, ReportingCalendar calendar, Clock clock,
+            @Value("${portal.inspection.evidence-max-file-size:10MB}") DataSize maxFileSize) {
+        this.findings = findings;
+        this.evidence = evidence;
+        this.access = access;
+        this.audit = audit;
+        this.calendar = calendar;
+        this.clock = clock;
+        this.maxFileSize = maxFileSize;
+    }
+
+    public void reply(long findingId, ReplyForm form, Viewer viewer) {
+        InspectionFinding finding = find(findingId);
+        access.requireClerkOf(finding.getInspection().getCountyCode(), viewer);
+        InspectionConflictException.check(Objects.requireNonNullElse(form.version(), -1), finding.getVersion());
+        LocalDate rectifiedOn = Dates.parse("rectifiedOn", form.rectifiedOn());
+        if (rectifiedOn.isAfter(calendar.today())) {
+            throw new InspectionInputException("rectifiedOn", "inspection.rectifiedOnFuture");
+        }
+        Map<String, Object> before = state(finding);
+        finding.reply(form.reply().strip(), rectifiedOn, viewer.accountId(), clock.instant());
+        audit.record("FINDING_REPLIED", "InspectionFinding", findingId, before, state(finding));
+    }
+
+    public void accept(long findingId, int version, Viewer viewer) {
+        InspectionFinding finding = find(findingId);
+        access.requireReviewerOf(finding.getInspection().getCountyCode(), viewer);
+        InspectionConflictException.check(version, finding.getVersion());
+        Map<String, Object> before = state(finding);
+        finding.accept(viewer.accountId(), clock.instant());
+        audit.record("FINDING_ACCEPTED", "InspectionFinding", findingId, before, state(finding));
+    }
+
+    public void sendBack(long findingId, ReturnForm form, Viewer viewer) {
+        InspectionFinding finding = find(findingId);
+        access.requireReviewerOf(finding.getInspection().getCountyCode(), viewer);
+        InspectionConflictException.check(Objects.requireNonNullElse(form.version(), -1), finding.getVersion());
+        Map<String, Object> before = state(finding);
+        finding.sendBack(form.comment().strip(), viewer.accountId(), clock.instant());
+        audit.record("FINDING_RETURNED", "InspectionFinding", findingId, before, state(finding));
+    }
+
+    /**
+     * Stores an evidence file of the county's clerk, after checking it: not empty, not over the
+     * size limit, a plain file name (no path), and a content that is a PDF, a PNG or JPEG image or
+     * a Word or Excel document whose kind the name's extension agrees with.
+     *
+     * @throws InspectionInputException on the field {@code file}, with the reason
+     */
+    public long addEvidence(long findingId, String originalName, byte[] content, Viewer viewer) {
+        InspectionFinding finding = find(findingId);
+        access.requireClerkOf(finding.getInspection().getCountyCode(), viewer);
+        finding.requireOpenForEvidence();
+        if (content == null || content.length == 0) {
+            throw new InspectionInputException("file", "inspection.evidenceEmpty");
+        }
+        if (content.length > maxFileSize.toBytes()) {
+            throw new InspectionInputException("file", "inspection.evidenceTooLarge", maxFileSize.toMegabytes());
+        }
+        String name = EvidenceNames.checked(originalName, MAX_NAME);
+        EvidenceType type = EvidenceContent.typeOf(content)
+                .orElseThrow(() -> new InspectionInputException("file", "inspection.evidenceType"));
+        if (!type.fitsName(name)) {
+            throw new InspectionInputException("file", "inspection.evidenceNameMismatch", type.name());
+        }
+        if (evidence.listOf(findingId).size() >= MAX_FILES) {
+            throw new InspectionInputException("file", "inspection.evidenceTooMany", MAX_FILES);
+        }
+        FindingEvidence stored = evidence.save(new FindingEvidence(finding, name, type, content, sha256(content),
+                viewer.accountId(), clock.instant()));
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("finding", findingId);
+        after.put("fileName", name);
+        after.put("type", type);
+        after.put("size", content.length);
+        after.put("sha256", stored.getSha256());
+        audit.record("FINDING_EVIDENCE_ADDED", "InspectionFinding", findingId, null, after);
+        return stored.getId();
+    }
+
+    /** The evidence list of a finding, for those who may read it. */
+    @Transactional(readOnly = true)
+    public List<EvidenceView> evidenceOf(long findingId, Viewer viewer) {
+        access.readable(find(findingId).getInspection().getCountyCode(), viewer);
+        return evidence.listOf(findingId);
+    }
+
+    @Transactional(readOnly = true)
+    public EvidenceFile download(long findingId, long evidenceId, Viewer viewer) {
+        access.readable(find(findingId).getInspection().getCountyCode(), viewer);
+        FindingEvidence file = evidence.findByIdAndFindingId(evidenceId, findingId)
+                .orElseThrow(InspectionService::notFound);
+        return new EvidenceFile(file.getFileName(), file.getFileType(), file.getContent());
+    }
+
+    /** Refuses anyone but the county's own clerk before a form is even looked at. */
+    @Transactional(readOnly = true)
+    void requireClerk(long findingId, Viewer viewer) {
+        access.requireClerkOf(find(findingId).getInspection().getCountyCode(), viewer);
+    }
+
+    /** Refuses anyone but a reviewer in scope before a form is even looked at. */
+    @Transactional(readOnly = true)
+    void requireReviewer(long findingId, Viewer viewer) {
+        access.requireReviewerOf(find(findingId).getInspection().getCountyCode(), viewer);
+    }
+
+    long maxFileSizeBytes() {
+        return maxFileSize.toBytes();
+    }
+
+    private InspectionFinding find(long id) {
+        return findings.findById(id).orElseThrow(InspectionService::notFound);
+    }
+
+    private static Map<String, Object> state(InspectionFinding f) {
+        Map<String, Object> s = InspectionService.state(f);
+        s.put("reply", f.getRectificationReply());
+        s.put("rectifiedOn", Dates.format(f.getRectifiedOn()));
+        s.put("reviewComment", f.getReviewComment());
+        return s;
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}
