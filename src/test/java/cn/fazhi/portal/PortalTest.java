@@ -19,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
         properties = "portal.embedded-postgres.enabled=false")
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
-@Import(TestDatabase.class)
+@Import({TestDatabase.class, StatementCounting.class})
 public @interface PortalTest {
 }
