@@ -70,7 +70,7 @@ class DashboardController {
             @RequestParam(required = false) String area, @RequestParam String format,
             @RequestParam(required = false) String table, @AuthenticationPrincipal PortalUser user, Locale locale) {
         StatusBoard board = dashboards.statusBoard(Viewer.of(user), year, area);
-        return export(tables.statusBoard(board, locale), table, format, "status-" + board.filters().slice().fileTag());
+        return export(tables.statusBoard(board, locale), table, format, "status", board.filters().slice().fileTag());
     }
 
     // ---- 2. ranking --------------------------------------------------------------------------
@@ -94,8 +94,8 @@ class DashboardController {
             @RequestParam(required = false) String includeSubmitted, @RequestParam String format,
             @RequestParam(required = false) String table, @AuthenticationPrincipal PortalUser user, Locale locale) {
         Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted);
-        return export(tables.ranking(ranking, locale), table, format,
-                "ranking-" + ranking.indicator().code() + "-" + ranking.filters().slice().fileTag());
+        return export(tables.ranking(ranking, locale), table, format, "ranking",
+                ranking.indicator().code() + "-" + ranking.filters().slice().fileTag());
     }
 
     // ---- 3. heat map -------------------------------------------------------------------------
@@ -117,7 +117,7 @@ class DashboardController {
             @RequestParam String format, @RequestParam(required = false) String table,
             @AuthenticationPrincipal PortalUser user, Locale locale) {
         HeatMap heat = dashboards.heatMap(Viewer.of(user), year, area, includeSubmitted);
-        return export(List.of(tables.heatMap(heat, locale)), table, format, "heatmap-" + heat.filters().slice().fileTag());
+        return export(List.of(tables.heatMap(heat, locale)), table, format, "heatmap", heat.filters().slice().fileTag());
     }
 
     // ---- 4. county profile -------------------------------------------------------------------
@@ -143,9 +143,8 @@ class DashboardController {
             @RequestParam String format, @RequestParam(required = false) String table,
             @AuthenticationPrincipal PortalUser user, Locale locale) {
         Profile profile = dashboards.profile(Viewer.of(user), code, year, indicator, includeSubmitted);
-        return export(tables.profile(profile, locale), table, format, "county-" + profile.county().code() + "-"
-                + (table == null ? "sections" : table) + "-" + profile.indicator().code() + "-"
-                + profile.filters().slice().fileTag());
+        return export(tables.profile(profile, locale), table, format, "county-" + profile.county().code(),
+                profile.indicator().code() + "-" + profile.filters().slice().fileTag());
     }
 
     // ---- 5. comparison -----------------------------------------------------------------------
@@ -174,10 +173,9 @@ class DashboardController {
         if (comparison.rows().isEmpty()) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
-        return export(List.of(tables.comparison(comparison, locale)), table, format,
-                "compare-" + comparison.section().code() + "-" + String.join("+",
-                        comparison.counties().stream().map(c -> c.code()).toList()) + "-"
-                        + comparison.filters().slice().fileTag());
+        return export(List.of(tables.comparison(comparison, locale)), table, format, "compare",
+                comparison.section().code() + "-" + String.join("+", comparison.counties().stream()
+                        .map(c -> c.code()).toList()) + "-" + comparison.filters().slice().fileTag());
     }
 
     // ---- 6. how scores are computed ----------------------------------------------------------
@@ -187,21 +185,20 @@ class DashboardController {
         return "dashboard/scoring";
     }
 
-    private static ResponseEntity<byte[]> export(List<DashboardTable> all, String name, String format,
-            String fileName) {
+    /**
+     * The named table (the page's first table when none is named) as a file called
+     * VIEW[-TABLE]-FILTERS.csv or .xlsx, e.g. ranking-aggregates-EMG_ACCIDENTS-2023-530000-approved.xlsx.
+     */
+    private static ResponseEntity<byte[]> export(List<DashboardTable> all, String name, String format, String view,
+            String filters) {
         if (!"csv".equalsIgnoreCase(format) && !"xlsx".equalsIgnoreCase(format)) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
-        DashboardTable table = name == null ? all.get(all.size() == 1 ? 0 : mainIndex(all))
+        DashboardTable table = name == null ? all.get(0)
                 : all.stream().filter(t -> t.name().equals(name)).findFirst()
                         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        String tag = name == null || fileName.contains("-" + name + "-") ? fileName : table.name() + "-" + fileName;
-        return TableExport.download(table, format, tag);
-    }
-
-    /** Without {@code table=}, the page's main table: the last of the status board, the first otherwise. */
-    private static int mainIndex(List<DashboardTable> all) {
-        return "counts".equals(all.get(0).name()) ? all.size() - 1 : 0;
+        String prefix = view.startsWith(table.name()) ? view : view + "-" + table.name();
+        return TableExport.download(table, format, prefix + "-" + filters);
     }
 
     private String toJson(Map<String, Object> option) {

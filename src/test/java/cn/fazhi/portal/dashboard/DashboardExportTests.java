@@ -92,7 +92,7 @@ class DashboardExportTests {
                 + "&includeSubmitted=true&format=xlsx&table=ranking").getHeader("Content-Disposition");
         assertThat(disposition).contains("attachment").contains("ranking-EMG_ACCIDENTS-2023-510100-approved+submitted.xlsx");
         assertThat(fetch("/dashboards/status?year=2024&format=csv&table=counts").getHeader("Content-Disposition"))
-                .contains("counts-status-2024-510000-");
+                .contains("status-counts-2024-510000-");
     }
 
     private MockHttpServletResponse fetch(String url) throws Exception {
