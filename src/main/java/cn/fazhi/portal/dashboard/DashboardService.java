@@ -4,7 +4,6 @@ import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.CatalogService;
-import cn.fazhi.portal.catalog.Direction;
 import cn.fazhi.portal.catalog.IndicatorDef;
 import cn.fazhi.portal.catalog.SectionDef;
 import cn.fazhi.portal.config.ReportingCalendar;
@@ -132,24 +131,24 @@ public class DashboardService {
         Filters filters = filters(viewer, year, area, includeSubmitted, null);
         int y = filters.year();
         Catalog catalog = catalogs.forYear(y);
-        Map<Integer, List<Scoring.Rule>> rules = rulesByYear(List.of(y, y - 1));
-        List<ValueRow> values = queries.values(filters.slice(), List.of(y, y - 1), null, null);
-        Map<String, CountyScores> now = Scoring.score(rules.get(y), valuesOf(values, y));
-        Map<String, CountyScores> before = Scoring.score(rules.get(y - 1), valuesOf(values, y - 1));
+        YearScores scores = scores(filters.slice());
+        Map<String, CountyScores> now = scores.now();
+        Map<String, CountyScores> before = scores.before();
+        List<ValueRow> values = scores.values();
         Map<String, Integer> ranks = ranks(now);
         List<HeatRow> rows = new ArrayList<>();
         Map<String, ValueRow> counties = new LinkedHashMap<>();
         values.forEach(v -> counties.putIfAbsent(v.code(), v));
         counties.values().forEach(v -> {
-            CountyScores scores = now.get(v.code());
+            CountyScores own = now.get(v.code());
             BigDecimal previous = before.containsKey(v.code()) ? before.get(v.code()).overall() : null;
-            rows.add(new HeatRow(county(v), v.groupName(), scores != null, scores, ranks.get(v.code()), previous,
-                    Scoring.change(previous, scores == null ? null : scores.overall())));
+            rows.add(new HeatRow(county(v), v.groupName(), own != null, own, ranks.get(v.code()), previous,
+                    Scoring.change(previous, own == null ? null : own.overall())));
         });
         rows.sort(Comparator.comparing((HeatRow r) -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
                 .thenComparing(r -> r.county().code()));
         List<SectionDef> sections = catalog.sections().stream()
-                .filter(s -> Scoring.sections(rules.get(y)).contains(s.code())).toList();
+                .filter(s -> scores.sections().contains(s.code())).toList();
         return new HeatMap(filters, catalog, sections, rows);
     }
 
@@ -181,14 +180,13 @@ public class DashboardService {
         boolean include = privileged && truthy(includeSubmitted);
         Slice slice = new Slice(area, scope, y, include ? APPROVED_AND_SUBMITTED : APPROVED);
         Filters filters = new Filters(y, years(), area, List.of(), include, privileged, slice);
-        Map<Integer, List<Scoring.Rule>> rules = rulesByYear(List.of(y, y - 1));
-        List<ValueRow> values = queries.values(slice, List.of(y, y - 1), null, null);
-        Map<String, CountyScores> now = Scoring.score(rules.get(y), valuesOf(values, y));
-        Map<String, CountyScores> before = Scoring.score(rules.get(y - 1), valuesOf(values, y - 1));
+        YearScores scores = scores(slice);
+        Map<String, CountyScores> now = scores.now();
+        Map<String, CountyScores> before = scores.before();
         CountyScores own = now.get(code);
         CountyScores ownBefore = before.get(code);
         List<SectionScore> sections = catalog.sections().stream()
-                .filter(s -> Scoring.sections(rules.get(y)).contains(s.code()))
+                .filter(s -> scores.sections().contains(s.code()))
                 .map(s -> {
                     BigDecimal mine = own == null ? null : own.sections().get(s.code());
                     BigDecimal previous = ownBefore == null ? null : ownBefore.sections().get(s.code());
@@ -317,6 +315,22 @@ public class DashboardService {
         return y;
     }
 
+    /**
+     * The scores of a slice's counties in its year and in the year before, each year scored with
+     * its own catalogue and targets over the counties that have a counted report that year.
+     */
+    private record YearScores(List<ValueRow> values, Map<String, CountyScores> now, Map<String, CountyScores> before,
+            Set<String> sections) {
+    }
+
+    private YearScores scores(Slice slice) {
+        int y = slice.year();
+        Map<Integer, List<Scoring.Rule>> rules = rulesByYear(List.of(y, y - 1));
+        List<ValueRow> values = queries.values(slice, List.of(y, y - 1), null, null);
+        return new YearScores(values, Scoring.score(rules.get(y), valuesOf(values, y)),
+                Scoring.score(rules.get(y - 1), valuesOf(values, y - 1)), Scoring.sections(rules.get(y)));
+    }
+
     private Map<Integer, List<Scoring.Rule>> rulesByYear(List<Integer> years) {
         Map<Integer, List<Scoring.Rule>> byYear = new LinkedHashMap<>();
         years.forEach(y -> byYear.put(y, new ArrayList<>()));
@@ -353,9 +367,5 @@ public class DashboardService {
 
     private static RegionView county(ValueRow v) {
         return new RegionView(v.code(), v.name(), RegionLevel.COUNTY, null, null, null);
-    }
-
-    static boolean isDirected(IndicatorDef indicator) {
-        return indicator.direction() != Direction.NONE;
     }
 }
