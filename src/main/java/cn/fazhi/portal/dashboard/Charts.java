@@ -23,6 +23,8 @@ final class Charts {
 
     /** The bar chart shows at most this many counties; the table beside it has them all. */
     static final int MAX_BARS = 60;
+    /** The heat map chart shows at most this many counties (the best first); the table has them all. */
+    static final int MAX_HEAT_ROWS = 200;
 
     private Charts() {
     }
@@ -49,7 +51,7 @@ final class Charts {
         List<String> sections = heat.sections().stream().map(s -> s.name(locale)).toList();
         List<String> counties = new ArrayList<>();
         List<Object> data = new ArrayList<>();
-        List<HeatRow> rows = heat.rows();
+        List<HeatRow> rows = heat.rows().subList(0, Math.min(MAX_HEAT_ROWS, heat.rows().size()));
         for (int y = rows.size() - 1; y >= 0; y--) {
             HeatRow row = rows.get(y);
             int index = counties.size();

@@ -196,13 +196,7 @@ public class DashboardService {
                 .toList();
         Set<String> counted = Set.copyOf(filters.slice().statuses());
         List<ProfileRow> reports = found.stream().filter(r -> r.year() != null).toList();
-        List<TrendPoint> trend = IntStream.rangeClosed(FIRST_YEAR, calendar.reportingYear()).mapToObj(ty -> {
-            boolean inCatalogue = ty >= chosen.firstYear() && (chosen.lastYear() == null || ty <= chosen.lastYear());
-            ProfileRow row = reports.stream().filter(r -> r.year() == ty && counted.contains(r.status())).findFirst()
-                    .orElse(null);
-            return new TrendPoint(ty, inCatalogue, row != null, row == null ? null : row.value(),
-                    row != null && row.notApplicable());
-        }).toList();
+        List<TrendPoint> trend = trend(chosen, reports, counted, FIRST_YEAR, calendar.reportingYear());
         Map<String, Integer> ranks = ranks(now);
         BigDecimal overall = own == null ? null : own.overall();
         BigDecimal previousOverall = ownBefore == null ? null : ownBefore.overall();
@@ -216,6 +210,21 @@ public class DashboardService {
                 reports.stream().filter(r -> viewer.canSeeUnpublishedOf(county) || "APPROVED".equals(r.status()))
                         .toList(),
                 recognitions.of(code));
+    }
+
+    /**
+     * An indicator's value in each year of the county's reports that count; a year outside the
+     * indicator's catalogue editions says so rather than showing a gap.
+     */
+    static List<TrendPoint> trend(IndicatorDef indicator, List<ProfileRow> reports, Set<String> counted, int from,
+            int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(year -> {
+            ProfileRow row = reports.stream()
+                    .filter(r -> r.year() != null && r.year() == year && counted.contains(r.status()))
+                    .findFirst().orElse(null);
+            return new TrendPoint(year, indicator.isValidIn(year), row != null, row == null ? null : row.value(),
+                    row != null && row.notApplicable());
+        }).toList();
     }
 
     // ---- 5. comparison -----------------------------------------------------------------------

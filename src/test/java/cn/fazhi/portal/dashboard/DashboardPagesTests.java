@@ -159,6 +159,21 @@ class DashboardPagesTests {
         assertThat(page.select("#table-sections tbody tr").last().text()).startsWith("总分");
     }
 
+    @Test
+    void everyPageSpeaksEnglishToo() throws Exception {
+        Map<String, String> pages = Map.of(
+                "/dashboards/status?year=2024&lang=en", "Status by prefecture",
+                "/dashboards/ranking?year=2023&lang=en", "Prefecture and area aggregates",
+                "/dashboards/heatmap?year=2023&lang=en", "Section scores of the counties",
+                "/dashboards/counties/" + counties.get(0) + "?year=2023&lang=en", "Overall score 2023",
+                "/dashboards/compare?year=2023&section=CAPACITY&county=" + counties.get(0) + "&county=" + counties.get(1)
+                        + "&lang=en", "Section score",
+                "/dashboards/scoring?lang=en", "How scores are computed");
+        for (Map.Entry<String, String> page : pages.entrySet()) {
+            assertThat(page(get(page.getKey()).with(user(reviewer))).text()).as(page.getKey()).contains(page.getValue());
+        }
+    }
+
     private Document page(MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
