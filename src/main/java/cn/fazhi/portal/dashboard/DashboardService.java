@@ -42,7 +42,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @Service
 @Transactional(readOnly = true)
-public class DashboardService {
+class DashboardService {
 
     /** The first year of the catalogue (the 2015–2020 outline). */
     static final int FIRST_YEAR = 2015;
@@ -106,7 +106,7 @@ public class DashboardService {
 
     // ---- 1. status board ---------------------------------------------------------------------
 
-    public StatusBoard statusBoard(Viewer viewer, String year, String area) {
+    StatusBoard statusBoard(Viewer viewer, String year, String area) {
         requireReviewer(viewer);
         Filters filters = filters(viewer, year, area, null, ALL_STATUSES);
         return new StatusBoard(filters, queries.statusRows(filters.slice(), calendar.today()),
@@ -115,7 +115,7 @@ public class DashboardService {
 
     // ---- 2. ranking --------------------------------------------------------------------------
 
-    public Ranking ranking(Viewer viewer, String year, String area, String indicator, String includeSubmitted) {
+    Ranking ranking(Viewer viewer, String year, String area, String indicator, String includeSubmitted) {
         Filters filters = filters(viewer, year, area, includeSubmitted, null);
         Catalog catalog = catalogs.forYear(filters.year());
         IndicatorDef chosen = catalog.indicator(Objects.requireNonNullElse(indicator, ""))
@@ -127,7 +127,7 @@ public class DashboardService {
 
     // ---- 3. heat map -------------------------------------------------------------------------
 
-    public HeatMap heatMap(Viewer viewer, String year, String area, String includeSubmitted) {
+    HeatMap heatMap(Viewer viewer, String year, String area, String includeSubmitted) {
         Filters filters = filters(viewer, year, area, includeSubmitted, null);
         int y = filters.year();
         Catalog catalog = catalogs.forYear(y);
@@ -154,7 +154,7 @@ public class DashboardService {
 
     // ---- 4. county profile -------------------------------------------------------------------
 
-    public Profile profile(Viewer viewer, String code, String year, String indicator, String includeSubmitted) {
+    Profile profile(Viewer viewer, String code, String year, String indicator, String includeSubmitted) {
         boolean privileged = viewer.is(Role.ADMIN) || viewer.is(Role.REVIEWER);
         int y = parseYear(year, calendar.reportingYear());
         Catalog catalog = catalogs.forYear(y);
@@ -229,7 +229,7 @@ public class DashboardService {
 
     // ---- 5. comparison -----------------------------------------------------------------------
 
-    public Comparison compare(Viewer viewer, String year, String area, List<String> codes, String section,
+    Comparison compare(Viewer viewer, String year, String area, List<String> codes, String section,
             String includeSubmitted) {
         requireReviewer(viewer);
         Filters filters = filters(viewer, year, area, includeSubmitted, null);

@@ -78,6 +78,8 @@ class DashboardJourneyBrowserTests {
                 Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
         browser.get(url("/dashboards/ranking?year=2023&indicator=EMG_ACCIDENTS"));
         assertThat(browser.findElement(By.id("table-ranking")).getText()).contains("泸西县");
+        wait.until(ExpectedConditions.attributeToBe(By.id("ranking-chart"), "data-drawn", "true"));
+        BrowserTest.Browser.screenshot(browser, "dashboard-ranking");
         browser.findElement(By.id("export-ranking-xlsx")).click();
         Path file = downloads.resolve("ranking-EMG_ACCIDENTS-2023-530000-approved.xlsx");
         try {

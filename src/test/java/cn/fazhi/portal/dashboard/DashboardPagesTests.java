@@ -121,6 +121,11 @@ class DashboardPagesTests {
                 """);
         assertThat(total.get(3)).isEqualTo(expected.get("ratio").toString());
         assertThat(total.get(4)).isEqualTo(expected.get("covered").toString());
+        // target ≥ 60 %: met or not for every county with a value; the rank change from 2022 for every ranked county
+        List<String> first = page.select("#table-ranking tbody tr").first().select("td").eachText();
+        assertThat(first.get(5)).isEqualTo("≥ 60");
+        assertThat(first.get(6)).isIn("达标", "未达标");
+        assertThat(first.get(7)).matches("↑ \\d+|↓ \\d+|持平");
         // the ranks run from 1, the chart beside the table carries its data
         assertThat(page.select("#table-ranking tbody tr").first().select("td").first().text()).isEqualTo("1");
         assertThat(page.select("#ranking-chart").attr("data-chart")).contains("\"type\":\"bar\"");
@@ -157,6 +162,28 @@ class DashboardPagesTests {
         assertThat(trend).anyMatch(r -> r.startsWith("2021 —"));
         assertThat(page.select("#radar-chart").attr("data-chart")).contains("\"type\":\"radar\"");
         assertThat(page.select("#table-sections tbody tr").last().text()).startsWith("总分");
+    }
+
+    @Test
+    void publicViewsCountApprovedReportsOnly() throws Exception {
+        // 2024: the first county approved, the second submitted
+        String approved = counties.get(0);
+        String submitted = counties.get(1);
+        String url = "/dashboards/ranking?year=2024&area=510000&indicator=EMG_ACCIDENTS&includeSubmitted=true";
+        Document anonymous = page(get(url));
+        assertThat(anonymous.select("#includeSubmitted")).as("no such choice for the public").isEmpty();
+        assertThat(value(anonymous, approved)).matches("\\d+");
+        assertThat(value(anonymous, submitted)).isEqualTo("—");
+        Document ticked = page(get(url).with(user(reviewer)));
+        assertThat(value(ticked, submitted)).matches("\\d+");
+        Document unticked = page(get(url.replace("&includeSubmitted=true", "")).with(user(reviewer)));
+        assertThat(value(unticked, submitted)).isEqualTo("—");
+    }
+
+    private static String value(Document page, String county) {
+        return page.select("#table-ranking tbody tr").stream()
+                .filter(r -> r.select("a[href*=" + county + "]").size() > 0).findFirst().orElseThrow()
+                .select("td").get(3).text();
     }
 
     @Test
