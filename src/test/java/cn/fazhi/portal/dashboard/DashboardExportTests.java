@@ -5,10 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import cn.fazhi.portal.PortalTest;
-import cn.fazhi.portal.account.AccountService;
-import cn.fazhi.portal.account.PortalUser;
-import cn.fazhi.portal.account.Role;
-import cn.fazhi.portal.account.TestUsers;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -23,12 +19,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Every table of every dashboard, downloaded as CSV (parsed with Commons CSV) and as XLSX (opened
@@ -36,26 +28,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * name carries the filters.
  */
 @PortalTest
-class DashboardExportTests {
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    AccountService accounts;
-
-    PortalUser reviewer;
-    List<String> counties;
-
-    @BeforeEach
-    void data() {
-        DashboardTestData.load(jdbc);
-        counties = DashboardTestData.counties(jdbc);
-        reviewer = TestUsers.user(accounts, "dash-reviewer-sichuan", Role.REVIEWER, "510000");
-    }
+class DashboardExportTests extends SichuanDashboardTest {
 
     @Test
     void everyTableExportsAsThePageShowsIt() throws Exception {

@@ -6,21 +6,13 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import cn.fazhi.portal.PortalTest;
 import cn.fazhi.portal.StatementCounting;
-import cn.fazhi.portal.account.AccountService;
-import cn.fazhi.portal.account.PortalUser;
-import cn.fazhi.portal.account.Role;
-import cn.fazhi.portal.account.TestUsers;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -29,28 +21,9 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * check of a logged-in user included).
  */
 @PortalTest
-class DashboardPagesTests {
+class DashboardPagesTests extends SichuanDashboardTest {
 
     static final int MAX_STATEMENTS = 10;
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    AccountService accounts;
-
-    PortalUser reviewer;
-    List<String> counties;
-
-    @BeforeEach
-    void data() {
-        DashboardTestData.load(jdbc);
-        counties = DashboardTestData.counties(jdbc);
-        reviewer = TestUsers.user(accounts, "dash-reviewer-sichuan", Role.REVIEWER, "510000");
-    }
 
     @Test
     void everyPageShowsTheCountiesWithAtMostTenStatements() throws Exception {

@@ -5,7 +5,6 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import cn.fazhi.portal.PortalTest;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
@@ -17,10 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
@@ -29,19 +25,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * counted.
  */
 @PortalTest
-class DashboardScopeTests {
+class DashboardScopeTests extends SichuanDashboardTest {
 
     private static final String CHENGDU = "510100";
     private static final Pattern COUNTY_LINK = Pattern.compile("/counties/(\\d{6})");
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    JdbcTemplate jdbc;
-
-    @Autowired
-    AccountService accounts;
 
     PortalUser chengdu;
     String ownCounty;
@@ -49,8 +36,7 @@ class DashboardScopeTests {
     Set<String> otherNames;
 
     @BeforeEach
-    void data() {
-        DashboardTestData.load(jdbc);
+    void chengdu() {
         chengdu = TestUsers.user(accounts, "dash-reviewer-chengdu", Role.REVIEWER, CHENGDU);
         ownCounty = jdbc.queryForObject("select min(code) from region where prefecture_code = ? and level = 'COUNTY'",
                 String.class, CHENGDU);
