@@ -203,6 +203,18 @@ class AuthorizationMatrixTests {
         p.put("GET /counties/{code}/reports/{year}/history", probe("GET",
                 "/counties/530621/reports/2023/history?indicator=FUN_SERVICE_DEPTS",
                 expect(Outcome.LOGIN, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));
+        // dashboards: ranking, heat map and county profile are public (approved reports); a reviewer
+        // gets only the areas of the scope; the status board and the comparison are for reviewers
+        Map<Persona, Outcome> publicButScoped = expect(Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED,
+                Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED);
+        p.put("GET /dashboards/status", probe("GET", "/dashboards/status", expect(Outcome.LOGIN, Outcome.DENIED,
+                Outcome.DENIED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED)));
+        p.put("GET /dashboards/ranking", probe("GET", "/dashboards/ranking?area=530000&format=xlsx", publicButScoped));
+        p.put("GET /dashboards/heatmap", probe("GET", "/dashboards/heatmap?area=530000", publicButScoped));
+        p.put("GET /dashboards/counties/{code}", probe("GET", "/dashboards/counties/530621", publicButScoped));
+        p.put("GET /dashboards/compare", probe("GET", "/dashboards/compare?area=530000", expect(Outcome.LOGIN,
+                Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));
+        p.put("GET /dashboards/scoring", probe("GET", "/dashboards/scoring", everyone(Outcome.ALLOWED)));
         p.put("GET /admin/deadlines", probe("GET", "/admin/deadlines", adminOnly()));
         p.put("POST /admin/deadlines", new Probe("POST", "/admin/deadlines", Map.of("year", "x", "deadline", "y"),
                 adminOnly()));

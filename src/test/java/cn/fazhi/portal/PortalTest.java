@@ -20,6 +20,6 @@ import org.springframework.test.context.ActiveProfiles;
         properties = "portal.embedded-postgres.enabled=false")
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
-@Import({TestDatabase.class, TestClock.Config.class})
+@Import({TestDatabase.class, TestClock.Config.class, StatementCounting.class})
 public @interface PortalTest {
 }

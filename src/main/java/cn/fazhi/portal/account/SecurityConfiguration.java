@@ -34,6 +34,9 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/login", "/catalog", "/regions", "/regions/*",
                                 "/counties/*", "/counties/*/reports/*", "/counties/*/reports/*/report.xlsx",
                                 "/counties/*/reports/*/report.csv").permitAll()
+                        // the public dashboards (approved reports only; DashboardService decides what counts)
+                        .requestMatchers(HttpMethod.GET, "/dashboards/ranking", "/dashboards/heatmap",
+                                "/dashboards/counties/*", "/dashboards/scoring").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes)

@@ -1,0 +1,207 @@
+package cn.fazhi.portal.dashboard;
+
+import cn.fazhi.portal.account.PortalUser;
+import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.dashboard.DashboardService.Comparison;
+import cn.fazhi.portal.dashboard.DashboardService.HeatMap;
+import cn.fazhi.portal.dashboard.DashboardService.Profile;
+import cn.fazhi.portal.dashboard.DashboardService.Ranking;
+import cn.fazhi.portal.dashboard.DashboardService.StatusBoard;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The dashboards. Each page also answers with {@code format=csv} or {@code format=xlsx} (and
+ * {@code table=} when it has several tables) by sending that table as a file: the same service
+ * call, the same filters, the same columns. Ranking, heat map, county profile and the scoring page
+ * are public (approved reports only); the status board and the comparison are for reviewers.
+ */
+@Controller
+class DashboardController {
+
+    private final DashboardService dashboards;
+    private final DashboardTables tables;
+    private final JsonMapper json;
+
+    DashboardController(DashboardService dashboards, DashboardTables tables, JsonMapper json) {
+        this.dashboards = dashboards;
+        this.tables = tables;
+        this.json = json;
+    }
+
+    /** This page's address with its filters, ready for "format=…&table=…" (the tables' downloads). */
+    @ModelAttribute("exportBase")
+    String exportBase(HttpServletRequest request) {
+        String query = request.getQueryString() == null ? "" : Arrays.stream(request.getQueryString().split("&"))
+                .filter(p -> !p.isEmpty() && !p.startsWith("format=") && !p.startsWith("table=") && !p.startsWith("lang="))
+                .collect(Collectors.joining("&"));
+        return request.getRequestURI().substring(request.getContextPath().length()) + "?"
+                + (query.isEmpty() ? "" : query + "&");
+    }
+
+    // ---- 1. status board ---------------------------------------------------------------------
+
+    @GetMapping("/dashboards/status")
+    String status(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
+            @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
+        StatusBoard board = dashboards.statusBoard(Viewer.of(user), year, area);
+        model.addAttribute("filters", board.filters());
+        model.addAttribute("tables", tables.statusBoard(board, locale));
+        return "dashboard/status";
+    }
+
+    @GetMapping(value = "/dashboards/status", params = "format")
+    ResponseEntity<byte[]> statusExport(@RequestParam(required = false) String year,
+            @RequestParam(required = false) String area, @RequestParam String format,
+            @RequestParam(required = false) String table, @AuthenticationPrincipal PortalUser user, Locale locale) {
+        StatusBoard board = dashboards.statusBoard(Viewer.of(user), year, area);
+        return export(tables.statusBoard(board, locale), table, format, "status", board.filters().slice().fileTag());
+    }
+
+    // ---- 2. ranking --------------------------------------------------------------------------
+
+    @GetMapping("/dashboards/ranking")
+    String ranking(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
+            @RequestParam(required = false) String indicator, @RequestParam(required = false) String includeSubmitted,
+            @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
+        Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted);
+        model.addAttribute("filters", ranking.filters());
+        model.addAttribute("ranking", ranking);
+        model.addAttribute("tables", tables.ranking(ranking, locale));
+        model.addAttribute("chart", toJson(Charts.rankingBars(ranking, locale)));
+        model.addAttribute("maxBars", Charts.MAX_BARS);
+        return "dashboard/ranking";
+    }
+
+    @GetMapping(value = "/dashboards/ranking", params = "format")
+    ResponseEntity<byte[]> rankingExport(@RequestParam(required = false) String year,
+            @RequestParam(required = false) String area, @RequestParam(required = false) String indicator,
+            @RequestParam(required = false) String includeSubmitted, @RequestParam String format,
+            @RequestParam(required = false) String table, @AuthenticationPrincipal PortalUser user, Locale locale) {
+        Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted);
+        return export(tables.ranking(ranking, locale), table, format, "ranking",
+                ranking.indicator().code() + "-" + ranking.filters().slice().fileTag());
+    }
+
+    // ---- 3. heat map -------------------------------------------------------------------------
+
+    @GetMapping("/dashboards/heatmap")
+    String heatMap(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
+            @RequestParam(required = false) String includeSubmitted, @AuthenticationPrincipal PortalUser user,
+            Locale locale, Model model) {
+        HeatMap heat = dashboards.heatMap(Viewer.of(user), year, area, includeSubmitted);
+        model.addAttribute("filters", heat.filters());
+        model.addAttribute("tables", List.of(tables.heatMap(heat, locale)));
+        model.addAttribute("chart", toJson(Charts.heatMap(heat, locale)));
+        return "dashboard/heatmap";
+    }
+
+    @GetMapping(value = "/dashboards/heatmap", params = "format")
+    ResponseEntity<byte[]> heatMapExport(@RequestParam(required = false) String year,
+            @RequestParam(required = false) String area, @RequestParam(required = false) String includeSubmitted,
+            @RequestParam String format, @RequestParam(required = false) String table,
+            @AuthenticationPrincipal PortalUser user, Locale locale) {
+        HeatMap heat = dashboards.heatMap(Viewer.of(user), year, area, includeSubmitted);
+        return export(List.of(tables.heatMap(heat, locale)), table, format, "heatmap", heat.filters().slice().fileTag());
+    }
+
+    // ---- 4. county profile -------------------------------------------------------------------
+
+    @GetMapping("/dashboards/counties/{code}")
+    String profile(@PathVariable String code, @RequestParam(required = false) String year,
+            @RequestParam(required = false) String indicator, @RequestParam(required = false) String includeSubmitted,
+            @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
+        Profile profile = dashboards.profile(Viewer.of(user), code, year, indicator, includeSubmitted);
+        model.addAttribute("filters", profile.filters());
+        model.addAttribute("profile", profile);
+        model.addAttribute("tables", tables.profile(profile, locale));
+        String countyLabel = profile.county().name();
+        String averageLabel = tables.msg(locale, "dashboard.profile.average", profile.averageOf());
+        model.addAttribute("radar", toJson(Charts.radar(profile, locale, countyLabel, averageLabel)));
+        model.addAttribute("trend", toJson(Charts.trend(profile, locale)));
+        return "dashboard/county";
+    }
+
+    @GetMapping(value = "/dashboards/counties/{code}", params = "format")
+    ResponseEntity<byte[]> profileExport(@PathVariable String code, @RequestParam(required = false) String year,
+            @RequestParam(required = false) String indicator, @RequestParam(required = false) String includeSubmitted,
+            @RequestParam String format, @RequestParam(required = false) String table,
+            @AuthenticationPrincipal PortalUser user, Locale locale) {
+        Profile profile = dashboards.profile(Viewer.of(user), code, year, indicator, includeSubmitted);
+        return export(tables.profile(profile, locale), table, format, "county-" + profile.county().code(),
+                profile.indicator().code() + "-" + profile.filters().slice().fileTag());
+    }
+
+    // ---- 5. comparison -----------------------------------------------------------------------
+
+    @GetMapping("/dashboards/compare")
+    String compare(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
+            @RequestParam(name = "county", required = false) List<String> counties,
+            @RequestParam(required = false) String section, @RequestParam(required = false) String includeSubmitted,
+            @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
+        Comparison comparison = dashboards.compare(Viewer.of(user), year, area, counties, section, includeSubmitted);
+        model.addAttribute("filters", comparison.filters());
+        model.addAttribute("comparison", comparison);
+        model.addAttribute("tables", comparison.rows().isEmpty() ? List.of()
+                : List.of(tables.comparison(comparison, locale)));
+        return "dashboard/compare";
+    }
+
+    @GetMapping(value = "/dashboards/compare", params = "format")
+    ResponseEntity<byte[]> compareExport(@RequestParam(required = false) String year,
+            @RequestParam(required = false) String area,
+            @RequestParam(name = "county", required = false) List<String> counties,
+            @RequestParam(required = false) String section, @RequestParam(required = false) String includeSubmitted,
+            @RequestParam String format, @RequestParam(required = false) String table,
+            @AuthenticationPrincipal PortalUser user, Locale locale) {
+        Comparison comparison = dashboards.compare(Viewer.of(user), year, area, counties, section, includeSubmitted);
+        if (comparison.rows().isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        return export(List.of(tables.comparison(comparison, locale)), table, format, "compare",
+                comparison.section().code() + "-" + String.join("+", comparison.counties().stream()
+                        .map(c -> c.code()).toList()) + "-" + comparison.filters().slice().fileTag());
+    }
+
+    // ---- 6. how scores are computed ----------------------------------------------------------
+
+    @GetMapping("/dashboards/scoring")
+    String scoring() {
+        return "dashboard/scoring";
+    }
+
+    /**
+     * The named table (the page's first table when none is named) as a file called
+     * VIEW[-TABLE]-FILTERS.csv or .xlsx, e.g. ranking-aggregates-EMG_ACCIDENTS-2023-530000-approved.xlsx.
+     */
+    private static ResponseEntity<byte[]> export(List<DashboardTable> all, String name, String format, String view,
+            String filters) {
+        if (!"csv".equalsIgnoreCase(format) && !"xlsx".equalsIgnoreCase(format)) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        DashboardTable table = name == null ? all.get(0)
+                : all.stream().filter(t -> t.name().equals(name)).findFirst()
+                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        String prefix = view.startsWith(table.name()) ? view : view + "-" + table.name();
+        return TableExport.download(table, format, prefix + "-" + filters);
+    }
+
+    private String toJson(Map<String, Object> option) {
+        return json.writeValueAsString(option);
+    }
+}

@@ -1,0 +1,346 @@
+package cn.fazhi.portal.dashboard;
+
+import cn.fazhi.portal.catalog.Direction;
+import cn.fazhi.portal.region.RegionLevel;
+import cn.fazhi.portal.region.RegionView;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The dashboards' read model: plain SQL over the tables of the region, catalog and report
+ * modules (region, indicator, indicator_target, reporting_period, annual_report,
+ * indicator_value), returning records. Reading other modules' tables is deliberate here: the
+ * comparisons are aggregate queries that PostgreSQL answers in one statement each, whatever the
+ * number of counties, which no module's entity API could do. Nothing here writes.
+ *
+ * <p>Every query takes a {@link Slice}, whose condition limits the counties to the area and the
+ * viewer's scope.
+ */
+@Repository
+class DashboardQueries {
+
+    private final JdbcClient jdbc;
+
+    DashboardQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    // ---- areas -------------------------------------------------------------------------------
+
+    /**
+     * The area {@code focus} itself (when it is one), the prefectures of its province, and the
+     * provinces when {@code withProvinces}: the choices of the area filter, in code order.
+     */
+    List<RegionView> areas(String focus, boolean withProvinces) {
+        return jdbc.sql("""
+                select code, name, level, parent_code, province_code, prefecture_code from region
+                where code = :focus
+                   or (:provinces and level = 'PROVINCE')
+                   or (level = 'PREFECTURE' and province_code = (select province_code from region where code = :focus))
+                order by code
+                """)
+                .param("focus", focus, Types.VARCHAR)
+                .param("provinces", withProvinces)
+                .query(DashboardQueries::region).list();
+    }
+
+    /** The counties of the slice's area, for the comparison's picker. */
+    List<RegionView> counties(Slice slice) {
+        return jdbc.sql("select code, name, level, parent_code, province_code, prefecture_code from region r where "
+                        + slice.where("r") + " order by code")
+                .params(params(slice))
+                .query(DashboardQueries::region).list();
+    }
+
+    // ---- status board ------------------------------------------------------------------------
+
+    record StatusRow(String code, String name, String groupCode, String groupName, String status,
+            Instant submittedAt, LocalDate deadline, boolean submittedLate, Integer filled, int total) {
+    }
+
+    record StatusCount(String groupCode, String groupName, long notStarted, long draft, long submitted,
+            long returned, long approved, long late, long total) {
+    }
+
+    /** Every county of the slice with where its report of the year stands (a status of its own for the board). */
+    private String board(Slice slice) {
+        return """
+                with c as (
+                    select r.code, r.name, coalesce(r.prefecture_code, r.province_code) as group_code
+                    from region r where %s
+                ), period as (
+                    select coalesce((select submission_deadline from reporting_period where year = :year),
+                                    make_date(:year + 1, 3, 1)) as deadline
+                ), b as (
+                    select c.code, c.name, c.group_code, g.name as group_name, ar.id as report_id, ar.submitted_at,
+                           coalesce(ar.submission_deadline, period.deadline) as deadline,
+                           coalesce((ar.submitted_at at time zone 'Asia/Shanghai')::date
+                                    > coalesce(ar.submission_deadline, period.deadline), false) as submitted_late,
+                           case when ar.status in ('SUBMITTED', 'RETURNED', 'APPROVED') then ar.status
+                                when :today > coalesce(ar.submission_deadline, period.deadline) then 'LATE'
+                                when ar.id is null then 'NOT_STARTED'
+                                else 'DRAFT' end as status
+                    from c join region g on g.code = c.group_code
+                    cross join period
+                    left join annual_report ar on ar.county_code = c.code and ar.year = :year
+                )
+                """.formatted(slice.where("r"));
+    }
+
+    List<StatusRow> statusRows(Slice slice, LocalDate today) {
+        return jdbc.sql(board(slice) + """
+                select b.*, (select count(*) from indicator where %1$s) as total,
+                       (select count(*) from indicator_value iv join indicator i on i.code = iv.indicator_code
+                        where iv.report_id = b.report_id and iv.value is not null and %2$s) as filled
+                from b order by b.group_code, b.code
+                """.formatted(validIn("indicator"), validIn("i")))
+                .params(params(slice)).param("today", today)
+                .query((rs, n) -> new StatusRow(rs.getString("code"), rs.getString("name"), rs.getString("group_code"),
+                        rs.getString("group_name"), rs.getString("status"), instant(rs, "submitted_at"),
+                        rs.getObject("deadline", LocalDate.class), rs.getBoolean("submitted_late"),
+                        rs.getObject("report_id") == null ? null : rs.getInt("filled"), rs.getInt("total")))
+                .list();
+    }
+
+    /** Counties per status per prefecture, and the total of the area last. */
+    List<StatusCount> statusCounts(Slice slice, LocalDate today) {
+        return jdbc.sql(board(slice) + """
+                select b.group_code, b.group_name,
+                       count(*) filter (where status = 'NOT_STARTED') as not_started,
+                       count(*) filter (where status = 'DRAFT') as draft,
+                       count(*) filter (where status = 'SUBMITTED') as submitted,
+                       count(*) filter (where status = 'RETURNED') as returned,
+                       count(*) filter (where status = 'APPROVED') as approved,
+                       count(*) filter (where status = 'LATE') as late,
+                       count(*) as total
+                from b group by grouping sets ((b.group_code, b.group_name), ())
+                order by b.group_code nulls last
+                """)
+                .params(params(slice)).param("today", today)
+                .query((rs, n) -> new StatusCount(rs.getString("group_code"), rs.getString("group_name"),
+                        rs.getLong("not_started"), rs.getLong("draft"), rs.getLong("submitted"), rs.getLong("returned"),
+                        rs.getLong("approved"), rs.getLong("late"), rs.getLong("total")))
+                .list();
+    }
+
+    // ---- ranking -----------------------------------------------------------------------------
+
+    /**
+     * @param reported whether the county has a counted report of the year
+     * @param notApplicable a computed rate whose denominator is zero (不适用)
+     */
+    record RankRow(String code, String name, String groupName, boolean reported, BigDecimal value,
+            boolean notApplicable, Integer rank, Integer previousRank) {
+    }
+
+    record Aggregate(String groupCode, String groupName, long counties, long reporting, BigDecimal sum,
+            BigDecimal mean, long covered, BigDecimal ratio, boolean ratioNotApplicable) {
+    }
+
+    /** Every county of the slice with its value of the indicator, its rank and last year's rank. */
+    List<RankRow> ranking(Slice slice, String indicator, Direction direction) {
+        String order = direction == Direction.DOWN ? "asc" : "desc";
+        return jdbc.sql("""
+                with c as (
+                    select r.code, r.name, coalesce(r.prefecture_code, r.province_code) as group_code
+                    from region r where %1$s
+                ), v as (
+                    select ar.county_code, ar.year, iv.value, iv.source
+                    from annual_report ar
+                    left join indicator_value iv on iv.report_id = ar.id and iv.indicator_code = :indicator
+                    where ar.year in (:year, :year - 1) and ar.status in (:statuses)
+                      and ar.county_code in (select code from c)
+                ), ranked as (
+                    select county_code, year, value, source,
+                           case when value is not null then rank() over (partition by year order by value %2$s nulls last) end as rnk
+                    from v
+                )
+                select c.code, c.name, g.name as group_name, cur.county_code is not null as reported,
+                       cur.value, cur.source = 'COMPUTED' and cur.value is null as not_applicable,
+                       cur.rnk, prev.rnk as previous_rank
+                from c join region g on g.code = c.group_code
+                left join ranked cur on cur.county_code = c.code and cur.year = :year
+                left join ranked prev on prev.county_code = c.code and prev.year = :year - 1
+                order by cur.rnk nulls last, c.code
+                """.formatted(slice.where("r"), order))
+                .params(params(slice)).param("indicator", indicator)
+                .query((rs, n) -> new RankRow(rs.getString("code"), rs.getString("name"), rs.getString("group_name"),
+                        rs.getBoolean("reported"), rs.getBigDecimal("value"), rs.getBoolean("not_applicable"),
+                        integer(rs, "rnk"), integer(rs, "previous_rank")))
+                .list();
+    }
+
+    /**
+     * Per prefecture and for the whole area (last): how many counties report the indicator, the
+     * sum and the mean of their values, and for a rate with parts the ratio of the summed parts
+     * over the counties that reported both parts, with how many those are.
+     */
+    List<Aggregate> aggregates(Slice slice, String indicator, String numerator, String denominator) {
+        return jdbc.sql("""
+                with c as (
+                    select r.code, coalesce(r.prefecture_code, r.province_code) as group_code
+                    from region r where %s
+                ), per as (
+                    select c.code, c.group_code,
+                           max(iv.value) filter (where iv.indicator_code = :indicator) as value,
+                           max(iv.value) filter (where iv.indicator_code = :numerator) as num,
+                           max(iv.value) filter (where iv.indicator_code = :denominator) as den
+                    from c
+                    left join annual_report ar on ar.county_code = c.code and ar.year = :year and ar.status in (:statuses)
+                    left join indicator_value iv on iv.report_id = ar.id
+                         and iv.indicator_code in (:indicator, :numerator, :denominator)
+                    group by c.code, c.group_code
+                )
+                select per.group_code, g.name as group_name, count(*) as counties, count(value) as reporting,
+                       sum(value) as sum, avg(value) as mean,
+                       count(*) filter (where num is not null and den is not null) as covered,
+                       case when sum(den) filter (where num is not null and den is not null) > 0
+                            then 100 * sum(num) filter (where num is not null and den is not null)
+                                 / sum(den) filter (where num is not null and den is not null) end as ratio,
+                       coalesce(sum(den) filter (where num is not null and den is not null) = 0, false) as ratio_na
+                from per left join region g on g.code = per.group_code
+                group by grouping sets ((per.group_code, g.name), ())
+                order by per.group_code nulls last
+                """.formatted(slice.where("r")))
+                .params(params(slice)).param("indicator", indicator)
+                .param("numerator", numerator, Types.VARCHAR).param("denominator", denominator, Types.VARCHAR)
+                .query((rs, n) -> new Aggregate(rs.getString("group_code"), rs.getString("group_name"),
+                        rs.getLong("counties"), rs.getLong("reporting"), rs.getBigDecimal("sum"), rs.getBigDecimal("mean"),
+                        rs.getLong("covered"), rs.getBigDecimal("ratio"), rs.getBoolean("ratio_na")))
+                .list();
+    }
+
+    // ---- values for scores and comparisons ----------------------------------------------------
+
+    /**
+     * One row per value of the slice's counties in the given years (or one row with a null
+     * indicator for a county without a counted report), for the given indicators or, when
+     * {@code indicators} is null, for every indicator with a direction; only of {@code counties}
+     * unless null.
+     */
+    record ValueRow(String code, String name, String groupName, Integer year, String indicator, BigDecimal value,
+            boolean notApplicable) {
+    }
+
+    List<ValueRow> values(Slice slice, Collection<Integer> years, Collection<String> indicators,
+            Collection<String> counties) {
+        String indicatorCondition = indicators == null
+                ? "iv.indicator_code in (select code from indicator where direction <> 'NONE')"
+                : "iv.indicator_code in (:indicators)";
+        return jdbc.sql("""
+                with c as (
+                    select r.code, r.name, coalesce(r.prefecture_code, r.province_code) as group_code
+                    from region r where %s%s
+                )
+                select c.code, c.name, g.name as group_name, ar.year, iv.indicator_code, iv.value,
+                       iv.source = 'COMPUTED' and iv.value is null as not_applicable
+                from c join region g on g.code = c.group_code
+                left join annual_report ar on ar.county_code = c.code and ar.year in (:years) and ar.status in (:statuses)
+                left join indicator_value iv on iv.report_id = ar.id and %s
+                order by c.code, ar.year
+                """.formatted(slice.where("r"), counties == null ? "" : " and r.code in (:counties)", indicatorCondition))
+                .params(params(slice)).param("years", years)
+                .param("counties", counties == null ? List.of("-") : counties)
+                .param("indicators", indicators == null ? List.of("-") : indicators)
+                .query((rs, n) -> new ValueRow(rs.getString("code"), rs.getString("name"), rs.getString("group_name"),
+                        integer(rs, "year"), rs.getString("indicator_code"), rs.getBigDecimal("value"),
+                        rs.getBoolean("not_applicable")))
+                .list();
+    }
+
+    /**
+     * The scoring rules of some years: every indicator with a direction valid in the year, with
+     * the year's target, else the catalogue's default (as {@code CatalogService.forYear} resolves
+     * them; {@code DashboardScoringRulesTests} keeps the two in step).
+     */
+    record YearRule(int year, Scoring.Rule rule) {
+    }
+
+    List<YearRule> scoringRules(Collection<Integer> years) {
+        return jdbc.sql("""
+                select y.year, i.code, i.section_code, i.direction, coalesce(t.value, i.default_target_value) as target
+                from unnest(cast(:years as integer[])) as y(year)
+                join indicator i on %s and i.direction <> 'NONE'
+                left join indicator_target t on t.indicator_code = i.code and t.year = y.year
+                order by y.year, i.position
+                """.formatted(validIn("i").replace(":year", "y.year")))
+                .param("years", years.toArray(Integer[]::new))
+                .query((rs, n) -> new YearRule(rs.getInt("year"), new Scoring.Rule(rs.getString("code"),
+                        rs.getString("section_code"), Direction.valueOf(rs.getString("direction")),
+                        rs.getBigDecimal("target"))))
+                .list();
+    }
+
+    // ---- county profile ----------------------------------------------------------------------
+
+    /** A report of the county with its value of the trend's indicator. */
+    record ProfileRow(RegionView county, String provinceName, String prefectureName, Integer year, String status, Instant submittedAt, Instant approvedAt,
+            BigDecimal value, boolean hasValueRow, boolean notApplicable) {
+    }
+
+    /**
+     * The county (one row with a null year when it has no report yet) and each of its reports
+     * with the given statuses, with its value of {@code indicator}; empty when there is no such
+     * county.
+     */
+    List<ProfileRow> profile(String county, Collection<String> statuses, String indicator) {
+        return jdbc.sql("""
+                select r.code, r.name, r.level, r.parent_code, r.province_code, r.prefecture_code,
+                       p.name as province_name, f.name as prefecture_name, ar.year, ar.status, ar.submitted_at, ar.approved_at, iv.value, iv.id is not null as has_row,
+                       iv.source = 'COMPUTED' and iv.value is null as not_applicable
+                from region r
+                join region p on p.code = r.province_code
+                left join region f on f.code = r.prefecture_code
+                left join annual_report ar on ar.county_code = r.code and ar.status in (:statuses)
+                left join indicator_value iv on iv.report_id = ar.id and iv.indicator_code = :indicator
+                where r.code = :county and r.level = 'COUNTY'
+                order by ar.year desc
+                """)
+                .param("county", county).param("statuses", statuses).param("indicator", indicator, Types.VARCHAR)
+                .query((rs, n) -> new ProfileRow(region(rs, n), rs.getString("province_name"),
+                        rs.getString("prefecture_name"), integer(rs, "year"), rs.getString("status"),
+                        instant(rs, "submitted_at"), instant(rs, "approved_at"), rs.getBigDecimal("value"),
+                        rs.getBoolean("has_row"), rs.getBoolean("not_applicable")))
+                .list();
+    }
+
+    // ---- helpers -----------------------------------------------------------------------------
+
+    private static java.util.Map<String, Object> params(Slice slice) {
+        java.util.Map<String, Object> p = new java.util.HashMap<>();
+        p.put("area", slice.areaCode() == null ? "" : slice.areaCode());
+        p.put("scope", slice.scope() == null ? "" : slice.scope());
+        p.put("year", slice.year());
+        p.put("statuses", slice.statuses());
+        return p;
+    }
+
+    /** The condition that an indicator row {@code i} is in the catalogue of {@code :year}. */
+    private static String validIn(String i) {
+        return i + ".first_year <= :year and (" + i + ".last_year is null or " + i + ".last_year >= :year)";
+    }
+
+    private static RegionView region(ResultSet rs, int n) throws SQLException {
+        return new RegionView(rs.getString("code"), rs.getString("name"), RegionLevel.valueOf(rs.getString("level")),
+                rs.getString("parent_code"), rs.getString("province_code"), rs.getString("prefecture_code"));
+    }
+
+    private static Integer integer(ResultSet rs, String column) throws SQLException {
+        int v = rs.getInt(column);
+        return rs.wasNull() ? null : v;
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp t = rs.getTimestamp(column);
+        return t == null ? null : t.toInstant();
+    }
+}

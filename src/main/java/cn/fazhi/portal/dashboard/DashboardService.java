@@ -1,0 +1,380 @@
+package cn.fazhi.portal.dashboard;
+
+import cn.fazhi.portal.account.Role;
+import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.catalog.Catalog;
+import cn.fazhi.portal.catalog.CatalogService;
+import cn.fazhi.portal.catalog.IndicatorDef;
+import cn.fazhi.portal.catalog.SectionDef;
+import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.dashboard.DashboardQueries.Aggregate;
+import cn.fazhi.portal.dashboard.DashboardQueries.ProfileRow;
+import cn.fazhi.portal.dashboard.DashboardQueries.RankRow;
+import cn.fazhi.portal.dashboard.DashboardQueries.StatusCount;
+import cn.fazhi.portal.dashboard.DashboardQueries.StatusRow;
+import cn.fazhi.portal.dashboard.DashboardQueries.ValueRow;
+import cn.fazhi.portal.dashboard.Scoring.CountyScores;
+import cn.fazhi.portal.region.RecognitionService;
+import cn.fazhi.portal.region.RecognitionView;
+import cn.fazhi.portal.region.RegionLevel;
+import cn.fazhi.portal.region.RegionView;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.IntStream;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * What each dashboard shows, for whom. Reviewers see the counties of their scope (a province, a
+ * prefecture, or the country), administrators every county; both may count submitted reports
+ * beside approved ones. Everybody else (the public, county clerks) sees the public dashboards,
+ * which count approved reports only. An area outside the viewer's scope is refused (403),
+ * whichever parameter names it.
+ */
+@Service
+@Transactional(readOnly = true)
+class DashboardService {
+
+    /** The first year of the catalogue (the 2015–2020 outline). */
+    static final int FIRST_YEAR = 2015;
+    static final int MAX_COMPARED = 5;
+
+    private static final List<String> APPROVED = List.of("APPROVED");
+    private static final List<String> APPROVED_AND_SUBMITTED = List.of("APPROVED", "SUBMITTED");
+    private static final List<String> ALL_STATUSES = List.of("DRAFT", "SUBMITTED", "RETURNED", "APPROVED");
+
+    private final DashboardQueries queries;
+    private final CatalogService catalogs;
+    private final RecognitionService recognitions;
+    private final ReportingCalendar calendar;
+
+    DashboardService(DashboardQueries queries, CatalogService catalogs, RecognitionService recognitions,
+            ReportingCalendar calendar) {
+        this.queries = queries;
+        this.catalogs = catalogs;
+        this.recognitions = recognitions;
+        this.calendar = calendar;
+    }
+
+    /** The year, the area and whether submitted reports count, as chosen and as allowed. */
+    record Filters(int year, List<Integer> years, RegionView area, List<RegionView> areas,
+            boolean includeSubmitted, boolean mayIncludeSubmitted, Slice slice) {
+    }
+
+    record StatusBoard(Filters filters, List<StatusRow> rows, List<StatusCount> counts) {
+    }
+
+    record Ranking(Filters filters, Catalog catalog, IndicatorDef indicator, List<RankRow> rows,
+            List<Aggregate> aggregates) {
+    }
+
+    record HeatRow(RegionView county, String groupName, boolean reported, CountyScores scores, Integer rank,
+            BigDecimal previousOverall, Scoring.Change change) {
+    }
+
+    record HeatMap(Filters filters, Catalog catalog, List<SectionDef> sections, List<HeatRow> rows) {
+    }
+
+    record SectionScore(SectionDef section, BigDecimal county, BigDecimal average, BigDecimal previous,
+            Scoring.Change change) {
+    }
+
+    record TrendPoint(int year, boolean inCatalogue, boolean reported, BigDecimal value, boolean notApplicable) {
+    }
+
+    record Profile(RegionView county, String provinceName, String prefectureName, Filters filters, Catalog catalog,
+            String averageOf, List<SectionScore> sections, BigDecimal overall, BigDecimal previousOverall,
+            Scoring.Change change, Integer rank, int ranked, IndicatorDef indicator, List<TrendPoint> trend,
+            List<ProfileRow> reports, List<RecognitionView> recognitions) {
+    }
+
+    record CompareRow(IndicatorDef indicator, List<ValueRow> values) {
+    }
+
+    record Comparison(Filters filters, Catalog catalog, List<RegionView> options, List<RegionView> counties,
+            SectionDef section, List<CompareRow> rows, List<BigDecimal> sectionScores) {
+    }
+
+    // ---- 1. status board ---------------------------------------------------------------------
+
+    StatusBoard statusBoard(Viewer viewer, String year, String area) {
+        requireReviewer(viewer);
+        Filters filters = filters(viewer, year, area, null, ALL_STATUSES);
+        return new StatusBoard(filters, queries.statusRows(filters.slice(), calendar.today()),
+                queries.statusCounts(filters.slice(), calendar.today()));
+    }
+
+    // ---- 2. ranking --------------------------------------------------------------------------
+
+    Ranking ranking(Viewer viewer, String year, String area, String indicator, String includeSubmitted) {
+        Filters filters = filters(viewer, year, area, includeSubmitted, null);
+        Catalog catalog = catalogs.forYear(filters.year());
+        IndicatorDef chosen = catalog.indicator(Objects.requireNonNullElse(indicator, ""))
+                .orElse(catalog.indicators().get(0));
+        return new Ranking(filters, catalog, chosen,
+                queries.ranking(filters.slice(), chosen.code(), chosen.direction()),
+                queries.aggregates(filters.slice(), chosen.code(), chosen.numeratorCode(), chosen.denominatorCode()));
+    }
+
+    // ---- 3. heat map -------------------------------------------------------------------------
+
+    HeatMap heatMap(Viewer viewer, String year, String area, String includeSubmitted) {
+        Filters filters = filters(viewer, year, area, includeSubmitted, null);
+        int y = filters.year();
+        Catalog catalog = catalogs.forYear(y);
+        YearScores scores = scores(filters.slice());
+        Map<String, CountyScores> now = scores.now();
+        Map<String, CountyScores> before = scores.before();
+        List<ValueRow> values = scores.values();
+        Map<String, Integer> ranks = ranks(now);
+        List<HeatRow> rows = new ArrayList<>();
+        Map<String, ValueRow> counties = new LinkedHashMap<>();
+        values.forEach(v -> counties.putIfAbsent(v.code(), v));
+        counties.values().forEach(v -> {
+            CountyScores own = now.get(v.code());
+            BigDecimal previous = before.containsKey(v.code()) ? before.get(v.code()).overall() : null;
+            rows.add(new HeatRow(county(v), v.groupName(), own != null, own, ranks.get(v.code()), previous,
+                    Scoring.change(previous, own == null ? null : own.overall())));
+        });
+        rows.sort(Comparator.comparing((HeatRow r) -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
+                .thenComparing(r -> r.county().code()));
+        List<SectionDef> sections = catalog.sections().stream()
+                .filter(s -> scores.sections().contains(s.code())).toList();
+        return new HeatMap(filters, catalog, sections, rows);
+    }
+
+    // ---- 4. county profile -------------------------------------------------------------------
+
+    Profile profile(Viewer viewer, String code, String year, String indicator, String includeSubmitted) {
+        boolean privileged = viewer.is(Role.ADMIN) || viewer.is(Role.REVIEWER);
+        int y = parseYear(year, calendar.reportingYear());
+        Catalog catalog = catalogs.forYear(y);
+        IndicatorDef chosen = catalog.indicator(Objects.requireNonNullElse(indicator, ""))
+                .orElse(catalog.indicators().get(0));
+        // the county, its reports as this viewer may list them, and the trend of the indicator
+        List<ProfileRow> found = queries.profile(code, privileged ? ALL_STATUSES : APPROVED, chosen.code());
+        if (found.isEmpty()) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+        }
+        RegionView county = found.get(0).county();
+        if (privileged && !viewer.canSeeUnpublishedOf(county)) {
+            throw new AccessDeniedException("county outside the reviewer's scope");
+        }
+        // the comparison set: the province, or the reviewer's own prefecture when that is the scope
+        String scope = viewer.is(Role.REVIEWER) ? viewer.scopeRegionCode() : null;
+        boolean prefectureScope = scope != null && !scope.equals(county.provinceCode());
+        RegionView area = prefectureScope
+                ? new RegionView(scope, found.get(0).prefectureName(), RegionLevel.PREFECTURE, county.provinceCode(),
+                        county.provinceCode(), scope)
+                : new RegionView(county.provinceCode(), found.get(0).provinceName(), RegionLevel.PROVINCE, null,
+                        county.provinceCode(), null);
+        boolean include = privileged && truthy(includeSubmitted);
+        Slice slice = new Slice(area, scope, y, include ? APPROVED_AND_SUBMITTED : APPROVED);
+        Filters filters = new Filters(y, years(), area, List.of(), include, privileged, slice);
+        YearScores scores = scores(slice);
+        Map<String, CountyScores> now = scores.now();
+        Map<String, CountyScores> before = scores.before();
+        CountyScores own = now.get(code);
+        CountyScores ownBefore = before.get(code);
+        List<SectionScore> sections = catalog.sections().stream()
+                .filter(s -> scores.sections().contains(s.code()))
+                .map(s -> {
+                    BigDecimal mine = own == null ? null : own.sections().get(s.code());
+                    BigDecimal previous = ownBefore == null ? null : ownBefore.sections().get(s.code());
+                    BigDecimal average = Scoring.mean(now.values().stream().map(c -> c.sections().get(s.code())).toList());
+                    return new SectionScore(s, mine, average, previous, Scoring.change(previous, mine));
+                })
+                .toList();
+        Set<String> counted = Set.copyOf(filters.slice().statuses());
+        List<ProfileRow> reports = found.stream().filter(r -> r.year() != null).toList();
+        List<TrendPoint> trend = trend(chosen, reports, counted, FIRST_YEAR, calendar.reportingYear());
+        Map<String, Integer> ranks = ranks(now);
+        BigDecimal overall = own == null ? null : own.overall();
+        BigDecimal previousOverall = ownBefore == null ? null : ownBefore.overall();
+        // EXTENSION POINT (inspections, issue 7): the open inspection findings of this county. Once
+        // the inspection module offers InspectionService with a count of open findings per county,
+        // add it here (one statement: this page then issues 10 for a logged-in viewer) as a field of
+        // Profile, and fill the "inspections" card of dashboard/county.html (marked the same way).
+        return new Profile(county, found.get(0).provinceName(), found.get(0).prefectureName(), filters, catalog,
+                area.name(), sections, overall, previousOverall, Scoring.change(previousOverall, overall),
+                ranks.get(code), ranks.size(), chosen, trend,
+                reports.stream().filter(r -> viewer.canSeeUnpublishedOf(county) || "APPROVED".equals(r.status()))
+                        .toList(),
+                recognitions.of(code));
+    }
+
+    /**
+     * An indicator's value in each year of the county's reports that count; a year outside the
+     * indicator's catalogue editions says so rather than showing a gap.
+     */
+    static List<TrendPoint> trend(IndicatorDef indicator, List<ProfileRow> reports, Set<String> counted, int from,
+            int to) {
+        return IntStream.rangeClosed(from, to).mapToObj(year -> {
+            ProfileRow row = reports.stream()
+                    .filter(r -> r.year() != null && r.year() == year && counted.contains(r.status()))
+                    .findFirst().orElse(null);
+            return new TrendPoint(year, indicator.isValidIn(year), row != null, row == null ? null : row.value(),
+                    row != null && row.notApplicable());
+        }).toList();
+    }
+
+    // ---- 5. comparison -----------------------------------------------------------------------
+
+    Comparison compare(Viewer viewer, String year, String area, List<String> codes, String section,
+            String includeSubmitted) {
+        requireReviewer(viewer);
+        Filters filters = filters(viewer, year, area, includeSubmitted, null);
+        List<RegionView> options = filters.area() == null ? List.of() : queries.counties(filters.slice());
+        List<String> wanted = codes == null ? List.of() : codes.stream().filter(Objects::nonNull).distinct().toList();
+        Map<String, RegionView> allowed = new LinkedHashMap<>();
+        options.forEach(o -> allowed.put(o.code(), o));
+        if (!allowed.keySet().containsAll(wanted)) {
+            throw new AccessDeniedException("a county outside the area or the scope");
+        }
+        Catalog catalog = catalogs.forYear(filters.year());
+        SectionDef chosen = catalog.sections().stream().filter(s -> s.code().equals(section)).findFirst()
+                .orElse(catalog.sections().get(0));
+        List<RegionView> counties = wanted.stream().limit(MAX_COMPARED).map(allowed::get).toList();
+        if (counties.size() < 2) {
+            return new Comparison(filters, catalog, options, counties, chosen, List.of(), List.of());
+        }
+        List<IndicatorDef> indicators = catalog.indicatorsOf(chosen.code());
+        Slice slice = filters.slice();
+        List<ValueRow> values = queries.values(slice, List.of(filters.year()),
+                indicators.stream().map(IndicatorDef::code).toList(), counties.stream().map(RegionView::code).toList());
+        List<CompareRow> rows = indicators.stream().map(i -> new CompareRow(i, counties.stream()
+                .map(c -> values.stream().filter(v -> v.code().equals(c.code()) && i.code().equals(v.indicator()))
+                        .findFirst().orElse(null))
+                .toList())).toList();
+        List<Scoring.Rule> rules = rulesByYear(List.of(filters.year())).get(filters.year()).stream()
+                .filter(r -> r.section().equals(chosen.code())).toList();
+        Map<String, Map<String, BigDecimal>> byCounty = new LinkedHashMap<>();
+        counties.forEach(c -> byCounty.put(c.code(), new LinkedHashMap<>()));
+        values.stream().filter(v -> v.indicator() != null && v.value() != null)
+                .forEach(v -> byCounty.get(v.code()).put(v.indicator(), v.value()));
+        Map<String, CountyScores> scores = Scoring.score(rules, byCounty);
+        return new Comparison(filters, catalog, options, counties, chosen, rows,
+                counties.stream().map(c -> scores.get(c.code()).sections().get(chosen.code())).toList());
+    }
+
+    // ---- shared ------------------------------------------------------------------------------
+
+    /**
+     * The filters of a page as this viewer may have them. A reviewer's area defaults to the scope
+     * and must lie within it; the public and administrators may pick any province or prefecture.
+     */
+    Filters filters(Viewer viewer, String year, String area, String includeSubmitted, List<String> statuses) {
+        boolean privileged = viewer.is(Role.ADMIN) || viewer.is(Role.REVIEWER);
+        String scope = viewer.is(Role.REVIEWER) ? viewer.scopeRegionCode() : null;
+        int last = calendar.reportingYear();
+        int y = parseYear(year, last);
+        String wanted = area == null || area.isBlank() ? scope : area.trim();
+        List<RegionView> areas = queries.areas(wanted, scope == null);
+        RegionView chosen = null;
+        if (wanted != null) {
+            chosen = areas.stream().filter(a -> a.code().equals(wanted) && a.level() != RegionLevel.COUNTY).findFirst()
+                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+            if (!chosen.isWithin(scope)) {
+                throw new AccessDeniedException("area outside the reviewer's scope");
+            }
+        }
+        List<RegionView> options = areas.stream().filter(a -> a.level() != RegionLevel.COUNTY)
+                .filter(a -> a.isWithin(scope)).toList();
+        boolean include = privileged && truthy(includeSubmitted);
+        List<String> counted = statuses != null ? statuses : include ? APPROVED_AND_SUBMITTED : APPROVED;
+        return new Filters(y, years(), chosen, options, include, privileged, new Slice(chosen, scope, y, counted));
+    }
+
+    /** The years a dashboard offers, newest first. */
+    private List<Integer> years() {
+        return IntStream.rangeClosed(FIRST_YEAR, calendar.reportingYear()).boxed()
+                .sorted(Comparator.reverseOrder()).toList();
+    }
+
+    private static boolean truthy(String checkbox) {
+        return "true".equals(checkbox) || "on".equals(checkbox);
+    }
+
+    private static void requireReviewer(Viewer viewer) {
+        if (!viewer.is(Role.REVIEWER) && !viewer.is(Role.ADMIN)) {
+            throw new AccessDeniedException("dashboards for reviewers");
+        }
+    }
+
+    private static int parseYear(String year, int last) {
+        if (year == null || year.isBlank()) {
+            return last;
+        }
+        if (!year.trim().matches("\\d{4}")) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        int y = Integer.parseInt(year.trim());
+        if (y < FIRST_YEAR || y > last) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        }
+        return y;
+    }
+
+    /**
+     * The scores of a slice's counties in its year and in the year before, each year scored with
+     * its own catalogue and targets over the counties that have a counted report that year.
+     */
+    private record YearScores(List<ValueRow> values, Map<String, CountyScores> now, Map<String, CountyScores> before,
+            Set<String> sections) {
+    }
+
+    private YearScores scores(Slice slice) {
+        int y = slice.year();
+        Map<Integer, List<Scoring.Rule>> rules = rulesByYear(List.of(y, y - 1));
+        List<ValueRow> values = queries.values(slice, List.of(y, y - 1), null, null);
+        return new YearScores(values, Scoring.score(rules.get(y), valuesOf(values, y)),
+                Scoring.score(rules.get(y - 1), valuesOf(values, y - 1)), Scoring.sections(rules.get(y)));
+    }
+
+    private Map<Integer, List<Scoring.Rule>> rulesByYear(List<Integer> years) {
+        Map<Integer, List<Scoring.Rule>> byYear = new LinkedHashMap<>();
+        years.forEach(y -> byYear.put(y, new ArrayList<>()));
+        queries.scoringRules(years).forEach(r -> byYear.get(r.year()).add(r.rule()));
+        return byYear;
+    }
+
+    /** County → indicator → value of one year, for the counties with a counted report that year. */
+    private static Map<String, Map<String, BigDecimal>> valuesOf(List<ValueRow> rows, int year) {
+        Map<String, Map<String, BigDecimal>> values = new LinkedHashMap<>();
+        rows.stream().filter(r -> r.year() != null && r.year() == year).forEach(r -> {
+            Map<String, BigDecimal> own = values.computeIfAbsent(r.code(), k -> new LinkedHashMap<>());
+            if (r.indicator() != null && r.value() != null) {
+                own.put(r.indicator(), r.value());
+            }
+        });
+        return values;
+    }
+
+    /** Ranks by overall score, highest first; equal scores share a rank; no score, no rank. */
+    private static Map<String, Integer> ranks(Map<String, CountyScores> scores) {
+        List<Map.Entry<String, CountyScores>> scored = scores.entrySet().stream()
+                .filter(e -> e.getValue().overall() != null)
+                .sorted(Comparator.comparing((Map.Entry<String, CountyScores> e) -> e.getValue().overall()).reversed())
+                .toList();
+        Map<String, Integer> ranks = new LinkedHashMap<>();
+        for (int i = 0; i < scored.size(); i++) {
+            BigDecimal score = scored.get(i).getValue().overall();
+            boolean tie = i > 0 && scored.get(i - 1).getValue().overall().compareTo(score) == 0;
+            ranks.put(scored.get(i).getKey(), tie ? ranks.get(scored.get(i - 1).getKey()) : i + 1);
+        }
+        return ranks;
+    }
+
+    private static RegionView county(ValueRow v) {
+        return new RegionView(v.code(), v.name(), RegionLevel.COUNTY, null, null, null);
+    }
+}
