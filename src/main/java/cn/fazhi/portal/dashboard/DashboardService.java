@@ -7,6 +7,8 @@ import cn.fazhi.portal.catalog.CatalogService;
 import cn.fazhi.portal.catalog.IndicatorDef;
 import cn.fazhi.portal.catalog.SectionDef;
 import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.inspection.FindingCounts;
+import cn.fazhi.portal.inspection.InspectionService;
 import cn.fazhi.portal.dashboard.DashboardQueries.Aggregate;
 import cn.fazhi.portal.dashboard.DashboardQueries.ProfileRow;
 import cn.fazhi.portal.dashboard.DashboardQueries.RankRow;
@@ -56,9 +58,11 @@ class DashboardService {
     private final CatalogService catalogs;
     private final RecognitionService recognitions;
     private final ReportingCalendar calendar;
+    private final InspectionService inspections;
 
     DashboardService(DashboardQueries queries, CatalogService catalogs, RecognitionService recognitions,
-            ReportingCalendar calendar) {
+            ReportingCalendar calendar, InspectionService inspections) {
+        this.inspections = inspections;
         this.queries = queries;
         this.catalogs = catalogs;
         this.recognitions = recognitions;
@@ -70,7 +74,9 @@ class DashboardService {
             boolean includeSubmitted, boolean mayIncludeSubmitted, Slice slice) {
     }
 
-    record StatusBoard(Filters filters, List<StatusRow> rows, List<StatusCount> counts) {
+    /** @param findings the inspection findings still open per county (none when not visible) */
+    record StatusBoard(Filters filters, List<StatusRow> rows, List<StatusCount> counts,
+            Map<String, FindingCounts> findings) {
     }
 
     record Ranking(Filters filters, Catalog catalog, IndicatorDef indicator, List<RankRow> rows,
@@ -94,7 +100,7 @@ class DashboardService {
     record Profile(RegionView county, String provinceName, String prefectureName, Filters filters, Catalog catalog,
             String averageOf, List<SectionScore> sections, BigDecimal overall, BigDecimal previousOverall,
             Scoring.Change change, Integer rank, int ranked, IndicatorDef indicator, List<TrendPoint> trend,
-            List<ProfileRow> reports, List<RecognitionView> recognitions) {
+            List<ProfileRow> reports, List<RecognitionView> recognitions, FindingCounts findings) {
     }
 
     record CompareRow(IndicatorDef indicator, List<ValueRow> values) {
@@ -109,8 +115,9 @@ class DashboardService {
     StatusBoard statusBoard(Viewer viewer, String year, String area) {
         requireReviewer(viewer);
         Filters filters = filters(viewer, year, area, null, ALL_STATUSES);
-        return new StatusBoard(filters, queries.statusRows(filters.slice(), calendar.today()),
-                queries.statusCounts(filters.slice(), calendar.today()));
+        List<StatusRow> rows = queries.statusRows(filters.slice(), calendar.today());
+        return new StatusBoard(filters, rows, queries.statusCounts(filters.slice(), calendar.today()),
+                inspections.findingCountsByCounty(rows.stream().map(StatusRow::code).toList(), viewer));
     }
 
     // ---- 2. ranking --------------------------------------------------------------------------
@@ -200,16 +207,14 @@ class DashboardService {
         Map<String, Integer> ranks = ranks(now);
         BigDecimal overall = own == null ? null : own.overall();
         BigDecimal previousOverall = ownBefore == null ? null : ownBefore.overall();
-        // EXTENSION POINT (inspections, issue 7): the open inspection findings of this county. Once
-        // the inspection module offers InspectionService with a count of open findings per county,
-        // add it here (one statement: this page then issues 10 for a logged-in viewer) as a field of
-        // Profile, and fill the "inspections" card of dashboard/county.html (marked the same way).
+        // the findings still open: for those who may see the county's unpublished work (one statement)
+        FindingCounts findings = inspections.findingCountsOf(county, viewer);
         return new Profile(county, found.get(0).provinceName(), found.get(0).prefectureName(), filters, catalog,
                 area.name(), sections, overall, previousOverall, Scoring.change(previousOverall, overall),
                 ranks.get(code), ranks.size(), chosen, trend,
                 reports.stream().filter(r -> viewer.canSeeUnpublishedOf(county) || "APPROVED".equals(r.status()))
                         .toList(),
-                recognitions.of(code));
+                recognitions.of(code), findings);
     }
 
     /**

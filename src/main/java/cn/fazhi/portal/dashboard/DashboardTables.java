@@ -13,6 +13,7 @@ import cn.fazhi.portal.dashboard.DashboardService.HeatRow;
 import cn.fazhi.portal.dashboard.DashboardService.Profile;
 import cn.fazhi.portal.dashboard.DashboardService.Ranking;
 import cn.fazhi.portal.dashboard.DashboardService.StatusBoard;
+import cn.fazhi.portal.inspection.FindingCounts;
 import cn.fazhi.portal.dashboard.DashboardTable.Cell;
 import cn.fazhi.portal.dashboard.DashboardTable.Row;
 import java.math.BigDecimal;
@@ -53,7 +54,8 @@ class DashboardTables {
                         + (r.submittedLate() ? " " + msg(locale, "dashboard.submittedLate") : "")),
                 r.filled() == null ? gap(locale) : Cell.text(r.filled() + " / " + r.total()),
                 r.submittedAt() == null ? gap(locale) : Cell.text(minutes(r.submittedAt())),
-                Cell.text(r.deadline().toString()))).toList();
+                Cell.text(r.deadline().toString()),
+                findings(board.findings().get(r.code()), locale))).toList();
         List<Row> counts = board.counts().stream().map(c -> new Row(List.of(
                 c.groupCode() == null ? Cell.text(msg(locale, "dashboard.total"))
                         : Cell.link(c.groupName(), "/dashboards/status?year=" + board.filters().year() + "&area=" + c.groupCode()),
@@ -67,7 +69,18 @@ class DashboardTables {
                         "dashboard.status.LATE", "dashboard.total"), counts),
                 new DashboardTable("counties", msg(locale, "dashboard.status.counties"), headers(locale,
                         "dashboard.col.prefecture", "dashboard.col.county", "dashboard.col.code", "dashboard.col.status",
-                        "dashboard.col.completeness", "dashboard.col.submittedAt", "dashboard.col.deadline"), counties));
+                        "dashboard.col.completeness", "dashboard.col.submittedAt", "dashboard.col.deadline",
+                        "dashboard.col.findings"), counties));
+    }
+
+    /** Open findings, with the overdue ones; a link to them; "—" when there are none to show. */
+    private Cell findings(FindingCounts counts, Locale locale) {
+        if (counts == null || counts.open() == 0) {
+            return gap(locale);
+        }
+        String text = counts.overdue() == 0 ? Long.toString(counts.open())
+                : msg(locale, "dashboard.findingsWithOverdue", counts.open(), counts.overdue());
+        return Cell.link(text, "/findings?county=" + counts.countyCode());
     }
 
     // ---- ranking -----------------------------------------------------------------------------

@@ -157,6 +157,19 @@ public class InspectionService {
         return counts;
     }
 
+    /**
+     * The same for one county already looked up (the county profile): one statement. None for a
+     * viewer who may not see the county's unpublished work.
+     */
+    @Transactional(readOnly = true)
+    public FindingCounts findingCountsOf(RegionView county, Viewer viewer) {
+        if (!viewer.canSeeUnpublishedOf(county)) {
+            return FindingCounts.none(county.code());
+        }
+        return findings.countNotClosed(List.of(county.code()), calendar.today()).stream().findFirst()
+                .orElse(FindingCounts.none(county.code()));
+    }
+
     // ---- recording (reviewers in scope) ----
 
     public long record(InspectionForm form, Viewer viewer) {
