@@ -19,11 +19,11 @@ class AuditEventRepositoryTests {
 
     @Test
     void anEventKeepsItsBeforeAndAfterAsJson() {
-        events.save(new AuditEvent(Instant.now(), "demo-admin", "127.0.0.1", "UPDATE", "Account", "42",
+        events.save(new AuditEvent(Instant.now(), "demo-admin", "127.0.0.1", "UPDATE", "Account", "audit-repository-test",
                 "{\"enabled\": true}", "{\"enabled\": false}"));
         entityManager.flush();
         entityManager.clear();
-        assertThat(events.findTop50ByEntityTypeAndEntityIdOrderByOccurredAtDesc("Account", "42"))
+        assertThat(events.findTop50ByEntityTypeAndEntityIdOrderByOccurredAtDesc("Account", "audit-repository-test"))
                 .singleElement()
                 .satisfies(e -> {
                     assertThat(e.getActor()).isEqualTo("demo-admin");
