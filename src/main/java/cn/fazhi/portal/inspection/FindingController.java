@@ -5,7 +5,6 @@ import cn.fazhi.portal.account.Viewer;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
 import java.util.Locale;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
@@ -157,7 +156,7 @@ class FindingController {
 
     private String page(long id, PortalUser user, Locale locale, Model model) {
         Viewer viewer = Viewer.of(user);
-        FindingDetails finding = inspections.finding(id, viewer, locale, workflow.evidenceOf(id, viewer));
+        FindingDetails finding = inspections.finding(id, viewer, locale);
         model.addAttribute("finding", finding);
         if (!model.containsAttribute("replyForm")) {
             model.addAttribute("replyForm", ReplyForm.of(finding));
@@ -172,7 +171,7 @@ class FindingController {
 
     private FindingDetails editable(long id, PortalUser user, Locale locale) {
         Viewer viewer = Viewer.of(user);
-        FindingDetails finding = inspections.finding(id, viewer, locale, List.of());
+        FindingDetails finding = inspections.finding(id, viewer, locale);
         if (!finding.mayEdit()) {
             // a reviewer in scope on a closed finding: the state refuses; anyone else: the role
             if (finding.row().status() == FindingStatus.CLOSED && inspectionOf(finding, user, locale).mayEdit()) {

@@ -11,6 +11,8 @@ interface InspectionRepository extends Repository<Inspection, Long> {
 
     Inspection save(Inspection inspection);
 
+    boolean existsByCountyCodeAndInspectingBody(String countyCode, String inspectingBody);
+
     @EntityGraph(attributePaths = "findings")
     Optional<Inspection> findById(long id);
 

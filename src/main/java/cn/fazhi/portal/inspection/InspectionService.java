@@ -44,6 +44,7 @@ public class InspectionService {
 
     private final InspectionRepository inspections;
     private final InspectionFindingRepository findings;
+    private final FindingEvidenceRepository evidence;
     private final InspectionAccess access;
     private final FindingRows rows;
     private final RegionService regions;
@@ -52,11 +53,13 @@ public class InspectionService {
     private final ReportingCalendar calendar;
     private final Clock clock;
 
-    InspectionService(InspectionRepository inspections, InspectionFindingRepository findings, InspectionAccess access,
+    InspectionService(InspectionRepository inspections, InspectionFindingRepository findings,
+            FindingEvidenceRepository evidence, InspectionAccess access,
             FindingRows rows, RegionService regions, CatalogService catalog, AuditService audit,
             ReportingCalendar calendar, Clock clock) {
         this.inspections = inspections;
         this.findings = findings;
+        this.evidence = evidence;
         this.access = access;
         this.rows = rows;
         this.regions = regions;
@@ -98,12 +101,12 @@ public class InspectionService {
     }
 
     @Transactional(readOnly = true)
-    public FindingDetails finding(long id, Viewer viewer, Locale locale, List<EvidenceView> evidence) {
+    public FindingDetails finding(long id, Viewer viewer, Locale locale) {
         InspectionFinding f = findings.findById(id).orElseThrow(InspectionService::notFound);
         RegionView county = access.readable(f.getInspection().getCountyCode(), viewer);
         boolean reviewer = InspectionAccess.isReviewerOf(county, viewer);
         return new FindingDetails(rows.of(f, county, calendar.today(), locale), f.getRectificationReply(),
-                f.getReviewComment(), f.getReturnedAt(), f.getVersion(), evidence,
+                f.getReviewComment(), f.getReturnedAt(), f.getVersion(), evidence.listOf(id),
                 !f.isClosed() && InspectionAccess.isClerkOf(county, viewer), reviewer && f.isAwaitingReview(),
                 reviewer && !f.isClosed());
     }

@@ -126,7 +126,8 @@ class FindingListTests {
         assertThat(inspections.search(new FindingQuery(null, null, "530400", "530403", false), PageRequest.of(0, 20),
                 reviewer.toViewer(), Locale.SIMPLIFIED_CHINESE).getTotalElements()).isGreaterThanOrEqualTo(22);
         String first = listed("/findings?prefecture=530400&county=530403");
-        assertThat(first).contains("第 1 /", "下一页");
+        assertThat(first).contains("第 1 /", "下一页", "<select id=\"prefecture\"", "<select id=\"county\"",
+                "<option value=\"530403\" selected=\"selected\">玉溪市 江川区</option>");
         assertThat(listed("/findings?county=530403&severity=SEVERE")).contains("江川区严重问题")
                 .doesNotContain("江川区问题1<");
         assertThat(listed("/findings?county=530403&status=CLOSED")).doesNotContain("江川区问题");
@@ -161,6 +162,19 @@ class FindingListTests {
         PortalUser otherClerk = TestUsers.user(accounts, "list-clerk-hongta", Role.COUNTY_STAFF, "530402");
         assertThat(mvc.get().uri("/findings.csv?county=530423").with(user(otherClerk)).exchange().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8)).doesNotContain("通海县问题");
+    }
+
+    @Test
+    void theDemoDataHasAnInspectionOfLuxiToShow() {
+        PortalUser demoReviewer = TestUsers.demo(accounts, "demo-reviewer");
+        List<InspectionSummary> demo = inspections.inspections("532527", null, demoReviewer.toViewer()).stream()
+                .filter(i -> i.inspectingBody().equals(DemoInspections.BODY)).toList();
+        assertThat(demo).singleElement().satisfies(i -> {
+            assertThat(i.findings()).isEqualTo(3);
+            assertThat(i.open()).isEqualTo(2);
+        });
+        assertThat(mvc.get().uri("/inspections/" + demo.get(0).id()).with(user(demoReviewer))).hasStatusOk()
+                .bodyText().contains("重大行政决策事项目录未向社会公开", "已销号", "待验收");
     }
 
     private PortalUser clerkOf(String county) {

@@ -66,7 +66,7 @@ class InspectionLifecycleTests {
     }
 
     private FindingDetails finding(long id) {
-        return inspections.finding(id, admin.toViewer(), Locale.SIMPLIFIED_CHINESE, List.of());
+        return inspections.finding(id, admin.toViewer(), Locale.SIMPLIFIED_CHINESE);
     }
 
     @Test
