@@ -104,6 +104,21 @@ public @interface BrowserTest {
                     .until(org.openqa.selenium.support.ui.ExpectedConditions.stalenessOf(page));
         }
 
+        /** The password of the demo accounts. */
+        public static final String DEMO_PASSWORD = "demo-pass-2026";
+
+        /** Logs in through the login page of the portal at {@code baseUrl} (http://localhost:port). */
+        public static void logIn(WebDriver browser, String baseUrl, String username, String password) {
+            browser.get(baseUrl + "/login");
+            browser.findElement(org.openqa.selenium.By.id("username")).sendKeys(username);
+            browser.findElement(org.openqa.selenium.By.id("password")).sendKeys(password);
+            clickAndWait(browser, org.openqa.selenium.By.cssSelector("#login-form button[type=submit]"));
+        }
+
+        public static void logOut(WebDriver browser) {
+            clickAndWait(browser, org.openqa.selenium.By.cssSelector("form[action='/logout'] button"));
+        }
+
         /** Saves what the browser shows to target/screenshots/NAME.png. */
         public static void screenshot(WebDriver browser, String name) {
             try {

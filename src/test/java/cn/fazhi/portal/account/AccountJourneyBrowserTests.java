@@ -73,10 +73,7 @@ class AccountJourneyBrowserTests {
     }
 
     private void logIn(WebDriver browser, String username, String password) {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys(password);
-        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#login-form button[type=submit]"));
+        BrowserTest.Browser.logIn(browser, "http://localhost:" + port, username, password);
     }
 
     /** Picks an option once htmx has put it in the select, and waits for the re-rendered picker. */

@@ -42,10 +42,7 @@ class DashboardJourneyBrowserTests {
     void reviewerFollowsTheProvinceFromStatusBoardToACountysTrendAndDownloadsTheRanking(WebDriver browser)
             throws Exception {
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(15));
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys("demo-reviewer");
-        browser.findElement(By.id("password")).sendKeys("demo-pass-2026");
-        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#login-form button[type=submit]"));
+        BrowserTest.Browser.logIn(browser, url(""), "demo-reviewer", BrowserTest.Browser.DEMO_PASSWORD);
 
         // the status board of the reviewer's province
         BrowserTest.Browser.clickAndWait(browser, By.id("nav-dashboards"));

@@ -121,14 +121,11 @@ class ReportJourneyBrowserTests {
     }
 
     private void logIn(WebDriver browser, String username) {
-        browser.get(url("/login"));
-        browser.findElement(By.id("username")).sendKeys(username);
-        browser.findElement(By.id("password")).sendKeys("demo-pass-2026");
-        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#login-form button[type=submit]"));
+        BrowserTest.Browser.logIn(browser, url(""), username, BrowserTest.Browser.DEMO_PASSWORD);
     }
 
     private static void logOut(WebDriver browser) {
-        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("form[action='/logout'] button"));
+        BrowserTest.Browser.logOut(browser);
     }
 
     private static void type(WebDriver browser, String id, String text) {
