@@ -219,6 +219,9 @@ class AuthorizationMatrixTests {
         p.put("POST /admin/deadlines", new Probe("POST", "/admin/deadlines", Map.of("year", "x", "deadline", "y"),
                 adminOnly()));
         p.put("GET /account", probe("GET", "/account", loggedIn()));
+        // the display switch is everyone's; false, so that the personas' pages look as they did
+        p.put("POST /display-mode", new Probe("POST", "/display-mode", Map.of("elderly", "false"),
+                everyone(Outcome.ALLOWED)));
         p.put("GET /account/password", probe("GET", "/account/password", loggedIn()));
         p.put("POST /account/password", probe("POST", "/account/password", loggedIn()));
         p.put("GET /admin/accounts", probe("GET", "/admin/accounts", adminOnly()));

@@ -60,6 +60,9 @@ class Account {
     /** Bumped by every change of what this login may do; sessions carry the stamp they began with. */
     private int securityStamp;
 
+    /** The elderly-friendly display (适老模式) this user chose; null until they choose. */
+    private Boolean elderlyMode;
+
     Account(String username, String displayName, String passwordHash, Role role,
             String scopeRegionCode, String scopeLevel, boolean mustChangePassword) {
         this.username = username;
@@ -99,6 +102,10 @@ class Account {
         this.role = role;
         this.scopeRegionCode = scopeRegionCode;
         this.scopeLevel = scopeLevel;
+    }
+
+    void chooseDisplay(boolean elderly) {
+        elderlyMode = elderly;
     }
 
     boolean isActiveAdmin() {

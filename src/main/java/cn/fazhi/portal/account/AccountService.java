@@ -65,12 +65,20 @@ public class AccountService implements UserDetailsService {
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 
+    /** @return the elderly-friendly display the account chose, empty when it never chose */
     @Transactional
-    void recordLogin(String username, String address) {
-        accounts.findByUsername(normalise(username)).ifPresent(a -> {
+    Optional<Boolean> recordLogin(String username, String address) {
+        return accounts.findByUsername(normalise(username)).flatMap(a -> {
             a.loggedIn(clock.instant(), address);
             audit.recordAs(a.getUsername(), "LOGIN_SUCCESS", ENTITY, a.getId(), null, null);
+            return Optional.ofNullable(a.getElderlyMode());
         });
+    }
+
+    /** Remembers the viewer's choice of display, so that it follows them to another browser. */
+    @Transactional
+    public void chooseElderlyMode(Viewer viewer, boolean elderly) {
+        accounts.findById(viewer.accountId()).ifPresent(a -> a.chooseDisplay(elderly));
     }
 
     /**

@@ -54,7 +54,8 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException, ServletException {
         // the address keeps its failures: one good login must not buy an attacker ten more guesses
-        accounts.recordLogin(authentication.getName(), AuditService.clientAddress(request));
+        accounts.recordLogin(authentication.getName(), AuditService.clientAddress(request))
+                .ifPresent(elderly -> DisplayMode.remember(request, response, elderly));
         if (authentication.getPrincipal() instanceof PortalUser user && user.isMustChangePassword()) {
             response.sendRedirect(request.getContextPath() + PasswordChangeRequired.PASSWORD_PAGE);
             return;

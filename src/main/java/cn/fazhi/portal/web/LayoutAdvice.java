@@ -1,5 +1,6 @@
 package cn.fazhi.portal.web;
 
+import cn.fazhi.portal.account.DisplayMode;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.stream.Collectors;
@@ -14,6 +15,17 @@ class LayoutAdvice {
     @ModelAttribute("currentPath")
     String currentPath(HttpServletRequest request) {
         return request.getRequestURI().substring(request.getContextPath().length());
+    }
+
+    /** This page with its query, for the display switch to come back to it. */
+    @ModelAttribute("currentUrl")
+    String currentUrl(HttpServletRequest request) {
+        return currentPath(request) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+    }
+
+    @ModelAttribute("elderlyMode")
+    boolean elderlyMode(HttpServletRequest request) {
+        return DisplayMode.isElderly(request);
     }
 
     /** This page's query without its page number, for the pager's links to keep the filters. */

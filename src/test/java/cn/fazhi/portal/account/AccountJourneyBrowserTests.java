@@ -26,6 +26,7 @@ class AccountJourneyBrowserTests {
         String username = "ludian-" + Long.toString(System.currentTimeMillis(), 36);
 
         logIn(browser, "demo-admin", "demo-pass-2026");
+        browser.findElement(By.id("nav-admin")).click();
         BrowserTest.Browser.clickAndWait(browser, By.linkText("账号管理"));
         BrowserTest.Browser.clickAndWait(browser, By.linkText("新建账号"));
         browser.findElement(By.id("username")).sendKeys(username);

@@ -114,6 +114,7 @@ class ReportJourneyBrowserTests {
 
         // the administrator finds it among the candidates for the catalogue
         logIn(browser, "demo-admin");
+        browser.findElement(By.id("nav-admin")).click();
         BrowserTest.Browser.clickAndWait(browser, By.linkText("指标目录管理"));
         BrowserTest.Browser.clickAndWait(browser, By.linkText("指标候选"));
         assertThat(browser.findElement(By.id("candidates")).getText()).contains("“法治文艺下乡演出场次”", "场");
