@@ -42,5 +42,7 @@ curl -fs "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null
 echo "generating"
 start=$(date +%s)
 psql -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -q -X -f bench/generate.sql | tee bench/data/generate.log
+# bench/run.sh reads the statements of each page from PostgreSQL's log (from the next start on)
+psql -h 127.0.0.1 -p "$PORT" -U postgres -d postgres -q -X -c "alter system set logging_collector = on"
 end=$(date +%s)
 echo "generated in $(( end - start )) s (with the portal's start, $(( end - begin )) s)" | tee -a bench/data/generate.log
