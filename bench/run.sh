@@ -98,7 +98,18 @@ for i in $(seq 0 $((MAXC - 1))); do
 done
 export BENCH_SESSIONS="$OUT/sessions.tsv"
 
+refresh_versions() { # each clerk's report version as it is now (earlier saves moved it on)
+    local yn cn clerk csrf county version body
+    while IFS=$'\t' read -r yn cn clerk csrf county version body; do
+        version=$(curl -s -H "Cookie: $clerk" "$BASE/counties/$county/reports/2024/edit?section=ENFORCEMENT" \
+            | grep -o 'name="version" value="[0-9]*"' | head -1 | grep -o '[0-9]*"$' | tr -d '"')
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$yn" "$cn" "$clerk" "$csrf" "$county" "$version" "$body"
+    done < "$BENCH_SESSIONS" > "$OUT/sessions.next"
+    mv "$OUT/sessions.next" "$BENCH_SESSIONS"
+}
+
 drive() { # scenario connections duration [path] → a RESULT line
+    case $1 in save|mixed) refresh_versions ;; esac
     BENCH_SCENARIO=$1 BENCH_PATH="${4:-}" wrk -t "$2" -c "$2" -d "$3" --timeout 10s -s bench/portal.lua "$BASE" \
         | grep '^RESULT' | cut -f2-
 }
@@ -138,7 +149,7 @@ for d in status heatmap ranking national profile xlsx; do
             psql -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -X -q -f "$OUT/floor-$d.sql" \
                 | awk '/Execution Time/ { s += $3 } END { printf "%.2f\n", s }'
           done | sort -n | sed -n 3p)
-    head -c "$bytes" /dev/urandom | base64 -w 100 | head -c "$bytes" > "$OUT/static/images/floor-$d.html"
+    { yes 'a static file as large as the page' | head -c "$bytes" > "$OUT/static/images/floor-$d.html"; } || true
     static=$(drive path 1 5s "/images/floor-$d.html" | cut -f3)
     printf '%s\t%s\t%s\t%s\t%s\n' "$d" "$statements" "$sql" "$bytes" "$static" | tee -a "$OUT/floors.tsv"
 done
@@ -147,15 +158,17 @@ done
 county=$("${PSQL[@]}" -c "select r.county_code from annual_report r join region c on c.code = r.county_code
     join indicator_value v on v.report_id = r.id and v.indicator_code = 'ENF_STAFF' and v.value is not null
     where r.year = 2024 and r.status = 'SUBMITTED' and c.province_code = '530000' order by r.county_code limit 1")
-ranking_row() {
-    curl -s -b "$OUT/jar-yn" "$BASE/dashboards/ranking?year=2024&area=530000&indicator=ENF_STAFF&format=csv" | grep "$county" || true
+name=$("${PSQL[@]}" -c "select name from region where code = '$county'")
+ranking_row() { # the county's row of the province ranking (CSV export: the page's table)
+    curl -s -b "$OUT/jar-yn" "$BASE/dashboards/ranking?year=2024&area=530000&indicator=ENF_STAFF&format=csv" \
+        | grep -F ",$name," || true
 }
 before=$(ranking_row)
 token=$(curl -s -b "$OUT/jar-yn" "$BASE/counties/$county/reports/2024" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
 approve=$(curl -s -o /dev/null -w '%{http_code}' -b "$OUT/jar-yn" --data-urlencode "_csrf=$token" "$BASE/counties/$county/reports/2024/approve")
 after=$(ranking_row)
 {
-    echo "approval of $county 2024 (HTTP $approve)"
+    echo "approval of $name ($county) 2024 by the 云南省 reviewer: HTTP $approve"
     echo "  ranking row before: $before"
     echo "  ranking row after:  $after"
 } | tee "$OUT/approval.txt"
