@@ -8,6 +8,7 @@
 #   bench/run.sh                          # everything (about 12 minutes)
 #   BENCH_DURATION=5s BENCH_CONNECTIONS="8" bench/run.sh     # a quick look
 #   BENCH_QUIET=0 bench/run.sh            # do not wait for a quiet machine first
+#   BENCH_SCENARIOS="form save" BENCH_MIXED=0 bench/run.sh    # some pages only
 #
 # Needs a JDK 17 and psql; installs wrk (Debian package) when it is missing; runs bench/generate.sh
 # when there is no data yet.
@@ -115,7 +116,7 @@ drive() { # scenario connections duration [path] → a RESULT line
 }
 
 # ---- each page alone, then the mix
-SCENARIOS="status heatmap ranking national profile form save xlsx"
+SCENARIOS="${BENCH_SCENARIOS:-status heatmap ranking national profile form save xlsx}"
 echo "warming up"
 for s in $SCENARIOS; do drive "$s" 8 5s >/dev/null; done
 printf 'scenario\tconnections\tp50_ms\tp95_ms\tp99_ms\treq_per_s\trequests\terrors\tbytes\n' > "$OUT/results.tsv"
@@ -124,7 +125,7 @@ for s in $SCENARIOS; do
         drive "$s" "$c" "$DURATION" | tee -a "$OUT/results.tsv"
     done
 done
-drive mixed 32 "$DURATION" | tee -a "$OUT/results.tsv"
+[ "${BENCH_MIXED:-1}" = 1 ] && drive mixed 32 "$DURATION" | tee -a "$OUT/results.tsv"
 
 # ---- floors: each dashboard's statements alone (EXPLAIN ANALYZE, median of 5), a static file of its size
 declare -A PATHS=(
@@ -138,7 +139,7 @@ declare -A PATHS=(
 declare -A JAR_OF=([status]=yn [heatmap]=yn [ranking]=yn [national]=cn [profile]=yn [xlsx]=yn)
 printf 'dashboard\tstatements\tsql_ms\tbytes\tstatic_p50_ms\n' > "$OUT/floors.tsv"
 LOGDIR=bench/data/postgres/log
-for d in status heatmap ranking national profile xlsx; do
+for d in ${BENCH_FLOORS:-status heatmap ranking national profile xlsx}; do
     log=$(ls -t $LOGDIR/*.log | head -1); offset=$(stat -c %s "$log")
     "${PSQL[@]}" -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null; sleep 0.5
     bytes=$(curl -s -o /dev/null -w '%{size_download}' -b "$OUT/jar-${JAR_OF[$d]}" "$BASE${PATHS[$d]}")
