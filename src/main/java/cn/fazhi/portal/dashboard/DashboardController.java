@@ -13,6 +13,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -75,14 +78,28 @@ class DashboardController {
 
     // ---- 2. ranking --------------------------------------------------------------------------
 
+    /**
+     * The ranking page shows this many counties at a time, with a pager: every province fits on
+     * one page (the largest has about 180 counties), the country's 2,845 take 15. The exports
+     * always hold every county.
+     */
+    static final int RANKING_PAGE_SIZE = 200;
+
     @GetMapping("/dashboards/ranking")
     String ranking(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
             @RequestParam(required = false) String indicator, @RequestParam(required = false) String includeSubmitted,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
+            @RequestParam(required = false) String page, @AuthenticationPrincipal PortalUser user, Locale locale,
+            Model model) {
         Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted);
+        List<DashboardTable> all = tables.ranking(ranking, locale);
+        Page<DashboardTable.Row> shown = pageOf(all.get(0).rows(), page);
+        DashboardTable counties = all.get(0);
         model.addAttribute("filters", ranking.filters());
         model.addAttribute("ranking", ranking);
-        model.addAttribute("tables", tables.ranking(ranking, locale));
+        model.addAttribute("rankingPage", shown);
+        model.addAttribute("tables", List.of(
+                new DashboardTable(counties.name(), counties.caption(), counties.headers(), shown.getContent()),
+                all.get(1)));
         model.addAttribute("chart", toJson(Charts.rankingBars(ranking, locale)));
         model.addAttribute("maxBars", Charts.MAX_BARS);
         return "dashboard/ranking";
@@ -199,6 +216,15 @@ class DashboardController {
                         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         String prefix = view.startsWith(table.name()) ? view : view + "-" + table.name();
         return TableExport.download(table, format, prefix + "-" + filters);
+    }
+
+    /** One page of the rows (the first for a missing or unreadable page number, the last past the end). */
+    private static Page<DashboardTable.Row> pageOf(List<DashboardTable.Row> rows, String page) {
+        int pages = Math.max(1, (rows.size() + RANKING_PAGE_SIZE - 1) / RANKING_PAGE_SIZE);
+        int number = page != null && page.matches("\\d{1,6}") ? Math.min(Integer.parseInt(page), pages - 1) : 0;
+        int from = number * RANKING_PAGE_SIZE;
+        return new PageImpl<>(rows.subList(from, Math.min(rows.size(), from + RANKING_PAGE_SIZE)),
+                PageRequest.of(number, RANKING_PAGE_SIZE), rows.size());
     }
 
     private String toJson(Map<String, Object> option) {
