@@ -11,6 +11,20 @@
       element.style.height = option.height + 'px';
       delete option.height;
     }
+    // the elderly-friendly display enlarges the charts' own texts too (ECharts sizes them in px)
+    if (document.documentElement.classList.contains('elderly')) {
+      option.textStyle = Object.assign({ fontSize: 16 }, option.textStyle);
+      // larger labels need room: let the grid make it rather than cut county names
+      [].concat(option.grid || []).forEach(function (grid) {
+        grid.containLabel = true;
+      });
+      ['xAxis', 'yAxis', 'radar'].forEach(function (key) {
+        [].concat(option[key] || []).forEach(function (axis) {
+          axis.axisLabel = Object.assign({ fontSize: 15, color: '#000' }, axis.axisLabel);
+          axis.axisName = Object.assign({ fontSize: 15, color: '#000' }, axis.axisName);
+        });
+      });
+    }
     var chart = echarts.init(element);
     chart.setOption(option);
     chart.on('click', function (params) {
