@@ -260,63 +260,6 @@ class DashboardQueries {
                 .list();
     }
 
-    /**
-     * A county of the slice with, for each year it has a counted report in, its score per section
-     * ({@code section} null, with no score, for a report with nothing scored).
-     */
-    record ScoreRow(String code, String name, String groupName, Integer year, String section, BigDecimal score) {
-    }
-
-    /**
-     * Every county of the slice and its section scores in each of the rules' years, scored in SQL
-     * ({@link Scoring#SQL}) over the counties with a counted report that year; one row per county
-     * without a counted report in any of the years, in county order.
-     */
-    List<ScoreRow> scores(Slice slice, java.util.Map<Integer, List<Scoring.Rule>> rulesByYear) {
-        List<Integer> years = new java.util.ArrayList<>();
-        List<String> codes = new java.util.ArrayList<>();
-        List<String> sections = new java.util.ArrayList<>();
-        List<String> directions = new java.util.ArrayList<>();
-        List<String> targets = new java.util.ArrayList<>();
-        rulesByYear.forEach((year, rules) -> rules.forEach(r -> {
-            years.add(year);
-            codes.add(r.indicator());
-            sections.add(r.section());
-            directions.add(r.direction().name());
-            targets.add(r.target() == null ? null : r.target().toPlainString());
-        }));
-        return jdbc.sql("""
-                with c as (
-                    select r.code, r.name, coalesce(r.prefecture_code, r.province_code) as group_code
-                    from region r where %s
-                ), rules as (
-                    select * from unnest(cast(:ruleYears as integer[]), cast(:ruleCodes as text[]),
-                                         cast(:ruleSections as text[]), cast(:ruleDirections as text[]),
-                                         cast(cast(:ruleTargets as text[]) as numeric[])) as t(year, indicator, section, direction, target)
-                ), rep as (
-                    select ar.id, ar.county_code, ar.year from annual_report ar
-                    where ar.year in (:years) and ar.status in (:statuses) and ar.county_code in (select code from c)
-                )
-                %s
-                select c.code, c.name, g.name as group_name, rep.year, sec.section, sec.score
-                from c join region g on g.code = c.group_code
-                left join rep on rep.county_code = c.code
-                left join sec on sec.county_code = rep.county_code and sec.year = rep.year
-                order by c.code, rep.year, sec.section
-                """.formatted(slice.where("r"), Scoring.SQL))
-                .params(params(slice)).param("years", rulesByYear.keySet())
-                .param("ruleYears", years.toArray(Integer[]::new)).param("ruleCodes", codes.toArray(String[]::new))
-                .param("ruleSections", sections.toArray(String[]::new))
-                .param("ruleDirections", directions.toArray(String[]::new))
-                .param("ruleTargets", targets.toArray(String[]::new))
-                .query((rs, n) -> {
-                    int year = rs.getInt(4);
-                    return new ScoreRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.wasNull() ? null : year,
-                            rs.getString(5), rs.getBigDecimal(6));
-                })
-                .list();
-    }
-
     // ---- county profile ----------------------------------------------------------------------
 
     /** A report of the county with its value of the trend's indicator. */

@@ -13,7 +13,6 @@ import cn.fazhi.portal.inspection.InspectionService;
 import cn.fazhi.portal.dashboard.DashboardQueries.Aggregate;
 import cn.fazhi.portal.dashboard.DashboardQueries.ProfileRow;
 import cn.fazhi.portal.dashboard.DashboardQueries.RankRow;
-import cn.fazhi.portal.dashboard.DashboardQueries.ScoreRow;
 import cn.fazhi.portal.dashboard.DashboardQueries.StatusCount;
 import cn.fazhi.portal.dashboard.DashboardQueries.StatusRow;
 import cn.fazhi.portal.dashboard.DashboardQueries.ValueRow;
@@ -143,9 +142,12 @@ class DashboardService {
         YearScores scores = scores(filters.slice());
         Map<String, CountyScores> now = scores.now();
         Map<String, CountyScores> before = scores.before();
+        List<ValueRow> values = scores.values();
         Map<String, Integer> ranks = ranks(now);
         List<HeatRow> rows = new ArrayList<>();
-        scores.counties().forEach(v -> {
+        Map<String, ValueRow> counties = new LinkedHashMap<>();
+        values.forEach(v -> counties.putIfAbsent(v.code(), v));
+        counties.values().forEach(v -> {
             CountyScores own = now.get(v.code());
             BigDecimal previous = before.containsKey(v.code()) ? before.get(v.code()).overall() : null;
             rows.add(new HeatRow(county(v), v.groupName(), own != null, own, ranks.get(v.code()), previous,
@@ -330,51 +332,18 @@ class DashboardService {
 
     /**
      * The scores of a slice's counties in its year and in the year before, each year scored with
-     * its own catalogue and targets over the counties that have a counted report that year: the
-     * section scores from PostgreSQL ({@link Scoring#SQL}), the overall score their mean.
-     *
-     * @param counties each county of the slice once, in code order
+     * its own catalogue and targets over the counties that have a counted report that year.
      */
-    private record YearScores(List<ScoreRow> counties, Map<String, CountyScores> now, Map<String, CountyScores> before,
+    private record YearScores(List<ValueRow> values, Map<String, CountyScores> now, Map<String, CountyScores> before,
             Set<String> sections) {
     }
 
     private YearScores scores(Slice slice) {
         int y = slice.year();
         Map<Integer, List<Scoring.Rule>> rules = rulesByYear(List.of(y, y - 1));
-        List<ScoreRow> rows = queries.scores(slice, rules);
-        Map<String, ScoreRow> counties = new LinkedHashMap<>();
-        rows.forEach(r -> counties.putIfAbsent(r.code(), r));
-        return new YearScores(List.copyOf(counties.values()), scoresOf(rows, y, rules.get(y)),
-                scoresOf(rows, y - 1, rules.get(y - 1)), Scoring.sections(rules.get(y)));
-    }
-
-    /**
-     * County → its scores in one year, for the counties with a counted report that year: the
-     * section scores in the rules' order and their mean ({@link Scoring#mean}, step 5).
-     */
-    private static Map<String, CountyScores> scoresOf(List<ScoreRow> rows, int year, List<Scoring.Rule> rules) {
-        Map<String, Map<String, BigDecimal>> byCounty = new LinkedHashMap<>();
-        for (ScoreRow r : rows) {
-            if (r.year() != null && r.year() == year) {
-                Map<String, BigDecimal> own = byCounty.computeIfAbsent(r.code(), k -> new java.util.HashMap<>());
-                if (r.section() != null) {
-                    own.put(r.section(), r.score());
-                }
-            }
-        }
-        Set<String> order = Scoring.sections(rules);
-        Map<String, CountyScores> scores = new LinkedHashMap<>();
-        byCounty.forEach((county, own) -> {
-            Map<String, BigDecimal> sections = new LinkedHashMap<>();
-            order.forEach(section -> {
-                if (own.containsKey(section)) {
-                    sections.put(section, own.get(section));
-                }
-            });
-            scores.put(county, new CountyScores(sections, Scoring.mean(sections.values())));
-        });
-        return scores;
+        List<ValueRow> values = queries.values(slice, List.of(y, y - 1), null, null);
+        return new YearScores(values, Scoring.score(rules.get(y), valuesOf(values, y)),
+                Scoring.score(rules.get(y - 1), valuesOf(values, y - 1)), Scoring.sections(rules.get(y)));
     }
 
     private Map<Integer, List<Scoring.Rule>> rulesByYear(List<Integer> years) {
@@ -394,6 +363,18 @@ class DashboardService {
                 .toList();
     }
 
+    /** County → indicator → value of one year, for the counties with a counted report that year. */
+    private static Map<String, Map<String, BigDecimal>> valuesOf(List<ValueRow> rows, int year) {
+        Map<String, Map<String, BigDecimal>> values = new LinkedHashMap<>();
+        rows.stream().filter(r -> r.year() != null && r.year() == year).forEach(r -> {
+            Map<String, BigDecimal> own = values.computeIfAbsent(r.code(), k -> new LinkedHashMap<>());
+            if (r.indicator() != null && r.value() != null) {
+                own.put(r.indicator(), r.value());
+            }
+        });
+        return values;
+    }
+
     /** Ranks by overall score, highest first; equal scores share a rank; no score, no rank. */
     private static Map<String, Integer> ranks(Map<String, CountyScores> scores) {
         List<Map.Entry<String, CountyScores>> scored = scores.entrySet().stream()
@@ -409,7 +390,7 @@ class DashboardService {
         return ranks;
     }
 
-    private static RegionView county(ScoreRow v) {
+    private static RegionView county(ValueRow v) {
         return new RegionView(v.code(), v.name(), RegionLevel.COUNTY, null, null, null);
     }
 }

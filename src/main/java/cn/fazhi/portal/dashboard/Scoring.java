@@ -34,46 +34,6 @@ final class Scoring {
     static final BigDecimal NO_CHANGE_BAND = new BigDecimal("0.01");
     private static final int SCALE = 6;
 
-    /**
-     * Steps 1–5 above in SQL, for the dashboards that score a whole province or prefecture (heat
-     * map, county profile): PostgreSQL reads the values and returns a score per county, year and
-     * section (about 2,600 rows) rather than sending the ~20,000 values to be scored here. It is
-     * the same method step by step, kept beside {@link #score} so that the two change together;
-     * {@code DashboardScoringSqlTests} checks that they agree to the last digit on every county.
-     * Each quotient is rounded to {@value #SCALE} places half away from zero as
-     * {@link RoundingMode#HALF_UP} does, and each mean of those the same way.
-     *
-     * <p>Expects, before it: CTE {@code rep(id, county_code, year)}, the counted reports of the
-     * compared counties, and {@code rules(year, indicator, section, direction, target)}, the rules
-     * of each year. Defines {@code sec(county_code, year, section, score)}: the section scores (only
-     * sections with a scored indicator); the overall score is the mean of a county's rows.
-     */
-    static final String SQL = """
-            , v as (
-                select rep.county_code, rep.year, ru.indicator, ru.section, ru.direction, ru.target, iv.value
-                from rep join rules ru on ru.year = rep.year
-                join indicator_value iv on iv.report_id = rep.id and iv.indicator_code = ru.indicator
-                where iv.value is not null
-            ), span as (
-                select year, indicator, min(value) as low, max(value) as high
-                from v where target is null group by year, indicator
-            ), scored as (
-                select v.county_code, v.year, v.section,
-                       case when v.target is not null then
-                                least(round(case when v.direction = 'UP'
-                                                 then case when v.target = 0 then 1 else v.value / v.target end
-                                                 else case when v.value = 0 then 1 else v.target / v.value end end, 6), 1)
-                            when span.high > span.low then
-                                round(case when v.direction = 'UP' then v.value - span.low else span.high - v.value end
-                                      / (span.high - span.low), 6)
-                       end as score
-                from v left join span on span.year = v.year and span.indicator = v.indicator
-            ), sec as (
-                select county_code, year, section, round(avg(score), 6) as score
-                from scored where score is not null group by county_code, year, section
-            )
-            """;
-
     /** An indicator as scoring sees it; {@code target} is null when the year has none. */
     record Rule(String indicator, String section, Direction direction, BigDecimal target) {
     }
