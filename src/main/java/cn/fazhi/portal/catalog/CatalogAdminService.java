@@ -37,9 +37,11 @@ public class CatalogAdminService {
     private final ValidationRuleRepository rules;
     private final CatalogUsage usage;
     private final AuditService audit;
+    private final CatalogService catalogs;
 
     CatalogAdminService(IndicatorRepository indicators, SectionRepository sections, IndicatorTargetRepository targets,
-            ValidationRuleRepository rules, CatalogUsage usage, AuditService audit) {
+            ValidationRuleRepository rules, CatalogUsage usage, AuditService audit, CatalogService catalogs) {
+        this.catalogs = catalogs;
         this.indicators = indicators;
         this.sections = sections;
         this.targets = targets;
@@ -145,6 +147,7 @@ public class CatalogAdminService {
     /** Adds an indicator at the end of the catalogue; the problems when it cannot be. */
     @Transactional
     public Map<String, String> add(IndicatorForm form, Viewer viewer) {
+        catalogs.changed();
         viewer.require(Role.ADMIN);
         Map<String, String> errors = check(form);
         if (errors.isEmpty()) {
@@ -157,6 +160,7 @@ public class CatalogAdminService {
     @Transactional
     public Map<String, String> editTexts(String code, String nameZh, String nameEn, String definitionZh,
             String definitionEn, Viewer viewer) {
+        catalogs.changed();
         viewer.require(Role.ADMIN);
         Indicator indicator = find(code);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -181,6 +185,7 @@ public class CatalogAdminService {
      */
     @Transactional
     public String retire(String code, String fromYear, Viewer viewer) {
+        catalogs.changed();
         viewer.require(Role.ADMIN);
         Indicator indicator = find(code);
         Integer year = parseYear(fromYear);
@@ -202,6 +207,7 @@ public class CatalogAdminService {
 
     @Transactional
     public void restore(String code, Viewer viewer) {
+        catalogs.changed();
         viewer.require(Role.ADMIN);
         Indicator indicator = find(code);
         Map<String, Object> before = state(indicator);
@@ -217,6 +223,7 @@ public class CatalogAdminService {
      */
     @Transactional
     public String delete(String code, Viewer viewer) {
+        catalogs.changed();
         viewer.require(Role.ADMIN);
         Indicator indicator = find(code);
         if (usage.valueCount(code) > 0) {
@@ -260,6 +267,7 @@ public class CatalogAdminService {
      */
     @Transactional
     public Map<String, String> saveTargets(int year, Map<String, String> fields, Viewer viewer) {
+        catalogs.changed();
         viewer.require(Role.ADMIN);
         List<Indicator> valid = indicators.findValidIn(year);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -357,6 +365,7 @@ public class CatalogAdminService {
 
     @Transactional
     public Map<String, String> addRule(RuleForm form, Viewer viewer) {
+        catalogs.changed();
         viewer.require(Role.ADMIN);
         Map<String, String> errors = check(form, true);
         if (errors.isEmpty()) {
@@ -368,6 +377,7 @@ public class CatalogAdminService {
 
     @Transactional
     public Map<String, String> editRule(String code, RuleForm form, Viewer viewer) {
+        catalogs.changed();
         viewer.require(Role.ADMIN);
         ValidationRule rule = rules.findByCode(code).orElseThrow(CatalogAdminService::notFound);
         Map<String, String> errors = check(form, false);
@@ -382,6 +392,7 @@ public class CatalogAdminService {
     /** @return the message key of why it cannot be, or null when done */
     @Transactional
     public String retireRule(String code, String fromYear, Viewer viewer) {
+        catalogs.changed();
         viewer.require(Role.ADMIN);
         ValidationRule rule = rules.findByCode(code).orElseThrow(CatalogAdminService::notFound);
         Integer year = parseYear(fromYear);

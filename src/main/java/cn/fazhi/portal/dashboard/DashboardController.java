@@ -61,10 +61,10 @@ class DashboardController {
 
     @GetMapping("/dashboards/status")
     String status(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
+            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, HttpServletRequest request) {
         StatusBoard board = dashboards.statusBoard(Viewer.of(user), year, area);
         model.addAttribute("filters", board.filters());
-        model.addAttribute("tables", tables.statusBoard(board, locale));
+        show(model, request, tables.statusBoard(board, locale));
         return "dashboard/status";
     }
 
@@ -89,7 +89,7 @@ class DashboardController {
     String ranking(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
             @RequestParam(required = false) String indicator, @RequestParam(required = false) String includeSubmitted,
             @RequestParam(required = false) String page, @AuthenticationPrincipal PortalUser user, Locale locale,
-            Model model) {
+            Model model, HttpServletRequest request) {
         Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted);
         List<DashboardTable> all = tables.ranking(ranking, locale);
         Page<DashboardTable.Row> shown = pageOf(all.get(0).rows(), page);
@@ -97,7 +97,7 @@ class DashboardController {
         model.addAttribute("filters", ranking.filters());
         model.addAttribute("ranking", ranking);
         model.addAttribute("rankingPage", shown);
-        model.addAttribute("tables", List.of(
+        show(model, request, List.of(
                 new DashboardTable(counties.name(), counties.caption(), counties.headers(), shown.getContent()),
                 all.get(1)));
         model.addAttribute("chart", toJson(Charts.rankingBars(ranking, locale)));
@@ -120,10 +120,10 @@ class DashboardController {
     @GetMapping("/dashboards/heatmap")
     String heatMap(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
             @RequestParam(required = false) String includeSubmitted, @AuthenticationPrincipal PortalUser user,
-            Locale locale, Model model) {
+            Locale locale, Model model, HttpServletRequest request) {
         HeatMap heat = dashboards.heatMap(Viewer.of(user), year, area, includeSubmitted);
         model.addAttribute("filters", heat.filters());
-        model.addAttribute("tables", List.of(tables.heatMap(heat, locale)));
+        show(model, request, List.of(tables.heatMap(heat, locale)));
         model.addAttribute("chart", toJson(Charts.heatMap(heat, locale)));
         return "dashboard/heatmap";
     }
@@ -142,11 +142,11 @@ class DashboardController {
     @GetMapping("/dashboards/counties/{code}")
     String profile(@PathVariable String code, @RequestParam(required = false) String year,
             @RequestParam(required = false) String indicator, @RequestParam(required = false) String includeSubmitted,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
+            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, HttpServletRequest request) {
         Profile profile = dashboards.profile(Viewer.of(user), code, year, indicator, includeSubmitted);
         model.addAttribute("filters", profile.filters());
         model.addAttribute("profile", profile);
-        model.addAttribute("tables", tables.profile(profile, locale));
+        show(model, request, tables.profile(profile, locale));
         String countyLabel = profile.county().name();
         String averageLabel = tables.msg(locale, "dashboard.profile.average", profile.averageOf());
         model.addAttribute("radar", toJson(Charts.radar(profile, locale, countyLabel, averageLabel)));
@@ -170,11 +170,11 @@ class DashboardController {
     String compare(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
             @RequestParam(name = "county", required = false) List<String> counties,
             @RequestParam(required = false) String section, @RequestParam(required = false) String includeSubmitted,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
+            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, HttpServletRequest request) {
         Comparison comparison = dashboards.compare(Viewer.of(user), year, area, counties, section, includeSubmitted);
         model.addAttribute("filters", comparison.filters());
         model.addAttribute("comparison", comparison);
-        model.addAttribute("tables", comparison.rows().isEmpty() ? List.of()
+        show(model, request, comparison.rows().isEmpty() ? List.of()
                 : List.of(tables.comparison(comparison, locale)));
         return "dashboard/compare";
     }
@@ -225,6 +225,12 @@ class DashboardController {
         int from = number * RANKING_PAGE_SIZE;
         return new PageImpl<>(rows.subList(from, Math.min(rows.size(), from + RANKING_PAGE_SIZE)),
                 PageRequest.of(number, RANKING_PAGE_SIZE), rows.size());
+    }
+
+    /** The page's tables, and their body rows as HTML ({@link TableHtml}) for the table fragment. */
+    private static void show(Model model, HttpServletRequest request, List<DashboardTable> tables) {
+        model.addAttribute("tables", tables);
+        model.addAttribute("bodies", TableHtml.bodies(tables, request.getContextPath()));
     }
 
     private String toJson(Map<String, Object> option) {

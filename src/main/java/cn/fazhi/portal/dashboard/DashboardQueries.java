@@ -251,32 +251,12 @@ class DashboardQueries {
                 .params(params(slice)).param("years", years)
                 .param("counties", counties == null ? List.of("-") : counties)
                 .param("indicators", indicators == null ? List.of("-") : indicators)
-                .query((rs, n) -> new ValueRow(rs.getString("code"), rs.getString("name"), rs.getString("group_name"),
-                        integer(rs, "year"), rs.getString("indicator_code"), rs.getBigDecimal("value"),
-                        rs.getBoolean("not_applicable")))
-                .list();
-    }
-
-    /**
-     * The scoring rules of some years: every indicator with a direction valid in the year, with
-     * the year's target, else the catalogue's default (as {@code CatalogService.forYear} resolves
-     * them; {@code DashboardScoringRulesTests} keeps the two in step).
-     */
-    record YearRule(int year, Scoring.Rule rule) {
-    }
-
-    List<YearRule> scoringRules(Collection<Integer> years) {
-        return jdbc.sql("""
-                select y.year, i.code, i.section_code, i.direction, coalesce(t.value, i.default_target_value) as target
-                from unnest(cast(:years as integer[])) as y(year)
-                join indicator i on %s and i.direction <> 'NONE'
-                left join indicator_target t on t.indicator_code = i.code and t.year = y.year
-                order by y.year, i.position
-                """.formatted(validIn("i").replace(":year", "y.year")))
-                .param("years", years.toArray(Integer[]::new))
-                .query((rs, n) -> new YearRule(rs.getInt("year"), new Scoring.Rule(rs.getString("code"),
-                        rs.getString("section_code"), Direction.valueOf(rs.getString("direction")),
-                        rs.getBigDecimal("target"))))
+                // by position: a province's two years are ~20,000 rows, and a look-up by name costs a map probe a column
+                .query((rs, n) -> {
+                    int year = rs.getInt(4);
+                    return new ValueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.wasNull() ? null : year,
+                            rs.getString(5), rs.getBigDecimal(6), rs.getBoolean(7));
+                })
                 .list();
     }
 

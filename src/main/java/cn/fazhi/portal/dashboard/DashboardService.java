@@ -4,6 +4,7 @@ import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.CatalogService;
+import cn.fazhi.portal.catalog.Direction;
 import cn.fazhi.portal.catalog.IndicatorDef;
 import cn.fazhi.portal.catalog.SectionDef;
 import cn.fazhi.portal.config.ReportingCalendar;
@@ -347,9 +348,19 @@ class DashboardService {
 
     private Map<Integer, List<Scoring.Rule>> rulesByYear(List<Integer> years) {
         Map<Integer, List<Scoring.Rule>> byYear = new LinkedHashMap<>();
-        years.forEach(y -> byYear.put(y, new ArrayList<>()));
-        queries.scoringRules(years).forEach(r -> byYear.get(r.year()).add(r.rule()));
+        years.forEach(y -> byYear.put(y, scoringRules(catalogs.forYear(y))));
         return byYear;
+    }
+
+    /**
+     * The scoring rules of a catalogue edition: every indicator with a direction, in catalogue
+     * order, with the year's target (the catalogue's default when the year has none).
+     */
+    static List<Scoring.Rule> scoringRules(Catalog catalog) {
+        return catalog.indicators().stream().filter(i -> i.direction() != Direction.NONE)
+                .map(i -> new Scoring.Rule(i.code(), i.sectionCode(), i.direction(),
+                        i.target() == null ? null : i.target().value()))
+                .toList();
     }
 
     /** County → indicator → value of one year, for the counties with a counted report that year. */

@@ -18,7 +18,7 @@ interface RegionRepository extends Repository<Region, String> {
 
     Optional<Region> findByCode(String code);
 
-    List<Region> findByCodeIn(Iterable<String> codes);
+    List<Region> findAll();
 
     long countByLevel(RegionLevel level);
 

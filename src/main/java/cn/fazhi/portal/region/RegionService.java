@@ -4,18 +4,27 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Look-ups in the division tree, and the one place that decides whether a region is in a scope. */
+/**
+ * Look-ups in the division tree, and the one place that decides whether a region is in a scope.
+ *
+ * <p>The tree is reference data that only migrations write (V2), so the regions are read once, on
+ * the first look-up, and looked up in memory from then on (a status board asked for its 129
+ * counties, every form for its county, each a statement).
+ */
 @Service
 @Transactional(readOnly = true)
 public class RegionService {
 
     private final RegionRepository regions;
+
+    private volatile Map<String, RegionView> byCode;
 
     RegionService(RegionRepository regions) {
         this.regions = regions;
@@ -25,7 +34,7 @@ public class RegionService {
         if (code == null || !code.matches("\\d{6}")) {
             return Optional.empty();
         }
-        return regions.findByCode(code).map(Region::toView);
+        return Optional.ofNullable(all().get(code));
     }
 
     public Optional<RegionView> findCounty(String code) {
@@ -33,9 +42,19 @@ public class RegionService {
     }
 
     public Map<String, RegionView> findAll(Collection<String> codes) {
-        return regions.findByCodeIn(codes).stream()
-                .map(Region::toView)
+        Map<String, RegionView> all = all();
+        return codes.stream().map(all::get).filter(Objects::nonNull).distinct()
                 .collect(Collectors.toMap(RegionView::code, Function.identity()));
+    }
+
+    private Map<String, RegionView> all() {
+        Map<String, RegionView> known = byCode;
+        if (known == null) {
+            known = regions.findAll().stream().map(Region::toView)
+                    .collect(Collectors.toUnmodifiableMap(RegionView::code, Function.identity()));
+            byCode = known;
+        }
+        return known;
     }
 
     /** The provinces with their counts, or the children of {@code parentCode}. */

@@ -4,39 +4,51 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhi.portal.PortalTest;
 import cn.fazhi.portal.catalog.CatalogService;
-import cn.fazhi.portal.catalog.Direction;
-import cn.fazhi.portal.catalog.IndicatorDef;
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The dashboards read the scoring rules (indicators with a direction, the year's targets) with
- * one SQL statement for several years; they must be exactly what the catalogue says for each year.
+ * The dashboards take the scoring rules (indicators with a direction, the year's targets) from the
+ * catalogue edition of each year, which is kept in memory; they must be exactly what the tables
+ * say for that year: the year's own target, else the indicator's default, in catalogue order.
  */
 @PortalTest
 class DashboardScoringRulesTests {
 
     @Autowired
-    DashboardQueries queries;
+    CatalogService catalogs;
 
     @Autowired
-    CatalogService catalogs;
+    JdbcClient jdbc;
 
     @Test
     void scoringRulesAreTheCatalogueOfEachYear() {
         for (int year : List.of(2015, 2022, 2023)) {
-            Map<String, BigDecimal> rules = queries.scoringRules(List.of(year)).stream()
-                    .collect(Collectors.toMap(r -> r.rule().indicator(), r -> r.rule().target() == null
-                            ? BigDecimal.valueOf(-1) : r.rule().target().stripTrailingZeros()));
-            Map<String, BigDecimal> catalogue = catalogs.forYear(year).indicators().stream()
-                    .filter(i -> i.direction() != Direction.NONE)
-                    .collect(Collectors.toMap(IndicatorDef::code, i -> i.target() == null
-                            ? BigDecimal.valueOf(-1) : i.target().value().stripTrailingZeros()));
-            assertThat(rules).as("year " + year).isEqualTo(catalogue);
+            Map<String, String> rules = DashboardService.scoringRules(catalogs.forYear(year)).stream()
+                    .collect(Collectors.toMap(Scoring.Rule::indicator,
+                            r -> r.section() + " " + r.direction() + " " + plain(r.target()),
+                            (a, b) -> a, LinkedHashMap::new));
+            Map<String, String> tables = new LinkedHashMap<>();
+            jdbc.sql("""
+                    select i.code, i.section_code, i.direction, coalesce(t.value, i.default_target_value) as target
+                    from indicator i left join indicator_target t on t.indicator_code = i.code and t.year = :year
+                    where i.first_year <= :year and (i.last_year is null or i.last_year >= :year) and i.direction <> 'NONE'
+                    order by i.position
+                    """).param("year", year)
+                    .query((rs, n) -> tables.put(rs.getString(1),
+                            rs.getString(2) + " " + rs.getString(3) + " " + plain(rs.getBigDecimal(4))))
+                    .list();
+            assertThat(rules).as("year " + year).containsExactlyEntriesOf(tables);
         }
+    }
+
+    private static String plain(BigDecimal target) {
+        return target == null ? "none" : target.stripTrailingZeros().toPlainString();
     }
 }
