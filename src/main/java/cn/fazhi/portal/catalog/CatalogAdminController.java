@@ -77,9 +77,7 @@ class CatalogAdminController {
     @PostMapping("/admin/catalog/indicators/{code}/retire")
     String retire(@PathVariable String code, @RequestParam(defaultValue = "") String fromYear,
             @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
-        String refused = admin.retire(code, fromYear, Viewer.of(user));
-        redirect.addFlashAttribute(refused == null ? "flash" : "flashError",
-                refused == null ? "catalogAdmin.retired" : refused);
+        flashOutcome(redirect, admin.retire(code, fromYear, Viewer.of(user)), "catalogAdmin.retired");
         return "redirect:/admin/catalog/indicators/" + code;
     }
 
@@ -178,9 +176,7 @@ class CatalogAdminController {
     @PostMapping("/admin/catalog/rules/{code}/retire")
     String retireRule(@PathVariable String code, @RequestParam(defaultValue = "") String fromYear,
             @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
-        String refused = admin.retireRule(code, fromYear, Viewer.of(user));
-        redirect.addFlashAttribute(refused == null ? "flash" : "flashError",
-                refused == null ? "catalogAdmin.retired" : refused);
+        flashOutcome(redirect, admin.retireRule(code, fromYear, Viewer.of(user)), "catalogAdmin.retired");
         return "redirect:/admin/catalog/rules/" + code;
     }
 
@@ -230,5 +226,10 @@ class CatalogAdminController {
     private int year(String typed) {
         Integer year = CatalogAdminService.parseYear(typed);
         return year == null ? calendar.reportingYear() : year;
+    }
+
+    /** The service's refusal (a message key) as the page's error, or its success message. */
+    private static void flashOutcome(RedirectAttributes redirect, String refused, String doneKey) {
+        redirect.addFlashAttribute(refused == null ? "flash" : "flashError", refused == null ? doneKey : refused);
     }
 }

@@ -147,8 +147,8 @@ public class CatalogAdminService {
     /** Adds an indicator at the end of the catalogue; the problems when it cannot be. */
     @Transactional
     public Map<String, String> add(IndicatorForm form, Viewer viewer) {
-        catalogs.changed();
         viewer.require(Role.ADMIN);
+        catalogs.changed();
         Map<String, String> errors = check(form);
         if (errors.isEmpty()) {
             Indicator added = indicators.save(new Indicator(toDef(form), indicators.maxPosition() + 1));
@@ -160,8 +160,8 @@ public class CatalogAdminService {
     @Transactional
     public Map<String, String> editTexts(String code, String nameZh, String nameEn, String definitionZh,
             String definitionEn, Viewer viewer) {
-        catalogs.changed();
         viewer.require(Role.ADMIN);
+        catalogs.changed();
         Indicator indicator = find(code);
         Map<String, String> errors = new LinkedHashMap<>();
         requireText(errors, "nameZh", nameZh, 200);
@@ -185,8 +185,8 @@ public class CatalogAdminService {
      */
     @Transactional
     public String retire(String code, String fromYear, Viewer viewer) {
-        catalogs.changed();
         viewer.require(Role.ADMIN);
+        catalogs.changed();
         Indicator indicator = find(code);
         Integer year = parseYear(fromYear);
         if (year == null) {
@@ -207,8 +207,8 @@ public class CatalogAdminService {
 
     @Transactional
     public void restore(String code, Viewer viewer) {
-        catalogs.changed();
         viewer.require(Role.ADMIN);
+        catalogs.changed();
         Indicator indicator = find(code);
         Map<String, Object> before = state(indicator);
         indicator.restore();
@@ -223,8 +223,8 @@ public class CatalogAdminService {
      */
     @Transactional
     public String delete(String code, Viewer viewer) {
-        catalogs.changed();
         viewer.require(Role.ADMIN);
+        catalogs.changed();
         Indicator indicator = find(code);
         if (usage.valueCount(code) > 0) {
             return "catalogAdmin.hasValues";
@@ -267,8 +267,8 @@ public class CatalogAdminService {
      */
     @Transactional
     public Map<String, String> saveTargets(int year, Map<String, String> fields, Viewer viewer) {
-        catalogs.changed();
         viewer.require(Role.ADMIN);
+        catalogs.changed();
         List<Indicator> valid = indicators.findValidIn(year);
         Map<String, String> errors = new LinkedHashMap<>();
         for (Indicator i : valid) {
@@ -365,8 +365,8 @@ public class CatalogAdminService {
 
     @Transactional
     public Map<String, String> addRule(RuleForm form, Viewer viewer) {
-        catalogs.changed();
         viewer.require(Role.ADMIN);
+        catalogs.changed();
         Map<String, String> errors = check(form, true);
         if (errors.isEmpty()) {
             ValidationRule rule = rules.save(new ValidationRule(toRule(form), parseYear(form.firstYear())));
@@ -377,8 +377,8 @@ public class CatalogAdminService {
 
     @Transactional
     public Map<String, String> editRule(String code, RuleForm form, Viewer viewer) {
-        catalogs.changed();
         viewer.require(Role.ADMIN);
+        catalogs.changed();
         ValidationRule rule = rules.findByCode(code).orElseThrow(CatalogAdminService::notFound);
         Map<String, String> errors = check(form, false);
         if (errors.isEmpty()) {
@@ -392,8 +392,8 @@ public class CatalogAdminService {
     /** @return the message key of why it cannot be, or null when done */
     @Transactional
     public String retireRule(String code, String fromYear, Viewer viewer) {
-        catalogs.changed();
         viewer.require(Role.ADMIN);
+        catalogs.changed();
         ValidationRule rule = rules.findByCode(code).orElseThrow(CatalogAdminService::notFound);
         Integer year = parseYear(fromYear);
         if (year == null) {
