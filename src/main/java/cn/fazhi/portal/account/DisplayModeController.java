@@ -42,7 +42,8 @@ class DisplayModeController {
 
     /** Only a path of this portal: never another host ("//evil", "/\\evil", "https:…"). */
     static String localPath(String back) {
-        boolean local = back.startsWith("/") && !back.startsWith("//") && !back.startsWith("/\\")
+        // a backslash anywhere is refused: browsers read "/\\host" as "//host"
+        boolean local = back.startsWith("/") && !back.startsWith("//")
                 && back.chars().noneMatch(c -> c < 0x20 || c == '\\');
         return local ? back : "/";
     }
