@@ -60,10 +60,12 @@ class DashboardService {
     private final RecognitionService recognitions;
     private final ReportingCalendar calendar;
     private final InspectionService inspections;
+    private final LiveResults live;
 
     DashboardService(DashboardQueries queries, CatalogService catalogs, RecognitionService recognitions,
-            ReportingCalendar calendar, InspectionService inspections) {
+            ReportingCalendar calendar, InspectionService inspections, LiveResults live) {
         this.inspections = inspections;
+        this.live = live;
         this.queries = queries;
         this.catalogs = catalogs;
         this.recognitions = recognitions;
@@ -128,9 +130,18 @@ class DashboardService {
         Catalog catalog = catalogs.forYear(filters.year());
         IndicatorDef chosen = catalog.indicator(Objects.requireNonNullElse(indicator, ""))
                 .orElse(catalog.indicators().get(0));
-        return new Ranking(filters, catalog, chosen,
-                queries.ranking(filters.slice(), chosen.code(), chosen.direction()),
-                queries.aggregates(filters.slice(), chosen.code(), chosen.numeratorCode(), chosen.denominatorCode()));
+        Slice slice = filters.slice();
+        RankingRows found = live.get(queries.generation(),
+                List.of("ranking", slice, chosen.code(), chosen.direction(),
+                        Objects.requireNonNullElse(chosen.numeratorCode(), ""),
+                        Objects.requireNonNullElse(chosen.denominatorCode(), "")),
+                () -> new RankingRows(queries.ranking(slice, chosen.code(), chosen.direction()),
+                        queries.aggregates(slice, chosen.code(), chosen.numeratorCode(), chosen.denominatorCode())),
+                r -> r.rows().size());
+        return new Ranking(filters, catalog, chosen, found.rows(), found.aggregates());
+    }
+
+    private record RankingRows(List<RankRow> rows, List<Aggregate> aggregates) {
     }
 
     // ---- 3. heat map -------------------------------------------------------------------------
@@ -142,15 +153,13 @@ class DashboardService {
         YearScores scores = scores(filters.slice());
         Map<String, CountyScores> now = scores.now();
         Map<String, CountyScores> before = scores.before();
-        List<ValueRow> values = scores.values();
-        Map<String, Integer> ranks = ranks(now);
+        Map<String, Integer> ranks = scores.ranks();
         List<HeatRow> rows = new ArrayList<>();
-        Map<String, ValueRow> counties = new LinkedHashMap<>();
-        values.forEach(v -> counties.putIfAbsent(v.code(), v));
-        counties.values().forEach(v -> {
-            CountyScores own = now.get(v.code());
-            BigDecimal previous = before.containsKey(v.code()) ? before.get(v.code()).overall() : null;
-            rows.add(new HeatRow(county(v), v.groupName(), own != null, own, ranks.get(v.code()), previous,
+        scores.counties().forEach(c -> {
+            CountyScores own = now.get(c.code());
+            BigDecimal previous = before.containsKey(c.code()) ? before.get(c.code()).overall() : null;
+            rows.add(new HeatRow(new RegionView(c.code(), c.name(), RegionLevel.COUNTY, null, null, null),
+                    c.groupName(), own != null, own, ranks.get(c.code()), previous,
                     Scoring.change(previous, own == null ? null : own.overall())));
         });
         rows.sort(Comparator.comparing((HeatRow r) -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
@@ -205,7 +214,7 @@ class DashboardService {
         Set<String> counted = Set.copyOf(filters.slice().statuses());
         List<ProfileRow> reports = found.stream().filter(r -> r.year() != null).toList();
         List<TrendPoint> trend = trend(chosen, reports, counted, FIRST_YEAR, calendar.reportingYear());
-        Map<String, Integer> ranks = ranks(now);
+        Map<String, Integer> ranks = scores.ranks();
         BigDecimal overall = own == null ? null : own.overall();
         BigDecimal previousOverall = ownBefore == null ? null : ownBefore.overall();
         // the findings still open: for those who may see the county's unpublished work (one statement)
@@ -261,7 +270,7 @@ class DashboardService {
                 .map(c -> values.stream().filter(v -> v.code().equals(c.code()) && i.code().equals(v.indicator()))
                         .findFirst().orElse(null))
                 .toList())).toList();
-        List<Scoring.Rule> rules = rulesByYear(List.of(filters.year())).get(filters.year()).stream()
+        List<Scoring.Rule> rules = scoringRules(catalog).stream()
                 .filter(r -> r.section().equals(chosen.code())).toList();
         Map<String, Map<String, BigDecimal>> byCounty = new LinkedHashMap<>();
         counties.forEach(c -> byCounty.put(c.code(), new LinkedHashMap<>()));
@@ -332,24 +341,34 @@ class DashboardService {
 
     /**
      * The scores of a slice's counties in its year and in the year before, each year scored with
-     * its own catalogue and targets over the counties that have a counted report that year.
+     * its own catalogue and targets over the counties that have a counted report that year, and
+     * the ranks of this year's. Kept in {@link LiveResults} until the data or the catalogue change.
+     *
+     * @param counties every county of the slice, in code order
      */
-    private record YearScores(List<ValueRow> values, Map<String, CountyScores> now, Map<String, CountyScores> before,
-            Set<String> sections) {
+    private record YearScores(List<CountyName> counties, Map<String, CountyScores> now,
+            Map<String, CountyScores> before, Set<String> sections, Map<String, Integer> ranks) {
+    }
+
+    private record CountyName(String code, String name, String groupName) {
     }
 
     private YearScores scores(Slice slice) {
         int y = slice.year();
-        Map<Integer, List<Scoring.Rule>> rules = rulesByYear(List.of(y, y - 1));
-        List<ValueRow> values = queries.values(slice, List.of(y, y - 1), null, null);
-        return new YearScores(values, Scoring.score(rules.get(y), valuesOf(values, y)),
-                Scoring.score(rules.get(y - 1), valuesOf(values, y - 1)), Scoring.sections(rules.get(y)));
-    }
-
-    private Map<Integer, List<Scoring.Rule>> rulesByYear(List<Integer> years) {
-        Map<Integer, List<Scoring.Rule>> byYear = new LinkedHashMap<>();
-        years.forEach(y -> byYear.put(y, scoringRules(catalogs.forYear(y))));
-        return byYear;
+        Catalog now = catalogs.forYear(y);
+        Catalog before = catalogs.forYear(y - 1);
+        return live.get(queries.generation(),
+                List.of("scores", slice, new LiveResults.Same(now), new LiveResults.Same(before)), () -> {
+                    List<Scoring.Rule> rules = scoringRules(now);
+                    List<ValueRow> values = queries.values(slice, List.of(y, y - 1), null, null);
+                    Map<String, CountyName> counties = new LinkedHashMap<>();
+                    values.forEach(v -> counties.computeIfAbsent(v.code(),
+                            code -> new CountyName(code, v.name(), v.groupName())));
+                    Map<String, CountyScores> scored = Scoring.score(rules, valuesOf(values, y));
+                    return new YearScores(List.copyOf(counties.values()), scored,
+                            Scoring.score(scoringRules(before), valuesOf(values, y - 1)), Scoring.sections(rules),
+                            ranks(scored));
+                }, s -> s.counties().size());
     }
 
     /**
@@ -390,7 +409,4 @@ class DashboardService {
         return ranks;
     }
 
-    private static RegionView county(ValueRow v) {
-        return new RegionView(v.code(), v.name(), RegionLevel.COUNTY, null, null, null);
-    }
 }
