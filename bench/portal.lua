@@ -36,7 +36,11 @@ local mixed = { "form", "save", "status", "form", "profile", "heatmap", "form", 
     "profile", "status", "form", "save", "heatmap", "national", "form", "profile", "ranking", "save", "xlsx" }
 
 local cookies, csrf, county, version, body
-local plan, turn, saves, expecting = nil, 0, 0, {}
+-- one connection per thread (run.sh: -t = -c), and wrk sends a connection's next request only after
+-- the answer to the last: so the last request named is the one being answered. (A queue of names
+-- went out of step when wrk gave a request up on a read error and asked for another: a save's 302
+-- was then read as another page's, its version not counted, and the next save refused as a conflict.)
+local plan, turn, saves, last = nil, 0, 0, nil
 bad = 0 -- global: done() reads it from each thread
 
 local function split(line)
@@ -79,7 +83,7 @@ function request()
     local name = plan[turn]
     local s = scenarios[name]
     local headers = { Cookie = cookies[s.cookie] }
-    table.insert(expecting, name)
+    last = name
     if s.save then
         saves = saves + 1
         headers["Content-Type"] = "application/x-www-form-urlencoded"
@@ -92,8 +96,7 @@ function request()
 end
 
 function response(status, headers, body)
-    local name = table.remove(expecting, 1)
-    local s = scenarios[name]
+    local s = scenarios[last]
     if s and s.save then
         local location = headers["Location"] or ""
         if status == 302 and location:find("/edit%?section=ENFORCEMENT") then

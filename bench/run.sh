@@ -109,17 +109,30 @@ refresh_versions() { # each clerk's report version as it is now (earlier saves m
     mv "$OUT/sessions.next" "$BENCH_SESSIONS"
 }
 
-drive() { # scenario connections duration [path] → a RESULT line
+cpu_ticks() { # CPU time the portal and PostgreSQL (postmaster and backends) have used so far, in clock ticks
+    local postmaster
+    postmaster=$(head -1 bench/data/postgres/postmaster.pid)
+    { echo "$APP"; echo "$postmaster"; pgrep -P "$postmaster"; } | while read -r p; do
+        awk '{ print $14 + $15 }' "/proc/$p/stat" 2>/dev/null || true # a backend may end meanwhile
+    done | awk '{ s += $1 } END { print s + 0 }'
+}
+
+drive() { # scenario connections duration [path] → a RESULT line, with the CPU ms per request last
     case $1 in save|mixed) refresh_versions ;; esac
-    BENCH_SCENARIO=$1 BENCH_PATH="${4:-}" wrk -t "$2" -c "$2" -d "$3" --timeout 10s -s bench/portal.lua "$BASE" \
-        | grep '^RESULT' | cut -f2-
+    local before after line
+    before=$(cpu_ticks)
+    line=$(BENCH_SCENARIO=$1 BENCH_PATH="${4:-}" wrk -t "$2" -c "$2" -d "$3" --timeout 10s -s bench/portal.lua "$BASE" \
+        | grep '^RESULT' | cut -f2-)
+    after=$(cpu_ticks)
+    awk -F'\t' -v a="$before" -v b="$after" -v hz="$(getconf CLK_TCK)" \
+        '{ printf "%s\t%.1f\n", $0, ($7 > 0 ? (b - a) * 1000 / hz / $7 : 0) }' <<<"$line"
 }
 
 # ---- each page alone, then the mix
 SCENARIOS="${BENCH_SCENARIOS:-status heatmap ranking national profile form save xlsx}"
 echo "warming up"
 for s in $SCENARIOS; do drive "$s" 8 5s >/dev/null; done
-printf 'scenario\tconnections\tp50_ms\tp95_ms\tp99_ms\treq_per_s\trequests\terrors\tbytes\n' > "$OUT/results.tsv"
+printf 'scenario\tconnections\tp50_ms\tp95_ms\tp99_ms\treq_per_s\trequests\terrors\tbytes\tcpu_ms_per_req\n' > "$OUT/results.tsv"
 for s in $SCENARIOS; do
     for c in $CONNECTIONS; do
         drive "$s" "$c" "$DURATION" | tee -a "$OUT/results.tsv"
@@ -137,12 +150,16 @@ declare -A PATHS=(
     [xlsx]="/dashboards/ranking?year=2024&area=530000&indicator=ENF_CERT_RATE&format=xlsx"
 )
 declare -A JAR_OF=([status]=yn [heatmap]=yn [ranking]=yn [national]=cn [profile]=yn [xlsx]=yn)
-printf 'dashboard\tstatements\tsql_ms\tbytes\tstatic_p50_ms\n' > "$OUT/floors.tsv"
+printf 'dashboard\tstatements\tsql_ms\tbytes\tstatic_p50_ms\tcold_ms\n' > "$OUT/floors.tsv"
 LOGDIR=bench/data/postgres/log
 for d in ${BENCH_FLOORS:-status heatmap ranking national profile xlsx}; do
     log=$(ls -t $LOGDIR/*.log | head -1); offset=$(stat -c %s "$log")
+    # a new generation of the counted data (as an approval would make): the request computes the page's
+    # scores or ranking from its statements rather than answering from what it computed before
+    "${PSQL[@]}" -c "select report_data_changed()" >/dev/null
     "${PSQL[@]}" -c "alter system set log_min_duration_statement = 0" -c "select pg_reload_conf()" >/dev/null; sleep 0.5
-    bytes=$(curl -s -o /dev/null -w '%{size_download}' -b "$OUT/jar-${JAR_OF[$d]}" "$BASE${PATHS[$d]}")
+    read -r bytes cold < <(curl -s -o /dev/null -w '%{size_download} %{time_total}\n' -b "$OUT/jar-${JAR_OF[$d]}" "$BASE${PATHS[$d]}")
+    cold=$(awk -v t="$cold" 'BEGIN { printf "%.1f", t * 1000 }')
     "${PSQL[@]}" -c "alter system reset log_min_duration_statement" -c "select pg_reload_conf()" >/dev/null; sleep 0.5
     tail -c +$((offset + 1)) "$log" > "$OUT/floor-$d.log"
     statements=$(java bench/StatementLog.java "$OUT/floor-$d.log" "$OUT/floor-$d.sql")
@@ -152,7 +169,7 @@ for d in ${BENCH_FLOORS:-status heatmap ranking national profile xlsx}; do
           done | sort -n | sed -n 3p)
     { yes 'a static file as large as the page' | head -c "$bytes" > "$OUT/static/images/floor-$d.html"; } || true
     static=$(drive path 1 5s "/images/floor-$d.html" | cut -f3)
-    printf '%s\t%s\t%s\t%s\t%s\n' "$d" "$statements" "$sql" "$bytes" "$static" | tee -a "$OUT/floors.tsv"
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$d" "$statements" "$sql" "$bytes" "$static" "$cold" | tee -a "$OUT/floors.tsv"
 done
 
 # ---- an approval shows in the province ranking on the next request
@@ -179,17 +196,17 @@ after=$(ranking_row)
     echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
     cat "$OUT/machine.txt"; echo "load after the run: $(cat /proc/loadavg)"
     echo
-    echo "| scenario | conn | p50 ms | p95 ms | p99 ms | req/s | requests | errors |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
-    tail -n +2 "$OUT/results.tsv" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8 }'
+    echo "| scenario | conn | p50 ms | p95 ms | p99 ms | req/s | requests | errors | CPU ms/req |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    tail -n +2 "$OUT/results.tsv" | awk -F'\t' '{ printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |\n", $1, $2, $3, $4, $5, $6, $7, $8, $10 }'
     echo
-    echo "| dashboard | statements | SQL alone ms | bytes | static file p50 ms | page p50 ms (1 conn) | page ÷ (SQL + static) |"
-    echo "|---|---:|---:|---:|---:|---:|---:|"
-    tail -n +2 "$OUT/floors.tsv" | while IFS=$'\t' read -r d n sql bytes static; do
+    echo "| dashboard | statements | SQL alone ms | bytes | static file p50 ms | page p50 ms (1 conn) | page ÷ (SQL + static) | first request after a change ms |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    tail -n +2 "$OUT/floors.tsv" | while IFS=$'\t' read -r d n sql bytes static cold; do
         page=$(awk -F'\t' -v d="$d" '$1 == d && $2 == 1 { print $3 }' "$OUT/results.tsv")
         [ -n "$page" ] || page=$(awk -F'\t' -v d="$d" '$1 == d { print $3; exit }' "$OUT/results.tsv")
         ratio=$(awk -v p="$page" -v s="$sql" -v f="$static" 'BEGIN { if (s + f > 0) printf "%.1f", p / (s + f) }')
-        echo "| $d | $n | $sql | $bytes | $static | $page | $ratio |"
+        echo "| $d | $n | $sql | $bytes | $static | $page | $ratio | $cold |"
     done
     echo
     cat "$OUT/approval.txt"

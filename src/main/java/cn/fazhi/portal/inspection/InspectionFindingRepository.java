@@ -1,7 +1,5 @@
 package cn.fazhi.portal.inspection;
 
-import java.time.LocalDate;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
@@ -33,12 +31,4 @@ interface InspectionFindingRepository extends Repository<InspectionFinding, Long
             select f from InspectionFinding f where f.inspection.countyCode = :countyCode
             and f.status <> cn.fazhi.portal.inspection.FindingStatus.CLOSED order by f.deadline, f.id""")
     List<InspectionFinding> findNotClosedOf(String countyCode);
-
-    @Query("""
-            select new cn.fazhi.portal.inspection.FindingCounts(i.countyCode, count(f),
-                sum(case when f.deadline < :today then 1L else 0L end))
-            from InspectionFinding f join f.inspection i
-            where i.countyCode in :countyCodes and f.status <> cn.fazhi.portal.inspection.FindingStatus.CLOSED
-            group by i.countyCode""")
-    List<FindingCounts> countNotClosed(Collection<String> countyCodes, LocalDate today);
 }
