@@ -96,6 +96,8 @@ class DashboardController {
         DashboardTable counties = all.get(0);
         model.addAttribute("filters", ranking.filters());
         model.addAttribute("ranking", ranking);
+        model.addAttribute("indicatorOptions",
+                TableHtml.indicatorOptions(ranking.catalog(), ranking.indicator().code(), locale));
         model.addAttribute("rankingPage", shown);
         show(model, request, List.of(
                 new DashboardTable(counties.name(), counties.caption(), counties.headers(), shown.getContent()),
@@ -146,6 +148,8 @@ class DashboardController {
         Profile profile = dashboards.profile(Viewer.of(user), code, year, indicator, includeSubmitted);
         model.addAttribute("filters", profile.filters());
         model.addAttribute("profile", profile);
+        model.addAttribute("indicatorOptions",
+                TableHtml.indicatorOptions(profile.catalog(), profile.indicator().code(), locale));
         show(model, request, tables.profile(profile, locale));
         String countyLabel = profile.county().name();
         String averageLabel = tables.msg(locale, "dashboard.profile.average", profile.averageOf());

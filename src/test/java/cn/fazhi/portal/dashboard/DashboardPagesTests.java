@@ -180,6 +180,25 @@ class DashboardPagesTests extends SichuanDashboardTest {
         return Jsoup.parse(response.getContentAsString());
     }
 
+    @Test
+    void theIndicatorPickerOffersTheYearsCatalogueBySectionWithTheChosenOneSelected() throws Exception {
+        List<Map<String, Object>> catalogue = jdbc.queryForList("""
+                select i.code, i.name_zh, s.name_zh as section from indicator i join section s on s.code = i.section_code
+                where i.first_year <= 2023 and (i.last_year is null or i.last_year >= 2023) order by s.position, i.position
+                """);
+        for (String url : List.of("/dashboards/ranking?year=2023&indicator=EMG_ACCIDENTS",
+                "/dashboards/counties/" + counties.get(0) + "?year=2023&indicator=EMG_ACCIDENTS")) {
+            Document page = page(get(url).with(user(reviewer)));
+            assertThat(page.select("#indicator option").eachAttr("value")).as(url)
+                    .isEqualTo(catalogue.stream().map(r -> r.get("code")).toList());
+            assertThat(page.select("#indicator option").eachText())
+                    .isEqualTo(catalogue.stream().map(r -> r.get("name_zh")).toList());
+            assertThat(page.select("#indicator optgroup").eachAttr("label"))
+                    .isEqualTo(catalogue.stream().map(r -> r.get("section")).distinct().toList());
+            assertThat(page.select("#indicator option[selected]").eachAttr("value")).containsExactly("EMG_ACCIDENTS");
+        }
+    }
+
     private static String cells(Document page, String code) {
         return page.select("#table-counties tbody tr").stream().filter(r -> r.text().contains(code)).findFirst()
                 .orElseThrow().text();
