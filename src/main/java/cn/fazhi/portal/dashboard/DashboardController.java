@@ -3,6 +3,7 @@ package cn.fazhi.portal.dashboard;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.dashboard.DashboardService.Comparison;
+import cn.fazhi.portal.dashboard.DashboardService.Filters;
 import cn.fazhi.portal.dashboard.DashboardService.HeatMap;
 import cn.fazhi.portal.dashboard.DashboardService.Profile;
 import cn.fazhi.portal.dashboard.DashboardService.Ranking;
@@ -63,8 +64,7 @@ class DashboardController {
     String status(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
             @AuthenticationPrincipal PortalUser user, Locale locale, Model model, HttpServletRequest request) {
         StatusBoard board = dashboards.statusBoard(Viewer.of(user), year, area);
-        model.addAttribute("filters", board.filters());
-        show(model, request, tables.statusBoard(board, locale));
+        show(model, request, board.filters(), tables.statusBoard(board, locale), locale);
         return "dashboard/status";
     }
 
@@ -94,14 +94,13 @@ class DashboardController {
         List<DashboardTable> all = tables.ranking(ranking, locale);
         Page<DashboardTable.Row> shown = pageOf(all.get(0).rows(), page);
         DashboardTable counties = all.get(0);
-        model.addAttribute("filters", ranking.filters());
         model.addAttribute("ranking", ranking);
         model.addAttribute("indicatorOptions",
                 TableHtml.indicatorOptions(ranking.catalog(), ranking.indicator().code(), locale));
         model.addAttribute("rankingPage", shown);
-        show(model, request, List.of(
+        show(model, request, ranking.filters(), List.of(
                 new DashboardTable(counties.name(), counties.caption(), counties.headers(), shown.getContent()),
-                all.get(1)));
+                all.get(1)), locale);
         model.addAttribute("chart", toJson(Charts.rankingBars(ranking, locale)));
         model.addAttribute("maxBars", Charts.MAX_BARS);
         return "dashboard/ranking";
@@ -124,8 +123,7 @@ class DashboardController {
             @RequestParam(required = false) String includeSubmitted, @AuthenticationPrincipal PortalUser user,
             Locale locale, Model model, HttpServletRequest request) {
         HeatMap heat = dashboards.heatMap(Viewer.of(user), year, area, includeSubmitted);
-        model.addAttribute("filters", heat.filters());
-        show(model, request, List.of(tables.heatMap(heat, locale)));
+        show(model, request, heat.filters(), List.of(tables.heatMap(heat, locale)), locale);
         model.addAttribute("chart", toJson(Charts.heatMap(heat, locale)));
         return "dashboard/heatmap";
     }
@@ -146,11 +144,10 @@ class DashboardController {
             @RequestParam(required = false) String indicator, @RequestParam(required = false) String includeSubmitted,
             @AuthenticationPrincipal PortalUser user, Locale locale, Model model, HttpServletRequest request) {
         Profile profile = dashboards.profile(Viewer.of(user), code, year, indicator, includeSubmitted);
-        model.addAttribute("filters", profile.filters());
         model.addAttribute("profile", profile);
         model.addAttribute("indicatorOptions",
                 TableHtml.indicatorOptions(profile.catalog(), profile.indicator().code(), locale));
-        show(model, request, tables.profile(profile, locale));
+        show(model, request, profile.filters(), tables.profile(profile, locale), locale);
         String countyLabel = profile.county().name();
         String averageLabel = tables.msg(locale, "dashboard.profile.average", profile.averageOf());
         model.addAttribute("radar", toJson(Charts.radar(profile, locale, countyLabel, averageLabel)));
@@ -176,10 +173,9 @@ class DashboardController {
             @RequestParam(required = false) String section, @RequestParam(required = false) String includeSubmitted,
             @AuthenticationPrincipal PortalUser user, Locale locale, Model model, HttpServletRequest request) {
         Comparison comparison = dashboards.compare(Viewer.of(user), year, area, counties, section, includeSubmitted);
-        model.addAttribute("filters", comparison.filters());
         model.addAttribute("comparison", comparison);
-        show(model, request, comparison.rows().isEmpty() ? List.of()
-                : List.of(tables.comparison(comparison, locale)));
+        show(model, request, comparison.filters(), comparison.rows().isEmpty() ? List.of()
+                : List.of(tables.comparison(comparison, locale)), locale);
         return "dashboard/compare";
     }
 
@@ -232,7 +228,12 @@ class DashboardController {
     }
 
     /** The page's tables, and their body rows as HTML ({@link TableHtml}) for the table fragment. */
-    private static void show(Model model, HttpServletRequest request, List<DashboardTable> tables) {
+    /** A page's filters with their choices, and its tables, as the templates write them. */
+    private void show(Model model, HttpServletRequest request, Filters filters, List<DashboardTable> tables,
+            Locale locale) {
+        model.addAttribute("filters", filters);
+        model.addAttribute("yearOptions", TableHtml.yearOptions(filters));
+        model.addAttribute("areaOptions", TableHtml.areaOptions(filters, this.tables.msg(locale, "dashboard.country")));
         model.addAttribute("tables", tables);
         model.addAttribute("bodies", TableHtml.bodies(tables, request.getContextPath()));
     }

@@ -4,7 +4,10 @@ import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.IndicatorDef;
 import cn.fazhi.portal.catalog.SectionDef;
 import cn.fazhi.portal.dashboard.DashboardTable.Cell;
+import cn.fazhi.portal.dashboard.DashboardService.Filters;
 import cn.fazhi.portal.dashboard.DashboardTable.Row;
+import cn.fazhi.portal.region.RegionLevel;
+import cn.fazhi.portal.region.RegionView;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -67,13 +70,39 @@ final class TableHtml {
         for (SectionDef section : catalog.sections()) {
             html.append("<optgroup label=\"").append(escape(section.name(locale))).append("\">");
             for (IndicatorDef indicator : catalog.indicatorsOf(section.code())) {
-                html.append("<option value=\"").append(escape(indicator.code())).append('"')
-                        .append(indicator.code().equals(selected) ? " selected=\"selected\">" : ">")
-                        .append(escape(indicator.name(locale))).append("</option>");
+                option(html, indicator.code(), indicator.name(locale), indicator.code().equals(selected));
             }
             html.append("</optgroup>\n");
         }
         return html.toString();
+    }
+
+    /** The year filter's options, newest first, the page's year selected. */
+    static String yearOptions(Filters filters) {
+        StringBuilder html = new StringBuilder(filters.years().size() * 48);
+        filters.years().forEach(y -> option(html, Integer.toString(y), Integer.toString(y), y == filters.year()));
+        return html.toString();
+    }
+
+    /**
+     * The area filter's options: the whole country (only for a viewer without a scope), then the
+     * areas in code order, a prefecture indented under its province.
+     */
+    static String areaOptions(Filters filters, String country) {
+        StringBuilder html = new StringBuilder(filters.areas().size() * 64 + 64);
+        if (filters.slice().scope() == null) {
+            html.append("<option value=\"\">").append(escape(country)).append("</option>");
+        }
+        for (RegionView area : filters.areas()) {
+            option(html, area.code(), area.level() == RegionLevel.PREFECTURE ? "\u3000" + area.name() : area.name(),
+                    filters.area() != null && area.code().equals(filters.area().code()));
+        }
+        return html.toString();
+    }
+
+    private static void option(StringBuilder html, String value, String text, boolean selected) {
+        html.append("<option value=\"").append(escape(value)).append('"')
+                .append(selected ? " selected=\"selected\">" : ">").append(escape(text)).append("</option>");
     }
 
     private static String escape(String text) {

@@ -199,6 +199,28 @@ class DashboardPagesTests extends SichuanDashboardTest {
         }
     }
 
+    @Test
+    void theYearAndAreaFiltersOfferWhatTheViewerMayChoose() throws Exception {
+        List<String> prefectures = jdbc.queryForList("select code from region where level = 'PREFECTURE'"
+                + " and province_code = ? order by code", String.class, DashboardTestData.PROVINCE);
+        Document board = page(get("/dashboards/status?year=2023").with(user(reviewer)));
+        assertThat(board.select("#year option[selected]").eachAttr("value")).containsExactly("2023");
+        List<Integer> years = board.select("#year option").eachAttr("value").stream().map(Integer::valueOf).toList();
+        assertThat(years).isSortedAccordingTo(java.util.Comparator.reverseOrder()).contains(2024).endsWith(2015);
+        // a province reviewer: the province (selected) and its prefectures, indented; no country
+        List<String> areas = new java.util.ArrayList<>(List.of(DashboardTestData.PROVINCE));
+        areas.addAll(prefectures);
+        assertThat(board.select("#area option").eachAttr("value")).isEqualTo(areas);
+        assertThat(board.select("#area option[selected]").eachAttr("value")).containsExactly(DashboardTestData.PROVINCE);
+        assertThat(board.select("#area option").get(1).text()).startsWith("\u3000");
+        // the public: the whole country first, then every province
+        Document ranking = page(get("/dashboards/ranking?year=2023&area=" + prefectures.get(0)));
+        assertThat(ranking.select("#area option").first().attr("value")).isEmpty();
+        assertThat(ranking.select("#area option").first().text()).isEqualTo("全国");
+        assertThat(ranking.select("#area option[selected]").eachAttr("value")).containsExactly(prefectures.get(0));
+        assertThat(ranking.select("#area option").eachAttr("value")).contains("110000", "650000");
+    }
+
     private static String cells(Document page, String code) {
         return page.select("#table-counties tbody tr").stream().filter(r -> r.text().contains(code)).findFirst()
                 .orElseThrow().text();
