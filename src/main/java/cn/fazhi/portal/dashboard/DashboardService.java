@@ -368,7 +368,7 @@ class DashboardService {
                     return new YearScores(List.copyOf(counties.values()), scored,
                             Scoring.score(scoringRules(before), valuesOf(values, y - 1)), Scoring.sections(rules),
                             ranks(scored));
-                }, s -> s.counties().size());
+                }, s -> 10 * s.counties().size());
     }
 
     /**

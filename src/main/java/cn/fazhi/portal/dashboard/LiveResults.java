@@ -25,10 +25,11 @@ import org.springframework.stereotype.Component;
 class LiveResults {
 
     /**
-     * What is kept at most, in county rows (a county's scores or its place in a ranking): about
-     * 30 national heat maps or 750 provincial ones, some 100 MB at worst of a 512 MB heap.
+     * What is kept at most, in units of about 150 bytes: a county's place in a ranking is one, a
+     * county's scores of two years ten. So some 30 MB at worst of a 512 MB heap: 70 national
+     * rankings, or 15 national heat maps, or 150 provincial ones, the least recently used going first.
      */
-    static final int MAX_ROWS = 100_000;
+    static final int MAX_ROWS = 200_000;
 
     private long generation = -1;
     private long rows;
@@ -40,7 +41,7 @@ class LiveResults {
     /**
      * The result for {@code key} as of {@code generation}, computed by {@code compute} when none is
      * kept. A key must say everything the result depends on besides the generation; {@code rows}
-     * tells a result's size (its county rows), by which the least recently used go first.
+     * tells a result's size (in the units of {@link #MAX_ROWS}).
      */
     @SuppressWarnings("unchecked")
     <T> T get(long generation, Object key, Supplier<T> compute, ToIntFunction<T> rows) {
