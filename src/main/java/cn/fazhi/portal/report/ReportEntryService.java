@@ -77,9 +77,10 @@ public class ReportEntryService {
         List<Finding> findings = ReportValidator.validate(catalog, entries, lastYear, locale);
         Map<String, List<Finding>> byIndicator = findings.stream().collect(Collectors.groupingBy(Finding::indicatorCode));
 
+        Map<String, IndicatorDef> byCode = catalog.byCode(); // built once, not once per tab
         List<SectionTab> tabs = catalog.sections().stream().map(s -> {
             List<IndicatorDef> in = catalog.indicatorsOf(s.code());
-            long filled = filled(in, catalog, entries);
+            long filled = filled(in, byCode, entries);
             long errors = findings.stream().filter(f -> f.sectionCode().equals(s.code()) && f.isError()).count();
             long warnings = findings.stream().filter(f -> f.sectionCode().equals(s.code()) && !f.isError()).count();
             return new SectionTab(s, filled, in.size(), errors, warnings);
@@ -356,7 +357,11 @@ public class ReportEntryService {
 
     /** How many of these indicators have a value (a rate counts when its parts give one). */
     private static long filled(List<IndicatorDef> indicators, Catalog catalog, Map<String, ValueEntry> entries) {
-        Map<String, IndicatorDef> byCode = catalog.byCode();
+        return filled(indicators, catalog.byCode(), entries);
+    }
+
+    private static long filled(List<IndicatorDef> indicators, Map<String, IndicatorDef> byCode,
+            Map<String, ValueEntry> entries) {
         return indicators.stream().filter(i -> ReportValidator.effective(i.code(), byCode, entries) != null).count();
     }
 
