@@ -111,14 +111,19 @@ class AnnualReport {
     }
 
     Optional<BigDecimal> valueOf(String indicatorCode) {
-        return values.stream().filter(v -> v.getIndicatorCode().equals(indicatorCode))
-                .findFirst().map(IndicatorValue::getValue);
+        return Optional.ofNullable(find(indicatorCode)).map(IndicatorValue::getValue);
     }
 
     /** Every value as validation sees it. */
     Map<String, ValueEntry> entries() {
         return values.stream().collect(Collectors.toMap(IndicatorValue::getIndicatorCode,
                 v -> new ValueEntry(v.getValue(), v.getSource(), v.getExplanation())));
+    }
+
+    /** One indicator's stored state, or null. */
+    ValueEntry entry(String indicatorCode) {
+        IndicatorValue value = find(indicatorCode);
+        return value == null ? null : new ValueEntry(value.getValue(), value.getSource(), value.getExplanation());
     }
 
     /**
@@ -130,7 +135,7 @@ class AnnualReport {
     Optional<ValueEntry> type(IndicatorDef indicator, BigDecimal value, String explanation, Long by, Instant at) {
         requireEditable();
         String note = explanation == null || explanation.isBlank() ? null : explanation.strip();
-        IndicatorValue existing = valuesByCode().get(indicator.code());
+        IndicatorValue existing = find(indicator.code());
         ValueEntry before = existing == null ? null
                 : new ValueEntry(existing.getValue(), existing.getSource(), existing.getExplanation());
         if (value == null && note == null) {
@@ -146,7 +151,7 @@ class AnnualReport {
             if (same) {
                 return Optional.empty();
             }
-            valueFor(indicator).set(value, note, ValueSource.TYPED, by, at);
+            (existing != null ? existing : add(indicator)).set(value, note, ValueSource.TYPED, by, at);
         }
         this.updatedAt = at;
         return Optional.of(before == null ? new ValueEntry(null, null, null) : before);
@@ -219,15 +224,25 @@ class AnnualReport {
             if (existing != null && existing.getSource() == ValueSource.TYPED) {
                 continue;
             }
-            ComputedRate computed = ComputedRate.of(
-                    valueOf(rate.numeratorCode()).orElse(null), valueOf(rate.denominatorCode()).orElse(null));
+            ComputedRate computed = ComputedRate.of(valueIn(current, rate.numeratorCode()),
+                    valueIn(current, rate.denominatorCode()));
             if (computed.outcome() == ComputedRate.Outcome.MISSING_PART) {
                 if (existing != null) {
                     values.remove(existing);
+                    current.remove(rate.code());
                 }
             } else {
-                valueFor(rate).set(computed.isStorable() ? computed.percent() : null, null,
-                        ValueSource.COMPUTED, by, at);
+                BigDecimal percent = computed.isStorable() ? computed.percent() : null;
+                // an unchanged rate is left alone: rewriting it would update its row on every save
+                boolean same = existing != null && existing.getSource() == ValueSource.COMPUTED
+                        && existing.getExplanation() == null
+                        && (percent == null ? existing.getValue() == null
+                                : existing.getValue() != null && percent.compareTo(existing.getValue()) == 0);
+                if (!same) {
+                    IndicatorValue target = existing != null ? existing : add(rate);
+                    current.put(rate.code(), target);
+                    target.set(percent, null, ValueSource.COMPUTED, by, at);
+                }
             }
         }
     }
@@ -316,6 +331,27 @@ class AnnualReport {
         valueFor(indicator).set(figure.getValue(), figure.getNote(), ValueSource.TYPED, by, at);
         customFigures.remove(figure);
         this.updatedAt = at;
+    }
+
+    /** The stored value of an indicator, looked up without building a map of them all. */
+    private IndicatorValue find(String indicatorCode) {
+        for (IndicatorValue value : values) {
+            if (value.getIndicatorCode().equals(indicatorCode)) {
+                return value;
+            }
+        }
+        return null;
+    }
+
+    private IndicatorValue add(IndicatorDef indicator) {
+        IndicatorValue value = new IndicatorValue(this, indicator.code(), indicator.kind());
+        values.add(value);
+        return value;
+    }
+
+    private static BigDecimal valueIn(Map<String, IndicatorValue> values, String indicatorCode) {
+        IndicatorValue value = values.get(indicatorCode);
+        return value == null ? null : value.getValue();
     }
 
     private IndicatorValue valueFor(IndicatorDef indicator) {

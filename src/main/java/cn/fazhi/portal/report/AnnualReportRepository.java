@@ -15,6 +15,28 @@ interface AnnualReportRepository extends Repository<AnnualReport, Long> {
     @EntityGraph(attributePaths = "values")
     Optional<AnnualReport> findByCountyCodeAndYear(String countyCode, int year);
 
+    /**
+     * The report alone, for pages that only read it: its values come from {@link #entriesOf} as
+     * plain rows, without a managed entity each.
+     */
+    @org.springframework.data.jpa.repository.Query(
+            "select r from AnnualReport r where r.countyCode = :countyCode and r.year = :year")
+    Optional<AnnualReport> findReportOnly(String countyCode, int year);
+
+    /** The report's values as validation sees them: indicator code, value, source, explanation. */
+    @org.springframework.data.jpa.repository.Query("""
+            select v.indicatorCode, v.value, v.source, v.explanation from IndicatorValue v
+            where v.report.id = :reportId
+            """)
+    List<Object[]> entriesOf(Long reportId);
+
+    /** The indicator codes and values (blank ones left out) of the county's report of a year in this status. */
+    @org.springframework.data.jpa.repository.Query("""
+            select v.indicatorCode, v.value from IndicatorValue v join v.report r
+            where r.countyCode = :countyCode and r.year = :year and r.status = :status and v.value is not null
+            """)
+    List<Object[]> valuesOf(String countyCode, int year, ReportStatus status);
+
     List<AnnualReport> findByCountyCodeAndStatusInOrderByYearDesc(String countyCode, Collection<ReportStatus> statuses);
 
     long count();

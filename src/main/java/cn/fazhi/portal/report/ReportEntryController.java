@@ -26,18 +26,19 @@ class ReportEntryController {
 
     private final ReportEntryService entries;
     private final ReportWorkflow workflow;
+    private final EntryRowsHtml.Page page;
 
-    ReportEntryController(ReportEntryService entries, ReportWorkflow workflow) {
+    ReportEntryController(ReportEntryService entries, ReportWorkflow workflow, EntryRowsHtml.Page page) {
         this.entries = entries;
         this.workflow = workflow;
+        this.page = page;
     }
 
     @GetMapping("/counties/{code}/reports/{year}/edit")
     String form(@PathVariable String code, @PathVariable int year, @RequestParam(required = false) String section,
             @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
-        model.addAttribute("form", entries.form(code, year, section, Viewer.of(user), locale,
-                ReportEntryService.Typed.NONE));
-        return "report/edit";
+        return page.show(model, entries.form(code, year, section, Viewer.of(user), locale,
+                ReportEntryService.Typed.NONE), locale);
     }
 
     @PostMapping("/counties/{code}/reports/{year}/edit")
@@ -54,16 +55,14 @@ class ReportEntryController {
                     : entries.saveSection(code, year, section, version, fields, viewer);
         } catch (ReportConflictException e) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            model.addAttribute("form", entries.form(code, year, section, viewer, locale,
-                    new ReportEntryService.Typed(fields, Map.of())));
             model.addAttribute("conflict", true);
-            return "report/edit";
+            return page.show(model, entries.form(code, year, section, viewer, locale,
+                    new ReportEntryService.Typed(fields, Map.of())), locale);
         }
         if (!refused.isEmpty()) {
-            model.addAttribute("form", entries.form(code, year, section, viewer, locale,
-                    new ReportEntryService.Typed(fields, refused)));
             model.addAttribute("refused", refused.size());
-            return "report/edit";
+            return page.show(model, entries.form(code, year, section, viewer, locale,
+                    new ReportEntryService.Typed(fields, refused)), locale);
         }
         redirect.addFlashAttribute("flash", "report.saved");
         return "redirect:/counties/" + code + "/reports/" + year + "/edit?section=" + section;

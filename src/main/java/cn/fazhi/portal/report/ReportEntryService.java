@@ -63,18 +63,24 @@ public class ReportEntryService {
     /** The form of one section (or of the narrative) for the county's own clerk. */
     public ReportForm form(String countyCode, int year, String section, Viewer viewer, Locale locale, Typed typed) {
         RegionView county = access.requireClerkOf(countyCode, viewer);
-        AnnualReport report = find(countyCode, year);
+        // the form only reads the report: its values as rows rather than a hundred managed entities
+        AnnualReport report = reports.findReportOnly(countyCode, year)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         Catalog catalog = catalogs.forYear(year);
         String shown = ReportForm.NARRATIVE.equals(section) || catalog.sections().stream()
                 .anyMatch(s -> s.code().equals(section)) ? section : catalog.sections().get(0).code();
         Map<String, BigDecimal> lastYear = lastApproved(countyCode, year);
-        Map<String, ValueEntry> entries = report.entries();
+        Map<String, ValueEntry> entries = new HashMap<>();
+        for (Object[] row : reports.entriesOf(report.getId())) {
+            entries.put((String) row[0], new ValueEntry((BigDecimal) row[1], (ValueSource) row[2], (String) row[3]));
+        }
         List<Finding> findings = ReportValidator.validate(catalog, entries, lastYear, locale);
         Map<String, List<Finding>> byIndicator = findings.stream().collect(Collectors.groupingBy(Finding::indicatorCode));
 
+        Map<String, IndicatorDef> byCode = catalog.byCode(); // built once, not once per tab
         List<SectionTab> tabs = catalog.sections().stream().map(s -> {
             List<IndicatorDef> in = catalog.indicatorsOf(s.code());
-            long filled = filled(in, catalog, entries);
+            long filled = filled(in, byCode, entries);
             long errors = findings.stream().filter(f -> f.sectionCode().equals(s.code()) && f.isError()).count();
             long warnings = findings.stream().filter(f -> f.sectionCode().equals(s.code()) && !f.isError()).count();
             return new SectionTab(s, filled, in.size(), errors, warnings);
@@ -108,6 +114,8 @@ public class ReportEntryService {
         AnnualReport report = editable(countyCode, year, version);
         Catalog catalog = catalogs.forYear(year);
         Map<String, String> errors = new LinkedHashMap<>();
+        // what each field had before this save (a field changes only its own indicator's entry)
+        Map<String, ValueEntry> before = report.entries();
         for (IndicatorDef indicator : catalog.indicatorsOf(section)) {
             String valueField = "v_" + indicator.code();
             String explanationField = "e_" + indicator.code();
@@ -115,7 +123,7 @@ public class ReportEntryService {
                 continue;
             }
             // a field the request does not carry keeps what is stored
-            ValueEntry stored = report.entries().get(indicator.code());
+            ValueEntry stored = before.get(indicator.code());
             boolean storedTyped = stored != null && stored.source() == ValueSource.TYPED;
             ValueInput.Parsed parsed = fields.containsKey(valueField)
                     ? ValueInput.parse(indicator.kind(), fields.get(valueField))
@@ -134,7 +142,8 @@ public class ReportEntryService {
         }
         saveCustomFigures(report, section, fields, viewer, errors);
         report.recomputeRates(catalog, viewer.accountId(), clock.instant());
-        reports.save(report);
+        // the report was read in this transaction and is managed: its changes (new values included,
+        // by cascade) are written when it commits; a merge would only walk its hundred values again
         return errors;
     }
 
@@ -284,7 +293,7 @@ public class ReportEntryService {
         report.type(indicator, value, explanation, viewer.accountId(), clock.instant())
                 .ifPresent(before -> audit.record("VALUE_CHANGED", "IndicatorValue",
                         historyKey(report, indicator.code()), state(before),
-                        state(report.entries().get(indicator.code()))));
+                        state(report.entry(indicator.code()))));
     }
 
     /**
@@ -324,11 +333,11 @@ public class ReportEntryService {
 
     /** The values of the county's approved report of the year before, for comparison. */
     Map<String, BigDecimal> lastApproved(String countyCode, int year) {
-        return reports.findByCountyCodeAndYear(countyCode, year - 1)
-                .filter(r -> r.getStatus() == ReportStatus.APPROVED)
-                .map(r -> r.getValues().stream().filter(v -> v.getValue() != null)
-                        .collect(Collectors.toMap(IndicatorValue::getIndicatorCode, IndicatorValue::getValue)))
-                .orElse(Map.of());
+        Map<String, BigDecimal> values = new HashMap<>();
+        for (Object[] row : reports.valuesOf(countyCode, year - 1, ReportStatus.APPROVED)) {
+            values.put((String) row[0], (BigDecimal) row[1]);
+        }
+        return values;
     }
 
     static String historyKey(AnnualReport report, String indicatorCode) {
@@ -348,7 +357,11 @@ public class ReportEntryService {
 
     /** How many of these indicators have a value (a rate counts when its parts give one). */
     private static long filled(List<IndicatorDef> indicators, Catalog catalog, Map<String, ValueEntry> entries) {
-        Map<String, IndicatorDef> byCode = catalog.byCode();
+        return filled(indicators, catalog.byCode(), entries);
+    }
+
+    private static long filled(List<IndicatorDef> indicators, Map<String, IndicatorDef> byCode,
+            Map<String, ValueEntry> entries) {
         return indicators.stream().filter(i -> ReportValidator.effective(i.code(), byCode, entries) != null).count();
     }
 

@@ -38,10 +38,12 @@ class ReportExcelController {
 
     private final ReportExcelService excel;
     private final ReportEntryService entries;
+    private final EntryRowsHtml.Page page;
 
-    ReportExcelController(ReportExcelService excel, ReportEntryService entries) {
+    ReportExcelController(ReportExcelService excel, ReportEntryService entries, EntryRowsHtml.Page page) {
         this.excel = excel;
         this.entries = entries;
+        this.page = page;
     }
 
     @GetMapping("/counties/{code}/reports/{year}/report.xlsx")
@@ -73,10 +75,10 @@ class ReportExcelController {
             return "redirect:/counties/" + code + "/reports/" + year + "/edit"
                     + (section == null ? "" : "?section=" + UriUtils.encodeQueryParam(section, StandardCharsets.UTF_8));
         }
-        model.addAttribute("form", entries.form(code, year, section, viewer, locale, ReportEntryService.Typed.NONE));
         model.addAttribute("importProblems", problems.subList(0, Math.min(problems.size(), PROBLEMS_SHOWN)));
         model.addAttribute("importProblemCount", problems.size());
-        return "report/edit";
+        return page.show(model, entries.form(code, year, section, viewer, locale, ReportEntryService.Typed.NONE),
+                locale);
     }
 
     private ReportExport find(String code, String year, PortalUser user) {
