@@ -46,7 +46,7 @@ echo "load before the run: $(cat /proc/loadavg)" | tee "$OUT/machine.txt"
 
 # ---- the portal
 start_portal() {
-    java -Xmx512m -jar "$JAR" --server.port="$APP_PORT" \
+    java -Xmx512m ${BENCH_JAVA_OPTS:-} -jar "$JAR" --server.port="$APP_PORT" \
         --portal.embedded-postgres.data-directory=bench/data/postgres --portal.embedded-postgres.port="$PG_PORT" \
         --spring.web.resources.static-locations="classpath:/static/,file:$OUT/static/" \
         > "$OUT/app.log" 2>&1 &

@@ -1,6 +1,7 @@
 /**
  * What the whole portal shares at start-up: the embedded PostgreSQL used when no server is
- * configured, and whether the demo data is to be loaded.
+ * configured, and whether the demo data is to be loaded; and the small helpers every feature may
+ * use (the reporting calendar, HTML escaping).
  */
 @org.springframework.modulith.ApplicationModule(displayName = "Configuration")
 package cn.fazhi.portal.config;

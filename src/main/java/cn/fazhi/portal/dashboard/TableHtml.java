@@ -3,6 +3,7 @@ package cn.fazhi.portal.dashboard;
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.IndicatorDef;
 import cn.fazhi.portal.catalog.SectionDef;
+import cn.fazhi.portal.config.Html;
 import cn.fazhi.portal.dashboard.DashboardTable.Cell;
 import cn.fazhi.portal.dashboard.DashboardService.Filters;
 import cn.fazhi.portal.dashboard.DashboardTable.Row;
@@ -21,7 +22,7 @@ import java.util.Map;
  * same as the fragment wrote: {@code <tr class="fw-bold">} for a total line, a cell's colour in
  * {@code style}, {@code text-end} for a number, a link when the cell has one (with the
  * application's context path, as {@code @{…}} writes it). Every text and attribute is escaped
- * ({@link #escape}).
+ * ({@link Html#escape}).
  */
 final class TableHtml {
 
@@ -105,33 +106,7 @@ final class TableHtml {
                 .append(selected ? " selected=\"selected\">" : ">").append(escape(text)).append("</option>");
     }
 
-    /**
-     * Text or an attribute value, HTML-escaped: {@code & < > " '} as entities, everything else as
-     * it is (the page is UTF-8). Spring's {@code HtmlUtils.htmlEscape} looks every character up in
-     * its entity table — a third of a province's heat map (2,000 cells with their colours).
-     */
-    static String escape(String text) {
-        if (text == null) {
-            return "";
-        }
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '&' || c == '<' || c == '>' || c == '"' || c == '\'') {
-                StringBuilder escaped = new StringBuilder(text.length() + 16).append(text, 0, i);
-                for (int j = i; j < text.length(); j++) {
-                    char d = text.charAt(j);
-                    switch (d) {
-                        case '&' -> escaped.append("&amp;");
-                        case '<' -> escaped.append("&lt;");
-                        case '>' -> escaped.append("&gt;");
-                        case '"' -> escaped.append("&quot;");
-                        case '\'' -> escaped.append("&#39;");
-                        default -> escaped.append(d);
-                    }
-                }
-                return escaped.toString();
-            }
-        }
-        return text;
+    private static String escape(String text) {
+        return Html.escape(text);
     }
 }

@@ -1,11 +1,11 @@
 package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.catalog.IndicatorDef;
+import cn.fazhi.portal.config.Html;
 import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-import org.springframework.web.util.HtmlUtils;
 
 /**
  * The indicator rows of the report form as HTML, written in one pass. In the template a row took
@@ -136,14 +136,14 @@ final class EntryRowsHtml {
     /** An attribute, left out when its value is null (as th:attr leaves it out). */
     private EntryRowsHtml attr(String name, String value) {
         if (value != null) {
-            html.append(' ').append(name).append("=\"").append(HtmlUtils.htmlEscape(value, "UTF-8")).append('"');
+            html.append(' ').append(name).append("=\"").append(Html.escape(value)).append('"');
         }
         return this;
     }
 
     private EntryRowsHtml text(String text) {
         if (text != null) {
-            html.append(HtmlUtils.htmlEscape(text, "UTF-8"));
+            html.append(Html.escape(text));
         }
         return this;
     }
