@@ -4,7 +4,8 @@
 --   BENCH_SESSIONS  a file with a line per connection, tab-separated:
 --                   province reviewer's cookie, national reviewer's cookie, clerk's cookie, the clerk's
 --                   CSRF token, the clerk's county, the report's version, the section's form body
---                   (without version, _csrf and the field this script varies)
+--                   (without version, _csrf and the field this script varies), and that field's
+--                   stored value
 --   BENCH_SCENARIO  one of the names in `scenarios` below, or "mixed"
 --   BENCH_PATH      for the "path" scenario: the path to GET with the province reviewer's session
 --
@@ -35,7 +36,7 @@ local scenarios = {
 local mixed = { "form", "save", "status", "form", "profile", "heatmap", "form", "save", "ranking", "form",
     "profile", "status", "form", "save", "heatmap", "national", "form", "profile", "ranking", "save", "xlsx" }
 
-local cookies, csrf, county, version, body
+local cookies, csrf, county, version, body, stored
 -- one connection per thread (run.sh: -t = -c), and wrk sends a connection's next request only after
 -- the answer to the last: so the last request named is the one being answered. (A queue of names
 -- went out of step when wrk gave a request up on a read error and asked for another: a save's 302
@@ -58,7 +59,7 @@ function init(args)
         if n == id then
             local f = split(line)
             cookies = { f[1], f[2], f[3] }
-            csrf, county, version, body = f[4], f[5], tonumber(f[6]), f[7]
+            csrf, county, version, body, stored = f[4], f[5], tonumber(f[6]), f[7], tonumber(f[8] or "100")
         end
     end
     local scenario = os.getenv("BENCH_SCENARIO")
@@ -87,9 +88,11 @@ function request()
     if s.save then
         saves = saves + 1
         headers["Content-Type"] = "application/x-www-form-urlencoded"
-        -- a value that changes with every save, so that every save writes
+        -- a value that changes with every save, starting from the stored one (run.sh reads it before
+        -- each row), so that every save writes: a save that changes nothing leaves the version as it
+        -- was, and counting it would make the next save a conflict
         local payload = body .. "&version=" .. version .. "&_csrf=" .. csrf
-            .. "&v_ENF_INSPECTIONS=" .. (100 + (id * 7 + saves) % 50)
+            .. "&v_ENF_INSPECTIONS=" .. (stored + saves)
         return wrk.format("POST", "/counties/" .. county .. "/reports/" .. YEAR .. "/edit", headers, payload)
     end
     return wrk.format("GET", s.form and form_path() or s.path, headers)

@@ -99,12 +99,13 @@ for i in $(seq 0 $((MAXC - 1))); do
 done
 export BENCH_SESSIONS="$OUT/sessions.tsv"
 
-refresh_versions() { # each clerk's report version as it is now (earlier saves moved it on)
-    local yn cn clerk csrf county version body
-    while IFS=$'\t' read -r yn cn clerk csrf county version body; do
-        version=$(curl -s -H "Cookie: $clerk" "$BASE/counties/$county/reports/2024/edit?section=ENFORCEMENT" \
-            | grep -o 'name="version" value="[0-9]*"' | head -1 | grep -o '[0-9]*"$' | tr -d '"')
-        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$yn" "$cn" "$clerk" "$csrf" "$county" "$version" "$body"
+refresh_versions() { # each clerk's report version and varied value as they are now (earlier saves moved them on)
+    local yn cn clerk csrf county version body stored form
+    while IFS=$'\t' read -r yn cn clerk csrf county version body stored; do
+        form=$(curl -s -H "Cookie: $clerk" "$BASE/counties/$county/reports/2024/edit?section=ENFORCEMENT")
+        version=$(grep -o 'name="version" value="[0-9]*"' <<<"$form" | head -1 | grep -o '[0-9]*"$' | tr -d '"')
+        stored=$(grep -o 'name="v_ENF_INSPECTIONS" value="[0-9]*"' <<<"$form" | head -1 | grep -o '[0-9]*"$' | tr -d '"' || true)
+        printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$yn" "$cn" "$clerk" "$csrf" "$county" "$version" "$body" "${stored:-100}"
     done < "$BENCH_SESSIONS" > "$OUT/sessions.next"
     mv "$OUT/sessions.next" "$BENCH_SESSIONS"
 }
