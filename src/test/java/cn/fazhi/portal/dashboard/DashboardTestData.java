@@ -10,8 +10,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Synthetic reports of 四川省 (510000) for the dashboard tests, written once per database with
@@ -44,17 +42,14 @@ final class DashboardTestData {
         List<String> counties = counties(jdbc);
         List<Map<String, Object>> indicators = jdbc.queryForList(
                 "select code, kind, numerator_code, denominator_code, position from indicator order by position");
-        // one transaction: ~40,000 rows would otherwise each commit (and move the dashboards' generation)
-        new TransactionTemplate(new DataSourceTransactionManager(jdbc.getDataSource())).executeWithoutResult(tx -> {
-            for (int year : FULL_YEARS) {
-                insertReports(jdbc, counties, year, i -> "APPROVED");
-                insertValues(jdbc, counties, year, indicators);
-            }
-            // 2024: approved, submitted, returned, drafts; the last 30 of the 150 have not started
-            String[] mix = {"APPROVED", "SUBMITTED", "RETURNED", "DRAFT"};
-            insertReports(jdbc, counties.subList(0, COUNTIES - 30), MIXED_YEAR, i -> mix[i % mix.length]);
-            insertValues(jdbc, counties.subList(0, COUNTIES - 30), MIXED_YEAR, indicators);
-        });
+        for (int year : FULL_YEARS) {
+            insertReports(jdbc, counties, year, i -> "APPROVED");
+            insertValues(jdbc, counties, year, indicators);
+        }
+        // 2024: approved, submitted, returned, drafts; the last 30 of the 150 have not started
+        String[] mix = {"APPROVED", "SUBMITTED", "RETURNED", "DRAFT"};
+        insertReports(jdbc, counties.subList(0, COUNTIES - 30), MIXED_YEAR, i -> mix[i % mix.length]);
+        insertValues(jdbc, counties.subList(0, COUNTIES - 30), MIXED_YEAR, indicators);
         loaded = true;
     }
 
