@@ -227,8 +227,10 @@ class DashboardController {
                 PageRequest.of(number, RANKING_PAGE_SIZE), rows.size());
     }
 
-    /** The page's tables, and their body rows as HTML ({@link TableHtml}) for the table fragment. */
-    /** A page's filters with their choices, and its tables, as the templates write them. */
+    /**
+     * A page's filters with their choices, and its tables with their body rows, as HTML written by
+     * {@link TableHtml} for the templates.
+     */
     private void show(Model model, HttpServletRequest request, Filters filters, List<DashboardTable> tables,
             Locale locale) {
         model.addAttribute("filters", filters);

@@ -1,11 +1,13 @@
 package cn.fazhi.portal.dashboard;
 
+import static cn.fazhi.portal.config.Html.escape;
+
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.IndicatorDef;
 import cn.fazhi.portal.catalog.SectionDef;
 import cn.fazhi.portal.config.Html;
-import cn.fazhi.portal.dashboard.DashboardTable.Cell;
 import cn.fazhi.portal.dashboard.DashboardService.Filters;
+import cn.fazhi.portal.dashboard.DashboardTable.Cell;
 import cn.fazhi.portal.dashboard.DashboardTable.Row;
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionView;
@@ -104,9 +106,5 @@ final class TableHtml {
     private static void option(StringBuilder html, String value, String text, boolean selected) {
         html.append("<option value=\"").append(escape(value)).append('"')
                 .append(selected ? " selected=\"selected\">" : ">").append(escape(text)).append("</option>");
-    }
-
-    private static String escape(String text) {
-        return Html.escape(text);
     }
 }

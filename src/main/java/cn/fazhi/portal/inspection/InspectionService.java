@@ -52,13 +52,13 @@ public class InspectionService {
     private final AuditService audit;
     private final ReportingCalendar calendar;
     private final Clock clock;
-    private final FindingCountQueries counts;
+    private final FindingCountQueries openFindings;
 
     InspectionService(InspectionRepository inspections, InspectionFindingRepository findings,
             FindingEvidenceRepository evidence, InspectionAccess access,
             FindingRows rows, RegionService regions, CatalogService catalog, AuditService audit,
-            ReportingCalendar calendar, Clock clock, FindingCountQueries counts) {
-        this.counts = counts;
+            ReportingCalendar calendar, Clock clock, FindingCountQueries openFindings) {
+        this.openFindings = openFindings;
         this.inspections = inspections;
         this.findings = findings;
         this.evidence = evidence;
@@ -157,7 +157,7 @@ public class InspectionService {
         List<String> visible = counties.values().stream().filter(viewer::canSeeUnpublishedOf)
                 .map(RegionView::code).toList();
         if (!visible.isEmpty()) {
-            this.counts.countNotClosed(visible, calendar.today()).forEach(c -> counts.put(c.countyCode(), c));
+            openFindings.countNotClosed(visible, calendar.today()).forEach(c -> counts.put(c.countyCode(), c));
         }
         return counts;
     }
@@ -171,7 +171,7 @@ public class InspectionService {
         if (!viewer.canSeeUnpublishedOf(county)) {
             return FindingCounts.none(county.code());
         }
-        return counts.countNotClosed(List.of(county.code()), calendar.today()).stream().findFirst()
+        return openFindings.countNotClosed(List.of(county.code()), calendar.today()).stream().findFirst()
                 .orElse(FindingCounts.none(county.code()));
     }
 

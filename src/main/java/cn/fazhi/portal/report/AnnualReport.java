@@ -116,14 +116,17 @@ class AnnualReport {
 
     /** Every value as validation sees it. */
     Map<String, ValueEntry> entries() {
-        return values.stream().collect(Collectors.toMap(IndicatorValue::getIndicatorCode,
-                v -> new ValueEntry(v.getValue(), v.getSource(), v.getExplanation())));
+        return values.stream().collect(Collectors.toMap(IndicatorValue::getIndicatorCode, AnnualReport::entryOf));
     }
 
     /** One indicator's stored state, or null. */
     ValueEntry entry(String indicatorCode) {
         IndicatorValue value = find(indicatorCode);
-        return value == null ? null : new ValueEntry(value.getValue(), value.getSource(), value.getExplanation());
+        return value == null ? null : entryOf(value);
+    }
+
+    private static ValueEntry entryOf(IndicatorValue value) {
+        return new ValueEntry(value.getValue(), value.getSource(), value.getExplanation());
     }
 
     /**
@@ -136,8 +139,7 @@ class AnnualReport {
         requireEditable();
         String note = explanation == null || explanation.isBlank() ? null : explanation.strip();
         IndicatorValue existing = find(indicator.code());
-        ValueEntry before = existing == null ? null
-                : new ValueEntry(existing.getValue(), existing.getSource(), existing.getExplanation());
+        ValueEntry before = existing == null ? null : entryOf(existing);
         if (value == null && note == null) {
             if (existing == null || existing.getSource() == ValueSource.COMPUTED) {
                 return Optional.empty();
@@ -355,12 +357,8 @@ class AnnualReport {
     }
 
     private IndicatorValue valueFor(IndicatorDef indicator) {
-        IndicatorValue value = valuesByCode().get(indicator.code());
-        if (value == null) {
-            value = new IndicatorValue(this, indicator.code(), indicator.kind());
-            values.add(value);
-        }
-        return value;
+        IndicatorValue value = find(indicator.code());
+        return value != null ? value : add(indicator);
     }
 
     private void requireEditable() {
