@@ -194,12 +194,7 @@ begin
 end $$;
 
 -- ---- what V10's triggers would have kept: each report's filled count, and a new generation
-update annual_report ar set filled_count = f.n
-from (select iv.report_id, count(*) as n
-      from indicator_value iv join annual_report r on r.id = iv.report_id join indicator i on i.code = iv.indicator_code
-      where iv.value is not null and i.first_year <= r.year and (i.last_year is null or i.last_year >= r.year)
-      group by iv.report_id) f
-where ar.id = f.report_id and ar.filled_count <> f.n;
+select annual_report_recount(array(select id from annual_report));
 alter table indicator_value enable trigger user;
 alter table annual_report enable trigger user;
 select report_data_changed();
