@@ -47,7 +47,4 @@ interface AccountRepository extends Repository<Account, Long>, JpaSpecificationE
             returning locked_until
             """)
     List<Instant> countFailedLogin(String username, Instant now, int maxFailures, Instant lockUntil);
-
-    @Query("select a.enabled, a.securityStamp from Account a where a.id = :id")
-    List<Object[]> stampOf(Long id);
 }

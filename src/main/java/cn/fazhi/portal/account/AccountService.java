@@ -109,15 +109,6 @@ public class AccountService implements UserDetailsService {
         return Optional.of(until != null && until.isAfter(now));
     }
 
-    /**
-     * Whether a session that began with {@code stamp} may go on: the account still exists, is
-     * enabled, and nothing about what it may do changed since.
-     */
-    boolean sessionStillValid(Long accountId, int stamp) {
-        return accounts.stampOf(accountId).stream()
-                .anyMatch(row -> Boolean.TRUE.equals(row[0]) && ((Number) row[1]).intValue() == stamp);
-    }
-
     public boolean anyActive(Role role) {
         return accounts.existsByRoleAndEnabledTrue(role);
     }

@@ -26,7 +26,7 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginOutcomes outcomes, LoginThrottle throttle,
-            AccountService accounts) throws Exception {
+            SessionStamps stamps) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/info").permitAll()
@@ -46,7 +46,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.addLogoutHandler(outcomes).logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(new LoginOutcomes.ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(new PasswordChangeRequired(accounts), AuthorizationFilter.class)
+                .addFilterBefore(new PasswordChangeRequired(stamps), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))

@@ -11,7 +11,9 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -35,23 +37,6 @@ class DashboardQueries {
     }
 
     // ---- areas -------------------------------------------------------------------------------
-
-    /**
-     * The area {@code focus} itself (when it is one), the prefectures of its province, and the
-     * provinces when {@code withProvinces}: the choices of the area filter, in code order.
-     */
-    List<RegionView> areas(String focus, boolean withProvinces) {
-        return jdbc.sql("""
-                select code, name, level, parent_code, province_code, prefecture_code from region
-                where code = :focus
-                   or (:provinces and level = 'PROVINCE')
-                   or (level = 'PREFECTURE' and province_code = (select province_code from region where code = :focus))
-                order by code
-                """)
-                .param("focus", focus, Types.VARCHAR)
-                .param("provinces", withProvinces)
-                .query(DashboardQueries::region).list();
-    }
 
     /** The counties of the slice's area, for the comparison's picker. */
     List<RegionView> counties(Slice slice) {
@@ -77,69 +62,55 @@ class DashboardQueries {
             Instant submittedAt, LocalDate deadline, boolean submittedLate, Integer filled, int total) {
     }
 
+    /** How many counties of a prefecture (or of the whole area, without a code) stand where. */
     record StatusCount(String groupCode, String groupName, long notStarted, long draft, long submitted,
             long returned, long approved, long late, long total) {
+
+        /** The board's statuses, in the order {@link #of} takes their numbers. */
+        static final List<String> STATUSES = List.of("NOT_STARTED", "DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "LATE");
+
+        static StatusCount of(String groupCode, String groupName, long[] n) {
+            return new StatusCount(groupCode, groupName, n[0], n[1], n[2], n[3], n[4], n[5],
+                    n[0] + n[1] + n[2] + n[3] + n[4] + n[5]);
+        }
     }
 
-    /** Every county of the slice with where its report of the year stands (a status of its own for the board). */
-    private String board(Slice slice) {
-        return """
-                with c as (
-                    select r.code, r.name, coalesce(r.prefecture_code, r.province_code) as group_code
-                    from region r where %s
-                ), period as (
-                    select coalesce((select submission_deadline from reporting_period where year = :year),
-                                    make_date(:year + 1, 3, 1)) as deadline
-                ), b as (
-                    select c.code, c.name, c.group_code, g.name as group_name, ar.id as report_id, ar.filled_count,
-                           ar.submitted_at,
-                           coalesce(ar.submission_deadline, period.deadline) as deadline,
-                           coalesce((ar.submitted_at at time zone 'Asia/Shanghai')::date
-                                    > coalesce(ar.submission_deadline, period.deadline), false) as submitted_late,
-                           case when ar.status in ('SUBMITTED', 'RETURNED', 'APPROVED') then ar.status
-                                when :today > coalesce(ar.submission_deadline, period.deadline) then 'LATE'
-                                when ar.id is null then 'NOT_STARTED'
-                                else 'DRAFT' end as status
-                    from c join region g on g.code = c.group_code
-                    cross join period
-                    left join annual_report ar on ar.county_code = c.code and ar.year = :year
-                )
-                """.formatted(slice.where("r"));
+    /**
+     * A county's report of the year as the board needs it.
+     *
+     * @param deadline the report's own deadline (an extension), null for the year's
+     * @param filled the values filled in (kept by the database on every write of a value, migration V10)
+     */
+    record ReportState(String status, int filled, Instant submittedAt, LocalDate deadline) {
     }
 
-    /** ({@code filled} is kept by the database on every write of a value, migration V10.) */
-    List<StatusRow> statusRows(Slice slice, LocalDate today) {
-        return jdbc.sql(board(slice) + """
-                select b.*, (select count(*) from indicator where %s) as total
-                from b order by b.group_code, b.code
-                """.formatted(validIn("indicator")))
-                .params(params(slice)).param("today", today)
-                .query((rs, n) -> new StatusRow(rs.getString("code"), rs.getString("name"), rs.getString("group_code"),
-                        rs.getString("group_name"), rs.getString("status"), instant(rs, "submitted_at"),
-                        rs.getObject("deadline", LocalDate.class), rs.getBoolean("submitted_late"),
-                        rs.getObject("report_id") == null ? null : rs.getInt("filled_count"), rs.getInt("total")))
-                .list();
+    /** The year's deadline (1 March of the next year unless set) and the reports of the counties that have one. */
+    record StatusReports(LocalDate deadline, Map<String, ReportState> byCounty) {
     }
 
-    /** Counties per status per prefecture, and the total of the area last. */
-    List<StatusCount> statusCounts(Slice slice, LocalDate today) {
-        return jdbc.sql(board(slice) + """
-                select b.group_code, b.group_name,
-                       count(*) filter (where status = 'NOT_STARTED') as not_started,
-                       count(*) filter (where status = 'DRAFT') as draft,
-                       count(*) filter (where status = 'SUBMITTED') as submitted,
-                       count(*) filter (where status = 'RETURNED') as returned,
-                       count(*) filter (where status = 'APPROVED') as approved,
-                       count(*) filter (where status = 'LATE') as late,
-                       count(*) as total
-                from b group by grouping sets ((b.group_code, b.group_name), ())
-                order by b.group_code nulls last
+    /**
+     * The reports of the year of these counties: one index look-up each. The counties, their
+     * names and prefectures come from the region tree in memory, so that only what changes is read.
+     */
+    StatusReports statusReports(int year, List<String> countyCodes) {
+        Map<String, ReportState> reports = new HashMap<>();
+        LocalDate[] deadline = new LocalDate[1];
+        jdbc.sql("""
+                select p.deadline, ar.county_code, ar.status, ar.filled_count, ar.submitted_at, ar.submission_deadline
+                from (select coalesce((select submission_deadline from reporting_period where year = :year),
+                                      make_date(:year + 1, 3, 1)) as deadline) p
+                left join annual_report ar on ar.year = :year and ar.county_code = any (:counties)
                 """)
-                .params(params(slice)).param("today", today)
-                .query((rs, n) -> new StatusCount(rs.getString("group_code"), rs.getString("group_name"),
-                        rs.getLong("not_started"), rs.getLong("draft"), rs.getLong("submitted"), rs.getLong("returned"),
-                        rs.getLong("approved"), rs.getLong("late"), rs.getLong("total")))
-                .list();
+                .param("year", year).param("counties", countyCodes.toArray(String[]::new))
+                .query(rs -> {
+                    deadline[0] = rs.getObject("deadline", LocalDate.class);
+                    if (rs.getString("county_code") != null) {
+                        reports.put(rs.getString("county_code"), new ReportState(rs.getString("status"),
+                                rs.getInt("filled_count"), instant(rs, "submitted_at"),
+                                rs.getObject("submission_deadline", LocalDate.class)));
+                    }
+                });
+        return new StatusReports(deadline[0], reports);
     }
 
     // ---- ranking -----------------------------------------------------------------------------

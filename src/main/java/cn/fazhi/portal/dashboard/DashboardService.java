@@ -8,22 +8,29 @@ import cn.fazhi.portal.catalog.Direction;
 import cn.fazhi.portal.catalog.IndicatorDef;
 import cn.fazhi.portal.catalog.SectionDef;
 import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.config.TimeConfiguration;
 import cn.fazhi.portal.inspection.FindingCounts;
 import cn.fazhi.portal.inspection.InspectionService;
 import cn.fazhi.portal.dashboard.DashboardQueries.Aggregate;
 import cn.fazhi.portal.dashboard.DashboardQueries.ProfileRow;
 import cn.fazhi.portal.dashboard.DashboardQueries.RankRow;
+import cn.fazhi.portal.dashboard.DashboardQueries.ReportState;
 import cn.fazhi.portal.dashboard.DashboardQueries.StatusCount;
+import cn.fazhi.portal.dashboard.DashboardQueries.StatusReports;
 import cn.fazhi.portal.dashboard.DashboardQueries.StatusRow;
 import cn.fazhi.portal.dashboard.DashboardQueries.ValueRow;
 import cn.fazhi.portal.dashboard.Scoring.CountyScores;
 import cn.fazhi.portal.region.RecognitionService;
 import cn.fazhi.portal.region.RecognitionView;
 import cn.fazhi.portal.region.RegionLevel;
+import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,6 +61,8 @@ class DashboardService {
     private static final List<String> APPROVED = List.of("APPROVED");
     private static final List<String> APPROVED_AND_SUBMITTED = List.of("APPROVED", "SUBMITTED");
     private static final List<String> ALL_STATUSES = List.of("DRAFT", "SUBMITTED", "RETURNED", "APPROVED");
+    /** Statuses a report keeps on the status board whatever the deadline. */
+    private static final Set<String> SENT = Set.of("SUBMITTED", "RETURNED", "APPROVED");
 
     private final DashboardQueries queries;
     private final CatalogService catalogs;
@@ -61,9 +70,11 @@ class DashboardService {
     private final ReportingCalendar calendar;
     private final InspectionService inspections;
     private final LiveResults live;
+    private final RegionService regions;
 
     DashboardService(DashboardQueries queries, CatalogService catalogs, RecognitionService recognitions,
-            ReportingCalendar calendar, InspectionService inspections, LiveResults live) {
+            ReportingCalendar calendar, InspectionService inspections, LiveResults live, RegionService regions) {
+        this.regions = regions;
         this.inspections = inspections;
         this.live = live;
         this.queries = queries;
@@ -118,9 +129,56 @@ class DashboardService {
     StatusBoard statusBoard(Viewer viewer, String year, String area) {
         requireReviewer(viewer);
         Filters filters = filters(viewer, year, area, null, ALL_STATUSES);
-        List<StatusRow> rows = queries.statusRows(filters.slice(), calendar.today());
-        return new StatusBoard(filters, rows, queries.statusCounts(filters.slice(), calendar.today()),
+        Slice slice = filters.slice();
+        List<RegionView> counties = regions.counties().stream().filter(slice::contains)
+                .sorted(Comparator.comparing(DashboardService::groupOf).thenComparing(RegionView::code)).toList();
+        StatusReports reports = queries.statusReports(slice.year(), counties.stream().map(RegionView::code).toList());
+        int total = catalogs.forYear(slice.year()).indicators().size();
+        LocalDate today = calendar.today();
+        List<StatusRow> rows = counties.stream().map(c -> statusRow(c, regions.find(groupOf(c)).map(RegionView::name)
+                .orElse(null), reports.byCounty().get(c.code()), reports.deadline(), today, total)).toList();
+        return new StatusBoard(filters, rows, countsOf(rows),
                 inspections.findingCountsByCounty(rows.stream().map(StatusRow::code).toList(), viewer));
+    }
+
+    /**
+     * Where a county's report stands on the board: submitted, returned or approved as it is;
+     * otherwise late once its deadline (its own extension, else the year's) has passed, not
+     * started without a report, a draft with one. Submitted late when it came in (China time)
+     * after that deadline.
+     */
+    static StatusRow statusRow(RegionView county, String groupName, ReportState report, LocalDate yearDeadline,
+            LocalDate today, int total) {
+        LocalDate deadline = report != null && report.deadline() != null ? report.deadline() : yearDeadline;
+        String status = report != null && SENT.contains(report.status()) ? report.status()
+                : today.isAfter(deadline) ? "LATE" : report == null ? "NOT_STARTED" : "DRAFT";
+        Instant submittedAt = report == null ? null : report.submittedAt();
+        boolean submittedLate = submittedAt != null
+                && submittedAt.atZone(TimeConfiguration.CHINA).toLocalDate().isAfter(deadline);
+        return new StatusRow(county.code(), county.name(), groupOf(county), groupName, status, submittedAt, deadline,
+                submittedLate, report == null ? null : report.filled(), total);
+    }
+
+    /** A county's prefecture, or its province for a county directly under one (省直辖县). */
+    private static String groupOf(RegionView county) {
+        return county.prefectureCode() != null ? county.prefectureCode() : county.provinceCode();
+    }
+
+    /** Counties per status per prefecture (the rows come in prefecture order), and the area's total last. */
+    static List<StatusCount> countsOf(List<StatusRow> rows) {
+        Map<String, long[]> byGroup = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
+        long[] total = new long[StatusCount.STATUSES.size()];
+        for (StatusRow row : rows) {
+            int status = StatusCount.STATUSES.indexOf(row.status());
+            byGroup.computeIfAbsent(row.groupCode(), g -> new long[total.length])[status]++;
+            names.putIfAbsent(row.groupCode(), row.groupName());
+            total[status]++;
+        }
+        List<StatusCount> counts = new ArrayList<>();
+        byGroup.forEach((code, n) -> counts.add(StatusCount.of(code, names.get(code), n)));
+        counts.add(StatusCount.of(null, null, total));
+        return counts;
     }
 
     // ---- 2. ranking --------------------------------------------------------------------------
@@ -293,7 +351,7 @@ class DashboardService {
         int last = calendar.reportingYear();
         int y = parseYear(year, last);
         String wanted = area == null || area.isBlank() ? scope : area.trim();
-        List<RegionView> areas = queries.areas(wanted, scope == null);
+        List<RegionView> areas = regions.areaChoices(wanted, scope == null);
         RegionView chosen = null;
         if (wanted != null) {
             chosen = areas.stream().filter(a -> a.code().equals(wanted) && a.level() != RegionLevel.COUNTY).findFirst()

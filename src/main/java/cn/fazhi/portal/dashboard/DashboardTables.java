@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,15 @@ class DashboardTables {
 
     private static final DateTimeFormatter MINUTES = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
+    /** Beyond this many languages the texts are looked up each time (a cookie may name any locale). */
+    private static final int REMEMBERED_LOCALES = 4;
+
     private final MessageSource messages;
+    /**
+     * Texts without arguments per language: a table asks for the same few ("—", a status) once a
+     * row, and each look-up walks the bundle chain. The bundles do not change while the portal runs.
+     */
+    private final Map<Locale, Map<String, String>> texts = new ConcurrentHashMap<>();
 
     DashboardTables(MessageSource messages) {
         this.messages = messages;
@@ -272,6 +281,16 @@ class DashboardTables {
     }
 
     String msg(Locale locale, String key, Object... args) {
-        return messages.getMessage(key, args, locale);
+        if (args.length > 0) {
+            return messages.getMessage(key, args, locale);
+        }
+        Map<String, String> known = texts.get(locale);
+        if (known == null) {
+            if (texts.size() >= REMEMBERED_LOCALES) {
+                return messages.getMessage(key, null, locale);
+            }
+            known = texts.computeIfAbsent(locale, l -> new ConcurrentHashMap<>());
+        }
+        return known.computeIfAbsent(key, k -> messages.getMessage(k, null, locale));
     }
 }

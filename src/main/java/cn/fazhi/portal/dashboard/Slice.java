@@ -18,6 +18,11 @@ record Slice(RegionView area, String scope, int year, List<String> statuses) {
         return area == null ? null : area.code();
     }
 
+    /** Whether a region is one of the slice's counties (what {@link #where} asks in SQL). */
+    boolean contains(RegionView region) {
+        return region.isCounty() && region.isWithin(areaCode()) && region.isWithin(scope);
+    }
+
     /** The SQL condition on a region row {@code r} for the counties of the area and the scope. */
     String where(String r) {
         String areaCondition = area == null ? "true"

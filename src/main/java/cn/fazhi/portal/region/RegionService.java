@@ -2,36 +2,43 @@ package cn.fazhi.portal.region;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Look-ups in the division tree, and the one place that decides whether a region is in a scope.
  *
  * <p>The tree is reference data that only migrations write (V2), so the regions are read once, on
  * the first look-up, and looked up in memory from then on (a status board asked for its 129
- * counties, every form for its county, each a statement).
+ * counties, every form for its county, each a statement). Not transactional: the look-ups are
+ * in memory (a status board makes hundreds), and each repository call has its own.
  */
 @Service
-@Transactional(readOnly = true)
 public class RegionService {
+
+    private static final Pattern CODE = Pattern.compile("\\d{6}");
 
     private final RegionRepository regions;
 
-    private volatile Map<String, RegionView> byCode;
+    private volatile Tree tree;
+
+    /** The regions by code, the provinces and prefectures in code order, the counties in code order. */
+    private record Tree(Map<String, RegionView> byCode, List<RegionView> areas, List<RegionView> counties) {
+    }
 
     RegionService(RegionRepository regions) {
         this.regions = regions;
     }
 
     public Optional<RegionView> find(String code) {
-        if (code == null || !code.matches("\\d{6}")) {
+        if (code == null || !CODE.matcher(code).matches()) {
             return Optional.empty();
         }
         return Optional.ofNullable(all().get(code));
@@ -43,18 +50,43 @@ public class RegionService {
 
     public Map<String, RegionView> findAll(Collection<String> codes) {
         Map<String, RegionView> all = all();
-        return codes.stream().map(all::get).filter(Objects::nonNull).distinct()
-                .collect(Collectors.toMap(RegionView::code, Function.identity()));
+        return codes.stream().map(all::get).filter(Objects::nonNull)
+                .collect(Collectors.toMap(RegionView::code, Function.identity(), (same, again) -> same));
     }
 
     private Map<String, RegionView> all() {
-        Map<String, RegionView> known = byCode;
+        return tree().byCode();
+    }
+
+    private Tree tree() {
+        Tree known = tree;
         if (known == null) {
-            known = regions.findAll().stream().map(Region::toView)
-                    .collect(Collectors.toUnmodifiableMap(RegionView::code, Function.identity()));
-            byCode = known;
+            List<RegionView> sorted = regions.findAll().stream().map(Region::toView)
+                    .sorted(Comparator.comparing(RegionView::code)).toList();
+            known = new Tree(sorted.stream().collect(Collectors.toUnmodifiableMap(RegionView::code, Function.identity())),
+                    sorted.stream().filter(r -> !r.isCounty()).toList(),
+                    sorted.stream().filter(RegionView::isCounty).toList());
+            tree = known;
         }
         return known;
+    }
+
+    /** Every county, in code order (a dashboard picks its area's). */
+    public List<RegionView> counties() {
+        return tree().counties();
+    }
+
+    /**
+     * The choices of a dashboard's area filter, in code order: the area {@code focus} itself (when
+     * it is a province or prefecture), the prefectures of its province, and the provinces when
+     * {@code withProvinces}.
+     */
+    public List<RegionView> areaChoices(String focus, boolean withProvinces) {
+        RegionView area = focus == null ? null : all().get(focus);
+        String province = area == null || area.isCounty() ? null : area.provinceCode();
+        return tree().areas().stream().filter(r -> r.code().equals(focus)
+                || withProvinces && r.level() == RegionLevel.PROVINCE
+                || r.level() == RegionLevel.PREFECTURE && r.provinceCode().equals(province)).toList();
     }
 
     /** The provinces with their counts, or the children of {@code parentCode}. */
