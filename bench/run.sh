@@ -5,7 +5,7 @@
 # ANALYZE; a static file of the page's size from the same server), checks that an approval shows in
 # the province ranking on the next request, and prints the table (kept in bench/data/run-*/).
 #
-#   bench/run.sh                          # everything (about 12 minutes)
+#   bench/run.sh                          # everything (about 15 minutes)
 #   BENCH_DURATION=5s BENCH_CONNECTIONS="8" bench/run.sh     # a quick look
 #   BENCH_QUIET=0 bench/run.sh            # do not wait for a quiet machine first
 #   BENCH_SCENARIOS="form save" BENCH_MIXED=0 bench/run.sh    # some pages only
@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PG_PORT="${BENCH_PG_PORT:-54329}"
 APP_PORT="${BENCH_APP_PORT:-8089}"
-DURATION="${BENCH_DURATION:-15s}"
+DURATION="${BENCH_DURATION:-15s}"   # per row; BENCH_WARMUP (20s) per page before the rows
 CONNECTIONS="${BENCH_CONNECTIONS:-1 8 32}"
 BASE="http://127.0.0.1:$APP_PORT"
 OUT="bench/data/run-$(date +%Y%m%d-%H%M%S)"
@@ -131,8 +131,10 @@ drive() { # scenario connections duration [path] → a RESULT line, with the CPU
 
 # ---- each page alone, then the mix
 SCENARIOS="${BENCH_SCENARIOS:-status heatmap ranking national profile form save xlsx}"
+# the JIT needs about a minute of load before a page's code runs compiled (the status board did 60 %
+# of its steady throughput after 15 s): a server that has run for a while is what is measured
 echo "warming up"
-for s in $SCENARIOS; do drive "$s" 8 5s >/dev/null; done
+for s in $SCENARIOS; do drive "$s" 8 "${BENCH_WARMUP:-20s}" >/dev/null; done
 printf 'scenario\tconnections\tp50_ms\tp95_ms\tp99_ms\treq_per_s\trequests\terrors\tbytes\tcpu_ms_per_req\n' > "$OUT/results.tsv"
 for s in $SCENARIOS; do
     for c in $CONNECTIONS; do

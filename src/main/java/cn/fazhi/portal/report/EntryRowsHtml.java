@@ -6,14 +6,18 @@ import java.util.Locale;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * The indicator rows of the report form as HTML, written in one pass. In the template a row took
- * some thirty expressions (ids, the fields' descriptions, classes, messages), each going through
+ * The indicator rows of the report form as HTML, written in one pass, and the section tabs and the
+ * list of findings above and below them. In the template a row took some thirty expressions (ids,
+ * the fields' descriptions, classes, messages), a tab eight, a finding six, each going through
  * Thymeleaf's expression checks: that was most of the form's time. The markup is the template's:
  * the same elements, ids, names, classes, aria attributes and messages next to their fields, every
  * text and attribute escaped as {@code th:text} escapes it; messages come from the same
- * {@link MessageSource} in the page's locale.
+ * {@link MessageSource} in the page's locale; links carry the application's context path as
+ * {@code @{…}} writes it.
  */
 final class EntryRowsHtml {
 
@@ -28,8 +32,13 @@ final class EntryRowsHtml {
         }
 
         String show(Model model, ReportForm form, Locale locale) {
+            String contextPath = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
+                    .getRequest().getContextPath();
+            String base = contextPath + "/counties/" + form.county().code() + "/reports/" + form.year();
             model.addAttribute("form", form);
             model.addAttribute("entryRows", rows(form, messages, locale));
+            model.addAttribute("sectionTabs", tabs(form, base, messages, locale));
+            model.addAttribute("findingItems", findings(form, base, messages, locale));
             return "report/edit";
         }
     }
@@ -48,6 +57,45 @@ final class EntryRowsHtml {
     static String rows(ReportForm form, MessageSource messages, Locale locale) {
         EntryRowsHtml writer = new EntryRowsHtml(messages, locale, form.rows().size());
         form.rows().forEach(row -> writer.row(row, form.year()));
+        return writer.html.toString();
+    }
+
+    /** The section tabs ({@code <li>} items; the narrative's tab follows in the template). */
+    static String tabs(ReportForm form, String base, MessageSource messages, Locale locale) {
+        EntryRowsHtml writer = new EntryRowsHtml(messages, locale, 1);
+        for (SectionTab tab : form.tabs()) {
+            String code = tab.section().code();
+            boolean current = code.equals(form.section());
+            writer.append("<li class=\"nav-item\">\n").open("a").attr("class", current ? "nav-link active" : "nav-link")
+                    .attr("href", base + "/edit?section=" + code).attr("aria-current", current ? "page" : null)
+                    .append(">\n<span>").text(tab.section().name(locale)).append("</span>\n")
+                    .append("<span class=\"badge text-bg-light\">").text(tab.filled() + "/" + tab.total()).append("</span>\n");
+            if (tab.errors() > 0) {
+                writer.append("<span class=\"badge text-bg-danger\">").text(Long.toString(tab.errors())).append("</span>\n");
+            }
+            if (tab.warnings() > 0) {
+                writer.append("<span class=\"badge text-bg-warning\">").text(Long.toString(tab.warnings()))
+                        .append("</span>\n");
+            }
+            writer.append("</a>\n</li>\n");
+        }
+        return writer.html.toString();
+    }
+
+    /** The findings of the whole report, each a link to its field ({@code <li>} items of {@code #findings}). */
+    static String findings(ReportForm form, String base, MessageSource messages, Locale locale) {
+        EntryRowsHtml writer = new EntryRowsHtml(messages, locale, 1);
+        for (Finding finding : form.findings()) {
+            writer.open("li").attr("class", finding.isError() ? "text-danger" : "text-warning-emphasis").append(">\n")
+                    .open("a").attr("href", base + "/edit?section=" + finding.sectionCode() + "#field-"
+                            + finding.indicatorCode())
+                    .append("><span>").text(writer.findingText(finding)).append("</span></a>\n");
+            if (!finding.isError() && finding.explained()) {
+                writer.append("<span class=\"badge text-bg-light\">").text(writer.message("finding.explained"))
+                        .append("</span>\n");
+            }
+            writer.append("</li>\n");
+        }
         return writer.html.toString();
     }
 
