@@ -16,7 +16,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PG_PORT="${BENCH_PG_PORT:-54329}"
 APP_PORT="${BENCH_APP_PORT:-8089}"
-DURATION="${BENCH_DURATION:-15s}"   # per row; BENCH_WARMUP (20s) per page before the rows
+DURATION="${BENCH_DURATION:-15s}"   # per row; BENCH_WARMUP (30s) per page before the rows
 CONNECTIONS="${BENCH_CONNECTIONS:-1 8 32}"
 BASE="http://127.0.0.1:$APP_PORT"
 OUT="bench/data/run-$(date +%Y%m%d-%H%M%S)"
@@ -134,7 +134,7 @@ SCENARIOS="${BENCH_SCENARIOS:-status heatmap ranking national profile form save 
 # the JIT needs about a minute of load before a page's code runs compiled (the status board did 60 %
 # of its steady throughput after 15 s): a server that has run for a while is what is measured
 echo "warming up"
-for s in $SCENARIOS; do drive "$s" 8 "${BENCH_WARMUP:-20s}" >/dev/null; done
+for s in $SCENARIOS; do drive "$s" 8 "${BENCH_WARMUP:-30s}" >/dev/null; done
 printf 'scenario\tconnections\tp50_ms\tp95_ms\tp99_ms\treq_per_s\trequests\terrors\tbytes\tcpu_ms_per_req\n' > "$OUT/results.tsv"
 for s in $SCENARIOS; do
     for c in $CONNECTIONS; do
