@@ -36,16 +36,6 @@ class DashboardQueries {
         this.jdbc = jdbc;
     }
 
-    // ---- areas -------------------------------------------------------------------------------
-
-    /** The counties of the slice's area, for the comparison's picker. */
-    List<RegionView> counties(Slice slice) {
-        return jdbc.sql("select code, name, level, parent_code, province_code, prefecture_code from region r where "
-                        + slice.where("r") + " order by code")
-                .params(params(slice))
-                .query(DashboardQueries::region).list();
-    }
-
     // ---- the data's generation ---------------------------------------------------------------
 
     /**

@@ -130,7 +130,7 @@ class DashboardService {
         requireReviewer(viewer);
         Filters filters = filters(viewer, year, area, null, ALL_STATUSES);
         Slice slice = filters.slice();
-        List<RegionView> counties = regions.counties().stream().filter(slice::contains)
+        List<RegionView> counties = countiesOf(slice).stream()
                 .sorted(Comparator.comparing(DashboardService::groupOf).thenComparing(RegionView::code)).toList();
         StatusReports reports = queries.statusReports(slice.year(), counties.stream().map(RegionView::code).toList());
         int total = catalogs.forYear(slice.year()).indicators().size();
@@ -306,7 +306,7 @@ class DashboardService {
             String includeSubmitted) {
         requireReviewer(viewer);
         Filters filters = filters(viewer, year, area, includeSubmitted, null);
-        List<RegionView> options = filters.area() == null ? List.of() : queries.counties(filters.slice());
+        List<RegionView> options = filters.area() == null ? List.of() : countiesOf(filters.slice());
         List<String> wanted = codes == null ? List.of() : codes.stream().filter(Objects::nonNull).distinct().toList();
         Map<String, RegionView> allowed = new LinkedHashMap<>();
         options.forEach(o -> allowed.put(o.code(), o));
@@ -365,6 +365,11 @@ class DashboardService {
         boolean include = privileged && truthy(includeSubmitted);
         List<String> counted = statuses != null ? statuses : include ? APPROVED_AND_SUBMITTED : APPROVED;
         return new Filters(y, years(), chosen, options, include, privileged, new Slice(chosen, scope, y, counted));
+    }
+
+    /** The slice's counties in code order, from the region tree in memory. */
+    private List<RegionView> countiesOf(Slice slice) {
+        return regions.counties().stream().filter(slice::contains).toList();
     }
 
     /** The years a dashboard offers, newest first. */

@@ -327,10 +327,10 @@ class AnnualReport {
      * move cannot bring the figure back.
      */
     void adoptPromoted(CustomFigure figure, IndicatorDef indicator, Long by, Instant at) {
-        if (valuesByCode().containsKey(indicator.code())) {
+        if (find(indicator.code()) != null) {
             throw new IllegalStateException("the report has a value of " + indicator.code() + " already");
         }
-        valueFor(indicator).set(figure.getValue(), figure.getNote(), ValueSource.TYPED, by, at);
+        add(indicator).set(figure.getValue(), figure.getNote(), ValueSource.TYPED, by, at);
         customFigures.remove(figure);
         this.updatedAt = at;
     }

@@ -21,7 +21,11 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  */
 final class EntryRowsHtml {
 
-    /** Puts the form on the page ({@code report/edit}) with its rows written ({@code entryRows}). */
+    /**
+     * Puts the form on the page ({@code report/edit}) with its rows, tabs and findings written
+     * ({@code entryRows}, {@code sectionTabs}, {@code findingItems}) and the report's address
+     * ({@code reportBase}), which the template's own links start from too.
+     */
     @Component
     static class Page {
 
@@ -36,6 +40,7 @@ final class EntryRowsHtml {
                     .getRequest().getContextPath();
             String base = contextPath + "/counties/" + form.county().code() + "/reports/" + form.year();
             model.addAttribute("form", form);
+            model.addAttribute("reportBase", base);
             model.addAttribute("entryRows", rows(form, messages, locale));
             model.addAttribute("sectionTabs", tabs(form, base, messages, locale));
             model.addAttribute("findingItems", findings(form, base, messages, locale));

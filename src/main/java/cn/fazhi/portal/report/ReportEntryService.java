@@ -346,7 +346,7 @@ public class ReportEntryService {
 
     private ReportProgress progress(AnnualReport report, Catalog catalog, Map<String, ValueEntry> entries,
             List<Finding> findings) {
-        long filled = filled(catalog.indicators(), catalog, entries);
+        long filled = filled(catalog.indicators(), catalog.byCode(), entries);
         long errors = findings.stream().filter(Finding::isError).count();
         long unexplained = findings.stream().filter(f -> !f.isError() && !f.explained()).count();
         long daysLeft = ChronoUnit.DAYS.between(calendar.today(), report.getSubmissionDeadline());
@@ -356,10 +356,6 @@ public class ReportEntryService {
     }
 
     /** How many of these indicators have a value (a rate counts when its parts give one). */
-    private static long filled(List<IndicatorDef> indicators, Catalog catalog, Map<String, ValueEntry> entries) {
-        return filled(indicators, catalog.byCode(), entries);
-    }
-
     private static long filled(List<IndicatorDef> indicators, Map<String, IndicatorDef> byCode,
             Map<String, ValueEntry> entries) {
         return indicators.stream().filter(i -> ReportValidator.effective(i.code(), byCode, entries) != null).count();
