@@ -7,6 +7,8 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /** The audit log page for administrators: filters by actor, entity, action and days, 50 a page. */
@@ -31,6 +33,13 @@ class AuditController {
         model.addAttribute("filter", new Filter(actor, entityType, action, from, to));
         model.addAttribute("events", audit.search(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE)));
         return "audit/log";
+    }
+
+    /** The hash chain checked from the first event; the page shows what was found. */
+    @PostMapping("/admin/audit/verify")
+    String verify(RedirectAttributes redirect) {
+        redirect.addFlashAttribute("chainReport", audit.verifyChain());
+        return "redirect:/admin/audit";
     }
 
     /** A bad date is shown back as typed with an error beside it, and left out of the search. */
