@@ -31,8 +31,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableConfigurationProperties(HeavyRequestLimits.class)
 public class HeavyRequestLimiter extends OncePerRequestFilter {
 
-    /** The request attribute the 503 page reads to say why: the server is busy, not broken. */
-    public static final String BUSY_ATTRIBUTE = "heavyRequestsBusy";
+    /** The message key the 503 page shows (request attribute {@code errorMessage}): busy, not broken. */
+    static final String BUSY_MESSAGE = "error.busy";
 
     private static final Logger log = LoggerFactory.getLogger(HeavyRequestLimiter.class);
 
@@ -69,7 +69,7 @@ public class HeavyRequestLimiter extends OncePerRequestFilter {
             log.info("Busy: {} {} refused, {} {} requests already running", request.getMethod(),
                     request.getRequestURI(), limits.of(kind), kind);
             response.setHeader("Retry-After", Long.toString(Math.max(1, limits.retryAfter().toSeconds())));
-            request.setAttribute(BUSY_ATTRIBUTE, Boolean.TRUE);
+            request.setAttribute("errorMessage", BUSY_MESSAGE);
             response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             return;
         }
