@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
@@ -74,7 +75,7 @@ public final class BackupDirectory {
      * @throws BackupInProgressException when another dump into this folder is running
      */
     public Written write(ConnectionSource source, int keep) throws IOException, SQLException {
-        Files.createDirectories(directory);
+        createPrivately(directory);
         try (FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = tryLock(channel)) {
@@ -88,7 +89,7 @@ public final class BackupDirectory {
             Path part = file.resolveSibling(file.getFileName() + PART);
             BackupManifest manifest;
             try (Connection connection = source.open();
-                 OutputStream out = Files.newOutputStream(part, StandardOpenOption.CREATE_NEW)) {
+                 OutputStream out = Files.newOutputStream(createPrivateFile(part), StandardOpenOption.WRITE)) {
                 manifest = DatabaseDump.write(connection, out);
             } catch (IOException | SQLException | RuntimeException e) {
                 Files.deleteIfExists(part);
@@ -113,6 +114,36 @@ public final class BackupDirectory {
         try (Stream<Path> files = Files.list(directory)) {
             return files.filter(f -> DUMP_NAME.matcher(f.getFileName().toString()).matches()).sorted().toList();
         }
+    }
+
+    /*
+     * A dump holds what the database holds, password hashes included: like PostgreSQL's own data
+     * directory, the folder and its files are for the portal's OS user alone (where the file system
+     * has POSIX permissions).
+     */
+    private static void createPrivately(Path folder) throws IOException {
+        if (Files.isDirectory(folder)) {
+            return;
+        }
+        if (posix(folder.getParent())) {
+            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        } else {
+            Files.createDirectories(folder);
+        }
+    }
+
+    private static Path createPrivateFile(Path file) throws IOException {
+        return posix(file.getParent())
+                ? Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                : Files.createFile(file);
+    }
+
+    private static boolean posix(Path existing) {
+        Path probe = existing;
+        while (probe != null && !Files.exists(probe)) {
+            probe = probe.getParent();
+        }
+        return probe != null && probe.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private void prune(int keep) throws IOException {

@@ -10,6 +10,7 @@ import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -143,6 +144,9 @@ class DatabaseBackupTests {
                 written.add(directory.write(() -> connect(server), 2).file());
             }
             assertThat(directory.dumps()).containsExactly(written.get(1), written.get(2));
+            // a dump holds password hashes: for the portal's OS user alone
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written.get(2)))).isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.path()))).isEqualTo("rwx------");
             assertThat(DatabaseDump.readManifest(written.get(2)).tables())
                     .singleElement().satisfies(t -> assertThat(t.rows()).isEqualTo(1));
 
