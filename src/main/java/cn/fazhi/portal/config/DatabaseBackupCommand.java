@@ -40,6 +40,8 @@ public final class DatabaseBackupCommand {
     private static final String BACKUP = "--backup";
     private static final String RESTORE = "--restore";
     private static final String LOCK_FILE = "epg-lock";
+    // where the embedded server keeps its superuser's password (EmbeddedPostgresSecurity.PASSWORD_FILE)
+    private static final String PASSWORD_FILE = "portal-db-password";
 
     public static final int DONE = 0;
     public static final int FAILED = 1;
@@ -94,13 +96,22 @@ public final class DatabaseBackupCommand {
                 throw new Refused("There is no embedded database in " + data
                         + " (set portal.embedded-postgres.data-directory, or spring.datasource.url for a server)");
             }
-            boolean startedHere = !runningInThisJvm(data);
-            EmbeddedPostgresServer server = EmbeddedPostgresServer.persistent(data, 0);
-            try {
-                written = write(directory, () -> connect(server.connectionDetails()));
-            } finally {
-                if (startedHere) {
-                    server.stop();
+            Optional<Integer> otherProcess = runByAnotherProcess(data);
+            if (otherProcess.isPresent()) {
+                // the running portal's server: it listens on 127.0.0.1, its password is in the data directory
+                String serverUrl = "jdbc:postgresql://127.0.0.1:" + otherProcess.get() + "/postgres";
+                String password = readPassword(data);
+                log.info("The portal is running: dumping its database through port {}", otherProcess.get());
+                written = write(directory, () -> DriverManager.getConnection(serverUrl, "postgres", password));
+            } else {
+                boolean startedHere = !runningInThisJvm(data);
+                EmbeddedPostgresServer server = EmbeddedPostgresServer.persistent(data, 0);
+                try {
+                    written = write(directory, () -> connect(server.connectionDetails()));
+                } finally {
+                    if (startedHere) {
+                        server.stop();
+                    }
                 }
             }
         }
@@ -170,9 +181,32 @@ public final class DatabaseBackupCommand {
     }
 
     /**
-     * Whether this JVM runs the embedded server on {@code data} already (a test, or the portal
-     * itself): it is used as it is and left running. A server run by another process is refused.
+     * The port of the server another process (a running portal) runs on {@code data}: zonky holds
+     * its lock file while the server runs, and PostgreSQL writes the port in the fourth line of
+     * {@code postmaster.pid}.
      */
+    private static Optional<Integer> runByAnotherProcess(Path data) throws IOException {
+        if (!Files.exists(data.resolve("postmaster.pid"))) {
+            return Optional.empty();
+        }
+        try (FileChannel channel = FileChannel.open(data.resolve(LOCK_FILE),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+             FileLock lock = channel.tryLock()) {
+            if (lock != null) {
+                return Optional.empty();
+            }
+        } catch (OverlappingFileLockException e) {
+            return Optional.empty();
+        }
+        List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"));
+        if (lines.size() < 4 || !lines.get(3).trim().matches("\\d+")) {
+            throw new Refused("A running portal uses the embedded database in " + data
+                    + ", and its postmaster.pid names no port: stop the portal first, or rely on its daily dump");
+        }
+        return Optional.of(Integer.valueOf(lines.get(3).trim()));
+    }
+
+    /** Whether this JVM runs the embedded server on {@code data} already (a test): then it is left running. */
     private static boolean runningInThisJvm(Path data) throws IOException {
         if (!Files.exists(data.resolve("postmaster.pid"))) {
             return false;
@@ -180,26 +214,16 @@ public final class DatabaseBackupCommand {
         try (FileChannel channel = FileChannel.open(data.resolve(LOCK_FILE),
                 StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock lock = channel.tryLock()) {
-            if (lock == null) {
-                throw new Refused("A running portal uses the embedded database in " + data
-                        + portHint(data) + ". Its daily dump goes to portal.backup.directory; for a dump now, "
-                        + "pass that server's connection to this command: --spring.datasource.url=jdbc:postgresql:"
-                        + "//127.0.0.1:PORT/postgres --spring.datasource.username=postgres "
-                        + "--spring.datasource.password=... (README, Database), or stop the portal first");
-            }
             return false;
         } catch (OverlappingFileLockException e) {
             return true;
         }
     }
 
-    private static String portHint(Path data) {
-        try {
-            List<String> lines = Files.readAllLines(data.resolve("postmaster.pid"));
-            return lines.size() > 3 ? " (PostgreSQL on port " + lines.get(3).trim() + ")" : "";
-        } catch (IOException e) {
-            return "";
-        }
+    /** The embedded server's password, empty for a data directory from before it had one. */
+    private static String readPassword(Path data) throws IOException {
+        Path file = data.resolve(PASSWORD_FILE);
+        return Files.exists(file) ? Files.readString(file).trim() : "";
     }
 
     private static Connection connect(JdbcConnectionDetails details) throws SQLException {

@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -99,6 +100,47 @@ class DatabaseBackupTests {
             assertThat(query(restored, "select count(distinct id) = count(*) from account")).isEqualTo("t");
         } finally {
             restored.stop();
+        }
+    }
+
+    @Test
+    void aRunningPortalsDatabaseIsDumpedThroughItsServer() throws Exception {
+        Path data = folder.resolve("running");
+        Path ready = folder.resolve("ready");
+        Process portal = new ProcessBuilder(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"),
+                RunningPortal.class.getName(), data.toString(), ready.toString()))
+                .redirectErrorStream(true)
+                .redirectOutput(folder.resolve("running.log").toFile())
+                .start();
+        try {
+            for (int i = 0; i < 1200 && !Files.exists(ready) && portal.isAlive(); i++) {
+                TimeUnit.MILLISECONDS.sleep(100);
+            }
+            assertThat(ready).as(Files.readString(folder.resolve("running.log"))).exists();
+
+            int status = DatabaseBackupCommand.run("--backup=" + folder.resolve("backups"),
+                    "--portal.embedded-postgres.data-directory=" + data);
+
+            assertThat(status).isEqualTo(DatabaseBackupCommand.DONE);
+            Path dump = new BackupDirectory(folder.resolve("backups")).dumps().get(0);
+            assertThat(DatabaseDump.readManifest(dump).tables()).singleElement()
+                    .satisfies(t -> assertThat(t.name() + " " + t.rows()).isEqualTo("kept 1"));
+            assertThat(portal.isAlive()).isTrue();
+        } finally {
+            portal.destroy();
+            portal.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** A portal in another process: it runs the embedded server on a data directory until stopped. */
+    public static final class RunningPortal {
+        public static void main(String[] args) throws Exception {
+            EmbeddedPostgresServer server = EmbeddedPostgresServer.persistent(Path.of(args[0]), 0);
+            execute(server, "create table kept (v text); insert into kept values ('运行中')");
+            Files.createFile(Path.of(args[1]));
+            Thread.sleep(TimeUnit.MINUTES.toMillis(5));
         }
     }
 
