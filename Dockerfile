@@ -14,8 +14,8 @@ RUN useradd --system --home /app portal && mkdir -p /app/data && chown portal /a
 WORKDIR /app
 COPY --from=build /src/target/fazhi-portal-*.jar /app/portal.jar
 USER portal
-# the embedded database and its daily dumps, when the image runs without a server of its own
-VOLUME /app/data
+# /app/data: the embedded database and its daily dumps when the image runs without a server of its
+# own (mount a volume there: docker run -v portal-data:/app/data ...)
 EXPOSE 8080
 # A health check that fails marks the container unhealthy; what restarts it is its exit, so an
 # OutOfMemoryError ends the JVM (-XX:+ExitOnOutOfMemoryError) rather than leaving a portal that
