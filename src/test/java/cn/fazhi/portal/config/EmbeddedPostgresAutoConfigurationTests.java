@@ -2,10 +2,13 @@ package cn.fazhi.portal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
@@ -25,8 +28,12 @@ class EmbeddedPostgresAutoConfigurationTests {
                     EmbeddedPostgresServer server = context.getBean(EmbeddedPostgresServer.class);
                     try {
                         assertThat(context.getBean(JdbcConnectionDetails.class).getJdbcUrl())
-                                .startsWith("jdbc:postgresql://localhost:" + server.port() + "/");
+                                .startsWith("jdbc:postgresql://127.0.0.1:" + server.port() + "/");
+                        assertThat(context.getBean(JdbcConnectionDetails.class).getPassword())
+                                .isEqualTo(Files.readString(folder.resolve("pg").resolve("portal-db-password")).trim());
                         assertThat(folder.resolve("pg").resolve("PG_VERSION")).exists();
+                        assertThat(context.getBean("embeddedPostgresHealthIndicator", HealthIndicator.class)
+                                .health(false).getStatus()).isEqualTo(Status.UP);
                     } finally {
                         server.stop();
                     }
