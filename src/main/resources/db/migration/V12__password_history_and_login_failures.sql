@@ -31,6 +31,7 @@ create unique index login_failure_account_address_key on login_failure (account_
 create unique index login_failure_unknown_address_key on login_failure (unknown_bucket, address)
     where unknown_bucket is not null;
 create index login_failure_address_idx on login_failure (address, last_failed_at);
+create index login_failure_time_idx on login_failure (last_failed_at);
 
 -- The key of the unknown usernames' hash: one row, made here, shared by all instances. Without it an
 -- attacker could find two names in one bucket offline and learn that neither exists.

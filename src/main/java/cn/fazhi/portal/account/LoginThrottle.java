@@ -57,7 +57,9 @@ class LoginThrottle {
     /** Distinct usernames one address may fail on in the window before it is slowed on all of them. */
     static final int FREE_USERNAMES_PER_ADDRESS = 20;
     static final Duration SPRAY_WINDOW = Duration.ofMinutes(15);
-    static final Duration MAX_SPRAY_WAIT = Duration.ofMinutes(5);
+    static final Duration MAX_SPRAY_WAIT = Duration.ofMinutes(1);
+    /** The column's width; an address longer than an IPv6 one came from a forwarded header. */
+    static final int MAX_ADDRESS_LENGTH = 45;
 
     /** Who a login names: an enabled account, or a bucket of usernames without one. */
     record Subject(Long accountId, Integer unknownBucket) {
@@ -103,7 +105,7 @@ class LoginThrottle {
      * zero, or answers how long this address must still wait, counting nothing.
      */
     Duration attempt(Subject subject, String address) {
-        String from = address == null ? "" : address;
+        String from = column(address);
         Instant now = now();
         return transaction.execute(status -> {
             jdbc.sql("insert into login_failure (" + subject.column() + ", address, failures, last_failed_at) "
@@ -147,7 +149,7 @@ class LoginThrottle {
         Instant now = now();
         return jdbc.sql("select failures, last_failed_at from login_failure where " + subject.column()
                         + " = :key and address = :address")
-                .param("key", subject.key()).param("address", address == null ? "" : address)
+                .param("key", subject.key()).param("address", column(address))
                 .query((rs, n) -> remaining(nextTry(rs.getInt(1), instant(rs.getTimestamp(2))), now))
                 .optional().orElse(Duration.ZERO);
     }
@@ -155,7 +157,7 @@ class LoginThrottle {
     /** A successful login forgets the failures of its address on its account (not those of others). */
     void succeeded(Subject subject, String address) {
         jdbc.sql("delete from login_failure where " + subject.column() + " = :key and address = :address")
-                .param("key", subject.key()).param("address", address == null ? "" : address).update();
+                .param("key", subject.key()).param("address", column(address)).update();
     }
 
     /** Forgets a day-old failure, so that the table holds only what still slows someone down. */
@@ -283,6 +285,13 @@ class LoginThrottle {
     /** PostgreSQL keeps microseconds: compute with what it will give back. */
     private Instant now() {
         return clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private static String column(String address) {
+        if (address == null) {
+            return "";
+        }
+        return address.length() > MAX_ADDRESS_LENGTH ? address.substring(0, MAX_ADDRESS_LENGTH) : address;
     }
 
     private static Duration remaining(Instant until, Instant now) {
