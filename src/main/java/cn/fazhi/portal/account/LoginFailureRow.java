@@ -3,7 +3,7 @@ package cn.fazhi.portal.account;
 import java.time.Instant;
 
 /**
- * Failed logins of an account from one client address, as the administrator sees them.
+ * 登录失败记录: the failed logins of an account from one client address, as the administrator sees them.
  *
  * @param nextAttemptAt when that address may try this account again; null when it may try now
  */

@@ -77,7 +77,7 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
                     timingHash);
         }
         accounts.recordFailedLogin(username, reason);
-        Duration wait = throttle.waitAfterFailure(subjectOf(request, username), AuditService.clientAddress(request));
+        Duration wait = throttle.failed(subjectOf(request, username), AuditService.clientAddress(request));
         response.sendRedirect(request.getContextPath() + "/login?error" + (wait.isZero() ? "" : "&wait=" + seconds(wait)));
     }
 

@@ -144,13 +144,16 @@ class LoginThrottle {
         });
     }
 
-    /** How long this address must wait before its next try after a failure: zero when it may try at once. */
-    Duration waitAfterFailure(Subject subject, String address) {
+    /**
+     * The try, counted when it started, failed: its wait runs from now (the password check took a
+     * while). How long this address must wait before its next try; zero when it may try at once.
+     */
+    Duration failed(Subject subject, String address) {
         Instant now = now();
-        return jdbc.sql("select failures, last_failed_at from login_failure where " + subject.column()
-                        + " = :key and address = :address")
-                .param("key", subject.key()).param("address", column(address))
-                .query((rs, n) -> remaining(nextTry(rs.getInt(1), instant(rs.getTimestamp(2))), now))
+        return jdbc.sql("update login_failure set last_failed_at = :now where " + subject.column()
+                        + " = :key and address = :address and failures > 0 returning failures")
+                .param("now", ts(now)).param("key", subject.key()).param("address", column(address))
+                .query((rs, n) -> remaining(nextTry(rs.getInt(1), now), now))
                 .optional().orElse(Duration.ZERO);
     }
 
