@@ -42,10 +42,6 @@ class Account {
 
     private boolean enabled = true;
 
-    private int failedLoginCount;
-
-    private Instant lockedUntil;
-
     private boolean mustChangePassword = true;
 
     private Instant lastLoginAt;
@@ -72,11 +68,6 @@ class Account {
         this.scopeRegionCode = scopeRegionCode;
         this.scopeLevel = scopeLevel;
         this.mustChangePassword = mustChangePassword;
-    }
-
-    void unlock() {
-        failedLoginCount = 0;
-        lockedUntil = null;
     }
 
     void enable() {
@@ -120,25 +111,18 @@ class Account {
         state.put("role", role);
         state.put("scope", scopeRegionCode);
         state.put("enabled", enabled);
-        state.put("lockedUntil", lockedUntil == null ? null : lockedUntil.toString());
         state.put("mustChangePassword", mustChangePassword);
         return state;
-    }
-
-    boolean isLockedAt(Instant now) {
-        return lockedUntil != null && lockedUntil.isAfter(now);
     }
 
     void loggedIn(Instant at, String address) {
         this.lastLoginAt = at;
         this.lastLoginAddress = address;
-        this.failedLoginCount = 0;
-        this.lockedUntil = null;
     }
 
     /** Carries the previous login, which the user sees on their account page. */
-    PortalUser toPortalUser(Instant now) {
+    PortalUser toPortalUser() {
         return new PortalUser(id, username, displayName, passwordHash, role, scopeRegionCode,
-                enabled, isLockedAt(now), mustChangePassword, lastLoginAt, lastLoginAddress, securityStamp);
+                enabled, mustChangePassword, lastLoginAt, lastLoginAddress, securityStamp);
     }
 }

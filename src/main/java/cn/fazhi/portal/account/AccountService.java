@@ -6,7 +6,6 @@ import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -32,9 +31,6 @@ import org.springframework.web.server.ResponseStatusException;
 @Transactional(readOnly = true)
 public class AccountService implements UserDetailsService {
 
-    static final int MAX_FAILED_LOGINS = 5;
-    static final Duration LOCK_DURATION = Duration.ofMinutes(15);
-
     private static final String ENTITY = "Account";
     private static final char[] TEMPORARY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
@@ -42,16 +38,21 @@ public class AccountService implements UserDetailsService {
     private final RegionService regions;
     private final PasswordEncoder passwordEncoder;
     private final PasswordPolicy passwordPolicy;
+    private final PasswordHistory passwordHistory;
+    private final LoginThrottle throttle;
     private final AuditService audit;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
     AccountService(AccountRepository accounts, RegionService regions, PasswordEncoder passwordEncoder,
-            PasswordPolicy passwordPolicy, AuditService audit, Clock clock) {
+            PasswordPolicy passwordPolicy, PasswordHistory passwordHistory, LoginThrottle throttle, AuditService audit,
+            Clock clock) {
         this.accounts = accounts;
         this.regions = regions;
         this.passwordEncoder = passwordEncoder;
         this.passwordPolicy = passwordPolicy;
+        this.passwordHistory = passwordHistory;
+        this.throttle = throttle;
         this.audit = audit;
         this.clock = clock;
     }
@@ -61,7 +62,7 @@ public class AccountService implements UserDetailsService {
     @Override
     public UserDetails loadUserByUsername(String username) {
         return accounts.findByUsername(normalise(username))
-                .map(a -> a.toPortalUser(clock.instant()))
+                .map(Account::toPortalUser)
                 .orElseThrow(() -> new UsernameNotFoundException("no such account"));
     }
 
@@ -82,31 +83,26 @@ public class AccountService implements UserDetailsService {
     }
 
     /**
-     * Counts a failed login of an existing account.
+     * Audits a failed login against the account it named, when there is one. The text typed as a
+     * username is never kept: it is often a password typed into the wrong box.
      *
-     * @return empty when no such account exists, else whether the account is now locked
+     * @param reason BAD_CREDENTIALS or DISABLED
      */
     @Transactional
-    Optional<Boolean> recordFailedLogin(String username, String reason) {
+    void recordFailedLogin(String username, String reason) {
         Optional<Account> account = accounts.findByUsername(normalise(username));
-        if (account.isEmpty()) {
-            return Optional.empty();
+        if (account.isPresent()) {
+            audit.recordAs(null, "LOGIN_FAILURE", ENTITY, account.get().getId(), null, Map.of("reason", reason));
+        } else {
+            audit.recordAs(null, "LOGIN_FAILURE", ENTITY, null, null, Map.of("reason", "UNKNOWN_USERNAME"));
         }
-        Long id = account.get().getId();
-        audit.recordAs(null, "LOGIN_FAILURE", ENTITY, id, null, Map.of("reason", reason));
-        if (!"BAD_CREDENTIALS".equals(reason)) {
-            return Optional.of("LOCKED".equals(reason));
-        }
-        // PostgreSQL keeps microseconds: compare what it returns with what it was given
-        Instant now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MICROS);
-        Instant lockUntil = now.plus(LOCK_DURATION);
-        List<Instant> lockedUntil = accounts.countFailedLogin(account.get().getUsername(), now, MAX_FAILED_LOGINS,
-                lockUntil);
-        Instant until = lockedUntil.isEmpty() ? null : lockedUntil.get(0);
-        if (until != null && until.equals(lockUntil)) {
-            audit.recordAs(null, "ACCOUNT_LOCKED", ENTITY, id, null, Map.of("lockedUntil", until.toString()));
-        }
-        return Optional.of(until != null && until.isAfter(now));
+        throttle.forgetOld();
+    }
+
+    /** The id of the enabled account of this username; null when there is none (or it is disabled). */
+    Long enabledAccountId(String username) {
+        return accounts.findByUsername(normalise(username)).filter(Account::isEnabled).map(Account::getId)
+                .orElse(null);
     }
 
     public boolean anyActive(Role role) {
@@ -123,19 +119,21 @@ public class AccountService implements UserDetailsService {
         viewer.require(Role.ADMIN);
         List<String> within = query.region() == null || query.region().isBlank()
                 ? null : regions.codesWithin(query.region().trim());
-        Page<Account> found = accounts.findAll(AccountSpecifications.matching(query, within, clock.instant()),
+        List<Long> throttled = "LOCKED".equals(query.status()) ? throttle.throttledAccounts() : null;
+        Page<Account> found = accounts.findAll(AccountSpecifications.matching(query, within, throttled),
                 page.getSort().isSorted() ? page : org.springframework.data.domain.PageRequest.of(
                         page.getPageNumber(), page.getPageSize(), Sort.by("username")));
         Map<String, RegionView> scopes = regions.findAll(found.map(Account::getScopeRegionCode)
                 .filter(java.util.Objects::nonNull).toList());
-        return found.map(a -> toRow(a, scopes.get(a.getScopeRegionCode())));
+        Map<Long, List<LoginFailureRow>> failures = throttle.failuresOf(found.map(Account::getId).toList());
+        return found.map(a -> toRow(a, scopes.get(a.getScopeRegionCode()), failures.getOrDefault(a.getId(), List.of())));
     }
 
     public AccountRow get(long id, Viewer viewer) {
         viewer.require(Role.ADMIN);
         Account account = find(id);
         return toRow(account, account.getScopeRegionCode() == null ? null
-                : regions.find(account.getScopeRegionCode()).orElse(null));
+                : regions.find(account.getScopeRegionCode()).orElse(null), throttle.failuresOf(account.getId()));
     }
 
     /**
@@ -151,7 +149,7 @@ public class AccountService implements UserDetailsService {
             throw new AccountRuleException("username", "account.usernameTaken");
         }
         RegionView scope = resolveScope(command);
-        String temporary = temporaryPassword();
+        String temporary = temporaryPassword(username);
         Account account = accounts.save(new Account(username, command.displayName().trim(),
                 passwordEncoder.encode(temporary), command.roleValue(), code(scope), level(scope), true));
         audit.record("ACCOUNT_CREATED", ENTITY, account.getId(), null, account.auditState());
@@ -210,20 +208,37 @@ public class AccountService implements UserDetailsService {
     public void unlock(long id, Viewer viewer) {
         viewer.require(Role.ADMIN);
         Account account = find(id);
-        Map<String, Object> before = account.auditState();
-        account.unlock();
-        audit.record("ACCOUNT_UNLOCKED", ENTITY, id, before, account.auditState());
+        List<LoginFailureRow> failures = throttle.failuresOf(account.getId());
+        throttle.clear(account.getId());
+        audit.record("ACCOUNT_UNLOCKED", ENTITY, id, Map.of("failedLogins", failureState(failures)),
+                Map.of("failedLogins", List.of()));
     }
 
-    /** A one-time temporary password, to be changed at the next login. Also unlocks the account. */
+    /** The account's failed logins of the last day by client address, with when each may try next. */
+    public List<LoginFailureRow> loginFailures(long id, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        return throttle.failuresOf(find(id).getId());
+    }
+
+    private static List<Map<String, Object>> failureState(List<LoginFailureRow> failures) {
+        return failures.stream().map(f -> {
+            Map<String, Object> row = new java.util.LinkedHashMap<>();
+            row.put("address", f.address());
+            row.put("failures", f.failures());
+            row.put("lastFailedAt", f.lastFailedAt().toString());
+            return row;
+        }).toList();
+    }
+
+    /** A one-time temporary password, to be changed at the next login. Also clears the failed logins. */
     @Transactional
     public String resetPassword(long id, Viewer viewer) {
         viewer.require(Role.ADMIN);
         Account account = find(id);
         Map<String, Object> before = account.auditState();
-        String temporary = temporaryPassword();
+        String temporary = temporaryPassword(account.getUsername());
         account.changePassword(passwordEncoder.encode(temporary), true);
-        account.unlock();
+        throttle.clear(account.getId());
         audit.record("PASSWORD_RESET", ENTITY, id, before, account.auditState());
         return temporary;
     }
@@ -252,7 +267,14 @@ public class AccountService implements UserDetailsService {
         if (passwordEncoder.matches(newPassword, account.getPasswordHash())) {
             throw new AccountRuleException("newPassword", "password.unchanged");
         }
-        account.changePassword(passwordEncoder.encode(newPassword), false);
+        for (String earlier : passwordHistory.recent(account.getId(), PasswordPolicy.HISTORY)) {
+            if (passwordEncoder.matches(newPassword, earlier)) {
+                throw new AccountRuleException("newPassword", "password.reused");
+            }
+        }
+        String hash = passwordEncoder.encode(newPassword);
+        account.changePassword(hash, false);
+        passwordHistory.add(account.getId(), hash, PasswordPolicy.HISTORY);
         audit.record("PASSWORD_CHANGED", ENTITY, account.getId(), null, account.auditState());
         return account.getSecurityStamp();
     }
@@ -313,14 +335,17 @@ public class AccountService implements UserDetailsService {
         return accounts.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
     }
 
-    private AccountRow toRow(Account a, RegionView scope) {
-        Instant now = clock.instant();
+    private static AccountRow toRow(Account a, RegionView scope, List<LoginFailureRow> failures) {
+        Instant next = failures.stream().map(LoginFailureRow::nextAttemptAt).filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo).orElse(null);
+        int count = failures.stream().mapToInt(LoginFailureRow::failures).sum();
         return new AccountRow(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), scope, a.isEnabled(),
-                a.isLockedAt(now), a.getLockedUntil(), a.getFailedLoginCount(), a.isMustChangePassword(),
-                a.getLastLoginAt(), a.getLastLoginAddress(), a.getCreatedAt());
+                next != null, next, count, a.isMustChangePassword(), a.getLastLoginAt(), a.getLastLoginAddress(),
+                a.getCreatedAt(), failures);
     }
 
-    private String temporaryPassword() {
+    /** Three groups of four letters and digits (about 69 bits), drawn again until the policy accepts them. */
+    private String temporaryPassword(String username) {
         StringBuilder password;
         do {
             password = new StringBuilder();
@@ -330,7 +355,7 @@ public class AccountService implements UserDetailsService {
                 }
                 password.append(TEMPORARY_ALPHABET[random.nextInt(TEMPORARY_ALPHABET.length)]);
             }
-        } while (!passwordPolicy.violations(null, password.toString()).isEmpty());
+        } while (!passwordPolicy.violations(username, password.toString()).isEmpty());
         return password.toString();
     }
 

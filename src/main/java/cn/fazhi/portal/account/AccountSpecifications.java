@@ -1,7 +1,6 @@
 package cn.fazhi.portal.account;
 
 import jakarta.persistence.criteria.Predicate;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -13,7 +12,10 @@ final class AccountSpecifications {
     private AccountSpecifications() {
     }
 
-    static Specification<Account> matching(AccountQuery query, List<String> regionCodes, Instant now) {
+    /**
+     * @param throttled the accounts some address must wait to try (status LOCKED), from {@link LoginThrottle}
+     */
+    static Specification<Account> matching(AccountQuery query, List<String> regionCodes, List<Long> throttled) {
         return (account, cq, cb) -> {
             List<Predicate> where = new ArrayList<>();
             if (query.q() != null && !query.q().isBlank()) {
@@ -29,11 +31,10 @@ final class AccountSpecifications {
             }
             if (query.status() != null) {
                 switch (query.status()) {
-                    case "ACTIVE" -> where.add(cb.and(cb.isTrue(account.get("enabled")),
-                            cb.or(cb.isNull(account.get("lockedUntil")),
-                                    cb.lessThanOrEqualTo(account.get("lockedUntil"), now))));
+                    case "ACTIVE" -> where.add(cb.isTrue(account.get("enabled")));
                     case "DISABLED" -> where.add(cb.isFalse(account.get("enabled")));
-                    case "LOCKED" -> where.add(cb.greaterThan(account.get("lockedUntil"), now));
+                    case "LOCKED" -> where.add(throttled == null || throttled.isEmpty() ? cb.disjunction()
+                            : account.get("id").in(throttled));
                     case "MUST_CHANGE" -> where.add(cb.isTrue(account.get("mustChangePassword")));
                     default -> { }
                 }

@@ -7,13 +7,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.Optional;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.authentication.DisabledException;
-import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
@@ -24,13 +22,17 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * What happens around a login: failures are counted (the account locks after five in a row, the
- * address is slowed after ten), successes reset the count and are audited, logouts are audited.
- * The login page then says "locked" or "wrong username or password", never whether the
- * username exists.
+ * What happens around a login. Before the password is checked, {@link LoginThrottle} decides whether
+ * this address may try this username now (else the page says how many seconds to wait); a failure
+ * is audited against the account when there is one (never with the typed username otherwise); a
+ * success forgets the address's failures on that account and is audited; logouts are audited. The
+ * login page never says whether the username exists.
  */
 @Component
 class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailureHandler, LogoutHandler {
+
+    /** The request attribute carrying the throttle's subject from the filter to the outcome. */
+    static final String SUBJECT = LoginOutcomes.class.getName() + ".subject";
 
     private final AccountService accounts;
     private final LoginThrottle throttle;
@@ -53,8 +55,9 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     @Override
     public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
             Authentication authentication) throws IOException, ServletException {
-        // the address keeps its failures: one good login must not buy an attacker ten more guesses
-        accounts.recordLogin(authentication.getName(), AuditService.clientAddress(request))
+        String address = AuditService.clientAddress(request);
+        throttle.succeeded(subjectOf(request, authentication.getName()), address);
+        accounts.recordLogin(authentication.getName(), address)
                 .ifPresent(elderly -> DisplayMode.remember(request, response, elderly));
         if (authentication.getPrincipal() instanceof PortalUser user && user.isMustChangePassword()) {
             response.sendRedirect(request.getContextPath() + PasswordChangeRequired.PASSWORD_PAGE);
@@ -67,25 +70,15 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
             AuthenticationException exception) throws IOException {
         String username = AccountService.normalise(request.getParameter("username"));
-        throttle.failedFrom(AuditService.clientAddress(request));
-        String reason = exception instanceof LockedException ? "LOCKED"
-                : exception instanceof DisabledException ? "DISABLED" : "BAD_CREDENTIALS";
+        String reason = exception instanceof DisabledException ? "DISABLED" : "BAD_CREDENTIALS";
         if (!"BAD_CREDENTIALS".equals(reason)) {
-            // these are refused before the password is checked: spend the same time as a check would
+            // refused before the password is checked: spend the same time as a check would
             passwordEncoder.matches(request.getParameter("password") == null ? "" : request.getParameter("password"),
                     timingHash);
         }
-        Optional<Boolean> known = accounts.recordFailedLogin(username, reason);
-        boolean locked;
-        if (known.isEmpty()) {
-            audit.recordAs(null, "LOGIN_FAILURE", "Account",
-                    username.length() > 40 ? username.substring(0, 40) : username, null, null);
-            locked = throttle.unknownUserFailed(username);
-        } else {
-            // a disabled account answers like a username that does not exist
-            locked = "DISABLED".equals(reason) ? throttle.unknownUserFailed(username) : known.get();
-        }
-        response.sendRedirect(request.getContextPath() + (locked ? "/login?locked" : "/login?error"));
+        accounts.recordFailedLogin(username, reason);
+        Duration wait = throttle.failed(subjectOf(request, username), AuditService.clientAddress(request));
+        response.sendRedirect(request.getContextPath() + "/login?error" + (wait.isZero() ? "" : "&wait=" + seconds(wait)));
     }
 
     @Override
@@ -95,18 +88,39 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
         }
     }
 
-    /** Before a login is even tried: an address that keeps failing waits, doubling up to a minute. */
-    static final class ThrottleFilter extends OncePerRequestFilter {
+    /** The filter that asks the throttle before every login. */
+    ThrottleFilter throttleFilter() {
+        return new ThrottleFilter(this);
+    }
 
-        private final LoginThrottle throttle;
-
-        ThrottleFilter(LoginThrottle throttle) {
-            this.throttle = throttle;
+    private LoginThrottle.Subject subjectOf(HttpServletRequest request, String username) {
+        if (request.getAttribute(SUBJECT) instanceof LoginThrottle.Subject subject) {
+            return subject;
         }
+        String normalised = AccountService.normalise(username);
+        return throttle.subjectFor(accounts.enabledAccountId(normalised), normalised);
+    }
+
+    /** Whole seconds, rounded up: "wait 0 seconds" would be a lie. */
+    static long seconds(Duration wait) {
+        return Math.max(1, wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0));
+    }
+
+    /**
+     * Before a login is even tried: an address that must wait for this username is sent back with
+     * the number of seconds, without any password being checked.
+     */
+    static final class ThrottleFilter extends OncePerRequestFilter {
 
         /** The same matcher the login filter uses, so that no spelling of the path slips past. */
         private static final RequestMatcher LOGIN = PathPatternRequestMatcher.withDefaults()
                 .matcher(HttpMethod.POST, "/login");
+
+        private final LoginOutcomes outcomes;
+
+        ThrottleFilter(LoginOutcomes outcomes) {
+            this.outcomes = outcomes;
+        }
 
         @Override
         protected boolean shouldNotFilter(HttpServletRequest request) {
@@ -116,12 +130,15 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
         @Override
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
-            Duration wait = throttle.waitFor(AuditService.clientAddress(request));
+            LoginThrottle.Subject subject = outcomes.subjectOf(request, request.getParameter("username"));
+            Duration wait = outcomes.throttle.attempt(subject, AuditService.clientAddress(request));
             if (!wait.isZero()) {
-                response.setHeader("Retry-After", Long.toString(Math.max(1, wait.toSeconds())));
-                response.sendRedirect(request.getContextPath() + "/login?slow");
+                long seconds = seconds(wait);
+                response.setHeader("Retry-After", Long.toString(seconds));
+                response.sendRedirect(request.getContextPath() + "/login?wait=" + seconds);
                 return;
             }
+            request.setAttribute(SUBJECT, subject);
             chain.doFilter(request, response);
         }
     }

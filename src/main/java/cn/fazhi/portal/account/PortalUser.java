@@ -14,7 +14,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 public final class PortalUser implements UserDetails, CredentialsContainer, Serializable {
 
     @Serial
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     private final Long id;
     private final String username;
@@ -23,14 +23,13 @@ public final class PortalUser implements UserDetails, CredentialsContainer, Seri
     private final Role role;
     private final String scopeRegionCode;
     private final boolean enabled;
-    private final boolean locked;
     private final boolean mustChangePassword;
     private final Instant previousLoginAt;
     private final String previousLoginAddress;
     private final int securityStamp;
 
     PortalUser(Long id, String username, String displayName, String passwordHash, Role role,
-            String scopeRegionCode, boolean enabled, boolean locked, boolean mustChangePassword,
+            String scopeRegionCode, boolean enabled, boolean mustChangePassword,
             Instant previousLoginAt, String previousLoginAddress, int securityStamp) {
         this.id = id;
         this.username = username;
@@ -39,7 +38,6 @@ public final class PortalUser implements UserDetails, CredentialsContainer, Seri
         this.role = role;
         this.scopeRegionCode = scopeRegionCode;
         this.enabled = enabled;
-        this.locked = locked;
         this.mustChangePassword = mustChangePassword;
         this.previousLoginAt = previousLoginAt;
         this.previousLoginAddress = previousLoginAddress;
@@ -48,7 +46,7 @@ public final class PortalUser implements UserDetails, CredentialsContainer, Seri
 
     /** The same login once its own password was changed (which moved the account's stamp). */
     PortalUser withPasswordChanged(int newStamp) {
-        return new PortalUser(id, username, displayName, null, role, scopeRegionCode, enabled, locked, false,
+        return new PortalUser(id, username, displayName, null, role, scopeRegionCode, enabled, false,
                 previousLoginAt, previousLoginAddress, newStamp);
     }
 
@@ -102,11 +100,6 @@ public final class PortalUser implements UserDetails, CredentialsContainer, Seri
     @Override
     public String getUsername() {
         return username;
-    }
-
-    @Override
-    public boolean isAccountNonLocked() {
-        return !locked;
     }
 
     @Override

@@ -25,8 +25,8 @@ class SecurityConfiguration {
             + "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginOutcomes outcomes, LoginThrottle throttle,
-            SessionStamps stamps) throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, LoginOutcomes outcomes, SessionStamps stamps)
+            throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
                         .requestMatchers("/actuator/health", "/actuator/info").permitAll()
@@ -45,7 +45,7 @@ class SecurityConfiguration {
                         .permitAll())
                 .logout(logout -> logout.addLogoutHandler(outcomes).logoutSuccessUrl("/login?logout").permitAll())
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
-                .addFilterBefore(new LoginOutcomes.ThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+                .addFilterBefore(outcomes.throttleFilter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new PasswordChangeRequired(stamps), AuthorizationFilter.class)
                 .headers(headers -> headers
                         .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

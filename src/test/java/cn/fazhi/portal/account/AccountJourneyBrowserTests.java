@@ -52,8 +52,8 @@ class AccountJourneyBrowserTests {
         browser.get("http://localhost:" + port + "/counties/530621");
         assertThat(browser.getCurrentUrl()).endsWith("/account/password");
         browser.findElement(By.id("currentPassword")).sendKeys(temporary);
-        browser.findElement(By.id("newPassword")).sendKeys("Ludian-fazhi-2026");
-        browser.findElement(By.id("confirmPassword")).sendKeys("Ludian-fazhi-2026");
+        browser.findElement(By.id("newPassword")).sendKeys("Lantern-river-quietly-47");
+        browser.findElement(By.id("confirmPassword")).sendKeys("Lantern-river-quietly-47");
         BrowserTest.Browser.screenshot(browser, "clerk-password-change");
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#password-form button[type=submit]"));
 
