@@ -184,7 +184,9 @@ final class ReportWorkbookReader {
         // the list of sheets before any sheet is opened: a sheet the form does not have is not read
         Map<String, String> sheets = sheetParts(workbook);
         List<ImportProblem> foreign = sheets.keySet().stream().filter(name -> !SHEETS.contains(name))
-                .map(name -> ImportProblem.ofSheet(name, "excel.foreignSheet")).toList();
+                .map(name -> ImportProblem.ofSheet(name.length() > 40 ? name.substring(0, 40) + "…" : name,
+                        "excel.foreignSheet"))
+                .toList();
         if (!foreign.isEmpty()) {
             return new Content(List.of(), Map.of(), foreign, null, null, null);
         }

@@ -2,6 +2,10 @@ package cn.fazhi.portal.report;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.SeekableByteChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.List;
@@ -38,6 +42,10 @@ final class WorkbookZip {
      * @throws IOException when the file is not a readable zip
      */
     static Optional<ImportProblem> check(Path file, Limits limits) throws IOException {
+        // the count the zip's last record declares, before the central directory is read into memory
+        if (declaredEntries(file) > limits.entries()) {
+            return Optional.of(ImportProblem.ofFile("excel.tooManyParts", limits.entries()));
+        }
         try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
             List<ZipArchiveEntry> entries = Collections.list(zip.getEntries());
             if (entries.size() > limits.entries()) {
@@ -74,6 +82,29 @@ final class WorkbookZip {
                 unpacked += size;
             }
             return Optional.empty();
+        }
+    }
+
+    /**
+     * The number of entries the end-of-central-directory record gives, or -1 when there is none
+     * to be found (the zip library decides then) or it leaves the count to a ZIP64 record.
+     */
+    private static int declaredEntries(Path file) throws IOException {
+        try (SeekableByteChannel channel = Files.newByteChannel(file)) {
+            // the record is 22 bytes, followed by a comment of at most 65,535
+            int tail = (int) Math.min(channel.size(), 22 + 65_535);
+            ByteBuffer bytes = ByteBuffer.allocate(tail).order(ByteOrder.LITTLE_ENDIAN);
+            channel.position(channel.size() - tail);
+            while (bytes.hasRemaining() && channel.read(bytes) >= 0) {
+                // reads the whole tail
+            }
+            for (int at = tail - 22; at >= 0; at--) {
+                if (bytes.getInt(at) == 0x06054b50) {
+                    int count = Short.toUnsignedInt(bytes.getShort(at + 10));
+                    return count == 0xFFFF ? -1 : count;
+                }
+            }
+            return -1;
         }
     }
 

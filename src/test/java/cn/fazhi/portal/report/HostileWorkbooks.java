@@ -101,6 +101,21 @@ final class HostileWorkbooks {
         return out.toByteArray();
     }
 
+    /** The form with {@code count} more small parts, which no sheet refers to. */
+    static byte[] withExtraParts(byte[] form, int count) {
+        Map<String, byte[]> parts = parts(form);
+        for (int i = 0; i < count; i++) {
+            parts.put("customXml/item" + i + ".xml", "<a/>".getBytes(StandardCharsets.UTF_8));
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            write(zip, parts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** The same zip, its central directory claiming that no part unpacks to more than 1,000 bytes. */
     static byte[] lyingAboutSizes(byte[] zip) {
         byte[] lying = zip.clone();

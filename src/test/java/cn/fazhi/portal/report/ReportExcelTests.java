@@ -445,6 +445,8 @@ class ReportExcelTests {
             w.createSheet("草稿");
             w.setSheetHidden(3, true);
         }), "工作表“草稿”：", "这不是填报表的工作表");
+        assertRefused(clerk, HostileWorkbooks.withExtraParts(form, 100), "文件包含的部件超过 64 个");
+        assertRefused(clerk, HostileWorkbooks.withExtraParts(form, 25_000), "文件包含的部件超过 64 个");
         // 200,000 rows: refused at the first row past the limit
         assertRefused(clerk, HostileWorkbooks.withRows(form, 200_000), "工作表“指标”：", "超过 2000 行");
         int meetings = rowNumber(form, "LEA_GOV_MEETINGS");
