@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.IntFunction;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.openxml4j.exceptions.OpenXML4JException;
 import org.apache.poi.openxml4j.opc.OPCPackage;
@@ -190,7 +191,11 @@ final class ReportWorkbookReader {
         if (!foreign.isEmpty()) {
             return new Content(List.of(), Map.of(), foreign, null, null, null);
         }
-        ReadOnlySharedStringsTable strings = new ReadOnlySharedStringsTable(pkg, false);
+        ReadOnlySharedStringsTable table = new ReadOnlySharedStringsTable(pkg, false);
+        // each shared string read once: POI gives a new copy on every call, and one long string in
+        // thousands of cells would be thousands of copies
+        Map<Integer, String> texts = new HashMap<>();
+        IntFunction<String> strings = index -> texts.computeIfAbsent(index, i -> table.getItemAt(i).getString());
         StylesTable styles = workbook.getStylesTable();
 
         WorkbookSheet values = sheet(workbook, sheets, VALUES_SHEET, strings, styles, limits);
@@ -200,9 +205,13 @@ final class ReportWorkbookReader {
         for (WorkbookSheet sheet : new WorkbookSheet[] {values, narrative, custom}) {
             if (sheet != null && sheet.overflow() != null) {
                 WorkbookSheet.Overflow overflow = sheet.overflow();
-                overflows.add(overflow.rows() ? ImportProblem.ofSheet(sheet.name(), "excel.tooManyRows", limits.rows())
-                        : ImportProblem.at(sheet.name(), overflow.row(), overflow.column(), "excel.tooManyColumns",
-                                limits.columns()));
+                overflows.add(switch (overflow.reason()) {
+                    case ROWS -> ImportProblem.ofSheet(sheet.name(), "excel.tooManyRows", limits.rows());
+                    case COLUMNS -> ImportProblem.at(sheet.name(), overflow.row(), overflow.column(),
+                            "excel.tooManyColumns", limits.columns());
+                    case TEXT -> ImportProblem.at(sheet.name(), overflow.row(), overflow.column(),
+                            "excel.textTooLong", WorkbookSheet.MAX_TEXT);
+                });
             }
         }
         if (!overflows.isEmpty()) {
@@ -210,10 +219,10 @@ final class ReportWorkbookReader {
         }
 
         List<Value> valueRows = values(values, countyCode, year);
-        Map<String, String> texts = narrative(narrative);
+        Map<String, String> narrativeTexts = narrative(narrative);
         List<Figure> figures = custom == null ? null : customFigures(custom);
         String stampCell = values == null ? null : text(values, values.cell(STAMP_ROW, STAMP_COLUMN));
-        return new Content(valueRows, texts, List.copyOf(problems), stampProperty(pkg),
+        return new Content(valueRows, narrativeTexts, List.copyOf(problems), stampProperty(pkg),
                 stampCell == null || stampCell.isBlank() ? null : stampCell.strip(), figures);
     }
 
@@ -246,7 +255,7 @@ final class ReportWorkbookReader {
 
     /** A sheet of the form, read within the limits; null when the workbook does not have it. */
     private static WorkbookSheet sheet(XSSFReader workbook, Map<String, String> sheets, String name,
-            ReadOnlySharedStringsTable strings, StylesTable styles, Limits limits)
+            IntFunction<String> strings, StylesTable styles, Limits limits)
             throws IOException, SAXException, OpenXML4JException {
         String id = sheets.get(name);
         if (id == null) {
@@ -356,7 +365,7 @@ final class ReportWorkbookReader {
         code = code.strip();
         Optional<IndicatorDef> indicator = catalog.indicator(code);
         if (indicator.isEmpty()) {
-            problem(sheet, row, CODE, "excel.unknownCode", code);
+            problem(sheet, row, CODE, "excel.unknownCode", shown(code));
             return Optional.empty();
         }
         Integer first = firstRow.putIfAbsent(code, row + 1);
@@ -431,7 +440,7 @@ final class ReportWorkbookReader {
             String sectionCode = sections.get(section.strip());
             if (sectionCode == null) {
                 problem(sheet, row, ReportWorkbookLayout.CUSTOM_SECTION, section.isBlank() ? "excel.sectionMissing"
-                        : "excel.unknownSection", section.strip());
+                        : "excel.unknownSection", shown(section));
             }
             CustomFigureInput.Parsed parsed = CustomFigureInput.parse(name, unit, value, note);
             parsed.errors().forEach((part, error) -> problem(sheet, row, CUSTOM_PART_COLUMNS.get(part), error));
@@ -519,7 +528,9 @@ final class ReportWorkbookReader {
         return number.stripTrailingZeros().toPlainString();
     }
 
+    /** A cell's text repeated in a message: never more than a few words of it. */
     private static String shown(String found) {
-        return found.isBlank() ? "—" : found.strip();
+        String text = found.strip();
+        return text.isEmpty() ? "—" : text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

@@ -6,10 +6,10 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
+import java.util.function.IntFunction;
 import javax.xml.parsers.ParserConfigurationException;
 import org.apache.poi.ss.util.CellReference;
 import org.apache.poi.util.XMLHelper;
-import org.apache.poi.xssf.model.SharedStrings;
 import org.apache.poi.xssf.model.StylesTable;
 import org.xml.sax.Attributes;
 import org.xml.sax.InputSource;
@@ -37,8 +37,16 @@ final class WorkbookSheet {
     record Cell(int row, int column, Kind kind, String text, boolean percent) {
     }
 
-    /** Why reading stopped: the sheet goes beyond the form's rows or columns. */
-    record Overflow(int row, int column, boolean rows) {
+    /**
+     * The most characters in a cell: Excel's own limit, so that a text that long was not written
+     * by Excel, and no text the import keeps or repeats in a message is larger.
+     */
+    static final int MAX_TEXT = 32_767;
+
+    /** Why reading stopped: the sheet goes beyond the form's rows or columns, or a cell beyond Excel's text limit. */
+    record Overflow(int row, int column, Reason reason) {
+
+        enum Reason { ROWS, COLUMNS, TEXT }
     }
 
     private final String name;
@@ -74,8 +82,8 @@ final class WorkbookSheet {
      *
      * @param maxRows and {@code maxColumns}: a cell with content beyond these stops the reading
      */
-    static WorkbookSheet read(String name, InputStream xml, SharedStrings strings, StylesTable styles, int maxRows,
-            int maxColumns) throws IOException, SAXException {
+    static WorkbookSheet read(String name, InputStream xml, IntFunction<String> strings, StylesTable styles,
+            int maxRows, int maxColumns) throws IOException, SAXException {
         WorkbookSheet sheet = new WorkbookSheet(name);
         try {
             XMLReader parser = XMLHelper.newXMLReader();
@@ -104,7 +112,7 @@ final class WorkbookSheet {
     /** The worksheet's XML (SpreadsheetML {@code <row>/<c>/<v>}) into cells. */
     private final class Handler extends DefaultHandler {
 
-        private final SharedStrings strings;
+        private final IntFunction<String> strings;
         private final StylesTable styles;
         private final int maxRows;
         private final int maxColumns;
@@ -119,7 +127,7 @@ final class WorkbookSheet {
         private boolean inline;
         private boolean phonetic;
 
-        Handler(SharedStrings strings, StylesTable styles, int maxRows, int maxColumns) {
+        Handler(IntFunction<String> strings, StylesTable styles, int maxRows, int maxColumns) {
             this.strings = strings;
             this.styles = styles;
             this.maxRows = maxRows;
@@ -185,8 +193,14 @@ final class WorkbookSheet {
             if (cell == null) {
                 return;
             }
-            if (row >= maxRows || column >= maxColumns || row < 0 || column < 0) {
-                overflow = new Overflow(row, column, row >= maxRows || row < 0);
+            if (row >= maxRows || row < 0) {
+                overflow = new Overflow(row, column, Overflow.Reason.ROWS);
+            } else if (column >= maxColumns || column < 0) {
+                overflow = new Overflow(row, column, Overflow.Reason.COLUMNS);
+            } else if (cell.text().length() > MAX_TEXT) {
+                overflow = new Overflow(row, column, Overflow.Reason.TEXT);
+            }
+            if (overflow != null) {
                 throw new Stop();
             }
             rows.computeIfAbsent(row, r -> new HashMap<>()).put(column, cell);
@@ -213,7 +227,7 @@ final class WorkbookSheet {
                 return null;
             }
             try {
-                return new Cell(row, column, Kind.STRING, strings.getItemAt(Integer.parseInt(raw.strip())).getString(),
+                return new Cell(row, column, Kind.STRING, strings.apply(Integer.parseInt(raw.strip())),
                         false);
             } catch (RuntimeException e) {
                 // an index that is no shared string: something, but nothing readable

@@ -101,6 +101,19 @@ final class HostileWorkbooks {
         return out.toByteArray();
     }
 
+    /** The form with some XML added at the end of a sheet's data, e.g. a row. */
+    static byte[] withSheetXml(byte[] form, String sheetPart, String xml) {
+        Map<String, byte[]> parts = parts(form);
+        insertBefore(parts, sheetPart, "</sheetData>", xml);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (ZipOutputStream zip = new ZipOutputStream(out)) {
+            write(zip, parts);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** The form with {@code count} more small parts, which no sheet refers to. */
     static byte[] withExtraParts(byte[] form, int count) {
         Map<String, byte[]> parts = parts(form);

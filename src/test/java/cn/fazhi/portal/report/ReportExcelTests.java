@@ -454,6 +454,10 @@ class ReportExcelTests {
                 .setCellValue("备注")), "工作表“指标”第 " + meetings + " 行 Z 列：", "此处超出填报表的范围（最多 20 列）");
         assertRefused(clerk, edit(form, w -> w.getSheet("报告正文").createRow(5000).createCell(1).setCellValue("附")),
                 "工作表“报告正文”：", "超过 2000 行");
+        // more than an Excel cell holds, which no clerk typed in Excel
+        assertRefused(clerk, HostileWorkbooks.withSheetXml(form, "xl/worksheets/sheet2.xml",
+                "<row r=\"10\"><c r=\"B10\" t=\"inlineStr\"><is><t>" + chineseText(40_000) + "</t></is></c></row>"),
+                "工作表“报告正文”第 10 行 B 列：", "单元格内容超过 32767 字");
     }
 
     /**
@@ -614,6 +618,16 @@ class ReportExcelTests {
             book.write(out);
             return out.toByteArray();
         }
+    }
+
+    /** Chinese characters at random: a text that deflates as little as real text does. */
+    private static String chineseText(int length) {
+        java.util.Random random = new java.util.Random(16);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) (0x4E00 + random.nextInt(0x5000)));
+        }
+        return text.toString();
     }
 
     /** Removes the download stamp's custom property, as some programs do when they save. */
