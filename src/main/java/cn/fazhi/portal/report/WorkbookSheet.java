@@ -247,11 +247,12 @@ final class WorkbookSheet {
         }
 
         private boolean isPercent() {
-            if (style == null || styles == null) {
+            if (styles == null) {
                 return false;
             }
             try {
-                int index = Integer.parseInt(style);
+                // a cell without a style has the workbook's first, as in Excel
+                int index = style == null ? 0 : Integer.parseInt(style);
                 return percentStyles.computeIfAbsent(index, i -> {
                     String format = styles.getStyleAt(i).getDataFormatString();
                     return format != null && format.contains("%");
