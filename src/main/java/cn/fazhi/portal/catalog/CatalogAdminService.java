@@ -3,8 +3,8 @@ package cn.fazhi.portal.catalog;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.config.NumberText;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -474,13 +474,13 @@ public class CatalogAdminService {
     }
 
     private static BigDecimal number(String typed) {
-        String text = Normalizer.normalize(trim(typed), Normalizer.Form.NFKC).replace(",", "");
-        try {
-            BigDecimal value = new BigDecimal(text);
-            return value.abs().compareTo(new BigDecimal("9999999999999999")) > 0 || value.scale() > 4 ? null : value;
-        } catch (NumberFormatException e) {
+        // the portal's one rule for typed numbers: a comma only between thousands (issue 16, L5)
+        NumberText.Parsed parsed = NumberText.parse(trim(typed));
+        if (!parsed.isNumber()) {
             return null;
         }
+        BigDecimal value = parsed.value();
+        return value.abs().compareTo(new BigDecimal("9999999999999999")) > 0 || value.scale() > 4 ? null : value;
     }
 
     private static String trim(String text) {

@@ -7,13 +7,18 @@ import cn.fazhi.portal.catalog.SectionDef;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
@@ -75,15 +80,13 @@ class ReportExcelService {
             return List.of(ImportProblem.ofFile("excel.tooLarge"));
         }
         Catalog catalog = catalogs.forYear(year);
-        ReportWorkbookReader.Content content = ReportWorkbookReader.read(bytes(file), catalog, countyCode, year);
+        ReportWorkbookReader.Content content = read(file, catalog, countyCode, year);
         if (!content.isValid()) {
             return content.problems();
         }
-        // a form downloaded from this report before someone changed it would silently undo that change
-        String prefix = countyCode + "/" + year + "/";
-        if (content.downloadStamp() != null && content.downloadStamp().startsWith(prefix)
-                && !content.downloadStamp().equals(prefix + report.getVersion())) {
-            return List.of(ImportProblem.ofFile("excel.changedSinceDownload"));
+        Optional<ImportProblem> stale = staleness(content, countyCode, year, report.getVersion());
+        if (stale.isPresent()) {
+            return List.of(stale.get());
         }
         for (ReportWorkbookReader.Value value : content.values()) {
             entries.applyTyped(report, value.indicator(), value.value(), value.explanation(), viewer);
@@ -151,12 +154,55 @@ class ReportExcelService {
         return entry == null ? null : entry.value();
     }
 
-    private static byte[] bytes(MultipartFile file) {
+    /**
+     * Reads the upload from a file of its own: the zip is read part by part from there, and the
+     * upload is never held in memory whole (the container may keep it in memory or on disk).
+     */
+    private static ReportWorkbookReader.Content read(MultipartFile file, Catalog catalog, String countyCode,
+            int year) {
+        Path copy = null;
         try {
-            return file.getBytes();
+            copy = Files.createTempFile("report-import-", ".xlsx");
+            try (InputStream in = file.getInputStream()) {
+                Files.copy(in, copy, StandardCopyOption.REPLACE_EXISTING);
+            }
+            return ReportWorkbookReader.read(copy, catalog, countyCode, year);
         } catch (IOException e) {
-            // the container lost its temporary copy of the upload: nothing the clerk can correct
+            // the container lost its copy of the upload, or the temporary directory is full: nothing
+            // the clerk can correct
             throw new UncheckedIOException(e);
+        } finally {
+            if (copy != null) {
+                copy.toFile().delete();
+            }
         }
     }
+
+    /**
+     * Whether the file was made from an older version of this report (it would silently undo what
+     * changed since), or cannot tell. The download stamp is both in a hidden cell and in a custom
+     * property; either alone will do (programs drop one or the other), a file with neither is
+     * refused, and so is one whose two disagree, since one of them was then tampered with. A stamp
+     * of another report is no stale form: the header's county and year, checked cell by cell,
+     * decide which report the file is of.
+     */
+    static Optional<ImportProblem> staleness(ReportWorkbookReader.Content content, String countyCode, int year,
+            int version) {
+        String cell = content.stampCell();
+        String property = content.stampProperty();
+        if (cell != null && property != null && !cell.equals(property)) {
+            return Optional.of(ImportProblem.ofFile("excel.stampMismatch"));
+        }
+        String stamp = cell != null ? cell : property;
+        if (stamp == null || !STAMP.matcher(stamp).matches()) {
+            return Optional.of(ImportProblem.ofFile("excel.noStamp"));
+        }
+        String prefix = countyCode + "/" + year + "/";
+        if (stamp.startsWith(prefix) && !stamp.equals(prefix + version)) {
+            return Optional.of(ImportProblem.ofFile("excel.changedSinceDownload"));
+        }
+        return Optional.empty();
+    }
+
+    private static final Pattern STAMP = Pattern.compile("\\d{6}/\\d{4}/\\d{1,9}");
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * checked on upload, so they cannot follow the viewer's language.
  *
  * <p>Sheet 1 "指标": county code, county name and year in column B of rows 1–3, a blank row, then
- * the table. Sheet 2 "报告正文": a header row, then one row per narrative part. Sheet 3 "其他数据":
+ * the table; the download stamp in the hidden column J of row 1. Sheet 2 "报告正文": a header row, then one row per narrative part. Sheet 3 "其他数据":
  * a header row, then one row per custom figure and blank rows for new ones (a workbook without it,
  * downloaded before custom figures existed, leaves them as they are).
  */
@@ -54,6 +54,12 @@ final class ReportWorkbookLayout {
 
     /** A custom document property: county/year/version of the report the workbook was downloaded from. */
     static final String DOWNLOAD_STAMP_PROPERTY = "fazhi-report-version";
+    /**
+     * The same stamp in a cell of the values sheet's locked header, in a hidden column: programs
+     * that drop custom properties when they save keep cells, and a copy of the sheet carries it.
+     */
+    static final int STAMP_ROW = COUNTY_CODE_ROW;
+    static final int STAMP_COLUMN = 9;
 
     static final int NARRATIVE_HEADER_ROW = 0;
     static final int PART_COLUMN = 0;

@@ -54,7 +54,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
 /**
  * Writes a report as its Excel form (年度报告 Excel 填报表), to be filled in offline and uploaded
- * again. Both sheets are protected: only the yellow cells (values, explanations, narrative texts)
+ * again. The report's county, year and version (the download stamp) are written twice, as a custom
+ * property and in a hidden locked cell, so that an upload can tell a stale form. The sheets are protected: only the yellow cells (values, explanations, narrative texts)
  * are unlocked, so that codes, names and the header cannot be overwritten by accident.
  */
 final class ReportWorkbookWriter {
@@ -86,6 +87,10 @@ final class ReportWorkbookWriter {
         hint.setCellValue(HINT);
         hint.setCellStyle(styles.hint);
         sheet.addMergedRegion(new CellRangeAddress(COUNTY_CODE_ROW, YEAR_ROW, HINT_COLUMN, EXPLANATION));
+        // locked like the rest of the header, and out of sight
+        text(sheet.getRow(ReportWorkbookLayout.STAMP_ROW), ReportWorkbookLayout.STAMP_COLUMN, report.downloadStamp(),
+                styles.text);
+        sheet.setColumnHidden(ReportWorkbookLayout.STAMP_COLUMN, true);
 
         Row header = sheet.createRow(TABLE_HEADER_ROW);
         for (int column = 0; column < COLUMNS.size(); column++) {

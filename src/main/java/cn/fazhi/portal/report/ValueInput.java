@@ -1,12 +1,13 @@
 package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.catalog.IndicatorKind;
+import cn.fazhi.portal.config.NumberText;
 import java.math.BigDecimal;
-import java.text.Normalizer;
 
 /**
- * Reads what a clerk typed into a value field. Full-width digits, thousands separators and a
- * trailing % are accepted as people write them; anything else that is not a number of the
+ * Reads what a clerk typed into a value field (or an Excel form's text cell). Full-width digits,
+ * thousands separators ({@link NumberText}'s rule: groups of three only) and a trailing % are
+ * accepted as people write them; anything else that is not a number of the
  * indicator's kind is refused with a message key, and the caller shows the typed text back.
  */
 final class ValueInput {
@@ -33,17 +34,17 @@ final class ValueInput {
         if (typed.length() > MAX_TEXT) {
             return new Parsed(null, "value.tooLong");
         }
-        // NFKC turns full-width digits, signs and the full-width comma into their ASCII forms
-        String text = Normalizer.normalize(typed, Normalizer.Form.NFKC).trim().replace(",", "").replace(" ", "");
+        // full-width digits, signs, commas and ％ are read as their ASCII forms
+        String text = NumberText.normalize(typed);
         if (kind == IndicatorKind.RATE && text.endsWith("%")) {
             text = text.substring(0, text.length() - 1);
         }
-        BigDecimal value;
-        try {
-            value = new BigDecimal(text);
-        } catch (NumberFormatException e) {
-            return new Parsed(null, "value.notANumber");
+        NumberText.Parsed number = NumberText.parse(text);
+        if (!number.isNumber()) {
+            return new Parsed(null, number.problem() == NumberText.Problem.MISPLACED_COMMA
+                    ? "value.misplacedComma" : "value.notANumber");
         }
+        BigDecimal value = number.value();
         if (value.signum() < 0) {
             return new Parsed(null, "value.negative");
         }

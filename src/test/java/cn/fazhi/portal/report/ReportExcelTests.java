@@ -417,6 +417,110 @@ class ReportExcelTests {
         assertThat(upload(clerk, "530128", download(clerk, "530128"))).hasStatus(HttpStatus.FOUND);
     }
 
+    /**
+     * Issue 16, H1: the attacker's file, the form and 10 extra sheets each unpacking to 19 MB of
+     * XML, under 5 MB zipped and under POI's 1:100 ratio. Refused from the zip's sizes alone,
+     * before any sheet is parsed; and when the zip lies about them, from what they really unpack to.
+     */
+    @Test
+    void anUploadThatUnpacksToHundredsOfMegabytesIsRefusedBeforeAnySheetIsRead() {
+        PortalUser clerk = clerkWithValues("530125");
+        byte[] form = download(clerk, "530125");
+        byte[] bomb = HostileWorkbooks.withExtraSheets(form, 10, 19L * 1024 * 1024);
+        assertThat(bomb.length).isBetween(3_000_000, (int) ReportExcelService.MAX_UPLOAD_BYTES);
+        assertRefused(clerk, bomb, "文件中的部件“xl/worksheets/hostile0.xml”解压后过大");
+        assertRefused(clerk, HostileWorkbooks.lyingAboutSizes(bomb), "解压后过大");
+        // parts of a size the form could have, 20 MB in all
+        assertRefused(clerk, HostileWorkbooks.withExtraSheets(form, 4, 6L * 1024 * 1024), "文件解压后超过 20 MB");
+    }
+
+    @Test
+    void onlyTheFormsSheetsRowsAndColumnsAreRead() throws IOException {
+        PortalUser clerk = clerkWithValues("530125");
+        byte[] form = download(clerk, "530125");
+        // sheets the form does not have are named, visible or not, and not read
+        assertRefused(clerk, HostileWorkbooks.withExtraSheets(form, 2, 20_000), "工作表“Sheet4”：",
+                "工作表“Sheet5”：", "这不是填报表的工作表");
+        assertRefused(clerk, edit(form, w -> {
+            w.createSheet("草稿");
+            w.setSheetHidden(3, true);
+        }), "工作表“草稿”：", "这不是填报表的工作表");
+        assertRefused(clerk, HostileWorkbooks.withExtraParts(form, 100), "文件包含的部件超过 64 个");
+        assertRefused(clerk, HostileWorkbooks.withExtraParts(form, 25_000), "文件包含的部件超过 64 个");
+        // 200,000 rows: refused at the first row past the limit
+        assertRefused(clerk, HostileWorkbooks.withRows(form, 200_000), "工作表“指标”：", "超过 2000 行");
+        int meetings = rowNumber(form, "LEA_GOV_MEETINGS");
+        assertRefused(clerk, edit(form, w -> row(w.getSheet("指标"), "LEA_GOV_MEETINGS").createCell(25)
+                .setCellValue("备注")), "工作表“指标”第 " + meetings + " 行 Z 列：", "此处超出填报表的范围（最多 20 列）");
+        assertRefused(clerk, edit(form, w -> w.getSheet("报告正文").createRow(5000).createCell(1).setCellValue("附")),
+                "工作表“报告正文”：", "超过 2000 行");
+        // more than an Excel cell holds, which no clerk typed in Excel
+        assertRefused(clerk, HostileWorkbooks.withSheetXml(form, "xl/worksheets/sheet2.xml",
+                "<row r=\"10\"><c r=\"B10\" t=\"inlineStr\"><is><t>" + chineseText(40_000) + "</t></is></c></row>"),
+                "工作表“报告正文”第 10 行 B 列：", "单元格内容超过 32767 字");
+    }
+
+    /**
+     * Issue 16, M4: a tool that drops custom properties when it saves dropped the only stamp, and
+     * the stale file overwrote a newer value. The stamp is now also in a hidden, locked cell.
+     */
+    @Test
+    void theDownloadStampIsAlsoInAHiddenLockedCellAndAFormWithoutAnyStampIsRefused() throws IOException {
+        PortalUser clerk = clerkWithValues("530113");
+        int year = reportService.reportingYear();
+        byte[] downloaded = download(clerk, "530113");
+        String stamp = "530113/" + year + "/" + version("530113");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(downloaded))) {
+            XSSFSheet values = workbook.getSheet("指标");
+            assertThat(values.isColumnHidden(9)).isTrue();
+            assertThat(values.getRow(0).getCell(9).getStringCellValue()).isEqualTo(stamp);
+            assertThat(values.getRow(0).getCell(9).getCellStyle().getLocked()).isTrue();
+            assertThat(workbook.getProperties().getCustomProperties().getProperty("fazhi-report-version").getLpwstr())
+                    .isEqualTo(stamp);
+        }
+        byte[] staleWithoutProperty = edit(downloaded, ReportExcelTests::dropStampProperty);
+        // meanwhile a colleague corrects a figure on the page
+        saveSection(clerk, "530113", "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "15"));
+        Snapshot before = snapshot("530113");
+        assertThat(upload(clerk, "530113", staleWithoutProperty)).hasStatusOk().bodyText()
+                .contains("在您下载模板之后已有改动");
+
+        byte[] fresh = download(clerk, "530113");
+        assertThat(upload(clerk, "530113", edit(fresh, w -> {
+            dropStampProperty(w);
+            w.getSheet("指标").getRow(0).getCell(9).setBlank();
+        }))).hasStatusOk().bodyText().contains("文件未导入", "没有版本标记", "请重新下载填报表");
+        assertThat(upload(clerk, "530113", edit(fresh, w -> w.getSheet("指标").getRow(0).getCell(9)
+                .setCellValue("530113/" + year + "/999999")))).hasStatusOk().bodyText().contains("两处版本标记不一致");
+        assertThat(snapshot("530113")).isEqualTo(before);
+
+        // a fresh form that lost its property goes in: the cell is enough
+        assertThat(upload(clerk, "530113", edit(fresh, w -> {
+            dropStampProperty(w);
+            row(w.getSheet("指标"), "LEA_GOV_MEETINGS").getCell(5).setCellValue(21);
+        }))).hasStatus(HttpStatus.FOUND);
+        assertThat(entries("530113", year).get("LEA_GOV_MEETINGS").value()).isEqualByComparingTo("21");
+    }
+
+    /** Issue 16, L5: "1,5" typed into a text cell was stored as 15; the form's rule applies. */
+    @Test
+    void aCommaInATextCellOnlySeparatesThousandsAsInTheForm() throws IOException {
+        PortalUser clerk = clerkWithValues("530114");
+        int year = reportService.reportingYear();
+        assertThat(entryService.saveSection("530114", year, "LEADERSHIP", version("530114"),
+                Map.of("v_LEA_PARTY_MEETINGS", "2,75"), clerk.toViewer())).containsValue("value.misplacedComma");
+        byte[] form = download(clerk, "530114");
+        int meetings = rowNumber(form, "LEA_PARTY_MEETINGS");
+        Snapshot before = snapshot("530114");
+        assertThat(upload(clerk, "530114", edit(form, w -> row(w.getSheet("指标"), "LEA_PARTY_MEETINGS").getCell(5)
+                .setCellValue("1,5")))).hasStatusOk().bodyText()
+                .contains("工作表“指标”第 " + meetings + " 行 F 列：", "逗号只能用作千位分隔符");
+        assertThat(snapshot("530114")).isEqualTo(before);
+        assertThat(upload(clerk, "530114", edit(form, w -> row(w.getSheet("指标"), "LEA_PARTY_MEETINGS").getCell(5)
+                .setCellValue("2,664")))).hasStatus(HttpStatus.FOUND);
+        assertThat(entries("530114", year).get("LEA_PARTY_MEETINGS").value()).isEqualByComparingTo("2664");
+    }
+
     // ---- helpers ----
 
     /** The 4 narrative parts and the values of one report, to show that a refused upload wrote nothing. */
@@ -513,6 +617,26 @@ class ReportExcelTests {
             change.accept(book);
             book.write(out);
             return out.toByteArray();
+        }
+    }
+
+    /** Chinese characters at random: a text that deflates as little as real text does. */
+    private static String chineseText(int length) {
+        java.util.Random random = new java.util.Random(16);
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append((char) (0x4E00 + random.nextInt(0x5000)));
+        }
+        return text.toString();
+    }
+
+    /** Removes the download stamp's custom property, as some programs do when they save. */
+    private static void dropStampProperty(XSSFWorkbook workbook) {
+        var properties = workbook.getProperties().getCustomProperties().getUnderlyingProperties();
+        for (int i = properties.sizeOfPropertyArray() - 1; i >= 0; i--) {
+            if ("fazhi-report-version".equals(properties.getPropertyArray(i).getName())) {
+                properties.removeProperty(i);
+            }
         }
     }
 

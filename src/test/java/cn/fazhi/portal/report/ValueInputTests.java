@@ -31,4 +31,20 @@ class ValueInputTests {
         assertThat(ValueInput.parse(IndicatorKind.COUNT, "1".repeat(41)).error()).isEqualTo("value.tooLong");
         assertThat(ValueInput.parse(IndicatorKind.COUNT, "1e5").error()).isNull();
     }
+
+    /** Issue 16 (L5): "1,5" was stored as 15 and "2,75" as 275 without a word. */
+    @Test
+    void aCommaIsOnlyAThousandsSeparator() {
+        assertThat(ValueInput.parse(IndicatorKind.COUNT, "2,664").value()).isEqualByComparingTo("2664");
+        assertThat(ValueInput.parse(IndicatorKind.COUNT, "1,234,567").value()).isEqualByComparingTo("1234567");
+        assertThat(ValueInput.parse(IndicatorKind.AMOUNT, "1,234.5").value()).isEqualByComparingTo("1234.5");
+        // the full-width comma of a Chinese keyboard is the same key
+        assertThat(ValueInput.parse(IndicatorKind.COUNT, "２，６６４").value()).isEqualByComparingTo("2664");
+        assertThat(ValueInput.parse(IndicatorKind.RATE, "1,5%").error()).isEqualTo("value.misplacedComma");
+        for (String typed : new String[] {"1,5", "2,75", "12,34,567", "1,2345", ",123", "123,", "1,,000", "1.234,5",
+                "1，5"}) {
+            assertThat(ValueInput.parse(IndicatorKind.AMOUNT, typed).error()).as(typed).isEqualTo("value.misplacedComma");
+        }
+        assertThat(ValueInput.parse(IndicatorKind.AMOUNT, "1,5件").error()).isEqualTo("value.notANumber");
+    }
 }
