@@ -3,15 +3,15 @@ package cn.fazhi.portal.inspection;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.config.ReportingCalendar;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -32,17 +32,20 @@ public class FindingWorkflow {
 
     private final InspectionFindingRepository findings;
     private final FindingEvidenceRepository evidence;
+    private final EvidenceChunks chunks;
     private final InspectionAccess access;
     private final AuditService audit;
     private final ReportingCalendar calendar;
     private final Clock clock;
     private final DataSize maxFileSize;
 
-    FindingWorkflow(InspectionFindingRepository findings, FindingEvidenceRepository evidence, InspectionAccess access,
+    FindingWorkflow(InspectionFindingRepository findings, FindingEvidenceRepository evidence, EvidenceChunks chunks,
+            InspectionAccess access,
             AuditService audit, ReportingCalendar calendar, Clock clock,
             @Value("${portal.inspection.evidence-max-file-size:10MB}") DataSize maxFileSize) {
         this.findings = findings;
         this.evidence = evidence;
+        this.chunks = chunks;
         this.access = access;
         this.audit = audit;
         this.calendar = calendar;
@@ -83,40 +86,41 @@ public class FindingWorkflow {
 
     /**
      * Stores an evidence file of the county's clerk, after checking it: not empty, not over the
-     * size limit, a plain file name (no path), and a content that is a PDF, a PNG or JPEG image or
-     * a Word or Excel document whose kind the name's extension agrees with.
+     * size limit, a plain file name (no path, nothing that disguises it), and a content that is a
+     * PDF, a PNG or JPEG image or a Word or Excel document (a container within the unpacking
+     * limits) whose kind the name's extension agrees with. The content is read from the stream
+     * once, into a temporary file, and goes from there into the database a piece at a time.
      *
      * @throws InspectionInputException on the field {@code file}, with the reason
      */
-    public long addEvidence(long findingId, String originalName, byte[] content, Viewer viewer) {
+    public long addEvidence(long findingId, String originalName, InputStream content, Viewer viewer) {
         InspectionFinding finding = find(findingId);
         access.requireClerkOf(finding.getInspection().getCountyCode(), viewer);
         finding.requireOpenForEvidence();
-        if (content == null || content.length == 0) {
-            throw new InspectionInputException("file", "inspection.evidenceEmpty");
+        try (EvidenceUpload upload = EvidenceUpload.spool(content, maxFileSize.toBytes())) {
+            String name = EvidenceNames.checked(originalName, MAX_NAME);
+            EvidenceType type = EvidenceContent.typeOf(upload.file())
+                    .orElseThrow(() -> new InspectionInputException("file", "inspection.evidenceType"));
+            if (!type.fitsName(name)) {
+                throw new InspectionInputException("file", "inspection.evidenceNameMismatch", type.name());
+            }
+            if (evidence.listOf(findingId).size() >= MAX_FILES) {
+                throw new InspectionInputException("file", "inspection.evidenceTooMany", MAX_FILES);
+            }
+            FindingEvidence stored = evidence.save(new FindingEvidence(finding, name, type, upload.size(),
+                    upload.sha256(), viewer.accountId(), clock.instant()));
+            chunks.write(stored.getId(), upload.file());
+            Map<String, Object> after = new LinkedHashMap<>();
+            after.put("finding", findingId);
+            after.put("fileName", name);
+            after.put("type", type);
+            after.put("size", upload.size());
+            after.put("sha256", upload.sha256());
+            audit.record("FINDING_EVIDENCE_ADDED", "InspectionFinding", findingId, null, after);
+            return stored.getId();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (content.length > maxFileSize.toBytes()) {
-            throw new InspectionInputException("file", "inspection.evidenceTooLarge", maxFileSize.toMegabytes());
-        }
-        String name = EvidenceNames.checked(originalName, MAX_NAME);
-        EvidenceType type = EvidenceContent.typeOf(content)
-                .orElseThrow(() -> new InspectionInputException("file", "inspection.evidenceType"));
-        if (!type.fitsName(name)) {
-            throw new InspectionInputException("file", "inspection.evidenceNameMismatch", type.name());
-        }
-        if (evidence.listOf(findingId).size() >= MAX_FILES) {
-            throw new InspectionInputException("file", "inspection.evidenceTooMany", MAX_FILES);
-        }
-        FindingEvidence stored = evidence.save(new FindingEvidence(finding, name, type, content, sha256(content),
-                viewer.accountId(), clock.instant()));
-        Map<String, Object> after = new LinkedHashMap<>();
-        after.put("finding", findingId);
-        after.put("fileName", name);
-        after.put("type", type);
-        after.put("size", content.length);
-        after.put("sha256", stored.getSha256());
-        audit.record("FINDING_EVIDENCE_ADDED", "InspectionFinding", findingId, null, after);
-        return stored.getId();
     }
 
     /** The evidence list of a finding, for those who may read it. */
@@ -131,7 +135,8 @@ public class FindingWorkflow {
         access.readable(find(findingId).getInspection().getCountyCode(), viewer);
         FindingEvidence file = evidence.findByIdAndFindingId(evidenceId, findingId)
                 .orElseThrow(InspectionService::notFound);
-        return new EvidenceFile(file.getFileName(), file.getFileType(), file.getContent());
+        return new EvidenceFile(file.getId(), file.getFileName(), file.getFileType(), file.getSizeBytes(),
+                file.getSha256());
     }
 
     /** Refuses anyone but the county's own clerk before a form is even looked at. */
@@ -160,13 +165,5 @@ public class FindingWorkflow {
         s.put("rectifiedOn", Dates.format(f.getRectifiedOn()));
         s.put("reviewComment", f.getReviewComment());
         return s;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }
