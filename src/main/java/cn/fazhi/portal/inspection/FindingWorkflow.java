@@ -14,7 +14,10 @@ import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -38,11 +41,13 @@ public class FindingWorkflow {
     private final ReportingCalendar calendar;
     private final Clock clock;
     private final DataSize maxFileSize;
+    private final TransactionTemplate transactions;
 
     FindingWorkflow(InspectionFindingRepository findings, FindingEvidenceRepository evidence, EvidenceChunks chunks,
             InspectionAccess access,
             AuditService audit, ReportingCalendar calendar, Clock clock,
-            @Value("${portal.inspection.evidence-max-file-size:10MB}") DataSize maxFileSize) {
+            @Value("${portal.inspection.evidence-max-file-size:10MB}") DataSize maxFileSize,
+            PlatformTransactionManager transactionManager) {
         this.findings = findings;
         this.evidence = evidence;
         this.chunks = chunks;
@@ -51,6 +56,7 @@ public class FindingWorkflow {
         this.calendar = calendar;
         this.clock = clock;
         this.maxFileSize = maxFileSize;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     public void reply(long findingId, ReplyForm form, Viewer viewer) {
@@ -91,12 +97,15 @@ public class FindingWorkflow {
      * limits) whose kind the name's extension agrees with. The content is read from the stream
      * once, into a temporary file, and goes from there into the database a piece at a time.
      *
+     * <p>The file is copied and checked outside any transaction (unpacking a container to count
+     * it takes a moment, and should not hold a pooled connection meanwhile); who may attach it is
+     * checked before, and again in the short transaction that stores it.
+     *
      * @throws InspectionInputException on the field {@code file}, with the reason
      */
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public long addEvidence(long findingId, String originalName, InputStream content, Viewer viewer) {
-        InspectionFinding finding = find(findingId);
-        access.requireClerkOf(finding.getInspection().getCountyCode(), viewer);
-        finding.requireOpenForEvidence();
+        transactions.executeWithoutResult(status -> openForEvidence(findingId, viewer));
         try (EvidenceUpload upload = EvidenceUpload.spool(content, maxFileSize.toBytes())) {
             String name = EvidenceNames.checked(originalName, MAX_NAME);
             EvidenceType type = EvidenceContent.typeOf(upload.file())
@@ -104,23 +113,40 @@ public class FindingWorkflow {
             if (!type.fitsName(name)) {
                 throw new InspectionInputException("file", "inspection.evidenceNameMismatch", type.name());
             }
-            if (evidence.listOf(findingId).size() >= MAX_FILES) {
-                throw new InspectionInputException("file", "inspection.evidenceTooMany", MAX_FILES);
-            }
-            FindingEvidence stored = evidence.save(new FindingEvidence(finding, name, type, upload.size(),
-                    upload.sha256(), viewer.accountId(), clock.instant()));
-            chunks.write(stored.getId(), upload.file());
-            Map<String, Object> after = new LinkedHashMap<>();
-            after.put("finding", findingId);
-            after.put("fileName", name);
-            after.put("type", type);
-            after.put("size", upload.size());
-            after.put("sha256", upload.sha256());
-            audit.record("FINDING_EVIDENCE_ADDED", "InspectionFinding", findingId, null, after);
-            return stored.getId();
+            return transactions.execute(status -> store(findingId, name, type, upload, viewer));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private InspectionFinding openForEvidence(long findingId, Viewer viewer) {
+        InspectionFinding finding = find(findingId);
+        access.requireClerkOf(finding.getInspection().getCountyCode(), viewer);
+        finding.requireOpenForEvidence();
+        return finding;
+    }
+
+    private long store(long findingId, String name, EvidenceType type, EvidenceUpload upload, Viewer viewer) {
+        // the finding may have been closed while the file was checked
+        InspectionFinding finding = openForEvidence(findingId, viewer);
+        if (evidence.listOf(findingId).size() >= MAX_FILES) {
+            throw new InspectionInputException("file", "inspection.evidenceTooMany", MAX_FILES);
+        }
+        FindingEvidence stored = evidence.save(new FindingEvidence(finding, name, type, upload.size(),
+                upload.sha256(), viewer.accountId(), clock.instant()));
+        try {
+            chunks.write(stored.getId(), upload.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("finding", findingId);
+        after.put("fileName", name);
+        after.put("type", type);
+        after.put("size", upload.size());
+        after.put("sha256", upload.sha256());
+        audit.record("FINDING_EVIDENCE_ADDED", "InspectionFinding", findingId, null, after);
+        return stored.getId();
     }
 
     /** The evidence list of a finding, for those who may read it. */
