@@ -8,6 +8,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -34,6 +36,8 @@ import org.springframework.web.util.UriUtils;
  */
 @Controller
 class FindingController {
+
+    private static final Logger log = LoggerFactory.getLogger(FindingController.class);
 
     static final int PAGE_SIZE = 20;
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
@@ -137,13 +141,18 @@ class FindingController {
      */
     @GetMapping("/findings/{id}/evidence/{evidenceId}")
     void evidence(@PathVariable long id, @PathVariable long evidenceId, @AuthenticationPrincipal PortalUser user,
-            HttpServletResponse response) throws IOException {
+            HttpServletResponse response) {
         EvidenceFile file = workflow.download(id, evidenceId, Viewer.of(user));
         response.setContentType(file.fileType().mediaType().toString());
         response.setContentLengthLong(file.sizeBytes());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(file.fileName()));
         response.setHeader("X-Content-Type-Options", "nosniff");
-        chunks.copyTo(file, response.getOutputStream());
+        try {
+            chunks.copyTo(file, response.getOutputStream());
+        } catch (IOException clientGone) {
+            // the browser stopped reading (a cancelled download): there is no one left to answer
+            log.debug("Download of evidence {} ended early: {}", evidenceId, clientGone.toString());
+        }
     }
 
     @PostMapping("/findings/{id}/accept")

@@ -81,12 +81,13 @@ class EvidenceDownloadHeapTests {
                 for (Future<String> download : downloads) {
                     outcomes.add(download.get(5, TimeUnit.MINUTES));
                 }
+                assertThat(portal.isAlive()).as("the portal is still running; its log:%n%s", Client.tail(log))
+                        .isTrue();
                 assertThat(outcomes).as("status, size and SHA-256 of each download").hasSize(DOWNLOADS)
                         .containsOnly("200 " + TEN_MB + " " + sha256);
             } finally {
                 pool.shutdownNow();
             }
-            assertThat(portal.isAlive()).as("the portal is running").isTrue();
             assertThat(clerk.get("/actuator/health").body()).contains("UP");
             assertThat(Files.readString(log)).doesNotContain("OutOfMemoryError");
         } finally {
@@ -184,17 +185,22 @@ class EvidenceDownloadHeapTests {
 
         /** "status size sha256" of one download, read as it arrives (64 files of 10 MB are not kept). */
         String download(String path) throws Exception {
-            HttpResponse<InputStream> response = http.send(request(path).build(), BodyHandlers.ofInputStream());
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             long size = 0;
-            try (InputStream body = response.body()) {
-                byte[] buffer = new byte[64 * 1024];
-                for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
-                    digest.update(buffer, 0, read);
-                    size += read;
+            try {
+                HttpResponse<InputStream> response = http.send(request(path).build(), BodyHandlers.ofInputStream());
+                try (InputStream body = response.body()) {
+                    byte[] buffer = new byte[64 * 1024];
+                    for (int read = body.read(buffer); read >= 0; read = body.read(buffer)) {
+                        digest.update(buffer, 0, read);
+                        size += read;
+                    }
                 }
+                return response.statusCode() + " " + size + " " + HexFormat.of().formatHex(digest.digest());
+            } catch (IOException e) {
+                // the portal closed the connection or is gone
+                return "failed after " + size + " bytes: " + e;
             }
-            return response.statusCode() + " " + size + " " + HexFormat.of().formatHex(digest.digest());
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
