@@ -4,8 +4,11 @@ import java.text.Normalizer;
 
 /**
  * The name an evidence file is kept and offered under. A name with a path in it (a slash, a
- * backslash, "..") or control characters is refused rather than guessed at; characters Windows
- * does not allow in names are replaced; an overlong name is shortened, keeping its extension.
+ * backslash, "..") is refused rather than guessed at, and so is one with characters that make it
+ * display as something else: control characters, line breaks, lone surrogates and the invisible
+ * format characters (Unicode category Cf: the bidirectional overrides and isolates that make
+ * "x&#x202E;gnp.pdf" read "xfdp.png", zero-width spaces and joiners, the byte order mark). Characters
+ * Windows does not allow in names are replaced; an overlong name is shortened, keeping its extension.
  */
 final class EvidenceNames {
 
@@ -17,16 +20,32 @@ final class EvidenceNames {
             throw new InspectionInputException("file", "inspection.evidenceNoName");
         }
         String name = Normalizer.normalize(original.strip(), Normalizer.Form.NFC);
-        if (name.contains("/") || name.contains("\\") || name.contains("..") || name.startsWith(".")
-                || name.chars().anyMatch(Character::isISOControl)) {
+        if (name.contains("/") || name.contains("\\") || name.contains("..") || name.startsWith(".")) {
             throw new InspectionInputException("file", "inspection.evidenceBadName");
+        }
+        if (name.codePoints().anyMatch(EvidenceNames::disguising)) {
+            throw new InspectionInputException("file", "inspection.evidenceInvisibleName");
         }
         name = name.replaceAll("[<>:\"|?*]", "_");
         if (name.length() > maxLength) {
             int dot = name.lastIndexOf('.');
             String extension = dot < 0 || name.length() - dot > 10 ? "" : name.substring(dot);
-            name = name.substring(0, maxLength - extension.length()) + extension;
+            int end = maxLength - extension.length();
+            // never between the two halves of a character outside the BMP
+            if (Character.isLowSurrogate(name.charAt(end))) {
+                end--;
+            }
+            name = name.substring(0, end) + extension;
         }
         return name;
+    }
+
+    /** Whether the character hides or changes how the rest of the name reads. */
+    static boolean disguising(int codePoint) {
+        return switch (Character.getType(codePoint)) {
+            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+                    Character.SURROGATE -> true;
+            default -> false;
+        };
     }
 }

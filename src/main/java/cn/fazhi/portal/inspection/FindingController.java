@@ -3,9 +3,13 @@ package cn.fazhi.portal.inspection;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
 import jakarta.validation.Valid;
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +37,8 @@ import org.springframework.web.util.UriUtils;
 @Controller
 class FindingController {
 
+    private static final Logger log = LoggerFactory.getLogger(FindingController.class);
+
     static final int PAGE_SIZE = 20;
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
     static final MediaType XLSX = EvidenceType.XLSX.mediaType();
@@ -41,13 +47,15 @@ class FindingController {
     private final FindingWorkflow workflow;
     private final FindingExport export;
     private final InspectionPages pages;
+    private final EvidenceChunks chunks;
 
     FindingController(InspectionService inspections, FindingWorkflow workflow, FindingExport export,
-            InspectionPages pages) {
+            InspectionPages pages, EvidenceChunks chunks) {
         this.inspections = inspections;
         this.workflow = workflow;
         this.export = export;
         this.pages = pages;
+        this.chunks = chunks;
     }
 
     @GetMapping("/findings")
@@ -116,9 +124,9 @@ class FindingController {
             @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect)
             throws IOException {
         workflow.requireClerk(id, Viewer.of(user));
-        try {
-            workflow.addEvidence(id, file == null ? null : file.getOriginalFilename(),
-                    file == null ? null : file.getBytes(), Viewer.of(user));
+        // read as a stream (the container keeps the part in a temporary file), never as one array
+        try (InputStream content = file == null ? null : file.getInputStream()) {
+            workflow.addEvidence(id, file == null ? null : file.getOriginalFilename(), content, Viewer.of(user));
             redirect.addFlashAttribute("flash", "inspection.evidenceAdded");
             return "redirect:/findings/" + id;
         } catch (InspectionInputException e) {
@@ -127,11 +135,24 @@ class FindingController {
         }
     }
 
+    /**
+     * Written here, on the request's thread, a piece at a time: the heavy-request limit holds only
+     * while the handler runs, so no streaming body handed to another thread.
+     */
     @GetMapping("/findings/{id}/evidence/{evidenceId}")
-    ResponseEntity<byte[]> evidence(@PathVariable long id, @PathVariable long evidenceId,
-            @AuthenticationPrincipal PortalUser user) {
+    void evidence(@PathVariable long id, @PathVariable long evidenceId, @AuthenticationPrincipal PortalUser user,
+            HttpServletResponse response) {
         EvidenceFile file = workflow.download(id, evidenceId, Viewer.of(user));
-        return download(file.content(), file.fileType().mediaType(), file.fileName());
+        response.setContentType(file.fileType().mediaType().toString());
+        response.setContentLengthLong(file.sizeBytes());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(file.fileName()));
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        try {
+            chunks.copyTo(file, response.getOutputStream());
+        } catch (IOException clientGone) {
+            // the browser stopped reading (a cancelled download): there is no one left to answer
+            log.debug("Download of evidence {} ended early: {}", evidenceId, clientGone.toString());
+        }
     }
 
     @PostMapping("/findings/{id}/accept")
@@ -191,11 +212,14 @@ class FindingController {
      * browsers that read RFC 6266's filename*; the content type is the checked one.
      */
     static ResponseEntity<byte[]> download(byte[] content, MediaType type, String fileName) {
-        String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
-        String disposition = ContentDisposition.attachment().filename(ascii).build()
-                + "; filename*=UTF-8''" + UriUtils.encode(fileName, StandardCharsets.UTF_8);
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, disposition)
+        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName))
                 .header("X-Content-Type-Options", "nosniff")
                 .body(content);
+    }
+
+    private static String attachment(String fileName) {
+        String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
+        return ContentDisposition.attachment().filename(ascii).build()
+                + "; filename*=UTF-8''" + UriUtils.encode(fileName, StandardCharsets.UTF_8);
     }
 }

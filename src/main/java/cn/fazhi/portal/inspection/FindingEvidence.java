@@ -14,7 +14,10 @@ import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
 
-/** 整改佐证材料: a file the county attached to its rectification of a finding. Never changed once stored. */
+/**
+ * 整改佐证材料: a file the county attached to its rectification of a finding. Never changed once
+ * stored. Its content is kept apart, in pieces ({@link EvidenceChunks}), and never loaded with it.
+ */
 @Entity
 @Table(name = "finding_evidence")
 @Getter
@@ -37,19 +40,16 @@ class FindingEvidence {
 
     private String sha256;
 
-    private byte[] content;
-
     private Long uploadedBy;
 
     private Instant uploadedAt;
 
-    FindingEvidence(InspectionFinding finding, String fileName, EvidenceType fileType, byte[] content, String sha256,
+    FindingEvidence(InspectionFinding finding, String fileName, EvidenceType fileType, long sizeBytes, String sha256,
             Long uploadedBy, Instant uploadedAt) {
         this.finding = finding;
         this.fileName = fileName;
         this.fileType = fileType;
-        this.content = content;
-        this.sizeBytes = content.length;
+        this.sizeBytes = sizeBytes;
         this.sha256 = sha256;
         this.uploadedBy = uploadedBy;
         this.uploadedAt = uploadedAt;

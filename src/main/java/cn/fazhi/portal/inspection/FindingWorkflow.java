@@ -3,18 +3,21 @@ package cn.fazhi.portal.inspection;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.config.ReportingCalendar;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -32,22 +35,28 @@ public class FindingWorkflow {
 
     private final InspectionFindingRepository findings;
     private final FindingEvidenceRepository evidence;
+    private final EvidenceChunks chunks;
     private final InspectionAccess access;
     private final AuditService audit;
     private final ReportingCalendar calendar;
     private final Clock clock;
     private final DataSize maxFileSize;
+    private final TransactionTemplate transactions;
 
-    FindingWorkflow(InspectionFindingRepository findings, FindingEvidenceRepository evidence, InspectionAccess access,
+    FindingWorkflow(InspectionFindingRepository findings, FindingEvidenceRepository evidence, EvidenceChunks chunks,
+            InspectionAccess access,
             AuditService audit, ReportingCalendar calendar, Clock clock,
-            @Value("${portal.inspection.evidence-max-file-size:10MB}") DataSize maxFileSize) {
+            @Value("${portal.inspection.evidence-max-file-size:10MB}") DataSize maxFileSize,
+            PlatformTransactionManager transactionManager) {
         this.findings = findings;
         this.evidence = evidence;
+        this.chunks = chunks;
         this.access = access;
         this.audit = audit;
         this.calendar = calendar;
         this.clock = clock;
         this.maxFileSize = maxFileSize;
+        this.transactions = new TransactionTemplate(transactionManager);
     }
 
     public void reply(long findingId, ReplyForm form, Viewer viewer) {
@@ -83,38 +92,59 @@ public class FindingWorkflow {
 
     /**
      * Stores an evidence file of the county's clerk, after checking it: not empty, not over the
-     * size limit, a plain file name (no path), and a content that is a PDF, a PNG or JPEG image or
-     * a Word or Excel document whose kind the name's extension agrees with.
+     * size limit, a plain file name (no path, nothing that disguises it), and a content that is a
+     * PDF, a PNG or JPEG image or a Word or Excel document (a container within the unpacking
+     * limits) whose kind the name's extension agrees with. The content is read from the stream
+     * once, into a temporary file, and goes from there into the database a piece at a time.
+     *
+     * <p>The file is copied and checked outside any transaction (unpacking a container to count
+     * it takes a moment, and should not hold a pooled connection meanwhile); who may attach it is
+     * checked before, and again in the short transaction that stores it.
      *
      * @throws InspectionInputException on the field {@code file}, with the reason
      */
-    public long addEvidence(long findingId, String originalName, byte[] content, Viewer viewer) {
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    public long addEvidence(long findingId, String originalName, InputStream content, Viewer viewer) {
+        transactions.executeWithoutResult(status -> openForEvidence(findingId, viewer));
+        try (EvidenceUpload upload = EvidenceUpload.spool(content, maxFileSize.toBytes())) {
+            String name = EvidenceNames.checked(originalName, MAX_NAME);
+            EvidenceType type = EvidenceContent.typeOf(upload.file())
+                    .orElseThrow(() -> new InspectionInputException("file", "inspection.evidenceType"));
+            if (!type.fitsName(name)) {
+                throw new InspectionInputException("file", "inspection.evidenceNameMismatch", type.name());
+            }
+            return transactions.execute(status -> store(findingId, name, type, upload, viewer));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private InspectionFinding openForEvidence(long findingId, Viewer viewer) {
         InspectionFinding finding = find(findingId);
         access.requireClerkOf(finding.getInspection().getCountyCode(), viewer);
         finding.requireOpenForEvidence();
-        if (content == null || content.length == 0) {
-            throw new InspectionInputException("file", "inspection.evidenceEmpty");
-        }
-        if (content.length > maxFileSize.toBytes()) {
-            throw new InspectionInputException("file", "inspection.evidenceTooLarge", maxFileSize.toMegabytes());
-        }
-        String name = EvidenceNames.checked(originalName, MAX_NAME);
-        EvidenceType type = EvidenceContent.typeOf(content)
-                .orElseThrow(() -> new InspectionInputException("file", "inspection.evidenceType"));
-        if (!type.fitsName(name)) {
-            throw new InspectionInputException("file", "inspection.evidenceNameMismatch", type.name());
-        }
+        return finding;
+    }
+
+    private long store(long findingId, String name, EvidenceType type, EvidenceUpload upload, Viewer viewer) {
+        // the finding may have been closed while the file was checked
+        InspectionFinding finding = openForEvidence(findingId, viewer);
         if (evidence.listOf(findingId).size() >= MAX_FILES) {
             throw new InspectionInputException("file", "inspection.evidenceTooMany", MAX_FILES);
         }
-        FindingEvidence stored = evidence.save(new FindingEvidence(finding, name, type, content, sha256(content),
-                viewer.accountId(), clock.instant()));
+        FindingEvidence stored = evidence.save(new FindingEvidence(finding, name, type, upload.size(),
+                upload.sha256(), viewer.accountId(), clock.instant()));
+        try {
+            chunks.write(stored.getId(), upload.file());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("finding", findingId);
         after.put("fileName", name);
         after.put("type", type);
-        after.put("size", content.length);
-        after.put("sha256", stored.getSha256());
+        after.put("size", upload.size());
+        after.put("sha256", upload.sha256());
         audit.record("FINDING_EVIDENCE_ADDED", "InspectionFinding", findingId, null, after);
         return stored.getId();
     }
@@ -131,7 +161,8 @@ public class FindingWorkflow {
         access.readable(find(findingId).getInspection().getCountyCode(), viewer);
         FindingEvidence file = evidence.findByIdAndFindingId(evidenceId, findingId)
                 .orElseThrow(InspectionService::notFound);
-        return new EvidenceFile(file.getFileName(), file.getFileType(), file.getContent());
+        return new EvidenceFile(file.getId(), file.getFileName(), file.getFileType(), file.getSizeBytes(),
+                file.getSha256());
     }
 
     /** Refuses anyone but the county's own clerk before a form is even looked at. */
@@ -160,13 +191,5 @@ public class FindingWorkflow {
         s.put("rectifiedOn", Dates.format(f.getRectifiedOn()));
         s.put("reviewComment", f.getReviewComment());
         return s;
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

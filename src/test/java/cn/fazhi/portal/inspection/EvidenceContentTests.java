@@ -11,24 +11,24 @@ class EvidenceContentTests {
 
     @Test
     void acceptedKindsAreRecognisedByTheirContent() {
-        assertThat(EvidenceContent.typeOf(EvidenceFiles.pdf())).contains(EvidenceType.PDF);
-        assertThat(EvidenceContent.typeOf(EvidenceFiles.png())).contains(EvidenceType.PNG);
-        assertThat(EvidenceContent.typeOf(EvidenceFiles.jpeg())).contains(EvidenceType.JPEG);
-        assertThat(EvidenceContent.typeOf(EvidenceFiles.docx())).contains(EvidenceType.DOCX);
-        assertThat(EvidenceContent.typeOf(EvidenceFiles.xlsx())).contains(EvidenceType.XLSX);
-        assertThat(EvidenceContent.typeOf(EvidenceFiles.xls())).contains(EvidenceType.XLS);
-        assertThat(EvidenceContent.typeOf(EvidenceFiles.doc())).contains(EvidenceType.DOC);
+        assertThat(EvidenceFiles.typeOf(EvidenceFiles.pdf())).contains(EvidenceType.PDF);
+        assertThat(EvidenceFiles.typeOf(EvidenceFiles.png())).contains(EvidenceType.PNG);
+        assertThat(EvidenceFiles.typeOf(EvidenceFiles.jpeg())).contains(EvidenceType.JPEG);
+        assertThat(EvidenceFiles.typeOf(EvidenceFiles.docx())).contains(EvidenceType.DOCX);
+        assertThat(EvidenceFiles.typeOf(EvidenceFiles.xlsx())).contains(EvidenceType.XLSX);
+        assertThat(EvidenceFiles.typeOf(EvidenceFiles.xls())).contains(EvidenceType.XLS);
+        assertThat(EvidenceFiles.typeOf(EvidenceFiles.doc())).contains(EvidenceType.DOC);
     }
 
     @Test
     void everythingElseIsNot() {
-        assertThat(EvidenceContent.typeOf(EvidenceFiles.elf())).isEmpty();
-        assertThat(EvidenceContent.typeOf(EvidenceFiles.windowsExecutable())).isEmpty();
-        assertThat(EvidenceContent.typeOf(EvidenceFiles.plainZip())).isEmpty();
-        assertThat(EvidenceContent.typeOf(EvidenceFiles.ole2With("Something"))).isEmpty();
-        assertThat(EvidenceContent.typeOf("<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)))
+        assertThat(EvidenceFiles.typeOf(EvidenceFiles.elf())).isEmpty();
+        assertThat(EvidenceFiles.typeOf(EvidenceFiles.windowsExecutable())).isEmpty();
+        assertThat(EvidenceFiles.typeOf(EvidenceFiles.plainZip())).isEmpty();
+        assertThat(EvidenceFiles.typeOf(EvidenceFiles.ole2With("Something"))).isEmpty();
+        assertThat(EvidenceFiles.typeOf("<html><script>alert(1)</script>".getBytes(StandardCharsets.UTF_8)))
                 .isEmpty();
-        assertThat(EvidenceContent.typeOf(new byte[] {1})).isEmpty();
+        assertThat(EvidenceFiles.typeOf(new byte[] {1})).isEmpty();
     }
 
     @Test
@@ -49,5 +49,51 @@ class EvidenceContentTests {
         }
         assertThat(EvidenceNames.checked("  整改<报告>:终稿?.pdf ", 120)).isEqualTo("整改_报告__终稿_.pdf");
         assertThat(EvidenceNames.checked("很".repeat(200) + ".pdf", 120)).hasSize(120).endsWith(".pdf");
+    }
+
+    /** L4 of issue 16: 510 KB that unpack to 500 MB were accepted as a workbook. */
+    @Test
+    void aZipBombDressedAsAWorkbookIsRefusedWithItsOwnMessage() {
+        byte[] bomb = EvidenceFiles.xlsxBomb();
+        assertThat(bomb.length).isLessThan(600 * 1024);
+        assertThatThrownBy(() -> EvidenceFiles.typeOf(bomb)).isInstanceOfSatisfying(InspectionInputException.class,
+                e -> assertThat(e.messageKey()).isEqualTo("inspection.evidenceUnpackedTooLarge"));
+        assertThat(EvidenceFiles.container(bomb)).isEqualTo(EvidenceContent.Container.TOO_LARGE);
+    }
+
+    @Test
+    void aContainerIsJudgedByWhatItUnpacksToNotByWhatItsDirectorySays() {
+        assertThat(EvidenceFiles.container(EvidenceFiles.xlsxWithForgedDirectory()))
+                .isEqualTo(EvidenceContent.Container.TOO_LARGE);
+    }
+
+    @Test
+    void aContainerWithTooManyEntriesIsRefused() {
+        assertThat(EvidenceFiles.container(EvidenceFiles.xlsxWithManyEntries()))
+                .isEqualTo(EvidenceContent.Container.TOO_LARGE);
+        assertThatThrownBy(() -> EvidenceFiles.typeOf(EvidenceFiles.xlsxWithManyEntries()))
+                .isInstanceOf(InspectionInputException.class);
+    }
+
+    @Test
+    void ordinaryOfficeFilesAreWithinTheLimits() {
+        assertThat(EvidenceFiles.container(EvidenceFiles.docx())).isEqualTo(EvidenceContent.Container.WITHIN_LIMITS);
+        assertThat(EvidenceFiles.container(EvidenceFiles.xlsx())).isEqualTo(EvidenceContent.Container.WITHIN_LIMITS);
+        assertThat(EvidenceFiles.container(EvidenceFiles.pdf())).isEqualTo(EvidenceContent.Container.UNREADABLE);
+    }
+
+    /** Item 8 of issue 16: names that display as something else. */
+    @Test
+    void namesWithInvisibleOrControlCharactersAreRefused() {
+        for (String bad : new String[] {"x\u202Egnp.pdf", "报告\u200B.pdf", "a\u2066b\u2069.pdf", "\uFEFF报告.pdf",
+                "报\u00ADtest.pdf", "a\u200Db.pdf", "a\u2028b.pdf", "a\u0085b.pdf", "a\u0007b.pdf", "a\uD800b.pdf",
+                "tag\uDB40\uDC41.pdf"}) {
+            assertThatThrownBy(() -> EvidenceNames.checked(bad, 120)).as("%s", bad.codePoints().toArray())
+                    .isInstanceOfSatisfying(InspectionInputException.class,
+                            e -> assertThat(e.messageKey()).isEqualTo("inspection.evidenceInvisibleName"));
+        }
+        assertThat(EvidenceNames.checked("整改报告（终稿）📄 2026.pdf", 120)).isEqualTo("整改报告（终稿）📄 2026.pdf");
+        assertThat(EvidenceNames.checked("😀".repeat(70) + ".pdf", 120)).endsWith(".pdf")
+                .satisfies(n -> assertThat(n.codePoints().noneMatch(EvidenceNames::disguising)).isTrue());
     }
 }

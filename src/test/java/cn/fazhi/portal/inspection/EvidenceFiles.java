@@ -4,7 +4,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Optional;
 import org.apache.poi.hssf.usermodel.HSSFWorkbook;
 import org.apache.poi.poifs.filesystem.POIFSFileSystem;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -14,6 +17,34 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 final class EvidenceFiles {
 
     private EvidenceFiles() {
+    }
+
+    /** What {@link EvidenceContent} makes of the content, from a temporary file as an upload is. */
+    static Optional<EvidenceType> typeOf(byte[] content) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("evidence-test", ".bin");
+            Files.write(file, content);
+            return EvidenceContent.typeOf(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            EvidenceUpload.deleteQuietly(file);
+        }
+    }
+
+    /** What {@link EvidenceContent} makes of the content as a container. */
+    static EvidenceContent.Container container(byte[] content) {
+        Path file = null;
+        try {
+            file = Files.createTempFile("evidence-test", ".zip");
+            Files.write(file, content);
+            return EvidenceContent.container(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            EvidenceUpload.deleteQuietly(file);
+        }
     }
 
     /** A small but complete PDF (one empty page) with a correct cross-reference table. */
@@ -131,5 +162,103 @@ final class EvidenceFiles {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * L4 of issue 16: a real workbook with one more entry of 500 MB of zeros, about 500 KB packed,
+     * made once (packing takes a second or two).
+     */
+    static byte[] xlsxBomb() {
+        return Bomb.XLSX;
+    }
+
+    private static final class Bomb {
+        static final byte[] XLSX = withExtraEntry(xlsx(), "xl/media/image1.bin", 500L * 1024 * 1024);
+    }
+
+    /**
+     * A workbook whose zip directory understates an entry: 20 MB of zeros declared as 1,000 bytes,
+     * so that only unpacking shows what it holds.
+     */
+    static byte[] xlsxWithForgedDirectory() {
+        String name = "xl/media/image1.bin";
+        byte[] zip = withExtraEntry(xlsx(), name, 20L * 1024 * 1024);
+        byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
+        for (int i = 0; i + 46 < zip.length; i++) {
+            // a central directory header: PK 1 2, the name's length at 28, the name at 46
+            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2
+                    && littleEndian(zip, i + 28, 2) == nameBytes.length
+                    && Arrays.equals(zip, i + 46, i + 46 + nameBytes.length, nameBytes, 0, nameBytes.length)) {
+                // the unpacked size at 24
+                zip[i + 24] = (byte) 0xE8;
+                zip[i + 25] = 0x03;
+                zip[i + 26] = 0;
+                zip[i + 27] = 0;
+                return zip;
+            }
+        }
+        throw new IllegalStateException("no directory entry " + name);
+    }
+
+    /** A workbook with 1,001 more (tiny) entries than it needs. */
+    static byte[] xlsxWithManyEntries() {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            copyEntries(xlsx(), zip);
+            for (int i = 0; i < 1001; i++) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("xl/media/n" + i + ".txt"));
+                zip.write('x');
+                zip.closeEntry();
+            }
+            zip.finish();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A PDF's header followed by {@code size} bytes in all of pseudo-random content (seeded: the same each run). */
+    static byte[] largePdf(int size) {
+        byte[] pdf = new byte[size];
+        new java.util.Random(16).nextBytes(pdf);
+        byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
+        System.arraycopy(header, 0, pdf, 0, header.length);
+        return pdf;
+    }
+
+    private static byte[] withExtraEntry(byte[] zipped, String name, long zeros) {
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream();
+             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+            copyEntries(zipped, zip);
+            zip.putNextEntry(new java.util.zip.ZipEntry(name));
+            byte[] block = new byte[1024 * 1024];
+            for (long written = 0; written < zeros; written += block.length) {
+                zip.write(block, 0, (int) Math.min(block.length, zeros - written));
+            }
+            zip.closeEntry();
+            zip.finish();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void copyEntries(byte[] zipped, java.util.zip.ZipOutputStream zip) throws IOException {
+        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
+                new java.io.ByteArrayInputStream(zipped))) {
+            for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
+                in.transferTo(zip);
+                zip.closeEntry();
+            }
+        }
+    }
+
+    private static int littleEndian(byte[] bytes, int at, int length) {
+        int value = 0;
+        for (int i = length - 1; i >= 0; i--) {
+            value = (value << 8) | (bytes[at + i] & 0xFF);
+        }
+        return value;
     }
 }

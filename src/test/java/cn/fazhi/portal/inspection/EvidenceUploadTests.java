@@ -228,4 +228,22 @@ class EvidenceUploadTests {
                         "portal-lang", "en"))).hasStatusOk().bodyText()
                 .contains("Only PDF, PNG or JPEG images");
     }
+
+    /** L4 of issue 16: 510 KB that unpack to 500 MB were accepted as a workbook. */
+    @Test
+    void aZipBombNamedAsAWorkbookIsRefusedWithAMessage() {
+        assertThat(upload(clerk, "台账.xlsx", EvidenceFiles.xlsxBomb())).hasStatusOk().bodyText()
+                .contains("解压后超过 100 MB", "压缩炸弹", "data-testid=\"evidence-error\"");
+        assertThat(stored()).isEmpty();
+    }
+
+    /** Item 8 of issue 16: "x\u202Egnp.pdf" displays as "xfdp.png". */
+    @Test
+    void aNameWithARightToLeftOverrideIsRefused() {
+        assertThat(upload(clerk, "x\u202Egnp.pdf", EvidenceFiles.pdf())).hasStatusOk().bodyText()
+                .contains("不可见的格式字符", "U+202E");
+        assertThat(upload(clerk, "整改\u200B报告.pdf", EvidenceFiles.pdf())).hasStatusOk().bodyText()
+                .contains("不可见的格式字符");
+        assertThat(stored()).isEmpty();
+    }
 }

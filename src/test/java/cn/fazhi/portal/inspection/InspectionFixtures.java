@@ -26,7 +26,8 @@ public final class InspectionFixtures {
         for (long id : new long[] {replied, repliedToo}) {
             workflow.reply(id, new ReplyForm("已整改", today.toString(), 0), clerk);
         }
-        long evidence = workflow.addEvidence(open, "整改报告.pdf", EvidenceFiles.pdf(), clerk);
+        long evidence = workflow.addEvidence(open, "整改报告.pdf",
+                new java.io.ByteArrayInputStream(EvidenceFiles.pdf()), clerk);
         return new Recorded(inspection, open, replied, repliedToo, evidence);
     }
 
