@@ -17,6 +17,7 @@ import org.springframework.web.util.UrlPathHelper;
  * <li>control characters (other than tab and line breaks) in a parameter's name or value, or in
  * the path: a form never holds them, PostgreSQL cannot store U+0000 at all, and the others only
  * break the exports and the audit log later. 400, whatever the page.</li>
+ * <li>a body Tomcat cannot read as the parameters it says it holds. 400.</li>
  * <li>{@code /error} asked for directly: it is only the container's error page, and without an
  * error to show it answered status 999. 404.</li>
  * </ul>
@@ -36,7 +37,19 @@ class RequestGuard extends OncePerRequestFilter {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        if (hasControlCharacter(path) || hasControlCharacter(request.getParameterMap())) {
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (IllegalStateException unreadable) {
+            // Tomcat could not read the body (a multipart without its boundary, cut short): every
+            // later reading of a parameter throws again, the error page's included, so the answer
+            // is written here
+            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            response.setContentType("text/plain;charset=UTF-8");
+            response.getWriter().write("400 Bad Request: the request's body could not be read.\n");
+            return;
+        }
+        if (hasControlCharacter(path) || hasControlCharacter(parameters)) {
             ErrorPages.send(request, response, HttpServletResponse.SC_BAD_REQUEST, "error.400.characters");
             return;
         }

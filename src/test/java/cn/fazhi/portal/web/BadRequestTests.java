@@ -98,6 +98,26 @@ class BadRequestTests {
     }
 
     @Test
+    void malformedPathsAndBodiesOverTheRealServerAreRefusedWithoutAServerError() throws Exception {
+        int unreadable = 0;
+        for (String path : new String[] {"/counties/%00/reports/2025/edit", "/counties/a%0d%0ab/reports/2025/approve",
+                "/counties/530621/reports/%E2%80%AE2025/return", "/counties/530621/reports/99999999999999999999/submit",
+                "/%2e%2e/error", "/counties/530621;x=%01/reports/2025/edit", "/display-mode"}) {
+            for (String type : new String[] {"application/x-www-form-urlencoded", "multipart/form-data",
+                    "multipart/form-data; boundary=x", "application/json", "text/plain; charset=nonsense"}) {
+                HttpResponse<String> post = http.send(HttpRequest.newBuilder(url(path)).header("Content-Type", type)
+                        .POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"a\0\"\r\n"
+                                + "\r\n\u202E%zz&elderly=true&_csrf=AAAA")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                assertThat(post.statusCode()).as(path + " as " + type).isBetween(400, 499);
+                unreadable += post.body().contains("could not be read") ? 1 : 0;
+            }
+        }
+        // the multipart bodies Tomcat cannot read are answered by the guard, not by a stack trace
+        assertThat(unreadable).isPositive();
+    }
+
+    @Test
     void aCustomFigureInASectionTheFormDoesNotHaveIsABadRequestAndNothingIsStored() {
         PortalUser clerk = TestUsers.user(accounts, "badrequest-clerk-" + COUNTY, Role.COUNTY_STAFF, COUNTY);
         int year = reports.reportingYear();
