@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,7 +18,7 @@ import org.springframework.web.util.UrlPathHelper;
  * <li>control characters (other than tab and line breaks) in a parameter's name or value, or in
  * the path: a form never holds them, PostgreSQL cannot store U+0000 at all, and the others only
  * break the exports and the audit log later. 400, whatever the page.</li>
- * <li>a body Tomcat cannot read as the parameters it says it holds. 400.</li>
+ * <li>a body Tomcat cannot read as the parameters it says it holds: 400 (413 when too large).</li>
  * <li>{@code /error} asked for directly: it is only the container's error page, and without an
  * error to show it answered status 999. 404.</li>
  * </ul>
@@ -43,10 +44,13 @@ class RequestGuard extends OncePerRequestFilter {
         } catch (IllegalStateException unreadable) {
             // Tomcat could not read the body (a multipart without its boundary, cut short): every
             // later reading of a parameter throws again, the error page's included, so the answer
-            // is written here
-            response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+            // is written here (Tomcat says which: 413 for a body over its limits, otherwise 400)
+            int status = unreadable instanceof InvalidParameterException tomcat && tomcat.getErrorCode() >= 400
+                    && tomcat.getErrorCode() < 500 ? tomcat.getErrorCode() : HttpServletResponse.SC_BAD_REQUEST;
+            response.setStatus(status);
             response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write("400 Bad Request: the request's body could not be read.\n");
+            response.getWriter().write(status + (status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
+                    ? ": the request is too large.\n" : ": the request's body could not be read.\n"));
             return;
         }
         if (hasControlCharacter(path) || hasControlCharacter(parameters)) {
