@@ -156,8 +156,14 @@ class AuthorizationMatrixTests {
         assertThat(workflow.submit("530621", year, reports.find("530621", year, admin).orElseThrow().version(), clerk,
                 Locale.SIMPLIFIED_CHINESE)).isEmpty();
         if (wanted == ReportStatus.APPROVED) {
-            workflow.approve("530621", year, users.get(Persona.REVIEWER_IN_SCOPE).toViewer());
+            workflow.approve("530621", year, reports.find("530621", year, admin).orElseThrow().version(),
+                    users.get(Persona.REVIEWER_IN_SCOPE).toViewer());
         }
+    }
+
+    /** The version of 鲁甸县's report of the year, which a reviewer's decision carries. */
+    private String versionOf(int year) {
+        return Integer.toString(reports.find("530621", year, users.get(Persona.ADMIN).toViewer()).orElseThrow().version());
     }
 
     private Map<String, Probe> probes() {
@@ -192,11 +198,11 @@ class AuthorizationMatrixTests {
         p.put("POST /counties/{code}/reports/{year}/submit", new Probe("POST", draft + "/submit",
                 Map.of("version", "0"), clerkOnly));
         p.put("POST /counties/{code}/reports/{year}/return", new Probe("POST", "/counties/530621/reports/2019/return",
-                Map.of("comment", "请补充"), reviewerInScope));
+                Map.of("comment", "请补充", "version", versionOf(2019)), reviewerInScope));
         p.put("POST /counties/{code}/reports/{year}/approve", new Probe("POST", "/counties/530621/reports/2018/approve",
-                Map.of(), reviewerInScope));
+                Map.of("version", versionOf(2018)), reviewerInScope));
         p.put("POST /counties/{code}/reports/{year}/reopen", new Probe("POST", "/counties/530621/reports/2017/reopen",
-                Map.of("reason", "口径有误"), expect(Outcome.LOGIN, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED,
+                Map.of("reason", "口径有误", "version", versionOf(2017)), expect(Outcome.LOGIN, Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED,
                         Outcome.DENIED, Outcome.ALLOWED)));
         p.put("GET /review", probe("GET", "/review", expect(Outcome.LOGIN, Outcome.DENIED, Outcome.DENIED,
                 Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED)));

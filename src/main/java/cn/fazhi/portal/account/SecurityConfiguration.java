@@ -44,6 +44,8 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes)
                         .permitAll())
                 .logout(logout -> logout.addLogoutHandler(outcomes).logoutSuccessUrl("/login?logout").permitAll())
+                // a tampered token is a wrong token (403), not a failure of the server (hardening: errors)
+                .csrf(csrf -> csrf.csrfTokenRequestHandler(new CsrfTokenTolerance()))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(outcomes.throttleFilter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new PasswordChangeRequired(stamps), AuthorizationFilter.class)

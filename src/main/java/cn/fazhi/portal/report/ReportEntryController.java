@@ -53,7 +53,12 @@ class ReportEntryController {
             refused = ReportForm.NARRATIVE.equals(section)
                     ? entries.saveNarrative(code, year, version, fields, viewer)
                     : entries.saveSection(code, year, section, version, fields, viewer);
-        } catch (ReportConflictException e) {
+        } catch (RuntimeException e) {
+            if (!ConcurrentSave.lost(e)) {
+                throw e;
+            }
+            // someone saved since this page was opened, or at the same moment: nothing of this save
+            // is stored, and the form comes back with everything typed and the current version
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("conflict", true);
             return page.show(model, entries.form(code, year, section, viewer, locale,
@@ -74,7 +79,10 @@ class ReportEntryController {
         List<String> blocking;
         try {
             blocking = workflow.submit(code, year, version, Viewer.of(user), locale);
-        } catch (ReportConflictException e) {
+        } catch (RuntimeException e) {
+            if (!ConcurrentSave.lost(e)) {
+                throw e;
+            }
             redirect.addFlashAttribute("flashError", "report.conflictOnSubmit");
             return "redirect:/counties/" + code + "/reports/" + year + "/edit";
         }

@@ -111,8 +111,12 @@ public class ReportEntryService {
     public Map<String, String> saveSection(String countyCode, int year, String section, int version,
             Map<String, String> fields, Viewer viewer) {
         access.requireClerkOf(countyCode, viewer);
-        AnnualReport report = editable(countyCode, year, version);
         Catalog catalog = catalogs.forYear(year);
+        if (catalog.sections().stream().noneMatch(s -> s.code().equals(section))) {
+            // the form only sends its own sections: anything else was not typed in it
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no section " + section + " in " + year);
+        }
+        AnnualReport report = editable(countyCode, year, version);
         Map<String, String> errors = new LinkedHashMap<>();
         // what each field had before this save (a field changes only its own indicator's entry)
         Map<String, ValueEntry> before = report.entries();

@@ -82,30 +82,57 @@ public class ReportWorkflow {
         return blocking;
     }
 
-    public void returnForRevision(String countyCode, int year, String comment, Viewer viewer) {
+    /** The longest comment or reason a decision keeps (the database's check says the same). */
+    static final int MAX_REVIEW_TEXT = 5000;
+
+    /**
+     * Returns the report to the county with the reviewer's comment.
+     *
+     * @param version the version of the report the reviewer decided on
+     * @throws ReportConflictException when the report changed since (returned, edited, resubmitted)
+     */
+    public void returnForRevision(String countyCode, int year, int version, String comment, Viewer viewer) {
         access.requireReviewerOf(countyCode, viewer);
-        AnnualReport report = find(countyCode, year);
+        AnnualReport report = find(countyCode, year, version);
         if (!StringUtils.hasText(comment)) {
             throw new ReviewInputException("review.commentRequired");
+        }
+        if (comment.strip().length() > MAX_REVIEW_TEXT) {
+            throw new ReviewInputException("review.commentTooLong");
         }
         report.returnForRevision(viewer.accountId(), clock.instant(), comment.strip());
         audit.record("REPORT_RETURNED", "AnnualReport", report.getId(), Map.of("status", ReportStatus.SUBMITTED),
                 Map.of("status", report.getStatus(), "comment", report.getReviewComment()));
     }
 
-    public void approve(String countyCode, int year, Viewer viewer) {
+    /**
+     * Approves the report as the reviewer saw it, which makes it public.
+     *
+     * @param version the version of the report the reviewer decided on
+     * @throws ReportConflictException when the report changed since: approving it would approve
+     *     content the reviewer never saw
+     */
+    public void approve(String countyCode, int year, int version, Viewer viewer) {
         access.requireReviewerOf(countyCode, viewer);
-        AnnualReport report = find(countyCode, year);
+        AnnualReport report = find(countyCode, year, version);
         report.approve(viewer.accountId(), clock.instant(), calendar.today());
         audit.record("REPORT_APPROVED", "AnnualReport", report.getId(), Map.of("status", ReportStatus.SUBMITTED),
                 Map.of("status", report.getStatus()));
     }
 
-    public void reopen(String countyCode, int year, String reason, Viewer viewer) {
+    /**
+     * Opens an approved report again for correction, with the reason.
+     *
+     * @param version the version of the report the decision was made on
+     */
+    public void reopen(String countyCode, int year, int version, String reason, Viewer viewer) {
         access.requireReopenerOf(countyCode, viewer);
-        AnnualReport report = find(countyCode, year);
+        AnnualReport report = find(countyCode, year, version);
         if (!StringUtils.hasText(reason)) {
             throw new ReviewInputException("review.reasonRequired");
+        }
+        if (reason.strip().length() > MAX_REVIEW_TEXT) {
+            throw new ReviewInputException("review.reasonTooLong");
         }
         report.reopen(viewer.accountId(), clock.instant(), reason.strip());
         audit.record("REPORT_REOPENED", "AnnualReport", report.getId(), Map.of("status", ReportStatus.APPROVED),
@@ -151,5 +178,14 @@ public class ReportWorkflow {
     private AnnualReport find(String countyCode, int year) {
         return reports.findByCountyCodeAndYear(countyCode, year)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+    }
+
+    /** The report, when it is still at the version a decision was made on. */
+    private AnnualReport find(String countyCode, int year, int version) {
+        AnnualReport report = find(countyCode, year);
+        if (report.getVersion() != version) {
+            throw new ReportConflictException(report.getVersion());
+        }
+        return report;
     }
 }

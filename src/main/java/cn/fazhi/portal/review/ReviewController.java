@@ -2,9 +2,13 @@ package cn.fazhi.portal.review;
 
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.report.ReportConflictException;
 import cn.fazhi.portal.report.ReportStatus;
 import cn.fazhi.portal.report.ReportWorkflow;
 import cn.fazhi.portal.report.ReviewInputException;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,7 +21,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /**
  * The review queue, and the reviewer's decisions on a report. The report page itself (values,
  * findings, last year's values, narrative) is the county's report page, which shows the
- * decision forms to a reviewer in scope.
+ * decision forms to a reviewer in scope. Each decision carries the version of the report the page
+ * showed: a report changed since is not decided on (409), so that nobody approves what they never saw.
  */
 @Controller
 class ReviewController {
@@ -40,32 +45,45 @@ class ReviewController {
     }
 
     @PostMapping("/counties/{code}/reports/{year}/return")
-    String returnForRevision(@PathVariable String code, @PathVariable int year, @RequestParam(required = false) String comment,
-            @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
-        return decide(code, year, redirect, "review.returned",
-                () -> workflow.returnForRevision(code, year, comment, Viewer.of(user)));
+    String returnForRevision(@PathVariable String code, @PathVariable int year, @RequestParam int version,
+            @RequestParam(required = false) String comment, @AuthenticationPrincipal PortalUser user,
+            RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        return decide(code, year, redirect, model, response, "review.returned",
+                () -> workflow.returnForRevision(code, year, version, comment, Viewer.of(user)));
     }
 
     @PostMapping("/counties/{code}/reports/{year}/approve")
-    String approve(@PathVariable String code, @PathVariable int year, @AuthenticationPrincipal PortalUser user,
-            RedirectAttributes redirect) {
-        return decide(code, year, redirect, "review.approved", () -> workflow.approve(code, year, Viewer.of(user)));
+    String approve(@PathVariable String code, @PathVariable int year, @RequestParam int version,
+            @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect, Model model,
+            HttpServletResponse response) {
+        return decide(code, year, redirect, model, response, "review.approved",
+                () -> workflow.approve(code, year, version, Viewer.of(user)));
     }
 
     @PostMapping("/counties/{code}/reports/{year}/reopen")
-    String reopen(@PathVariable String code, @PathVariable int year, @RequestParam(required = false) String reason,
-            @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
-        return decide(code, year, redirect, "review.reopened",
-                () -> workflow.reopen(code, year, reason, Viewer.of(user)));
+    String reopen(@PathVariable String code, @PathVariable int year, @RequestParam int version,
+            @RequestParam(required = false) String reason, @AuthenticationPrincipal PortalUser user,
+            RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        return decide(code, year, redirect, model, response, "review.reopened",
+                () -> workflow.reopen(code, year, version, reason, Viewer.of(user)));
     }
 
-    private static String decide(String code, int year, RedirectAttributes redirect, String done, Runnable decision) {
+    private static String decide(String code, int year, RedirectAttributes redirect, Model model,
+            HttpServletResponse response, String done, Runnable decision) {
+        String page = "/counties/" + code + "/reports/" + year;
         try {
             decision.run();
             redirect.addFlashAttribute("flash", done);
         } catch (ReviewInputException e) {
             redirect.addFlashAttribute("flashError", e.messageKey());
+        } catch (ReportConflictException | ConcurrencyFailureException e) {
+            // the report changed since the page was opened (or another decision won the race)
+            response.setStatus(HttpStatus.CONFLICT.value());
+            model.addAttribute("errorMessage", "review.stale");
+            model.addAttribute("errorBack", page);
+            model.addAttribute("errorBackText", "review.stale.link");
+            return "error/409";
         }
-        return "redirect:/counties/" + code + "/reports/" + year;
+        return "redirect:" + page;
     }
 }

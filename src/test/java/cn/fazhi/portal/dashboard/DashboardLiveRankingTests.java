@@ -39,6 +39,8 @@ class DashboardLiveRankingTests extends SichuanDashboardTest {
         assertThat(value(page(get(ranking)), county)).isEqualTo("—");
 
         MockHttpServletResponse approved = mvc.perform(post("/counties/" + county + "/reports/2024/approve")
+                .param("version", jdbc.queryForObject("select version from annual_report where id = ?", String.class,
+                        report))
                 .with(csrf()).with(user(reviewer))).andReturn().getResponse();
         assertThat(approved.getStatus()).isEqualTo(302);
 

@@ -95,7 +95,7 @@ class DashboardLiveResultsTests {
 
         // a reopened report no longer counts
         MockHttpServletResponse reopened = mvc.perform(post("/counties/" + b + "/reports/2016/reopen")
-                .param("reason", "数据有误").with(csrf()).with(user(reviewer))).andReturn().getResponse();
+                .param("reason", "数据有误").param("version", version(b)).with(csrf()).with(user(reviewer))).andReturn().getResponse();
         assertThat(reopened.getStatus()).isEqualTo(302);
         assertThat(overall(b)).isEqualTo("—");
 
@@ -176,8 +176,14 @@ class DashboardLiveResultsTests {
 
     private void approve(String county) throws Exception {
         MockHttpServletResponse approved = mvc.perform(post("/counties/" + county + "/reports/2016/approve")
-                .with(csrf()).with(user(reviewer))).andReturn().getResponse();
+                .param("version", version(county)).with(csrf()).with(user(reviewer))).andReturn().getResponse();
         assertThat(approved.getStatus()).isEqualTo(302);
+    }
+
+    /** The version of the county's 2016 report, as its page would carry it to a decision. */
+    private String version(String county) {
+        return jdbc.queryForObject("select version from annual_report where county_code = ? and year = 2016",
+                String.class, county);
     }
 
     /** The county's overall score in the heat map's CSV, as the page shows it. */

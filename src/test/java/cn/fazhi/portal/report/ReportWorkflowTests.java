@@ -62,7 +62,7 @@ class ReportWorkflowTests {
                 .containsExactly("submit.hasErrors", "submit.narrativeMissing");
         assertThat(status()).isEqualTo(ReportStatus.DRAFT);
         // approving a draft is illegal whoever asks
-        assertThat(post(reviewer, "/approve", Map.of())).hasStatus(HttpStatus.CONFLICT);
+        assertThat(post(reviewer, "/approve", Map.of("version", version()))).hasStatus(HttpStatus.CONFLICT);
 
         save(clerk, "LEADERSHIP", Map.of("v_LEA_SUPERVISION_ISSUES", "3", "v_LEA_ISSUES_RECTIFIED", "3"));
         save(clerk, ReportForm.NARRATIVE, Map.of("measures", "开展法治督察", "problems", "基层力量薄弱",
@@ -75,21 +75,21 @@ class ReportWorkflowTests {
                 .hasStatus(HttpStatus.CONFLICT);
 
         // nobody but a reviewer in scope decides
-        assertThat(post(clerk, "/approve", Map.of())).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(post(outsider, "/approve", Map.of())).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(post(admin, "/approve", Map.of())).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(post(clerk, "/return", Map.of("comment", "自己退回"))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(post(clerk, "/approve", Map.of("version", version()))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(post(outsider, "/approve", Map.of("version", version()))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(post(admin, "/approve", Map.of("version", version()))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(post(clerk, "/return", Map.of("comment", "自己退回", "version", version()))).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(status()).isEqualTo(ReportStatus.SUBMITTED);
 
         // a return needs a comment
-        assertThat(post(reviewer, "/return", Map.of("comment", " ")).getMvcResult().getFlashMap().get("flashError"))
+        assertThat(post(reviewer, "/return", Map.of("comment", " ", "version", version())).getMvcResult().getFlashMap().get("flashError"))
                 .isEqualTo("review.commentRequired");
         assertThat(status()).isEqualTo(ReportStatus.SUBMITTED);
-        post(reviewer, "/return", Map.of("comment", "请补充督察问题整改的说明"));
+        post(reviewer, "/return", Map.of("comment", "请补充督察问题整改的说明", "version", version()));
         assertThat(status()).isEqualTo(ReportStatus.RETURNED);
         assertThat(mvc.get().uri("/counties/" + COUNTY + "/reports/" + year + "/edit").with(user(clerk)))
                 .bodyText().contains("请补充督察问题整改的说明");
-        assertThat(post(reviewer, "/return", Map.of("comment", "再退一次"))).hasStatus(HttpStatus.CONFLICT);
+        assertThat(post(reviewer, "/return", Map.of("comment", "再退一次", "version", version()))).hasStatus(HttpStatus.CONFLICT);
 
         save(clerk, "LEADERSHIP", Map.of("e_LEA_ISSUES_RECTIFIED", "3 个问题均已整改到位"));
         // an explanation alone leaves the value as it was
@@ -100,18 +100,18 @@ class ReportWorkflowTests {
         assertThat(status()).isEqualTo(ReportStatus.SUBMITTED);
         assertThat(mvc.get().uri("/counties/" + COUNTY + "/reports/" + year)).hasStatus(HttpStatus.NOT_FOUND);
 
-        post(reviewer, "/approve", Map.of());
+        post(reviewer, "/approve", Map.of("version", version()));
         assertThat(status()).isEqualTo(ReportStatus.APPROVED);
         assertThat(mvc.get().uri("/counties/" + COUNTY + "/reports/" + year)).hasStatusOk();
         assertThat(post(clerk, "/submit", Map.of("version", version()))).hasStatus(HttpStatus.CONFLICT);
 
         // reopening: never the clerk, always with a reason, audited
-        assertThat(post(clerk, "/reopen", Map.of("reason", "想改"))).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(post(outsider, "/reopen", Map.of("reason", "越权"))).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(post(admin, "/reopen", Map.of()).getMvcResult().getFlashMap().get("flashError"))
+        assertThat(post(clerk, "/reopen", Map.of("reason", "想改", "version", version()))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(post(outsider, "/reopen", Map.of("reason", "越权", "version", version()))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(post(admin, "/reopen", Map.of("version", version())).getMvcResult().getFlashMap().get("flashError"))
                 .isEqualTo("review.reasonRequired");
         assertThat(status()).isEqualTo(ReportStatus.APPROVED);
-        post(admin, "/reopen", Map.of("reason", "发现执法数据口径错误"));
+        post(admin, "/reopen", Map.of("reason", "发现执法数据口径错误", "version", version()));
         assertThat(status()).isEqualTo(ReportStatus.RETURNED);
         assertThat(mvc.get().uri("/counties/" + COUNTY + "/reports/" + year)).hasStatus(HttpStatus.NOT_FOUND);
 

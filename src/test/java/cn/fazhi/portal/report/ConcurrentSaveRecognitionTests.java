@@ -1,0 +1,33 @@
+package cn.fazhi.portal.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import org.hibernate.exception.ConstraintViolationException;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.orm.ObjectOptimisticLockingFailureException;
+
+/** Which failures of a save are a lost race, answered as a conflict that keeps what was typed. */
+class ConcurrentSaveRecognitionTests {
+
+    @Test
+    void theReportsVersionOrOneOfItsUniqueKeysIsALostRace() {
+        assertThat(ConcurrentSave.lost(new ReportConflictException(3))).isTrue();
+        assertThat(ConcurrentSave.lost(new ObjectOptimisticLockingFailureException(AnnualReport.class, 1L))).isTrue();
+        assertThat(ConcurrentSave.lost(unique("indicator_value_report_id_indicator_code_key"))).isTrue();
+        assertThat(ConcurrentSave.lost(unique("custom_figure_report_id_section_code_name_key"))).isTrue();
+    }
+
+    @Test
+    void anythingElseIsNot() {
+        assertThat(ConcurrentSave.lost(unique("account_username_key"))).isFalse();
+        assertThat(ConcurrentSave.lost(new DataIntegrityViolationException("check"))).isFalse();
+        assertThat(ConcurrentSave.lost(new IllegalStateException("bug"))).isFalse();
+    }
+
+    private static DataIntegrityViolationException unique(String constraint) {
+        return new DataIntegrityViolationException("could not execute statement", new ConstraintViolationException(
+                "duplicate key", new SQLException("duplicate key value violates unique constraint", "23505"), constraint));
+    }
+}
