@@ -41,7 +41,7 @@ public final class DatabaseBackupCommand {
     private static final String RESTORE = "--restore";
     private static final String LOCK_FILE = "epg-lock";
     // where the embedded server keeps its superuser's password (EmbeddedPostgresSecurity.PASSWORD_FILE)
-    private static final String PASSWORD_FILE = "portal-db-password";
+    private static final String PASSWORD_FILE = EmbeddedPostgresSecurity.PASSWORD_FILE;
 
     public static final int DONE = 0;
     public static final int FAILED = 1;
