@@ -38,6 +38,8 @@ for _ in $(seq 1 180); do
     sleep 1
 done
 curl -fs "http://127.0.0.1:$APP_PORT/actuator/health" >/dev/null
+# the embedded server asks for the password it made at its first start (mode 0600 in its data directory)
+export PGPASSWORD="$(cat "$DATA/portal-db-password")"
 
 echo "generating"
 start=$(date +%s)

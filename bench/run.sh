@@ -32,6 +32,8 @@ if ! ls target/fazhi-portal-*.jar >/dev/null 2>&1; then
 fi
 JAR=$(ls target/fazhi-portal-*.jar | grep -v plain | head -1)
 [ -d bench/data/postgres ] || bench/generate.sh
+# the embedded server asks for its password (made at its first start, mode 0600 in its data directory)
+export PGPASSWORD="$(cat bench/data/postgres/portal-db-password)"
 mkdir -p "$OUT/static/images"
 
 # ---- a quiet machine: no other build's tests, load below 0.5 (up to 20 minutes)

@@ -38,15 +38,22 @@ create table audit_chain_head (
 );
 insert into audit_chain_head (seq, hash) values (0, sha256(convert_to('fazhi-portal audit chain', 'UTF8')));
 
-create function audit_event_seal() returns trigger language plpgsql as $$
+-- Appends one event to the chain: the head is locked, so links are made one at a time.
+create function audit_chain_append(e audit_event) returns void language plpgsql as $$
 declare
     head audit_chain_head%rowtype;
     digest bytea;
 begin
     select * into head from audit_chain_head for update;
-    digest := sha256(head.hash || convert_to(audit_event_canonical(new), 'UTF8'));
-    insert into audit_chain (seq, event_id, prev_hash, hash) values (head.seq + 1, new.id, head.hash, digest);
+    digest := sha256(head.hash || convert_to(audit_event_canonical(e), 'UTF8'));
+    insert into audit_chain (seq, event_id, prev_hash, hash) values (head.seq + 1, e.id, head.hash, digest);
     update audit_chain_head set seq = head.seq + 1, hash = digest;
+end;
+$$;
+
+create function audit_event_seal() returns trigger language plpgsql as $$
+begin
+    perform audit_chain_append(new);
     return null;
 end;
 $$;
@@ -55,14 +62,9 @@ $$;
 do $$
 declare
     e audit_event%rowtype;
-    head audit_chain_head%rowtype;
-    digest bytea;
 begin
     for e in select * from audit_event order by id loop
-        select * into head from audit_chain_head;
-        digest := sha256(head.hash || convert_to(audit_event_canonical(e), 'UTF8'));
-        insert into audit_chain (seq, event_id, prev_hash, hash) values (head.seq + 1, e.id, head.hash, digest);
-        update audit_chain_head set seq = head.seq + 1, hash = digest;
+        perform audit_chain_append(e);
     end loop;
 end;
 $$;

@@ -241,6 +241,7 @@ class AuthorizationMatrixTests {
                     probe("POST", "/admin/accounts/" + targetAccount + "/" + action, adminOnly()));
         }
         p.put("GET /admin/audit", probe("GET", "/admin/audit", adminOnly()));
+        p.put("POST /admin/audit/verify", probe("POST", "/admin/audit/verify", adminOnly()));
         p.put("GET /counties/{code}/reports/{year}/custom-figures/{id}/history", probe("GET",
                 draft + "/custom-figures/" + customFigure + "/history",
                 expect(Outcome.LOGIN, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));

@@ -53,7 +53,8 @@ class DatabaseBackupTests {
             before = contents(source);
             version = version(source);
             largeObject = bytes(source, "select lo_get(min(oid)) from pg_largeobject_metadata");
-            assertThat(before).containsKeys("account", "audit_event", "finding_evidence", "sequence:account_id_seq");
+            assertThat(before).containsKeys("account", "audit_event", "finding_evidence", "finding_evidence_chunk",
+                    "audit_chain", "sequence:account_id_seq");
             assertThat(before.get("account")).doesNotStartWith("0 ");
 
             // a server this JVM runs already is used as it is and left running
@@ -230,12 +231,16 @@ class DatabaseBackupTests {
                 values ('532527', 2031, 'ON_SITE', date '2031-05-01', '云南省依法治省办');
                 insert into inspection_finding (inspection_id, description, severity, deadline)
                 select id, '整改', 'MINOR', date '2031-09-30' from inspection where year = 2031;
-                insert into finding_evidence (finding_id, file_name, file_type, size_bytes, sha256, content, uploaded_by)
-                select f.id, '证据 1.pdf', 'PDF', 256, repeat('a', 64),
-                       (select string_agg(set_byte('\\x00'::bytea, 0, b), ''::bytea order by b)
-                        from generate_series(0, 255) b),
-                       (select id from account where username = 'backup-admin')
-                from inspection_finding f where f.description = '整改';
+                with evidence as (
+                    insert into finding_evidence (finding_id, file_name, file_type, size_bytes, sha256, uploaded_by)
+                    select f.id, '证据 1.pdf', 'PDF', 256, repeat('a', 64),
+                           (select id from account where username = 'backup-admin')
+                    from inspection_finding f where f.description = '整改'
+                    returning id)
+                insert into finding_evidence_chunk (evidence_id, seq, bytes)
+                select evidence.id, 0, (select string_agg(set_byte('\\x00'::bytea, 0, b), ''::bytea order by b)
+                                        from generate_series(0, 255) b)
+                from evidence;
                 update region set name = name || '（改）' where code = '532527';
                 delete from validation_rule where code = 'VR_HEARINGS';
                 select lo_from_bytea(0, '\\xdeadbeef00'::bytea);
