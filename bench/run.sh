@@ -187,8 +187,12 @@ ranking_row() { # the county's row of the province ranking (CSV export: the page
         | grep -F ",$name," || true
 }
 before=$(ranking_row)
-token=$(curl -s -b "$OUT/jar-yn" "$BASE/counties/$county/reports/2024" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"$//')
-approve=$(curl -s -o /dev/null -w '%{http_code}' -b "$OUT/jar-yn" --data-urlencode "_csrf=$token" "$BASE/counties/$county/reports/2024/approve")
+page=$(curl -s -b "$OUT/jar-yn" "$BASE/counties/$county/reports/2024")
+token=$(grep -o 'name="_csrf" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//;s/"$//')
+# a decision carries the version of the report it was made on (a changed report is refused with 409)
+version=$(grep -o 'name="version" value="[^"]*"' <<<"$page" | head -1 | sed 's/.*value="//;s/"$//')
+approve=$(curl -s -o /dev/null -w '%{http_code}' -b "$OUT/jar-yn" --data-urlencode "_csrf=$token" \
+    --data-urlencode "version=$version" "$BASE/counties/$county/reports/2024/approve")
 after=$(ranking_row)
 {
     echo "approval of $name ($county) 2024 by the 云南省 reviewer: HTTP $approve"
