@@ -40,8 +40,6 @@ public final class DatabaseBackupCommand {
     private static final String BACKUP = "--backup";
     private static final String RESTORE = "--restore";
     private static final String LOCK_FILE = "epg-lock";
-    // where the embedded server keeps its superuser's password (EmbeddedPostgresSecurity.PASSWORD_FILE)
-    private static final String PASSWORD_FILE = EmbeddedPostgresSecurity.PASSWORD_FILE;
 
     public static final int DONE = 0;
     public static final int FAILED = 1;
@@ -222,7 +220,7 @@ public final class DatabaseBackupCommand {
 
     /** The embedded server's password, empty for a data directory from before it had one. */
     private static String readPassword(Path data) throws IOException {
-        Path file = data.resolve(PASSWORD_FILE);
+        Path file = data.resolve(EmbeddedPostgresSecurity.PASSWORD_FILE);
         return Files.exists(file) ? Files.readString(file).trim() : "";
     }
 

@@ -18,15 +18,13 @@ import org.springframework.web.servlet.ModelAndView;
  * the controller advice) or in a filter such as the login's or the session check's (as a filter
  * around Spring Security).
  *
- * <p>The 503 page shows the message whose key is in the request attribute {@value #MESSAGE}
+ * <p>The 503 page shows the message whose key is in the request attribute {@value ErrorPages#MESSAGE}
  * (the convention of every error page), or its general "服务暂时不可用" text without one; anything
  * else answering 503 (a busy server) sets its own key.
  */
 public final class DatabaseOutagePages extends OncePerRequestFilter implements HandlerExceptionResolver, Ordered {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseOutagePages.class);
-    /** The request attribute holding the message key an error page shows. */
-    public static final String MESSAGE = "errorMessage";
     static final String DATABASE_MESSAGE = "error.503.database";
     /** Seconds a client should wait: about what a restart of the embedded server takes. */
     static final String RETRY_AFTER = "5";
@@ -64,10 +62,8 @@ public final class DatabaseOutagePages extends OncePerRequestFilter implements H
             throws IOException {
         log.info("503 for {} {}: the database cannot be reached ({})", request.getMethod(), request.getRequestURI(),
                 failure.toString());
-        request.setAttribute(MESSAGE, DATABASE_MESSAGE);
-        response.resetBuffer();
         response.setHeader("Retry-After", RETRY_AFTER);
-        response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        ErrorPages.send(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DATABASE_MESSAGE);
     }
 
     @Override

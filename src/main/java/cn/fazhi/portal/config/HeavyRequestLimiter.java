@@ -31,7 +31,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @EnableConfigurationProperties(HeavyRequestLimits.class)
 public class HeavyRequestLimiter extends OncePerRequestFilter {
 
-    /** The message key the 503 page shows (request attribute {@code errorMessage}): busy, not broken. */
+    /** The message key the 503 page shows ({@link ErrorPages}): busy, not broken. */
     static final String BUSY_MESSAGE = "error.busy";
 
     private static final Logger log = LoggerFactory.getLogger(HeavyRequestLimiter.class);
@@ -69,8 +69,7 @@ public class HeavyRequestLimiter extends OncePerRequestFilter {
             log.info("Busy: {} {} refused, {} {} requests already running", request.getMethod(),
                     request.getRequestURI(), limits.of(kind), kind);
             response.setHeader("Retry-After", Long.toString(Math.max(1, limits.retryAfter().toSeconds())));
-            request.setAttribute("errorMessage", BUSY_MESSAGE);
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            ErrorPages.send(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, BUSY_MESSAGE);
             return;
         }
         try {

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.web;
 
+import cn.fazhi.portal.config.ErrorPages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.web;
 
+import cn.fazhi.portal.config.ErrorPages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

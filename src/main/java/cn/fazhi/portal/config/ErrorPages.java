@@ -1,4 +1,4 @@
-package cn.fazhi.portal.web;
+package cn.fazhi.portal.config;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -7,15 +7,17 @@ import java.io.IOException;
 /**
  * Sends a request to the error page of a status, with an optional message key the page shows in
  * place of its general text (the error templates read the request attribute {@value #MESSAGE}).
+ * Every page that answers with an error page goes through here: the request guard and the
+ * database refusals (web), the outage and busy answers (config).
  */
-final class ErrorPages {
+public final class ErrorPages {
 
-    static final String MESSAGE = "errorMessage";
+    public static final String MESSAGE = "errorMessage";
 
     private ErrorPages() {
     }
 
-    static void send(HttpServletRequest request, HttpServletResponse response, int status, String messageKey)
+    public static void send(HttpServletRequest request, HttpServletResponse response, int status, String messageKey)
             throws IOException {
         if (messageKey != null) {
             request.setAttribute(MESSAGE, messageKey);
