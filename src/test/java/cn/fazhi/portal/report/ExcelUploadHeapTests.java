@@ -22,6 +22,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -111,7 +112,9 @@ class ExcelUploadHeapTests {
                 .filter(p -> p.info().commandLine().map(line -> line.contains(dataDirectory)).orElse(false))
                 .forEach(processes::add);
         processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
-        Thread.sleep(2000);
+        // until they have all exited, or for ten seconds at most before the hard kill
+        CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
+                .completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS).join();
         processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
@@ -149,6 +152,8 @@ class ExcelUploadHeapTests {
         List<String> healthProblems = Collections.synchronizedList(new ArrayList<>());
         List<Long> healthMillis = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean watching = new AtomicBoolean(true);
+        // one permit per health answer: the test waits for answers after the uploads, not for a time
+        Semaphore answered = new Semaphore(0);
         Thread health = new Thread(() -> {
             while (watching.get()) {
                 long start = System.nanoTime();
@@ -164,6 +169,7 @@ class ExcelUploadHeapTests {
                     return;
                 }
                 healthMillis.add((System.nanoTime() - start) / 1_000_000);
+                answered.release();
                 try {
                     Thread.sleep(200);
                 } catch (InterruptedException e) {
@@ -183,7 +189,9 @@ class ExcelUploadHeapTests {
                 }
                 concurrent.forEach(f -> answers.add(f.join()));
             }
-            Thread.sleep(1000);
+            // the portal still answers its health check after the last upload
+            answered.drainPermits();
+            assertThat(answered.tryAcquire(2, 30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
         } finally {
             watching.set(false);
             health.join(5000);
