@@ -141,7 +141,7 @@ public class CatalogAdminService {
                 trim(form.nameEn()), trim(form.unit()), IndicatorKind.valueOf(form.kind()),
                 Direction.valueOf(form.direction()), numerator.isEmpty() ? null : numerator,
                 numerator.isEmpty() ? null : trim(form.denominatorCode()), target, blankToNull(form.definitionZh()),
-                blankToNull(form.definitionEn()), parseYear(form.firstYear()), null);
+                blankToNull(form.definitionEn()), parseYear(form.firstYear()), null, false);
     }
 
     /** Adds an indicator at the end of the catalogue; the problems when it cannot be. */

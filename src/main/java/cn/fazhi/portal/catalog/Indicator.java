@@ -55,6 +55,8 @@ class Indicator {
 
     private Integer lastYear;
 
+    private boolean perCapita;
+
     Indicator(IndicatorDef def, int position) {
         this.code = def.code();
         this.sectionCode = def.sectionCode();
@@ -74,6 +76,7 @@ class Indicator {
         this.definitionEn = def.definitionEn();
         this.firstYear = def.firstYear();
         this.lastYear = def.lastYear();
+        this.perCapita = def.perCapita();
     }
 
     /** Names and definitions only: what a value means never changes under the reports that carry it. */
@@ -102,7 +105,8 @@ class Indicator {
 
     IndicatorDef toDef(Target target) {
         return new IndicatorDef(code, sectionCode, position, nameZh, nameEn, unit, kind, direction,
-                numeratorCode, denominatorCode, target, definitionZh, definitionEn, firstYear, lastYear);
+                numeratorCode, denominatorCode, target, definitionZh, definitionEn, firstYear, lastYear,
+                perCapita);
     }
 
     boolean isValidIn(int year) {

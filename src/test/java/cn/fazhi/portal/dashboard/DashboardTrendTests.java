@@ -20,7 +20,7 @@ class DashboardTrendTests {
         // in the catalogue 2018–2021; reports: 2017 (before the indicator), 2019 approved, 2020 a draft,
         // 2021 approved with a zero denominator
         IndicatorDef indicator = new IndicatorDef("NEW_RATE", "CAPACITY", 1, "新比率", "New rate", "%",
-                IndicatorKind.RATE, Direction.UP, null, null, null, null, null, 2018, 2021);
+                IndicatorKind.RATE, Direction.UP, null, null, null, null, null, 2018, 2021, false);
         List<ProfileRow> reports = List.of(row(2017, "APPROVED", "5"), row(2019, "APPROVED", "40"),
                 row(2020, "DRAFT", "45"), new ProfileRow(null, null, null, 2021, "APPROVED", null, null, null, true, true));
         List<TrendPoint> trend = DashboardService.trend(indicator, reports, Set.of("APPROVED"), 2016, 2022);

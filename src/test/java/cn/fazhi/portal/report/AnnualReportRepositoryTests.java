@@ -20,7 +20,7 @@ import org.springframework.dao.DataIntegrityViolationException;
 class AnnualReportRepositoryTests {
 
     static final IndicatorDef STAFF = new IndicatorDef("ENF_STAFF", "ENFORCEMENT", 1, "执法人员数", "Staff", "人",
-            IndicatorKind.COUNT, Direction.NONE, null, null, null, null, null, 2015, null);
+            IndicatorKind.COUNT, Direction.NONE, null, null, null, null, null, 2015, null, true);
 
     @Autowired
     AnnualReportRepository reports;
