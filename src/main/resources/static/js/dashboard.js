@@ -11,6 +11,14 @@
       element.style.height = option.height + 'px';
       delete option.height;
     }
+    // a polar chart names its angles 0 … n−1 by the labels it carries (JSON has no functions)
+    if (option.angleLabels) {
+      var labels = option.angleLabels;
+      delete option.angleLabels;
+      option.angleAxis.axisLabel = Object.assign({}, option.angleAxis.axisLabel, {
+        formatter: function (value) { return labels[value] === undefined ? '' : labels[value]; }
+      });
+    }
     // the elderly-friendly display enlarges the charts' own texts too (ECharts sizes them in px)
     if (document.documentElement.classList.contains('elderly')) {
       option.textStyle = Object.assign({ fontSize: 16 }, option.textStyle);
@@ -18,7 +26,7 @@
       [].concat(option.grid || []).forEach(function (grid) {
         grid.containLabel = true;
       });
-      ['xAxis', 'yAxis', 'radar'].forEach(function (key) {
+      ['xAxis', 'yAxis', 'radar', 'angleAxis', 'radiusAxis'].forEach(function (key) {
         [].concat(option[key] || []).forEach(function (axis) {
           axis.axisLabel = Object.assign({ fontSize: 15, color: '#000' }, axis.axisLabel);
           axis.axisName = Object.assign({ fontSize: 15, color: '#000' }, axis.axisName);

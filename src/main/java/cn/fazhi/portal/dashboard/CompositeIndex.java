@@ -52,6 +52,23 @@ final class CompositeIndex {
     /** The concentration of the Dirichlet around equal weights: about ±30 % for ten sections. */
     static final double WEIGHT_CONCENTRATION = 10;
 
+    /** A change from last year within this band is no real change. */
+    static final double NO_CHANGE_BAND = 0.01;
+
+    enum Change { UP, DOWN, SAME }
+
+    /** Up, down or no real change (within ±{@value #NO_CHANGE_BAND}); null when either score is missing. */
+    static Change change(Double before, Double now) {
+        if (before == null || now == null) {
+            return null;
+        }
+        double difference = now - before;
+        if (Math.abs(difference) <= NO_CHANGE_BAND + 1e-9) {
+            return Change.SAME;
+        }
+        return difference > 0 ? Change.UP : Change.DOWN;
+    }
+
     /** Where values beyond the reference distribution are clipped. */
     enum Clip {
         P5_95(0.05), P1_99(0.01);
@@ -100,8 +117,21 @@ final class CompositeIndex {
      * @param values county code → indicator code → value, for every county of the reference area
      *     that has a report counted; an absent or null value is missing
      * @param population county code → resident population; absent when not known (never 0)
+     * @param compared the counties ranked against each other (the page's area, a peer group); all of
+     *     {@code values} when null. The others only shape the reference distribution.
+     * @param groups county code → its group (a province in the national view) for every county of the
+     *     reference area, reporting or not; null when no group scores are wanted
      */
-    record Data(List<Indicator> indicators, Map<String, Map<String, Double>> values, Map<String, Long> population) {
+    record Data(List<Indicator> indicators, Map<String, Map<String, Double>> values, Map<String, Long> population,
+            Set<String> compared, Map<String, String> groups) {
+
+        Data(List<Indicator> indicators, Map<String, Map<String, Double>> values, Map<String, Long> population) {
+            this(indicators, values, population, null, null);
+        }
+
+        boolean isCompared(String county) {
+            return compared == null || compared.contains(county);
+        }
     }
 
     /** A section's (or the whole index's) score with its coverage. */
@@ -132,13 +162,23 @@ final class CompositeIndex {
     }
 
     /**
+     * A group's result (a province in the national view): each score the mean of its ranked
+     * counties' scores, the coverage its ranked counties ÷ its counties, so that a province is
+     * ranked only when enough of its counties are.
+     */
+    record GroupScore(String group, Map<String, Part> sections, Part overall, boolean ranked, Integer rank,
+            RankInterval interval) {
+    }
+
+    /**
      * The whole result.
      *
      * @param scaled county → indicator → score 0–1 of the standard method (missing or unscored absent)
      * @param unscored indicator → why it is not scored this year ({@link Unscored})
+     * @param groups group → its scores, when {@link Data#groups} named groups; else empty
      */
     record Result(Map<String, CountyScore> counties, Map<String, Map<String, Double>> scaled,
-            Map<String, Unscored> unscored, Set<String> sections) {
+            Map<String, Unscored> unscored, Set<String> sections, Map<String, GroupScore> groups) {
     }
 
     /** Why an indicator with a direction gives no scores this year. */
@@ -167,48 +207,145 @@ final class CompositeIndex {
         Map<String, CountyScore> scores = new LinkedHashMap<>();
         double[] overall = new double[counties.size()];
         boolean[] ranked = new boolean[counties.size()];
+        List<Aggregate> aggregates = new ArrayList<>();
         for (int c = 0; c < counties.size(); c++) {
             Aggregate a = base.aggregate(c, method.missingAsZero(), method::weight);
+            aggregates.add(a);
             overall[c] = a.overall.score() == null ? Double.NaN : a.overall.score();
-            ranked[c] = a.overall.score() != null && a.overall.coverage() >= method.coverageThreshold() - 1e-9;
-            scores.put(counties.get(c), new CountyScore(counties.get(c), a.sections, a.overall, ranked[c], null, null));
+            ranked[c] = a.overall.score() != null && a.overall.coverage() >= method.coverageThreshold() - 1e-9
+                    && data.isCompared(counties.get(c));
         }
+        Groups groups = data.groups() == null ? null : new Groups(data, counties, ranked);
         int[] ranks = ranks(overall, ranked);
-        RankInterval[] intervals = draws > 0 ? intervals(data, method, ranked, draws) : null;
+        int[][] drawn = draws > 0 ? draw(data, method, ranked, draws, groups) : null;
         for (int c = 0; c < counties.size(); c++) {
-            if (ranked[c]) {
-                CountyScore s = scores.get(counties.get(c));
-                scores.put(s.county(), new CountyScore(s.county(), s.sections(), s.overall(), true, ranks[c],
-                        intervals == null ? null : intervals[c]));
-            }
+            Aggregate a = aggregates.get(c);
+            String county = counties.get(c);
+            scores.put(county, new CountyScore(county, a.sections, a.overall, ranked[c], ranked[c] ? ranks[c] : null,
+                    ranked[c] && drawn != null ? interval(drawn[c]) : null));
         }
-        return new Result(scores, base.scaledByCounty(counties), base.unscored(), base.sections());
+        Map<String, GroupScore> groupScores = groups == null ? Map.of()
+                : groups.scores(aggregates, base.sections(), method.coverageThreshold(),
+                        drawn == null ? null : java.util.Arrays.copyOfRange(drawn, counties.size(), drawn.length));
+        return new Result(scores, base.scaledByCounty(counties), base.unscored(), base.sections(), groupScores);
     }
 
-    /** Competition ranks ("1224") of the ranked counties by score, best first; 0 for the others. */
-    static int[] ranks(double[] scores, boolean[] ranked) {
-        int[] ranks = new int[scores.length];
-        for (int i = 0; i < scores.length; i++) {
-            if (!ranked[i]) {
-                continue;
-            }
-            int better = 0;
-            for (int j = 0; j < scores.length; j++) {
-                if (ranked[j] && scores[j] > scores[i]) {
-                    better++;
+    /**
+     * The counties of each group, and per group the mean of its ranked counties' scores: the
+     * groups' view of the same ranking.
+     */
+    private static final class Groups {
+
+        final List<String> names = new ArrayList<>();
+        /** per group, the indexes (into the counties with values) of its ranked counties */
+        final List<int[]> rankedMembers = new ArrayList<>();
+        /** per group, how many counties it has, reporting or not */
+        final List<Integer> sizes = new ArrayList<>();
+
+        Groups(Data data, List<String> counties, boolean[] ranked) {
+            Map<String, List<Integer>> members = new LinkedHashMap<>();
+            Map<String, Integer> size = new LinkedHashMap<>();
+            data.groups().forEach((county, group) -> {
+                if (data.isCompared(county)) {
+                    size.merge(group, 1, Integer::sum);
+                    members.computeIfAbsent(group, g -> new ArrayList<>());
+                }
+            });
+            for (int c = 0; c < counties.size(); c++) {
+                String group = data.groups().get(counties.get(c));
+                if (group != null && ranked[c]) {
+                    members.get(group).add(c);
                 }
             }
-            ranks[i] = better + 1;
+            members.forEach((group, indexes) -> {
+                names.add(group);
+                rankedMembers.add(indexes.stream().mapToInt(Integer::intValue).toArray());
+                sizes.add(size.get(group));
+            });
+        }
+
+        /** The mean over a group's ranked counties of one score per county; NaN when it has none. */
+        double mean(int g, double[] perCounty) {
+            int[] members = rankedMembers.get(g);
+            if (members.length == 0) {
+                return Double.NaN;
+            }
+            double sum = 0;
+            for (int c : members) {
+                sum += perCounty[c];
+            }
+            return sum / members.length;
+        }
+
+        Map<String, GroupScore> scores(List<Aggregate> aggregates, Set<String> sections, double threshold,
+                int[][] drawn) {
+            double[] overall = new double[names.size()];
+            boolean[] ranked = ranked(threshold);
+            double[] perCounty = aggregates.stream()
+                    .mapToDouble(a -> a.overall().score() == null ? Double.NaN : a.overall().score()).toArray();
+            List<Map<String, Part>> parts = new ArrayList<>();
+            for (int g = 0; g < names.size(); g++) {
+                int[] members = rankedMembers.get(g);
+                Map<String, Part> own = new LinkedHashMap<>();
+                for (String section : sections) {
+                    double sum = 0;
+                    int n = 0;
+                    for (int c : members) {
+                        Double score = aggregates.get(c).sections().get(section).score();
+                        if (score != null) {
+                            sum += score;
+                            n++;
+                        }
+                    }
+                    own.put(section, new Part(n == 0 ? null : sum / n, n, sizes.get(g)));
+                }
+                parts.add(own);
+                overall[g] = mean(g, perCounty);
+            }
+            int[] ranks = CompositeIndex.ranks(overall, ranked);
+            Map<String, GroupScore> result = new LinkedHashMap<>();
+            for (int g = 0; g < names.size(); g++) {
+                int[] members = rankedMembers.get(g);
+                result.put(names.get(g), new GroupScore(names.get(g), parts.get(g),
+                        new Part(members.length == 0 ? null : overall[g], members.length, sizes.get(g)), ranked[g],
+                        ranked[g] ? ranks[g] : null, ranked[g] && drawn != null ? interval(drawn[g]) : null));
+            }
+            return result;
+        }
+
+        boolean[] ranked(double threshold) {
+            boolean[] ranked = new boolean[names.size()];
+            for (int g = 0; g < names.size(); g++) {
+                ranked[g] = rankedMembers.get(g).length > 0
+                        && (double) rankedMembers.get(g).length / sizes.get(g) >= threshold - 1e-9;
+            }
+            return ranked;
+        }
+    }
+
+    /**
+     * Competition ranks ("1224") of the ranked counties by score, best first; 0 for the others.
+     * Sorted once, so that the national draws stay n log n.
+     */
+    static int[] ranks(double[] scores, boolean[] ranked) {
+        int[] ranks = new int[scores.length];
+        Integer[] order = java.util.stream.IntStream.range(0, scores.length).filter(i -> ranked[i]).boxed()
+                .toArray(Integer[]::new);
+        Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
+        for (int k = 0; k < order.length; k++) {
+            boolean tie = k > 0 && scores[order[k - 1]] == scores[order[k]];
+            ranks[order[k]] = tie ? ranks[order[k - 1]] : k + 1;
         }
         return ranks;
     }
 
     /**
-     * The rank intervals: the set of ranked counties stays that of the standard method, so that the
-     * intervals speak of the same ranking; each draw picks its alternatives with one stream of a
+     * The ranks of every draw: per ranked county (and after them per group, when there are groups)
+     * its rank in each draw. The set of ranked counties stays that of the standard method, so that
+     * the intervals speak of the same ranking; each draw picks its alternatives with one stream of a
      * fixed seed.
      */
-    private static RankInterval[] intervals(Data data, Method method, boolean[] ranked, int draws) {
+    private static int[][] draw(Data data, Method method, boolean[] ranked, int draws, Groups groups) {
         Map<String, Matrix> variants = new HashMap<>();
         for (Clip clip : Clip.values()) {
             for (boolean perCapita : new boolean[] {true, false}) {
@@ -217,9 +354,12 @@ final class CompositeIndex {
         }
         List<String> sections = new ArrayList<>(variants.get(Clip.P5_95 + "/true").sections());
         int n = data.values().size();
-        int[][] drawn = new int[n][draws];
+        int g = groups == null ? 0 : groups.names.size();
+        boolean[] groupRanked = groups == null ? new boolean[0] : groups.ranked(method.coverageThreshold());
+        int[][] drawn = new int[n + g][draws];
         SplittableRandom random = new SplittableRandom(SEED);
         double[] overall = new double[n];
+        double[] groupOverall = new double[g];
         for (int d = 0; d < draws; d++) {
             Map<String, Double> weights = dirichlet(sections, random);
             boolean zero = random.nextBoolean();
@@ -233,16 +373,24 @@ final class CompositeIndex {
             for (int c = 0; c < n; c++) {
                 drawn[c][d] = ranks[c];
             }
-        }
-        RankInterval[] intervals = new RankInterval[n];
-        for (int c = 0; c < n; c++) {
-            if (ranked[c]) {
-                int[] r = drawn[c].clone();
-                Arrays.sort(r);
-                intervals[c] = new RankInterval(nearestRank(r, 0.5), nearestRank(r, 0.05), nearestRank(r, 0.95));
+            if (g > 0) {
+                for (int k = 0; k < g; k++) {
+                    groupOverall[k] = groups.mean(k, overall);
+                }
+                int[] groupRanks = ranks(groupOverall, groupRanked);
+                for (int k = 0; k < g; k++) {
+                    drawn[n + k][d] = groupRanks[k];
+                }
             }
         }
-        return intervals;
+        return drawn;
+    }
+
+    /** The median rank and the 5–95 % range of one unit's ranks over the draws. */
+    private static RankInterval interval(int[] ranks) {
+        int[] r = ranks.clone();
+        Arrays.sort(r);
+        return new RankInterval(nearestRank(r, 0.5), nearestRank(r, 0.05), nearestRank(r, 0.95));
     }
 
     /** A county ranked by the standard method whose score vanished in a draw drops to the end of it. */

@@ -88,9 +88,9 @@ class DashboardController {
     @GetMapping("/dashboards/ranking")
     String ranking(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
             @RequestParam(required = false) String indicator, @RequestParam(required = false) String includeSubmitted,
-            @RequestParam(required = false) String page, @AuthenticationPrincipal PortalUser user, Locale locale,
-            Model model, HttpServletRequest request) {
-        Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted);
+            @RequestParam(required = false) String page, @RequestParam(required = false) String peer,
+            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, HttpServletRequest request) {
+        Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted, peer);
         List<DashboardTable> all = tables.ranking(ranking, locale);
         Page<DashboardTable.Row> shown = pageOf(all.get(0).rows(), page);
         DashboardTable counties = all.get(0);
@@ -98,9 +98,14 @@ class DashboardController {
         model.addAttribute("indicatorOptions",
                 TableHtml.indicatorOptions(ranking.catalog(), ranking.indicator().code(), locale));
         model.addAttribute("rankingPage", shown);
-        show(model, request, ranking.filters(), List.of(
-                new DashboardTable(counties.name(), counties.caption(), counties.headers(), shown.getContent()),
-                all.get(1)), locale);
+        List<DashboardTable> shownTables = new java.util.ArrayList<>(List.of(
+                new DashboardTable(counties.name(), counties.caption(), counties.headers(), shown.getContent())));
+        if (ranking.provinces()) {
+            model.addAttribute("download", all.get(1));
+        } else {
+            shownTables.addAll(all.subList(1, all.size()));
+        }
+        show(model, request, ranking.filters(), shownTables, locale);
         model.addAttribute("chart", toJson(Charts.rankingBars(ranking, locale)));
         model.addAttribute("maxBars", Charts.MAX_BARS);
         return "dashboard/ranking";
@@ -109,9 +114,10 @@ class DashboardController {
     @GetMapping(value = "/dashboards/ranking", params = "format")
     ResponseEntity<byte[]> rankingExport(@RequestParam(required = false) String year,
             @RequestParam(required = false) String area, @RequestParam(required = false) String indicator,
-            @RequestParam(required = false) String includeSubmitted, @RequestParam String format,
-            @RequestParam(required = false) String table, @AuthenticationPrincipal PortalUser user, Locale locale) {
-        Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted);
+            @RequestParam(required = false) String includeSubmitted, @RequestParam(required = false) String peer,
+            @RequestParam String format, @RequestParam(required = false) String table,
+            @AuthenticationPrincipal PortalUser user, Locale locale) {
+        Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted, peer);
         return export(tables.ranking(ranking, locale), table, format, "ranking",
                 ranking.indicator().code() + "-" + ranking.filters().slice().fileTag());
     }
@@ -120,10 +126,17 @@ class DashboardController {
 
     @GetMapping("/dashboards/heatmap")
     String heatMap(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
-            @RequestParam(required = false) String includeSubmitted, @AuthenticationPrincipal PortalUser user,
+            @RequestParam(required = false) String includeSubmitted, @RequestParam(required = false) String peer,
+            @RequestParam(required = false) String missingAsZero, @AuthenticationPrincipal PortalUser user,
             Locale locale, Model model, HttpServletRequest request) {
-        HeatMap heat = dashboards.heatMap(Viewer.of(user), year, area, includeSubmitted);
-        show(model, request, heat.filters(), List.of(tables.heatMap(heat, locale)), locale);
+        HeatMap heat = dashboards.heatMap(Viewer.of(user), year, area, includeSubmitted, peer, missingAsZero);
+        model.addAttribute("heat", heat);
+        List<DashboardTable> all = tables.heatMap(heat, locale);
+        if (all.size() > 2) {
+            // the national view's every county: a download, never drawn on the page
+            model.addAttribute("download", all.get(2));
+        }
+        show(model, request, heat.filters(), all.subList(0, 2), locale);
         model.addAttribute("chart", toJson(Charts.heatMap(heat, locale)));
         return "dashboard/heatmap";
     }
@@ -131,10 +144,11 @@ class DashboardController {
     @GetMapping(value = "/dashboards/heatmap", params = "format")
     ResponseEntity<byte[]> heatMapExport(@RequestParam(required = false) String year,
             @RequestParam(required = false) String area, @RequestParam(required = false) String includeSubmitted,
+            @RequestParam(required = false) String peer, @RequestParam(required = false) String missingAsZero,
             @RequestParam String format, @RequestParam(required = false) String table,
             @AuthenticationPrincipal PortalUser user, Locale locale) {
-        HeatMap heat = dashboards.heatMap(Viewer.of(user), year, area, includeSubmitted);
-        return export(List.of(tables.heatMap(heat, locale)), table, format, "heatmap", heat.filters().slice().fileTag());
+        HeatMap heat = dashboards.heatMap(Viewer.of(user), year, area, includeSubmitted, peer, missingAsZero);
+        return export(tables.heatMap(heat, locale), table, format, "heatmap", heat.filters().slice().fileTag());
     }
 
     // ---- 4. county profile -------------------------------------------------------------------
@@ -150,7 +164,10 @@ class DashboardController {
         show(model, request, profile.filters(), tables.profile(profile, locale), locale);
         String countyLabel = profile.county().name();
         String averageLabel = tables.msg(locale, "dashboard.profile.average", profile.averageOf());
-        model.addAttribute("radar", toJson(Charts.radar(profile, locale, countyLabel, averageLabel)));
+        String peerLabel = tables.msg(locale, "dashboard.profile.peerMedian",
+                tables.peer(profile.unit() == null ? null : profile.unit().peer(), locale), profile.peers());
+        model.addAttribute("radar", toJson(Charts.radar(profile, locale, countyLabel, averageLabel, peerLabel)));
+        model.addAttribute("peerName", tables.peer(profile.unit() == null ? null : profile.unit().peer(), locale));
         model.addAttribute("trend", toJson(Charts.trend(profile, locale)));
         return "dashboard/county";
     }
@@ -237,7 +254,23 @@ class DashboardController {
         model.addAttribute("yearOptions", TableHtml.yearOptions(filters));
         model.addAttribute("areaOptions", TableHtml.areaOptions(filters, this.tables.msg(locale, "dashboard.country")));
         model.addAttribute("tables", tables);
+        model.addAttribute("peerOptions", peerOptions(locale));
         model.addAttribute("bodies", TableHtml.bodies(tables, request.getContextPath()));
+    }
+
+    /** A peer group as the filter offers it. */
+    record PeerOption(String code, String label) {
+    }
+
+    private List<PeerOption> peerOptions(Locale locale) {
+        List<PeerOption> options = new java.util.ArrayList<>();
+        for (PeerGroups.Kind kind : PeerGroups.Kind.values()) {
+            for (int tercile = 1; tercile <= 3; tercile++) {
+                PeerGroups.Group group = new PeerGroups.Group(kind, tercile);
+                options.add(new PeerOption(AreaIndexes.peerName(group), tables.peer(group, locale)));
+            }
+        }
+        return options;
     }
 
     private String toJson(Map<String, Object> option) {

@@ -106,20 +106,28 @@ class DashboardQueries {
     // ---- ranking -----------------------------------------------------------------------------
 
     /**
+     * A county's value of the ranked indicator this year and last year.
+     *
      * @param reported whether the county has a counted report of the year
      * @param notApplicable a computed rate whose denominator is zero (不适用)
      */
-    record RankRow(String code, String name, String groupName, boolean reported, BigDecimal value,
-            boolean notApplicable, Integer rank, Integer previousRank) {
+    record CountyValue(String code, String name, String groupName, boolean reported, BigDecimal value,
+            boolean notApplicable, BigDecimal previous) {
     }
 
+    /**
+     * An area's aggregate of one indicator: a prefecture's (a province's in the national view), or
+     * the whole area's in the last row (null group code).
+     *
+     * @param perCapita the sum of the values over the sum of the populations of the counties that
+     *     reported it and have a population, per 10,000 residents; null when none
+     */
     record Aggregate(String groupCode, String groupName, long counties, long reporting, BigDecimal sum,
-            BigDecimal mean, long covered, BigDecimal ratio, boolean ratioNotApplicable) {
+            BigDecimal mean, long covered, BigDecimal ratio, boolean ratioNotApplicable, BigDecimal perCapita) {
     }
 
-    /** Every county of the slice with its value of the indicator, its rank and last year's rank. */
-    List<RankRow> ranking(Slice slice, String indicator, Direction direction) {
-        String order = direction == Direction.DOWN ? "asc" : "desc";
+    /** Every county of the slice with its value of the indicator this year and last year. */
+    List<CountyValue> rankingValues(Slice slice, String indicator) {
         return jdbc.sql("""
                 with c as (
                     select r.code, r.name, coalesce(r.prefecture_code, r.province_code) as group_code
@@ -130,46 +138,46 @@ class DashboardQueries {
                     left join indicator_value iv on iv.report_id = ar.id and iv.indicator_code = :indicator
                     where ar.year in (:year, :year - 1) and ar.status in (:statuses)
                       and ar.county_code in (select code from c)
-                ), ranked as (
-                    select county_code, year, value, source,
-                           case when value is not null then rank() over (partition by year order by value %2$s nulls last) end as rnk
-                    from v
                 )
                 select c.code, c.name, g.name as group_name, cur.county_code is not null as reported,
                        cur.value, cur.source = 'COMPUTED' and cur.value is null as not_applicable,
-                       cur.rnk, prev.rnk as previous_rank
+                       prev.value as previous
                 from c join region g on g.code = c.group_code
-                left join ranked cur on cur.county_code = c.code and cur.year = :year
-                left join ranked prev on prev.county_code = c.code and prev.year = :year - 1
-                order by cur.rnk nulls last, c.code
-                """.formatted(slice.where("r"), order))
+                left join v cur on cur.county_code = c.code and cur.year = :year
+                left join v prev on prev.county_code = c.code and prev.year = :year - 1
+                order by c.code
+                """.formatted(slice.where("r")))
                 .params(params(slice)).param("indicator", indicator)
-                .query((rs, n) -> new RankRow(rs.getString("code"), rs.getString("name"), rs.getString("group_name"),
-                        rs.getBoolean("reported"), rs.getBigDecimal("value"), rs.getBoolean("not_applicable"),
-                        integer(rs, "rnk"), integer(rs, "previous_rank")))
+                .query((rs, n) -> new CountyValue(rs.getString("code"), rs.getString("name"),
+                        rs.getString("group_name"), rs.getBoolean("reported"), rs.getBigDecimal("value"),
+                        rs.getBoolean("not_applicable"), rs.getBigDecimal("previous")))
                 .list();
     }
 
     /**
-     * Per prefecture and for the whole area (last): how many counties report the indicator, the
-     * sum and the mean of their values, and for a rate with parts the ratio of the summed parts
+     * Per prefecture (per province when {@code byProvince}) and for the whole area (last): how many
+     * counties report the indicator, the sum and the mean of their values, the sum per 10,000
+     * residents of those with a population, and for a rate with parts the ratio of the summed parts
      * over the counties that reported both parts, with how many those are.
      */
-    List<Aggregate> aggregates(Slice slice, String indicator, String numerator, String denominator) {
+    List<Aggregate> aggregates(Slice slice, String indicator, String numerator, String denominator,
+            boolean byProvince) {
         return jdbc.sql("""
                 with c as (
-                    select r.code, coalesce(r.prefecture_code, r.province_code) as group_code
-                    from region r where %s
+                    select r.code, %2$s as group_code
+                    from region r where %1$s
                 ), per as (
-                    select c.code, c.group_code,
+                    select c.code, c.group_code, p.population,
                            max(iv.value) filter (where iv.indicator_code = :indicator) as value,
                            max(iv.value) filter (where iv.indicator_code = :numerator) as num,
                            max(iv.value) filter (where iv.indicator_code = :denominator) as den
                     from c
+                    left join lateral (select population from region_population
+                                       where region_code = c.code order by census_year desc limit 1) p on true
                     left join annual_report ar on ar.county_code = c.code and ar.year = :year and ar.status in (:statuses)
                     left join indicator_value iv on iv.report_id = ar.id
                          and iv.indicator_code in (:indicator, :numerator, :denominator)
-                    group by c.code, c.group_code
+                    group by c.code, c.group_code, p.population
                 )
                 select per.group_code, g.name as group_name, count(*) as counties, count(value) as reporting,
                        sum(value) as sum, avg(value) as mean,
@@ -177,16 +185,20 @@ class DashboardQueries {
                        case when sum(den) filter (where num is not null and den is not null) > 0
                             then 100 * sum(num) filter (where num is not null and den is not null)
                                  / sum(den) filter (where num is not null and den is not null) end as ratio,
-                       coalesce(sum(den) filter (where num is not null and den is not null) = 0, false) as ratio_na
+                       coalesce(sum(den) filter (where num is not null and den is not null) = 0, false) as ratio_na,
+                       10000 * sum(value) filter (where population is not null)
+                             / nullif(sum(population) filter (where value is not null), 0) as per_capita
                 from per left join region g on g.code = per.group_code
                 group by grouping sets ((per.group_code, g.name), ())
                 order by per.group_code nulls last
-                """.formatted(slice.where("r")))
+                """.formatted(slice.where("r"),
+                        byProvince ? "r.province_code" : "coalesce(r.prefecture_code, r.province_code)"))
                 .params(params(slice)).param("indicator", indicator)
                 .param("numerator", numerator, Types.VARCHAR).param("denominator", denominator, Types.VARCHAR)
                 .query((rs, n) -> new Aggregate(rs.getString("group_code"), rs.getString("group_name"),
                         rs.getLong("counties"), rs.getLong("reporting"), rs.getBigDecimal("sum"), rs.getBigDecimal("mean"),
-                        rs.getLong("covered"), rs.getBigDecimal("ratio"), rs.getBoolean("ratio_na")))
+                        rs.getLong("covered"), rs.getBigDecimal("ratio"), rs.getBoolean("ratio_na"),
+                        rs.getBigDecimal("per_capita")))
                 .list();
     }
 
@@ -229,6 +241,84 @@ class DashboardQueries {
                             rs.getString(5), rs.getBigDecimal(6), rs.getBoolean(7));
                 })
                 .list();
+    }
+
+    // ---- the composite index (issue 17) --------------------------------------------------------
+
+    /** A value of a counted report, or a row with a null indicator for a counted report without values. */
+    record IndexValue(String county, int year, String indicator, Double value) {
+    }
+
+    /**
+     * The values of every indicator with a direction in the counted reports of the reference area
+     * (a province, or the country when {@code province} is null) in the given years. Submitted
+     * reports count only within {@code submittedWithin} (the viewer's scope; everywhere when null),
+     * so that a prefecture's reviewer never learns from the distribution what other prefectures
+     * submitted but nobody approved.
+     */
+    List<IndexValue> indexValues(String province, Collection<Integer> years, List<String> statuses,
+            String submittedWithin) {
+        return jdbc.sql("""
+                select ar.county_code, ar.year, iv.indicator_code, iv.value
+                from annual_report ar
+                join region r on r.code = ar.county_code
+                left join indicator_value iv on iv.report_id = ar.id and iv.value is not null
+                     and iv.indicator_code in (select code from indicator where direction <> 'NONE')
+                where ar.year in (:years) and ar.status in (:statuses)
+                  and (:province = '' or r.province_code = :province)
+                  and (ar.status = 'APPROVED' or :within = '' or r.province_code = :within or r.prefecture_code = :within)
+                """)
+                .param("province", province == null ? "" : province).param("years", years)
+                .param("statuses", statuses).param("within", submittedWithin == null ? "" : submittedWithin)
+                .query((rs, n) -> {
+                    double value = rs.getDouble(4);
+                    return new IndexValue(rs.getString(1), rs.getInt(2), rs.getString(3), rs.wasNull() ? null : value);
+                })
+                .list();
+    }
+
+    /**
+     * Resident population per county: per county the figure of its latest census or statistics
+     * year (a newer uploaded table stands beside the 2020 census). A county without a row has no
+     * population, never 0.
+     */
+    Map<String, Long> populations() {
+        Map<String, Long> populations = new HashMap<>();
+        jdbc.sql("""
+                select distinct on (region_code) region_code, population
+                from region_population order by region_code, census_year desc
+                """).query(rs -> {
+                    populations.put(rs.getString(1), rs.getLong(2));
+                });
+        return populations;
+    }
+
+    /** The population table's source as the method page cites it: the latest year's source text. */
+    String populationSource() {
+        return jdbc.sql("""
+                select census_year || ': ' || source from region_population
+                group by census_year, source order by census_year desc, count(*) desc limit 1
+                """).query(String.class).optional().orElse(null);
+    }
+
+    /** The coverage threshold an administrator set for the year, or null for the default. */
+    Double coverageThreshold(int year) {
+        return jdbc.sql("select coverage_threshold from scoring_setting where year = :year").param("year", year)
+                .query(Double.class).optional().orElse(null);
+    }
+
+    /**
+     * The latest year with an approved report in the area (a province or prefecture, the country
+     * when null) and the scope, or null when there is none.
+     */
+    Integer latestApprovedYear(String area, String scope) {
+        return jdbc.sql("""
+                select max(ar.year) from annual_report ar join region r on r.code = ar.county_code
+                where ar.status = 'APPROVED'
+                  and (:area = '' or r.province_code = :area or r.prefecture_code = :area)
+                  and (:scope = '' or r.province_code = :scope or r.prefecture_code = :scope)
+                """).param("area", area == null ? "" : area).param("scope", scope == null ? "" : scope)
+                .query(Integer.class).optional().orElse(null);
     }
 
     // ---- county profile ----------------------------------------------------------------------

@@ -13,13 +13,12 @@ import cn.fazhi.portal.inspection.FindingCounts;
 import cn.fazhi.portal.inspection.InspectionService;
 import cn.fazhi.portal.dashboard.DashboardQueries.Aggregate;
 import cn.fazhi.portal.dashboard.DashboardQueries.ProfileRow;
-import cn.fazhi.portal.dashboard.DashboardQueries.RankRow;
+import cn.fazhi.portal.dashboard.DashboardQueries.CountyValue;
 import cn.fazhi.portal.dashboard.DashboardQueries.ReportState;
 import cn.fazhi.portal.dashboard.DashboardQueries.StatusCount;
 import cn.fazhi.portal.dashboard.DashboardQueries.StatusReports;
 import cn.fazhi.portal.dashboard.DashboardQueries.StatusRow;
 import cn.fazhi.portal.dashboard.DashboardQueries.ValueRow;
-import cn.fazhi.portal.dashboard.Scoring.CountyScores;
 import cn.fazhi.portal.region.RecognitionService;
 import cn.fazhi.portal.region.RecognitionView;
 import cn.fazhi.portal.region.RegionLevel;
@@ -35,6 +34,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.springframework.http.HttpStatus;
@@ -71,9 +71,12 @@ class DashboardService {
     private final InspectionService inspections;
     private final LiveResults live;
     private final RegionService regions;
+    private final AreaIndexes indexes;
 
     DashboardService(DashboardQueries queries, CatalogService catalogs, RecognitionService recognitions,
-            ReportingCalendar calendar, InspectionService inspections, LiveResults live, RegionService regions) {
+            ReportingCalendar calendar, InspectionService inspections, LiveResults live, RegionService regions,
+            AreaIndexes indexes) {
+        this.indexes = indexes;
         this.regions = regions;
         this.inspections = inspections;
         this.live = live;
@@ -83,9 +86,13 @@ class DashboardService {
         this.calendar = calendar;
     }
 
-    /** The year, the area and whether submitted reports count, as chosen and as allowed. */
+    /**
+     * The year, the area and whether submitted reports count, as chosen and as allowed; the peer
+     * group the page is narrowed to (null: all), and whether missing values count as 0.
+     */
     record Filters(int year, List<Integer> years, RegionView area, List<RegionView> areas,
-            boolean includeSubmitted, boolean mayIncludeSubmitted, Slice slice) {
+            boolean includeSubmitted, boolean mayIncludeSubmitted, Slice slice, PeerGroups.Group peer,
+            boolean missingAsZero) {
     }
 
     /** @param findings the inspection findings still open per county (none when not visible) */
@@ -93,35 +100,50 @@ class DashboardService {
             Map<String, FindingCounts> findings) {
     }
 
-    record Ranking(Filters filters, Catalog catalog, IndicatorDef indicator, List<RankRow> rows,
-            List<Aggregate> aggregates) {
+    /**
+     * One indicator's ranking: of the area's counties, or of the provinces in the national view.
+     *
+     * @param perCapita whether the indicator is compared per 10,000 residents (the rows carry both values)
+     */
+    record Ranking(Filters filters, Catalog catalog, IndicatorDef indicator, boolean perCapita, boolean provinces,
+            List<RankRow> rows, List<Aggregate> aggregates, List<RankRow> counties) {
     }
 
-    record HeatRow(RegionView county, String groupName, boolean reported, CountyScores scores, Integer rank,
-            BigDecimal previousOverall, Scoring.Change change) {
+    /**
+     * The heat map: the ranked units by rank, then those listed under "数据不足，不参与排名".
+     */
+    record HeatMap(Filters filters, Catalog catalog, List<SectionDef> sections, AreaIndexes.AreaScores scores,
+            List<AreaIndexes.Unit> ranked, List<AreaIndexes.Unit> unranked) {
     }
 
-    record HeatMap(Filters filters, Catalog catalog, List<SectionDef> sections, List<HeatRow> rows) {
-    }
-
-    record SectionScore(SectionDef section, BigDecimal county, BigDecimal average, BigDecimal previous,
-            Scoring.Change change) {
+    /**
+     * A section's score of the county with its coverage, beside the area's mean and the peer
+     * group's median (over the area's counties of its peer group).
+     */
+    record SectionScore(SectionDef section, CompositeIndex.Part county, Double average, Double peerMedian,
+            Double previous, CompositeIndex.Change change) {
     }
 
     record TrendPoint(int year, boolean inCatalogue, boolean reported, BigDecimal value, boolean notApplicable) {
     }
 
+    /**
+     * @param unit the county's row of the index (null when the county is outside the compared area)
+     * @param peers how many counties of its peer group in the area have a score (the median's base)
+     */
     record Profile(RegionView county, String provinceName, String prefectureName, Filters filters, Catalog catalog,
-            String averageOf, List<SectionScore> sections, BigDecimal overall, BigDecimal previousOverall,
-            Scoring.Change change, Integer rank, int ranked, IndicatorDef indicator, List<TrendPoint> trend,
-            List<ProfileRow> reports, List<RecognitionView> recognitions, FindingCounts findings) {
+            String averageOf, List<SectionScore> sections, AreaIndexes.Unit unit, Double peerMedian, int peers,
+            CompositeIndex.Change change, int ranked, double threshold, IndicatorDef indicator,
+            List<TrendPoint> trend, List<ProfileRow> reports, List<RecognitionView> recognitions,
+            FindingCounts findings) {
     }
 
     record CompareRow(IndicatorDef indicator, List<ValueRow> values) {
     }
 
+    /** @param sectionScores each county's section score with its coverage, from the area's index */
     record Comparison(Filters filters, Catalog catalog, List<RegionView> options, List<RegionView> counties,
-            SectionDef section, List<CompareRow> rows, List<BigDecimal> sectionScores) {
+            SectionDef section, List<CompareRow> rows, List<CompositeIndex.Part> sectionScores) {
     }
 
     // ---- 1. status board ---------------------------------------------------------------------
@@ -183,55 +205,163 @@ class DashboardService {
 
     // ---- 2. ranking --------------------------------------------------------------------------
 
-    Ranking ranking(Viewer viewer, String year, String area, String indicator, String includeSubmitted) {
-        Filters filters = filters(viewer, year, area, includeSubmitted, null);
+    /**
+     * A row of an indicator's ranking: a county, or a province (its aggregate) in the national view.
+     *
+     * @param value the raw value (a province: the sum for counts and amounts, the ratio of the parts
+     *     for a rate with parts, else the mean)
+     * @param perCapita the value per 10,000 residents when the indicator is compared so; null otherwise
+     *     or without a population
+     * @param compared what the rank is by: {@code perCapita} for a flagged indicator, else the value
+     *     (a province: the mean when it has no ratio)
+     */
+    record RankRow(String code, String name, String groupName, boolean reported, BigDecimal value,
+            boolean notApplicable, BigDecimal perCapita, Long population, BigDecimal compared, Integer rank,
+            Integer previousRank) {
+    }
+
+    Ranking ranking(Viewer viewer, String year, String area, String indicator, String includeSubmitted,
+            String peer) {
+        Filters filters = filters(viewer, year, area, includeSubmitted, null, peer, false);
         Catalog catalog = catalogs.forYear(filters.year());
         IndicatorDef chosen = catalog.indicator(Objects.requireNonNullElse(indicator, ""))
                 .orElse(catalog.indicators().get(0));
         Slice slice = filters.slice();
+        boolean provinces = slice.area() == null;
         RankingRows found = live.get(queries.generation(),
-                List.of("ranking", slice, chosen.code(), chosen.direction(),
-                        Objects.requireNonNullElse(chosen.numeratorCode(), ""),
+                List.of("ranking", slice, chosen.code(), chosen.direction(), chosen.perCapita(),
+                        Objects.toString(filters.peer()), Objects.requireNonNullElse(chosen.numeratorCode(), ""),
                         Objects.requireNonNullElse(chosen.denominatorCode(), "")),
-                () -> new RankingRows(queries.ranking(slice, chosen.code(), chosen.direction()),
-                        queries.aggregates(slice, chosen.code(), chosen.numeratorCode(), chosen.denominatorCode())),
-                r -> r.rows().size());
-        return new Ranking(filters, catalog, chosen, found.rows(), found.aggregates());
+                () -> {
+                    List<Aggregate> aggregates = queries.aggregates(slice, chosen.code(), chosen.numeratorCode(),
+                            chosen.denominatorCode(), provinces);
+                    List<RankRow> counties = countyRows(chosen, queries.rankingValues(slice, chosen.code()),
+                            filters.peer());
+                    return new RankingRows(provinces ? provinceRows(chosen, aggregates) : counties, aggregates,
+                            counties);
+                },
+                r -> r.rows().size() + r.counties().size());
+        return new Ranking(filters, catalog, chosen, chosen.perCapita(), provinces, found.rows(),
+                provinces ? List.of() : found.aggregates(), found.counties());
     }
 
-    private record RankingRows(List<RankRow> rows, List<Aggregate> aggregates) {
+    /** @param counties every county ranked (the same as {@code rows} but in the national view) */
+    private record RankingRows(List<RankRow> rows, List<Aggregate> aggregates, List<RankRow> counties) {
+    }
+
+    /** The counties (of a peer group, when one is chosen) ranked by their compared value. */
+    private List<RankRow> countyRows(IndicatorDef indicator, List<CountyValue> values, PeerGroups.Group peer) {
+        AreaIndexes.Peers peers = indexes.peers();
+        List<CountyValue> shown = values.stream()
+                .filter(v -> peer == null || peer.equals(peers.groups().get(v.code()))).toList();
+        List<BigDecimal> now = new ArrayList<>();
+        List<BigDecimal> before = new ArrayList<>();
+        List<BigDecimal> perCapita = new ArrayList<>();
+        for (CountyValue v : shown) {
+            Long population = peers.population().get(v.code());
+            BigDecimal own = perCapita(v.value(), population);
+            perCapita.add(indicator.perCapita() ? own : null);
+            now.add(indicator.perCapita() ? own : v.value());
+            before.add(indicator.perCapita() ? perCapita(v.previous(), population) : v.previous());
+        }
+        List<Integer> ranks = ranks(now, indicator.direction());
+        List<Integer> previousRanks = ranks(before, indicator.direction());
+        List<RankRow> rows = new ArrayList<>();
+        for (int i = 0; i < shown.size(); i++) {
+            CountyValue v = shown.get(i);
+            rows.add(new RankRow(v.code(), v.name(), v.groupName(), v.reported(), v.value(), v.notApplicable(),
+                    perCapita.get(i), peers.population().get(v.code()), now.get(i), ranks.get(i),
+                    previousRanks.get(i)));
+        }
+        rows.sort(Comparator.comparing((RankRow r) -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
+                .thenComparing(RankRow::code));
+        return rows;
+    }
+
+    /**
+     * The provinces by their aggregate: per 10,000 residents for a flagged indicator, the ratio of
+     * the summed parts for a rate with parts, else the mean of the reporting counties.
+     */
+    private static List<RankRow> provinceRows(IndicatorDef indicator, List<Aggregate> aggregates) {
+        List<Aggregate> provinces = aggregates.stream().filter(a -> a.groupCode() != null).toList();
+        List<BigDecimal> compared = provinces.stream().map(a -> indicator.perCapita() ? a.perCapita()
+                : indicator.isComputed() ? a.ratio() : a.mean()).toList();
+        List<Integer> ranks = ranks(compared, indicator.direction());
+        List<RankRow> rows = new ArrayList<>();
+        for (int i = 0; i < provinces.size(); i++) {
+            Aggregate a = provinces.get(i);
+            BigDecimal value = indicator.isComputed() ? a.ratio()
+                    : indicator.kind() == cn.fazhi.portal.catalog.IndicatorKind.RATE ? a.mean() : a.sum();
+            rows.add(new RankRow(a.groupCode(), a.groupName(), null, a.reporting() > 0, value,
+                    indicator.isComputed() && a.ratioNotApplicable(), indicator.perCapita() ? a.perCapita() : null,
+                    null, compared.get(i), ranks.get(i), null));
+        }
+        rows.sort(Comparator.comparing((RankRow r) -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
+                .thenComparing(RankRow::code));
+        return rows;
+    }
+
+    /** Value ÷ population × 10,000; null without either. */
+    static BigDecimal perCapita(BigDecimal value, Long population) {
+        if (value == null || population == null || population <= 0) {
+            return null;
+        }
+        return value.multiply(BigDecimal.valueOf(CompositeIndex.PER_CAPITA_UNIT))
+                .divide(BigDecimal.valueOf(population), 6, java.math.RoundingMode.HALF_UP);
+    }
+
+    /**
+     * Competition ranks of the values, best first by the direction (DOWN: lowest first; NONE as
+     * UP); null for a missing value.
+     */
+    static List<Integer> ranks(List<BigDecimal> values, Direction direction) {
+        Comparator<BigDecimal> better = direction == Direction.DOWN ? Comparator.naturalOrder()
+                : Comparator.reverseOrder();
+        List<BigDecimal> sorted = values.stream().filter(Objects::nonNull).sorted(better).toList();
+        List<Integer> ranks = new ArrayList<>();
+        for (BigDecimal v : values) {
+            if (v == null) {
+                ranks.add(null);
+                continue;
+            }
+            int position = 0;
+            int low = 0;
+            int high = sorted.size();
+            while (low < high) {
+                int mid = (low + high) >>> 1;
+                if (better.compare(sorted.get(mid), v) < 0) {
+                    low = mid + 1;
+                } else {
+                    high = mid;
+                }
+            }
+            position = low;
+            ranks.add(position + 1);
+        }
+        return ranks;
     }
 
     // ---- 3. heat map -------------------------------------------------------------------------
 
-    HeatMap heatMap(Viewer viewer, String year, String area, String includeSubmitted) {
-        Filters filters = filters(viewer, year, area, includeSubmitted, null);
-        int y = filters.year();
-        Catalog catalog = catalogs.forYear(y);
-        YearScores scores = scores(filters.slice());
-        Map<String, CountyScores> now = scores.now();
-        Map<String, CountyScores> before = scores.before();
-        Map<String, Integer> ranks = scores.ranks();
-        List<HeatRow> rows = new ArrayList<>();
-        scores.counties().forEach(c -> {
-            CountyScores own = now.get(c.code());
-            BigDecimal previous = before.containsKey(c.code()) ? before.get(c.code()).overall() : null;
-            rows.add(new HeatRow(new RegionView(c.code(), c.name(), RegionLevel.COUNTY, null, null, null),
-                    c.groupName(), own != null, own, ranks.get(c.code()), previous,
-                    Scoring.change(previous, own == null ? null : own.overall())));
-        });
-        rows.sort(Comparator.comparing((HeatRow r) -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
-                .thenComparing(r -> r.county().code()));
+    HeatMap heatMap(Viewer viewer, String year, String area, String includeSubmitted, String peer,
+            String missingAsZero) {
+        Filters filters = filters(viewer, year, area, includeSubmitted, null, peer, truthy(missingAsZero));
+        Catalog catalog = catalogs.forYear(filters.year());
+        AreaIndexes.AreaScores scores = indexes.scores(filters.slice(), filters.peer(), filters.missingAsZero());
         List<SectionDef> sections = catalog.sections().stream()
                 .filter(s -> scores.sections().contains(s.code())).toList();
-        return new HeatMap(filters, catalog, sections, rows);
+        return new HeatMap(filters, catalog, sections, scores,
+                scores.units().stream().filter(AreaIndexes.Unit::ranked).toList(),
+                scores.units().stream().filter(u -> !u.ranked()).toList());
     }
 
     // ---- 4. county profile -------------------------------------------------------------------
 
     Profile profile(Viewer viewer, String code, String year, String indicator, String includeSubmitted) {
         boolean privileged = viewer.is(Role.ADMIN) || viewer.is(Role.REVIEWER);
-        int y = parseYear(year, calendar.reportingYear());
+        RegionView known = regions.findCounty(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        int y = year == null || year.isBlank() ? defaultYear(known.provinceCode(), null)
+                : parseYear(year, calendar.reportingYear());
         Catalog catalog = catalogs.forYear(y);
         IndicatorDef chosen = catalog.indicator(Objects.requireNonNullElse(indicator, ""))
                 .orElse(catalog.indicators().get(0));
@@ -254,35 +384,51 @@ class DashboardService {
                         county.provinceCode(), null);
         boolean include = privileged && truthy(includeSubmitted);
         Slice slice = new Slice(area, scope, y, include ? APPROVED_AND_SUBMITTED : APPROVED);
-        Filters filters = new Filters(y, years(), area, List.of(), include, privileged, slice);
-        YearScores scores = scores(slice);
-        Map<String, CountyScores> now = scores.now();
-        Map<String, CountyScores> before = scores.before();
-        CountyScores own = now.get(code);
-        CountyScores ownBefore = before.get(code);
+        Filters filters = new Filters(y, years(), area, List.of(), include, privileged, slice, null, false);
+        AreaIndexes.AreaScores scores = indexes.scores(slice, null, false);
+        AreaIndexes.Unit own = scores.unit(code);
+        List<AreaIndexes.Unit> peers = own == null || own.peer() == null ? List.of()
+                : scores.units().stream().filter(u -> own.peer().equals(u.peer()) && u.overall() != null
+                        && u.overall().score() != null).toList();
         List<SectionScore> sections = catalog.sections().stream()
                 .filter(s -> scores.sections().contains(s.code()))
                 .map(s -> {
-                    BigDecimal mine = own == null ? null : own.sections().get(s.code());
-                    BigDecimal previous = ownBefore == null ? null : ownBefore.sections().get(s.code());
-                    BigDecimal average = Scoring.mean(now.values().stream().map(c -> c.sections().get(s.code())).toList());
-                    return new SectionScore(s, mine, average, previous, Scoring.change(previous, mine));
+                    CompositeIndex.Part mine = own == null ? null : own.sections().get(s.code());
+                    Double average = mean(scores.units().stream().map(u -> score(u.sections().get(s.code()))).toList());
+                    Double peerMedian = median(peers.stream().map(u -> score(u.sections().get(s.code()))).toList());
+                    return new SectionScore(s, mine, average, peerMedian, null, null);
                 })
                 .toList();
         Set<String> counted = Set.copyOf(filters.slice().statuses());
         List<ProfileRow> reports = found.stream().filter(r -> r.year() != null).toList();
         List<TrendPoint> trend = trend(chosen, reports, counted, FIRST_YEAR, calendar.reportingYear());
-        Map<String, Integer> ranks = scores.ranks();
-        BigDecimal overall = own == null ? null : own.overall();
-        BigDecimal previousOverall = ownBefore == null ? null : ownBefore.overall();
+        Double overall = own == null ? null : score(own.overall());
+        Double previousOverall = own == null ? null : own.previousOverall();
         // the findings still open: for those who may see the county's unpublished work (one statement)
         FindingCounts findings = inspections.findingCountsOf(county, viewer);
         return new Profile(county, found.get(0).provinceName(), found.get(0).prefectureName(), filters, catalog,
-                area.name(), sections, overall, previousOverall, Scoring.change(previousOverall, overall),
-                ranks.get(code), ranks.size(), chosen, trend,
+                area.name(), sections, own, median(peers.stream().map(u -> score(u.overall())).toList()),
+                peers.size(), CompositeIndex.change(previousOverall, overall), scores.ranked(), scores.threshold(),
+                chosen, trend,
                 reports.stream().filter(r -> viewer.canSeeUnpublishedOf(county) || "APPROVED".equals(r.status()))
                         .toList(),
                 recognitions.of(code), findings);
+    }
+
+    private static Double score(CompositeIndex.Part part) {
+        return part == null ? null : part.score();
+    }
+
+    /** The mean of the scores present; null when none is. */
+    static Double mean(List<Double> scores) {
+        return scores.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).average().stream()
+                .boxed().findFirst().orElse(null);
+    }
+
+    /** The median of the scores present; null when none is. */
+    static Double median(List<Double> scores) {
+        double[] sorted = scores.stream().filter(Objects::nonNull).mapToDouble(Double::doubleValue).sorted().toArray();
+        return sorted.length == 0 ? null : CompositeIndex.quantile(sorted, 0.5);
     }
 
     /**
@@ -305,7 +451,7 @@ class DashboardService {
     Comparison compare(Viewer viewer, String year, String area, List<String> codes, String section,
             String includeSubmitted) {
         requireReviewer(viewer);
-        Filters filters = filters(viewer, year, area, includeSubmitted, null);
+        Filters filters = filters(viewer, year, area, includeSubmitted, null, null, false);
         List<RegionView> options = filters.area() == null ? List.of() : countiesOf(filters.slice());
         List<String> wanted = codes == null ? List.of() : codes.stream().filter(Objects::nonNull).distinct().toList();
         Map<String, RegionView> allowed = new LinkedHashMap<>();
@@ -328,15 +474,11 @@ class DashboardService {
                 .map(c -> values.stream().filter(v -> v.code().equals(c.code()) && i.code().equals(v.indicator()))
                         .findFirst().orElse(null))
                 .toList())).toList();
-        List<Scoring.Rule> rules = scoringRules(catalog).stream()
-                .filter(r -> r.section().equals(chosen.code())).toList();
-        Map<String, Map<String, BigDecimal>> byCounty = new LinkedHashMap<>();
-        counties.forEach(c -> byCounty.put(c.code(), new LinkedHashMap<>()));
-        values.stream().filter(v -> v.indicator() != null && v.value() != null)
-                .forEach(v -> byCounty.get(v.code()).put(v.indicator(), v.value()));
-        Map<String, CountyScores> scores = Scoring.score(rules, byCounty);
-        return new Comparison(filters, catalog, options, counties, chosen, rows,
-                counties.stream().map(c -> scores.get(c.code()).sections().get(chosen.code())).toList());
+        AreaIndexes.AreaScores scores = indexes.scores(slice, null, false);
+        return new Comparison(filters, catalog, options, counties, chosen, rows, counties.stream().map(c -> {
+            AreaIndexes.Unit unit = scores.unit(c.code());
+            return unit == null ? null : unit.sections().get(chosen.code());
+        }).toList());
     }
 
     // ---- shared ------------------------------------------------------------------------------
@@ -344,12 +486,18 @@ class DashboardService {
     /**
      * The filters of a page as this viewer may have them. A reviewer's area defaults to the scope
      * and must lie within it; the public and administrators may pick any province or prefecture.
+     * The year defaults to the reporting year on the status board ({@code statuses} given), and
+     * elsewhere to the latest year with an approved report in the area.
      */
     Filters filters(Viewer viewer, String year, String area, String includeSubmitted, List<String> statuses) {
+        return filters(viewer, year, area, includeSubmitted, statuses, null, false);
+    }
+
+    Filters filters(Viewer viewer, String year, String area, String includeSubmitted, List<String> statuses,
+            String peer, boolean missingAsZero) {
         boolean privileged = viewer.is(Role.ADMIN) || viewer.is(Role.REVIEWER);
         String scope = viewer.is(Role.REVIEWER) ? viewer.scopeRegionCode() : null;
         int last = calendar.reportingYear();
-        int y = parseYear(year, last);
         String wanted = area == null || area.isBlank() ? scope : area.trim();
         List<RegionView> areas = regions.areaChoices(wanted, scope == null);
         RegionView chosen = null;
@@ -360,11 +508,26 @@ class DashboardService {
                 throw new AccessDeniedException("area outside the reviewer's scope");
             }
         }
+        int y = year != null && !year.isBlank() || statuses != null ? parseYear(year, last)
+                : defaultYear(chosen == null ? null : chosen.code(), scope);
         List<RegionView> options = areas.stream().filter(a -> a.level() != RegionLevel.COUNTY)
                 .filter(a -> a.isWithin(scope)).toList();
         boolean include = privileged && truthy(includeSubmitted);
         List<String> counted = statuses != null ? statuses : include ? APPROVED_AND_SUBMITTED : APPROVED;
-        return new Filters(y, years(), chosen, options, include, privileged, new Slice(chosen, scope, y, counted));
+        return new Filters(y, years(), chosen, options, include, privileged, new Slice(chosen, scope, y, counted),
+                AreaIndexes.parsePeer(peer), missingAsZero);
+    }
+
+    /**
+     * The latest year with an approved report in the area, so that a dashboard never opens on an
+     * empty year; the reporting year when the area has none.
+     */
+    int defaultYear(String area, String scope) {
+        Integer latest = live.get(queries.generation(), List.of("latest-approved", Objects.toString(area),
+                Objects.toString(scope)), () -> Optional.ofNullable(queries.latestApprovedYear(area, scope)), o -> 1)
+                .orElse(null);
+        int last = calendar.reportingYear();
+        return latest == null || latest > last || latest < FIRST_YEAR ? last : latest;
     }
 
     /** The slice's counties in code order, from the region tree in memory. */
@@ -400,76 +563,6 @@ class DashboardService {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
         }
         return y;
-    }
-
-    /**
-     * The scores of a slice's counties in its year and in the year before, each year scored with
-     * its own catalogue and targets over the counties that have a counted report that year, and
-     * the ranks of this year's. Kept in {@link LiveResults} until the data or the catalogue change.
-     *
-     * @param counties every county of the slice, in code order
-     */
-    private record YearScores(List<CountyName> counties, Map<String, CountyScores> now,
-            Map<String, CountyScores> before, Set<String> sections, Map<String, Integer> ranks) {
-    }
-
-    private record CountyName(String code, String name, String groupName) {
-    }
-
-    private YearScores scores(Slice slice) {
-        int y = slice.year();
-        Catalog now = catalogs.forYear(y);
-        Catalog before = catalogs.forYear(y - 1);
-        return live.get(queries.generation(),
-                List.of("scores", slice, new LiveResults.Same(now), new LiveResults.Same(before)), () -> {
-                    List<Scoring.Rule> rules = scoringRules(now);
-                    List<ValueRow> values = queries.values(slice, List.of(y, y - 1), null, null);
-                    Map<String, CountyName> counties = new LinkedHashMap<>();
-                    values.forEach(v -> counties.computeIfAbsent(v.code(),
-                            code -> new CountyName(code, v.name(), v.groupName())));
-                    Map<String, CountyScores> scored = Scoring.score(rules, valuesOf(values, y));
-                    return new YearScores(List.copyOf(counties.values()), scored,
-                            Scoring.score(scoringRules(before), valuesOf(values, y - 1)), Scoring.sections(rules),
-                            ranks(scored));
-                }, s -> 10 * s.counties().size());
-    }
-
-    /**
-     * The scoring rules of a catalogue edition: every indicator with a direction, in catalogue
-     * order, with the year's target (the catalogue's default when the year has none).
-     */
-    static List<Scoring.Rule> scoringRules(Catalog catalog) {
-        return catalog.indicators().stream().filter(i -> i.direction() != Direction.NONE)
-                .map(i -> new Scoring.Rule(i.code(), i.sectionCode(), i.direction(),
-                        i.target() == null ? null : i.target().value()))
-                .toList();
-    }
-
-    /** County → indicator → value of one year, for the counties with a counted report that year. */
-    private static Map<String, Map<String, BigDecimal>> valuesOf(List<ValueRow> rows, int year) {
-        Map<String, Map<String, BigDecimal>> values = new LinkedHashMap<>();
-        rows.stream().filter(r -> r.year() != null && r.year() == year).forEach(r -> {
-            Map<String, BigDecimal> own = values.computeIfAbsent(r.code(), k -> new LinkedHashMap<>());
-            if (r.indicator() != null && r.value() != null) {
-                own.put(r.indicator(), r.value());
-            }
-        });
-        return values;
-    }
-
-    /** Ranks by overall score, highest first; equal scores share a rank; no score, no rank. */
-    private static Map<String, Integer> ranks(Map<String, CountyScores> scores) {
-        List<Map.Entry<String, CountyScores>> scored = scores.entrySet().stream()
-                .filter(e -> e.getValue().overall() != null)
-                .sorted(Comparator.comparing((Map.Entry<String, CountyScores> e) -> e.getValue().overall()).reversed())
-                .toList();
-        Map<String, Integer> ranks = new LinkedHashMap<>();
-        for (int i = 0; i < scored.size(); i++) {
-            BigDecimal score = scored.get(i).getValue().overall();
-            boolean tie = i > 0 && scored.get(i - 1).getValue().overall().compareTo(score) == 0;
-            ranks.put(scored.get(i).getKey(), tie ? ranks.get(scored.get(i - 1).getKey()) : i + 1);
-        }
-        return ranks;
     }
 
 }

@@ -34,25 +34,32 @@ record DashboardTable(String name, String caption, List<String> headers, List<Ro
      * @param pattern the Excel number format of a numeric cell ("0", "0.0", "0.00" or "General")
      * @param href where the cell links to, or null
      * @param style an inline background colour (the heat map), or null
+     * @param end aligned right like a number: numbers, and the gaps ("—") and ranges in number columns
      */
-    record Cell(String text, BigDecimal number, String pattern, String href, String style) {
+    record Cell(String text, BigDecimal number, String pattern, String href, String style, boolean end) {
 
         static Cell text(String text) {
-            return new Cell(text == null ? "" : text, null, null, null, null);
+            return new Cell(text == null ? "" : text, null, null, null, null, false);
+        }
+
+        /** A text that stands where a number would (a gap, a range): aligned with the numbers. */
+        static Cell numeric(String text) {
+            return new Cell(text == null ? "" : text, null, null, null, null, true);
         }
 
         static Cell link(String text, String href) {
-            return new Cell(text, null, null, href, null);
+            return new Cell(text, null, null, href, null, false);
         }
 
         static Cell integer(long value) {
-            return new Cell(Long.toString(value), BigDecimal.valueOf(value), "0", null, null);
+            return new Cell(Long.toString(value), BigDecimal.valueOf(value), "0", null, null, true);
         }
 
         /** A number with a fixed number of decimals (0, 1 or 2). */
         static Cell number(BigDecimal value, int decimals) {
             BigDecimal shown = value.setScale(decimals, RoundingMode.HALF_UP);
-            return new Cell(shown.toPlainString(), shown, decimals == 0 ? "0" : "0." + "0".repeat(decimals), null, null);
+            return new Cell(shown.toPlainString(), shown, decimals == 0 ? "0" : "0." + "0".repeat(decimals), null, null,
+                    true);
         }
 
         /** A number with up to two decimals, as plain as possible (amounts). */
@@ -61,15 +68,15 @@ record DashboardTable(String name, String caption, List<String> headers, List<Ro
             if (shown.scale() < 0) {
                 shown = shown.setScale(0);
             }
-            return new Cell(shown.toPlainString(), shown, "General", null, null);
+            return new Cell(shown.toPlainString(), shown, "General", null, null, true);
         }
 
         Cell styled(String style) {
-            return new Cell(text, number, pattern, href, style);
+            return new Cell(text, number, pattern, href, style, end);
         }
 
         Cell linked(String href) {
-            return new Cell(text, number, pattern, href, style);
+            return new Cell(text, number, pattern, href, style, end);
         }
     }
 }

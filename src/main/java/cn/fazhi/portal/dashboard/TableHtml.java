@@ -47,7 +47,7 @@ final class TableHtml {
                 if (cell.style() != null) {
                     html.append(" style=\"").append(escape(cell.style())).append('"');
                 }
-                if (cell.number() != null) {
+                if (cell.end()) {
                     html.append(" class=\"text-end\"");
                 }
                 html.append('>');

@@ -60,7 +60,7 @@ class DashboardJourneyBrowserTests {
         BrowserTest.Browser.screenshot(browser, "dashboard-heatmap");
 
         // into 泸西县, and the trend of 生产安全事故起数
-        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#table-heatmap a[href*='/dashboards/counties/532527']"));
+        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#table-heatmap a[href*='/dashboards/counties/532527'], #table-insufficient a[href*='/dashboards/counties/532527']"));
         assertThat(browser.findElement(By.id("county-name")).getText()).isEqualTo("泸西县");
         new Select(browser.findElement(By.id("indicator"))).selectByValue("EMG_ACCIDENTS");
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#filters button[type=submit]"));

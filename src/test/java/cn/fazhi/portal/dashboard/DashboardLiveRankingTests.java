@@ -49,28 +49,27 @@ class DashboardLiveRankingTests extends SichuanDashboardTest {
     }
 
     @Test
-    void theNationalRankingIsPagedAndItsExportIsComplete() throws Exception {
+    void theNationalRankingShowsProvincesAndItsExportEveryCounty() throws Exception {
         long all = jdbc.queryForObject("select count(*) from region where level = 'COUNTY'", Long.class);
+        long provinces = jdbc.queryForObject("select count(distinct province_code) from region where level = 'COUNTY'",
+                Long.class);
         String ranking = "/dashboards/ranking?year=2023&indicator=EMG_ACCIDENTS";
-        Document first = page(get(ranking));
-        List<String> firstRows = first.select("#table-ranking tbody tr").eachText();
-        assertThat(firstRows).hasSize(DashboardController.RANKING_PAGE_SIZE);
-        long pages = (all + DashboardController.RANKING_PAGE_SIZE - 1) / DashboardController.RANKING_PAGE_SIZE;
-        assertThat(first.select(".pagination").text()).contains("第 1 / " + pages + " 页，共 " + String.format("%,d", all) + " 条");
-        Document last = page(get(ranking + "&page=" + (pages - 1)));
-        assertThat(last.select("#table-ranking tbody tr")).hasSize((int) (all - (pages - 1) * DashboardController.RANKING_PAGE_SIZE));
-        assertThat(last.select("#table-ranking tbody tr").eachText()).doesNotContainAnyElementsOf(firstRows);
-        // an unreadable page number shows the first page; one past the end the last
-        assertThat(page(get(ranking + "&page=x")).select("#table-ranking tbody tr").eachText()).isEqualTo(firstRows);
-        assertThat(page(get(ranking + "&page=999")).select("#table-ranking tbody tr")).hasSameSizeAs(
-                last.select("#table-ranking tbody tr"));
-        // a province fits on one page: no pager
-        assertThat(page(get(ranking + "&area=510000")).select(".pagination")).isEmpty();
+        Document page = page(get(ranking));
+        // one row a province, each linking to its counties; no page draws the country's counties
+        assertThat(page.select("#table-ranking tbody tr")).hasSize((int) provinces);
+        assertThat(page.select("#table-ranking tbody tr a[href*=area=510000]")).hasSize(1);
+        assertThat(page.select(".pagination")).isEmpty();
+        assertThat(page.select("#table-counties")).isEmpty();
+        assertThat(page.select("#export-counties-csv").attr("href")).contains("table=counties");
+        // 四川, where every county reported (EMG_ACCIDENTS is compared per 10,000 residents), ranks by that
+        assertThat(page.select("#per-capita-note")).hasSize(1);
 
-        MockHttpServletResponse csv = mvc.perform(get(ranking + "&page=3&format=csv")).andReturn().getResponse();
+        MockHttpServletResponse csv = mvc.perform(get(ranking + "&format=csv&table=counties")).andReturn().getResponse();
         assertThat(csv.getStatus()).isEqualTo(200);
         long lines = csv.getContentAsString(StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).count();
         assertThat(lines).isEqualTo(all + 1);
+        // a province fits on one page: no pager
+        assertThat(page(get(ranking + "&area=510000")).select(".pagination")).isEmpty();
     }
 
     private Document page(MockHttpServletRequestBuilder request) throws Exception {

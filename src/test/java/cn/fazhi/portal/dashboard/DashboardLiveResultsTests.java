@@ -41,7 +41,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 class DashboardLiveResultsTests {
 
     private static final String PROVINCE = "640000";
-    private static final String HEAT_MAP = "/dashboards/heatmap?year=2016&area=" + PROVINCE + "&format=csv&table=heatmap";
+    private static final String HEAT_MAP = "/dashboards/heatmap?year=2016&area=" + PROVINCE + "&format=csv";
 
     @Autowired
     MockMvc mvc;
@@ -186,14 +186,27 @@ class DashboardLiveResultsTests {
                 String.class, county);
     }
 
-    /** The county's overall score in the heat map's CSV, as the page shows it. */
+    /**
+     * The county's overall score in the heat map's CSV, as the page shows it: in the ranked table or
+     * in the one of counties not ranked (数据不足), found by the columns' headers.
+     */
     private String overall(String county) throws Exception {
-        MockHttpServletResponse csv = mvc.perform(get(HEAT_MAP).with(user(reviewer))).andReturn().getResponse();
-        assertThat(csv.getStatus()).isEqualTo(200);
-        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get()
-                .parse(new StringReader(csv.getContentAsString(StandardCharsets.UTF_8).replace("\uFEFF", ""))).getRecords();
-        CSVRecord row = records.stream().filter(r -> r.get(1).equals(names.get(county))).findFirst().orElseThrow();
-        return row.get(row.size() - 2);
+        for (String table : List.of("heatmap", "insufficient")) {
+            MockHttpServletResponse csv = mvc.perform(get(HEAT_MAP + "&table=" + table).with(user(reviewer)))
+                    .andReturn().getResponse();
+            assertThat(csv.getStatus()).isEqualTo(200);
+            List<CSVRecord> records = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get()
+                    .parse(new StringReader(csv.getContentAsString(StandardCharsets.UTF_8).replace("\uFEFF", "")))
+                    .getRecords();
+            List<String> headers = records.get(0).toList();
+            int name = headers.indexOf("县（市、区）");
+            int overall = headers.indexOf("总分");
+            var row = records.stream().skip(1).filter(r -> r.get(name).equals(names.get(county))).findFirst();
+            if (row.isPresent()) {
+                return row.get().get(overall).replaceAll("[()]", "");
+            }
+        }
+        throw new AssertionError(county + " in neither table");
     }
 
     private static Map<String, String> fields(List<TargetRow> rows) {

@@ -112,7 +112,14 @@ class DashboardPagesTests extends SichuanDashboardTest {
         List<String> values = ranking.select("#table-ranking tbody tr td:nth-child(4)").eachText();
         assertThat(values).isNotEmpty().containsOnly("—");
         Document heat = page(get("/dashboards/heatmap").param("year", "2021").param("area", "510000"));
-        assertThat(heat.select("#table-heatmap tbody tr td:nth-last-child(2)").eachText()).containsOnly("—");
+        assertThat(heat.select("#table-heatmap tbody tr")).as("nobody is ranked").isEmpty();
+        assertThat(heat.select("#table-insufficient tbody tr")).hasSize(jdbc.queryForObject(
+                "select count(*) from region where province_code = ? and level = 'COUNTY'", Integer.class,
+                DashboardTestData.PROVINCE));
+        // overall score, coverage, change: all gaps, and the reason is that there is no report
+        assertThat(heat.select("#table-insufficient tbody tr td:nth-last-child(4)").eachText()).containsOnly("—");
+        assertThat(heat.select("#table-insufficient tbody tr td:nth-last-child(1)").eachText())
+                .containsOnly("没有计入的报告");
         // a zero denominator is "不适用"
         String county = counties.get(5);
         jdbc.update("""
@@ -133,7 +140,7 @@ class DashboardPagesTests extends SichuanDashboardTest {
         List<String> trend = page.select("#table-trend tbody tr").eachText();
         assertThat(trend).anyMatch(r -> r.startsWith("2023 "));
         assertThat(trend).anyMatch(r -> r.startsWith("2021 —"));
-        assertThat(page.select("#radar-chart").attr("data-chart")).contains("\"type\":\"radar\"");
+        assertThat(page.select("#radar-chart").attr("data-chart")).contains("\"coordinateSystem\":\"polar\"");
         assertThat(page.select("#table-sections tbody tr").last().text()).startsWith("总分");
     }
 

@@ -30,9 +30,10 @@ class DashboardScoringRulesTests {
     @Test
     void scoringRulesAreTheCatalogueOfEachYear() {
         for (int year : List.of(2015, 2022, 2023)) {
-            Map<String, String> rules = DashboardService.scoringRules(catalogs.forYear(year)).stream()
-                    .collect(Collectors.toMap(Scoring.Rule::indicator,
-                            r -> r.section() + " " + r.direction() + " " + plain(r.target()),
+            Map<String, String> rules = AreaIndexes.indicators(catalogs.forYear(year)).stream()
+                    .collect(Collectors.toMap(CompositeIndex.Indicator::code,
+                            r -> r.section() + " " + r.direction() + " "
+                                    + plain(r.target() == null ? null : BigDecimal.valueOf(r.target())),
                             (a, b) -> a, LinkedHashMap::new));
             Map<String, String> tables = new LinkedHashMap<>();
             jdbc.sql("""

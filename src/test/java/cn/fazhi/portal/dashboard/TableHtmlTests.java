@@ -15,7 +15,7 @@ class TableHtmlTests {
     void rowsAreEscapedAndLinkedUnderTheContextPath() {
         String html = TableHtml.rows(List.of(
                 Row.of(Cell.link("<b>县\"'&</b>", "/dashboards/counties/530102?year=2024&indicator=X"),
-                        Cell.number(new BigDecimal("0.756"), 2).styled(DashboardTables.colour(new BigDecimal("0.75"))),
+                        Cell.number(new BigDecimal("0.756"), 2).styled(DashboardTables.colour(0.75)),
                         Cell.text(null)),
                 new Row(List.of(Cell.text("合计")), true)), "/portal");
         assertThat(html).isEqualTo("<tr><td><a href=\"/portal/dashboards/counties/530102?year=2024&amp;indicator=X\">"

@@ -1,0 +1,251 @@
+package cn.fazhi.portal.dashboard;
+
+import cn.fazhi.portal.catalog.Catalog;
+import cn.fazhi.portal.catalog.CatalogService;
+import cn.fazhi.portal.catalog.Direction;
+import cn.fazhi.portal.dashboard.CompositeIndex.CountyScore;
+import cn.fazhi.portal.dashboard.CompositeIndex.GroupScore;
+import cn.fazhi.portal.dashboard.CompositeIndex.Part;
+import cn.fazhi.portal.dashboard.CompositeIndex.RankInterval;
+import cn.fazhi.portal.dashboard.CompositeIndex.Unscored;
+import cn.fazhi.portal.dashboard.DashboardQueries.IndexValue;
+import cn.fazhi.portal.dashboard.PeerGroups.Group;
+import cn.fazhi.portal.region.RegionService;
+import cn.fazhi.portal.region.RegionView;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The composite index ({@link CompositeIndex}) of the counties a dashboard shows, scaled against
+ * their reference area: the province of the page's area, or the whole country when the page shows
+ * the country (then the rows are the provinces, each the mean of its ranked counties). Ranked among
+ * the counties of the page's area and scope, or of one peer group of them; kept per data
+ * generation in {@link LiveResults} like every score, rank intervals included.
+ */
+@Component
+class AreaIndexes {
+
+    private final DashboardQueries queries;
+    private final CatalogService catalogs;
+    private final RegionService regions;
+    private final LiveResults live;
+
+    AreaIndexes(DashboardQueries queries, CatalogService catalogs, RegionService regions, LiveResults live) {
+        this.queries = queries;
+        this.catalogs = catalogs;
+        this.regions = regions;
+        this.live = live;
+    }
+
+    /**
+     * A row of the index: a county, or a province in the national view.
+     *
+     * @param reported whether it has a counted report (a province: any of its counties)
+     * @param overall the overall score with its coverage (a province: ranked counties ÷ counties)
+     * @param rank null when not ranked (数据不足) or without any score
+     * @param previousOverall last year's overall score by last year's catalogue, for the change
+     */
+    record Unit(String code, String name, String groupName, Group peer, Long population, boolean reported,
+            Map<String, Part> sections, Part overall, boolean ranked, Integer rank, RankInterval interval,
+            Double previousOverall) {
+    }
+
+    /**
+     * What a heat map, a profile or a comparison shows.
+     *
+     * @param reference the province the values were scaled against, null for the country
+     * @param provinces whether the units are provinces (the national view)
+     * @param units every county of the area and scope (or province), ranked ones first by rank
+     * @param sections the sections with at least one scored indicator, in catalogue order
+     * @param threshold the coverage a unit needs to be ranked
+     * @param counties every county of the area and scope with its scores (the same as {@code units}
+     *     but in the national view, where they are kept for the exports, never drawn on a page)
+     */
+    record AreaScores(int year, String reference, boolean provinces, List<Unit> units, Set<String> sections,
+            Map<String, Unscored> unscored, double threshold, boolean missingAsZero, int ranked, List<Unit> counties) {
+
+        Unit unit(String code) {
+            return units.stream().filter(u -> u.code().equals(code)).findFirst().orElse(null);
+        }
+    }
+
+    /** Peer groups as a page's filter names them: "COUNTY-2" is a county of the middle tercile. */
+    static Group parsePeer(String peer) {
+        if (peer == null || peer.isBlank()) {
+            return null;
+        }
+        String[] parts = peer.trim().split("-");
+        try {
+            Group group = new Group(PeerGroups.Kind.valueOf(parts[0]), Integer.parseInt(parts[1]));
+            if (parts.length != 2 || group.tercile() < 1 || group.tercile() > 3) {
+                throw new IllegalArgumentException(peer);
+            }
+            return group;
+        } catch (RuntimeException e) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no such peer group");
+        }
+    }
+
+    static String peerName(Group group) {
+        return group.kind() + "-" + group.tercile();
+    }
+
+    /**
+     * The index of a slice's counties (the provinces' when the slice is the whole country), with
+     * rank intervals.
+     *
+     * @param peer only counties of this peer group are ranked and shown; null for all
+     * @param missingAsZero the penalised view: a missing value scores 0 and every county with a
+     *     report is ranked
+     */
+    AreaScores scores(Slice slice, Group peer, boolean missingAsZero) {
+        int year = slice.year();
+        Catalog now = catalogs.forYear(year);
+        Catalog before = catalogs.forYear(year - 1);
+        long generation = queries.generation();
+        return live.get(generation, List.of("index", slice, Objects.toString(peer), missingAsZero,
+                new LiveResults.Same(now), new LiveResults.Same(before)),
+                () -> compute(generation, slice, peer, missingAsZero, now, before),
+                s -> 10 * (s.units().size() + s.counties().size()) + 1);
+    }
+
+    /** Population and peer group of every county (the national terciles), once per generation. */
+    record Peers(Map<String, Long> population, Map<String, Group> groups) {
+    }
+
+    Peers peers() {
+        return live.get(queries.generation(), "peers", () -> {
+            Map<String, Long> population = queries.populations();
+            long[] bounds = PeerGroups.tercileBounds(population.values());
+            Map<String, Group> groups = new HashMap<>();
+            for (RegionView county : regions.counties()) {
+                groups.put(county.code(), PeerGroups.groupOf(county.code(), county.name(),
+                        population.get(county.code()), bounds));
+            }
+            return new Peers(population, groups);
+        }, p -> p.groups().size() / 10);
+    }
+
+    /** The coverage a county needs in the year to be ranked. */
+    double threshold(int year) {
+        Double set = queries.coverageThreshold(year);
+        return set == null ? CompositeIndex.DEFAULT_COVERAGE_THRESHOLD : set;
+    }
+
+    private AreaScores compute(long generation, Slice slice, Group peer, boolean missingAsZero, Catalog now,
+            Catalog before) {
+        int year = slice.year();
+        String reference = slice.area() == null ? null : slice.area().provinceCode();
+        boolean provinces = slice.area() == null;
+        String within = slice.scope();
+        Map<Integer, Map<String, Map<String, Double>>> byYear = live.get(generation,
+                List.of("index-values", Objects.toString(reference), year, slice.statuses(), Objects.toString(within)),
+                () -> valuesByYear(queries.indexValues(reference, List.of(year, year - 1), slice.statuses(), within)),
+                v -> v.values().stream().mapToInt(Map::size).sum());
+        Peers peers = peers();
+        List<RegionView> shown = regions.counties().stream().filter(slice::contains)
+                .filter(c -> peer == null || peer.equals(peers.groups().get(c.code()))).toList();
+        Set<String> compared = new LinkedHashSet<>();
+        shown.forEach(c -> compared.add(c.code()));
+        Map<String, String> groups = null;
+        if (provinces) {
+            groups = new LinkedHashMap<>();
+            for (RegionView c : shown) {
+                groups.put(c.code(), c.provinceCode());
+            }
+        }
+        double threshold = missingAsZero ? 0 : threshold(year);
+        CompositeIndex.Method method = new CompositeIndex.Method(CompositeIndex.Clip.P5_95, missingAsZero, true,
+                Map.of(), threshold);
+        CompositeIndex.Result result = CompositeIndex.compute(new CompositeIndex.Data(indicators(now),
+                byYear.getOrDefault(year, Map.of()), peers.population(), compared, groups), method,
+                CompositeIndex.DRAWS);
+        CompositeIndex.Result last = CompositeIndex.compute(new CompositeIndex.Data(indicators(before),
+                byYear.getOrDefault(year - 1, Map.of()), peers.population(), compared, groups), method, 0);
+        List<Unit> counties = countyUnits(result, last, shown, peers);
+        List<Unit> units = provinces ? provinceUnits(result, last, shown) : counties;
+        int ranked = (int) units.stream().filter(Unit::ranked).count();
+        return new AreaScores(year, reference, provinces, units, result.sections(), result.unscored(), threshold,
+                missingAsZero, ranked, counties);
+    }
+
+    private List<Unit> countyUnits(CompositeIndex.Result result, CompositeIndex.Result last, List<RegionView> shown,
+            Peers peers) {
+        List<Unit> units = new ArrayList<>();
+        for (RegionView c : shown) {
+            CountyScore own = result.counties().get(c.code());
+            CountyScore previous = last.counties().get(c.code());
+            String groupCode = c.prefectureCode() != null ? c.prefectureCode() : c.provinceCode();
+            units.add(new Unit(c.code(), c.name(), regions.find(groupCode).map(RegionView::name).orElse(null),
+                    peers.groups().get(c.code()), peers.population().get(c.code()), own != null,
+                    own == null ? Map.of() : own.sections(), own == null ? null : own.overall(),
+                    own != null && own.ranked(), own == null ? null : own.rank(), own == null ? null : own.interval(),
+                    previous == null ? null : previous.overall().score()));
+        }
+        units.sort(ORDER);
+        return units;
+    }
+
+    private List<Unit> provinceUnits(CompositeIndex.Result result, CompositeIndex.Result last,
+            List<RegionView> shown) {
+        Map<String, Boolean> reported = new LinkedHashMap<>();
+        Map<String, Long> population = new HashMap<>();
+        Peers peers = peers();
+        for (RegionView c : shown) {
+            reported.merge(c.provinceCode(), result.counties().containsKey(c.code()), Boolean::logicalOr);
+            Long p = peers.population().get(c.code());
+            if (p != null) {
+                population.merge(c.provinceCode(), p, Long::sum);
+            }
+        }
+        List<Unit> units = new ArrayList<>();
+        reported.forEach((code, any) -> {
+            GroupScore own = result.groups().get(code);
+            GroupScore previous = last.groups().get(code);
+            units.add(new Unit(code, regions.find(code).map(RegionView::name).orElse(code), null, null,
+                    population.get(code), any, own == null ? Map.of() : own.sections(),
+                    own == null ? null : own.overall(), own != null && own.ranked(), own == null ? null : own.rank(),
+                    own == null ? null : own.interval(),
+                    previous == null ? null : previous.overall().score()));
+        });
+        units.sort(ORDER);
+        return units;
+    }
+
+    /** Ranked first by rank, then those with a score, then the rest, each by code. */
+    private static final Comparator<Unit> ORDER = Comparator
+            .comparing((Unit u) -> u.rank() == null ? Integer.MAX_VALUE : u.rank())
+            .thenComparing(u -> u.overall() == null || u.overall().score() == null)
+            .thenComparing(Unit::code);
+
+    /** The indicators of a catalogue edition as the index sees them. */
+    static List<CompositeIndex.Indicator> indicators(Catalog catalog) {
+        return catalog.indicators().stream().filter(i -> i.direction() != Direction.NONE)
+                .map(i -> new CompositeIndex.Indicator(i.code(), i.sectionCode(), i.direction(),
+                        i.target() == null ? null : i.target().value().doubleValue(), i.perCapita()))
+                .toList();
+    }
+
+    /** year → county → indicator → value; a county with a counted report has an entry, values or not. */
+    private static Map<Integer, Map<String, Map<String, Double>>> valuesByYear(List<IndexValue> rows) {
+        Map<Integer, Map<String, Map<String, Double>>> byYear = new HashMap<>();
+        for (IndexValue row : rows) {
+            Map<String, Double> own = byYear.computeIfAbsent(row.year(), y -> new LinkedHashMap<>())
+                    .computeIfAbsent(row.county(), c -> new HashMap<>());
+            if (row.indicator() != null && row.value() != null) {
+                own.put(row.indicator(), row.value());
+            }
+        }
+        return byYear;
+    }
+}
