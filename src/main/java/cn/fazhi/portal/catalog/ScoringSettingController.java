@@ -40,7 +40,7 @@ class ScoringSettingController {
         if (!errors.isEmpty()) {
             return page(model, year, threshold, errors, viewer);
         }
-        redirect.addFlashAttribute("flash", "scoring.saved");
+        redirect.addFlashAttribute("flash", "scoringAdmin.saved");
         return "redirect:/admin/scoring";
     }
 

@@ -97,14 +97,14 @@ class ScoringSettingService {
         Map<String, String> errors = new LinkedHashMap<>();
         Integer year = year(typedYear);
         if (year == null) {
-            errors.put("year", "scoring.badYear");
+            errors.put("year", "scoringAdmin.badYear");
         }
         String text = typedPercent == null ? "" : typedPercent.strip();
         BigDecimal fraction = null;
         if (!text.isEmpty()) {
             fraction = fraction(text);
             if (fraction == null) {
-                errors.put("threshold", "scoring.badThreshold");
+                errors.put("threshold", "scoringAdmin.badThreshold");
             }
         }
         if (!errors.isEmpty()) {
