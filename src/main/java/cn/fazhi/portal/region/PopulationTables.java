@@ -22,7 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.apache.commons.csv.CSVFormat;
@@ -139,6 +138,11 @@ public class PopulationTables {
         /** The problems of a form field, the file's included, as message keys with their arguments. */
         public Problem fieldProblem(String field) {
             return problems.stream().filter(p -> field.equals(p.field())).findFirst().orElse(null);
+        }
+
+        /** The problems of the file and its rows, which the page lists (a field's stand by the field). */
+        public long fileProblemCount() {
+            return problems.stream().filter(p -> p.line() != null || "file".equals(p.field())).count();
         }
 
         public List<Problem> lineProblems() {

@@ -140,10 +140,19 @@ class PopulationUploadTests {
                 "value=\"新疆统计年鉴 2022（修订）\"", "value=\"2021\"")
                 .doesNotContain("第 2 行：", "第 11 行：");
         assertThat(figures()).containsExactlyInAnyOrderEntriesOf(Map.of("654325", 65_432L));
+        // in English too
+        assertThat(mvc.post().uri("/admin/population").multipart()
+                .file(new MockMultipartFile("file", "population.csv", "text/csv", table.getBytes(StandardCharsets.UTF_8)))
+                .param("year", YEAR).param("source", "Xinjiang yearbook").cookie(new jakarta.servlet.http.Cookie(
+                        "portal-lang", "en")).with(csrf()).with(user(admin))).hasStatusOk().bodyText().contains(
+                "Correct these 9 problems", "Line 3:", "&quot;999999&quot; is not a valid division code",
+                "650000 (新疆维吾尔自治区) is not a county-level unit",
+                "Division code 654326 appears again (first on line 2)");
 
         // the census year, a year to come, no source: each said next to its field, nothing written
         assertThat(upload(admin, "2020", "", "region_code,population\n654325,1\n")).hasStatusOk().bodyText()
-                .contains("id=\"year-error\"", "第七次全国人口普查的年度", "id=\"source-error\"", "请填写数据来源");
+                .contains("id=\"year-error\"", "第七次全国人口普查的年度", "id=\"source-error\"", "请填写数据来源",
+                        "请改正标出的项");
         assertThat(upload(admin, "2999", "来源", "region_code,population\n654325,1\n")).hasStatusOk().bodyText()
                 .contains("请填写 2021 至");
         // a table in GBK, as Excel saves a CSV in China, a file without the columns, an empty file
