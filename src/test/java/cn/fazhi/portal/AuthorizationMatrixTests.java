@@ -125,7 +125,7 @@ class AuthorizationMatrixTests {
         Viewer admin = users.get(Persona.ADMIN).toViewer();
         if (catalogAdmin.indicators(admin).stream().noneMatch(r -> r.indicator().code().equals(PROBE_INDICATOR))) {
             assertThat(catalogAdmin.add(new IndicatorForm(PROBE_INDICATOR, "LEADERSHIP", "矩阵测试指标", "Matrix probe",
-                    "次", "COUNT", "UP", "", "", "", "", "", "", "2015"), admin)).isEmpty();
+                    "次", "COUNT", "UP", "", "", "", "", "", "", "2015", ""), admin)).isEmpty();
         }
         if (catalogAdmin.rules(admin).stream().noneMatch(r -> r.rule().code().equals(PROBE_RULE))) {
             assertThat(catalogAdmin.addRule(new RuleForm(PROBE_RULE, "LEA_PARTY_MEETINGS", "<=", "LEA_GOV_MEETINGS",
@@ -256,6 +256,19 @@ class AuthorizationMatrixTests {
         p.put("POST /admin/catalog/indicators/{code}/retire", new Probe("POST", indicator + "/retire",
                 Map.of("fromYear", "2030"), adminOnly()));
         p.put("POST /admin/catalog/indicators/{code}/restore", probe("POST", indicator + "/restore", adminOnly()));
+        // issue 17: the per-capita flag, the coverage threshold per year, the population tables (an
+        // upload that is no table and a year nobody has: the page again, nothing written)
+        p.put("POST /admin/catalog/indicators/{code}/per-capita", new Probe("POST", indicator + "/per-capita",
+                Map.of("perCapita", "true"), adminOnly()));
+        p.put("GET /admin/scoring", probe("GET", "/admin/scoring", adminOnly()));
+        p.put("POST /admin/scoring", new Probe("POST", "/admin/scoring", Map.of("year", "2099", "threshold", "x"),
+                adminOnly()));
+        p.put("GET /admin/population", probe("GET", "/admin/population", adminOnly()));
+        p.put("GET /admin/population.csv", probe("GET", "/admin/population.csv", adminOnly()));
+        p.put("POST /admin/population", new Probe(UPLOAD, "/admin/population", Map.of("year", "2099",
+                "source", "矩阵测试"), adminOnly()));
+        p.put("POST /admin/population/delete", new Probe("POST", "/admin/population/delete", Map.of("year", "2099"),
+                adminOnly()));
         p.put("GET /admin/catalog/targets", probe("GET", "/admin/catalog/targets?year=2099", adminOnly()));
         p.put("POST /admin/catalog/targets", new Probe("POST", "/admin/catalog/targets", Map.of("year", "2099"),
                 adminOnly()));

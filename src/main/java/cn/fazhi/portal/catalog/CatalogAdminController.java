@@ -74,6 +74,13 @@ class CatalogAdminController {
         return "redirect:/admin/catalog/indicators/" + code;
     }
 
+    @PostMapping("/admin/catalog/indicators/{code}/per-capita")
+    String perCapita(@PathVariable String code, @RequestParam(defaultValue = "") String perCapita,
+            @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
+        flashOutcome(redirect, admin.setPerCapita(code, perCapita, Viewer.of(user)), "catalogAdmin.saved");
+        return "redirect:/admin/catalog/indicators/" + code;
+    }
+
     @PostMapping("/admin/catalog/indicators/{code}/retire")
     String retire(@PathVariable String code, @RequestParam(defaultValue = "") String fromYear,
             @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {

@@ -123,6 +123,9 @@ public class CatalogAdminService {
             }
         }
         checkTarget(errors, "targetValue", form.targetOperator(), form.targetValue(), kind);
+        if (isTicked(form.perCapita()) && kind != null && !perCapitaFits(kind)) {
+            errors.put("perCapita", "catalogAdmin.perCapitaNotForRates");
+        }
         if (length(form.definitionZh()) > 2000 || length(form.definitionEn()) > 2000) {
             errors.put(length(form.definitionZh()) > 2000 ? "definitionZh" : "definitionEn", "catalogAdmin.tooLong");
         }
@@ -141,7 +144,7 @@ public class CatalogAdminService {
                 trim(form.nameEn()), trim(form.unit()), IndicatorKind.valueOf(form.kind()),
                 Direction.valueOf(form.direction()), numerator.isEmpty() ? null : numerator,
                 numerator.isEmpty() ? null : trim(form.denominatorCode()), target, blankToNull(form.definitionZh()),
-                blankToNull(form.definitionEn()), parseYear(form.firstYear()), null, false);
+                blankToNull(form.definitionEn()), parseYear(form.firstYear()), null, isTicked(form.perCapita()));
     }
 
     /** Adds an indicator at the end of the catalogue; the problems when it cannot be. */
@@ -175,6 +178,37 @@ public class CatalogAdminService {
             audit.record("INDICATOR_CHANGED", "Indicator", code, before, state(indicator));
         }
         return errors;
+    }
+
+    /**
+     * Whether the dashboards compare the indicator per 10,000 residents (按每万常住人口比较). Only a
+     * count or an amount may be: a rate or percentage is already relative to its own base, and
+     * dividing it by the population would mean nothing (the database refuses it too, V16). Like
+     * the texts, the flag changes no stored value; the dashboards' scores and ranks follow it.
+     *
+     * @param perCapita "true" (or a ticked checkbox's "on") to compare per capita, anything else not
+     * @return the message key of why it cannot be, or null when done (or nothing changed)
+     */
+    @Transactional
+    public String setPerCapita(String code, String perCapita, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        catalogs.changed();
+        Indicator indicator = find(code);
+        boolean wanted = isTicked(perCapita);
+        if (wanted && !perCapitaFits(indicator.getKind())) {
+            return "catalogAdmin.perCapitaNotForRates";
+        }
+        if (wanted != indicator.isPerCapita()) {
+            Map<String, Object> before = state(indicator);
+            indicator.comparePerCapita(wanted);
+            audit.record("INDICATOR_CHANGED", "Indicator", code, before, state(indicator));
+        }
+        return null;
+    }
+
+    /** Counts and amounts grow with the number of residents; rates and percentages do not. */
+    static boolean perCapitaFits(IndicatorKind kind) {
+        return kind == IndicatorKind.COUNT || kind == IndicatorKind.AMOUNT;
     }
 
     /**
@@ -483,6 +517,11 @@ public class CatalogAdminService {
         return value.abs().compareTo(new BigDecimal("9999999999999999")) > 0 || value.scale() > 4 ? null : value;
     }
 
+    /** A checkbox's value: ticked when sent as "true" or "on" (the browser's default value). */
+    private static boolean isTicked(String value) {
+        return "true".equalsIgnoreCase(trim(value)) || "on".equalsIgnoreCase(trim(value));
+    }
+
     private static String trim(String text) {
         return text == null ? "" : text.strip();
     }
@@ -508,6 +547,7 @@ public class CatalogAdminService {
         state.put("definitionZh", i.getDefinitionZh());
         state.put("firstYear", i.getFirstYear());
         state.put("lastYear", i.getLastYear());
+        state.put("perCapita", i.isPerCapita());
         return state;
     }
 

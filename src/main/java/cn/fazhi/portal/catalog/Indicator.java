@@ -87,6 +87,11 @@ class Indicator {
         this.definitionEn = definitionEn;
     }
 
+    /** Whether the dashboards compare it per 10,000 residents; the service checks that it fits the kind. */
+    void comparePerCapita(boolean perCapita) {
+        this.perCapita = perCapita;
+    }
+
     /** Leaves the catalogue from {@code year} on; the reports of earlier years keep it. */
     void retireFrom(int year) {
         if (year <= firstYear) {

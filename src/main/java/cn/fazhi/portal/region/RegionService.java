@@ -71,6 +71,20 @@ public class RegionService {
         return known;
     }
 
+    /**
+     * The county-level units a population table has (县级单位), in code order: every county, and the
+     * prefecture-level cities without counties (不设区的地级市: 东莞市, 中山市, 儋州市, 嘉峪关市), which
+     * the census counts at that level too.
+     */
+    List<RegionView> countyLevelUnits() {
+        Tree known = tree();
+        java.util.Set<String> withCounties = known.counties().stream().map(RegionView::prefectureCode)
+                .filter(Objects::nonNull).collect(Collectors.toSet());
+        return known.byCode().values().stream()
+                .filter(r -> r.isCounty() || r.level() == RegionLevel.PREFECTURE && !withCounties.contains(r.code()))
+                .sorted(Comparator.comparing(RegionView::code)).toList();
+    }
+
     /** Every county, in code order (a dashboard picks its area's). */
     public List<RegionView> counties() {
         return tree().counties();

@@ -116,7 +116,7 @@ class CandidateController {
         String unit = group.units().entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
                 .orElse("");
         String firstYear = group.years().isEmpty() ? "" : group.years().get(0).toString();
-        return new IndicatorForm("", "", group.label(), "", unit, "COUNT", "UP", "", "", "", "", "", "", firstYear);
+        return new IndicatorForm("", "", group.label(), "", unit, "COUNT", "UP", "", "", "", "", "", "", firstYear, "");
     }
 
 }

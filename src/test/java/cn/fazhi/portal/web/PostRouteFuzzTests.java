@@ -406,7 +406,7 @@ class PostRouteFuzzTests {
         long target = TestUsers.user(accounts, "fuzz-target", Role.REVIEWER, "530000").getId();
         if (catalogAdmin.indicators(admin).stream().noneMatch(r -> r.indicator().code().equals(INDICATOR))) {
             assertThat(catalogAdmin.add(new IndicatorForm(INDICATOR, "LEADERSHIP", "模糊测试指标", "Fuzz probe",
-                    "次", "COUNT", "UP", "", "", "", "", "", "", "2015"), admin)).isEmpty();
+                    "次", "COUNT", "UP", "", "", "", "", "", "", "2015", ""), admin)).isEmpty();
         }
         if (catalogAdmin.rules(admin).stream().noneMatch(r -> r.rule().code().equals(RULE))) {
             assertThat(catalogAdmin.addRule(new RuleForm(RULE, "LEA_PARTY_MEETINGS", "<=", "LEA_GOV_MEETINGS",
