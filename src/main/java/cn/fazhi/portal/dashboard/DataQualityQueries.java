@@ -2,15 +2,17 @@ package cn.fazhi.portal.dashboard;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The data-quality dashboard's read model (数据质量): every counted value of a year in the country,
- * with what the peer groups need (the county's name for its kind, its latest population), and the
- * populations the national terciles come from. Plain SQL over the region, catalog and report
+ * The data-quality dashboard's read model (数据质量): the counted values of a year of a peer
+ * group's counties, and the latest populations the national terciles and the per-capita values
+ * come from. Plain SQL over the region, catalog and report
  * tables like {@link DashboardQueries}, for the same reason: one statement whatever the number of
  * counties. Nothing here writes.
  */
@@ -45,51 +47,52 @@ class DataQualityQueries {
      * A value of a counted report.
      *
      * @param groupName the county's prefecture (its province for a county directly under one)
-     * @param population the latest population, null when there is none
+     * @param position the indicator's place in the catalogue (the order of the page's rows)
      */
     record CheckedValue(String county, String name, String provinceCode, String prefectureCode, String groupName,
-            Long population, String status, String indicator, boolean perCapita, BigDecimal value) {
+            String status, String indicator, int position, boolean perCapita, BigDecimal value) {
     }
 
     /**
-     * Every value (not blank, not 不适用) of the year's approved and submitted reports in the
-     * country, for the indicators of the year's catalogue, ordered by county and indicator.
+     * Every value (not blank, not 不适用) of the year's approved and submitted reports of these
+     * counties, for the indicators of the year's catalogue, ordered by county and indicator.
      */
-    List<CheckedValue> values(int year) {
+    List<CheckedValue> values(int year, Collection<String> counties) {
         List<CheckedValue> rows = new ArrayList<>();
         jdbc.sql("""
-                with pop as (%s)
-                select r.code, r.name, r.province_code, r.prefecture_code, g.name as group_name, pop.population,
-                       ar.status, iv.indicator_code, i.per_capita, iv.value
+                select r.code, r.name, r.province_code, r.prefecture_code, g.name as group_name,
+                       ar.status, iv.indicator_code, i.position, i.per_capita, iv.value
                 from annual_report ar
                 join region r on r.code = ar.county_code and r.level = 'COUNTY'
                 left join region g on g.code = coalesce(r.prefecture_code, r.province_code)
-                left join pop on pop.region_code = r.code
                 join indicator_value iv on iv.report_id = ar.id and iv.value is not null
                 join indicator i on i.code = iv.indicator_code
                      and i.first_year <= :year and (i.last_year is null or i.last_year >= :year)
-                where ar.year = :year and ar.status in (:statuses)
+                where ar.year = :year and ar.status in (:statuses) and ar.county_code = any (:counties)
                 order by r.code, i.position
-                """.formatted(LATEST_POPULATION))
-                .param("year", year).param("statuses", CHECKED)
+                """)
+                .param("year", year).param("statuses", CHECKED).param("counties", counties.toArray(String[]::new))
                 // by position: a national year is some 300,000 rows
                 .query(rs -> {
-                    long population = rs.getLong(6);
-                    Long known = rs.wasNull() ? null : population;
                     rows.add(new CheckedValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), known, rs.getString(7), rs.getString(8), rs.getBoolean(9),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getBoolean(9),
                             rs.getBigDecimal(10)));
                 });
         return rows;
     }
 
-    /** The latest population of every county that has one (the terciles' base: the nation). */
-    List<Long> countyPopulations() {
-        return jdbc.sql("""
+    /** The latest population of every county that has one, by county code (the terciles' base: the nation). */
+    Map<String, Long> countyPopulations() {
+        Map<String, Long> populations = new HashMap<>();
+        jdbc.sql("""
                 with pop as (%s)
-                select pop.population from pop join region r on r.code = pop.region_code and r.level = 'COUNTY'
+                select pop.region_code, pop.population
+                from pop join region r on r.code = pop.region_code and r.level = 'COUNTY'
                 """.formatted(LATEST_POPULATION))
-                .query(Long.class).list();
+                .query(rs -> {
+                    populations.put(rs.getString(1), rs.getLong(2));
+                });
+        return populations;
     }
 
     /**

@@ -17,6 +17,7 @@ import cn.fazhi.portal.report.ValueFlags;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,9 +39,9 @@ import org.springframework.transaction.annotation.Transactional;
  *
  * <p>Flags are hints for the review: reviewers see those of their scope, administrators all;
  * the public and clerks never (403 on the page, nothing on the report's page). Nothing in the
- * reporting workflow reads them, so they never block a submission. Computed once per year and
- * data generation ({@link LiveResults}): the generation moves with every value, status, catalogue
- * or population change.
+ * reporting workflow reads them, so they never block a submission. Computed once per year, peer
+ * group and data generation ({@link LiveResults}): the generation moves with every value, status,
+ * catalogue or population change.
  */
 @Service
 @Transactional(readOnly = true)
@@ -66,20 +67,27 @@ class DataQualityService implements ValueFlags {
     /**
      * A flagged value.
      *
+     * @param position the indicator's place in the catalogue
      * @param compared the value as compared: per 10,000 residents when {@code perCapita}, else raw
      * @param peerMedian the peer group's median, in the unit of {@code compared}
      */
     record Flag(String county, String name, String provinceCode, String prefectureCode, String groupName,
-            String status, String indicator, boolean perCapita, BigDecimal raw, double compared, Group group,
-            double peerMedian, double z, int peers) {
+            String status, String indicator, int position, boolean perCapita, BigDecimal raw, double compared,
+            Group group, double peerMedian, double z, int peers) {
 
         RegionView region() {
             return new RegionView(county, name, RegionLevel.COUNTY, null, provinceCode, prefectureCode);
         }
     }
 
-    /** The country's flags of a year, in county and catalogue order, and by county. */
+    /** Flags in county and catalogue order, and by county. */
     record YearFlags(List<Flag> flags, Map<String, List<Flag>> byCounty) {
+
+        static YearFlags of(List<Flag> flags) {
+            Map<String, List<Flag>> byCounty = new LinkedHashMap<>();
+            flags.forEach(f -> byCounty.computeIfAbsent(f.county(), c -> new ArrayList<>()).add(f));
+            return new YearFlags(List.copyOf(flags), byCounty);
+        }
     }
 
     /** The page: its filters, the year's catalogue (for the indicators' names) and the flags of the area. */
@@ -113,63 +121,93 @@ class DataQualityService implements ValueFlags {
         if (county == null || !viewer.canSeeUnpublishedOf(county)) {
             return Map.of();
         }
+        long generation = queries.generation();
+        Peers peers = peers(generation);
+        Group group = peers.groupOf().get(countyCode);
+        if (group == null) {
+            return Map.of(); // no population: no peer group
+        }
         Map<String, ValueFlag> flags = new LinkedHashMap<>();
-        flagsOf(year).byCounty().getOrDefault(countyCode, List.of()).forEach(f -> flags.put(f.indicator(),
-                new ValueFlag(f.perCapita(), decimal(f.compared(), 2), decimal(f.peerMedian(), 2), decimal(f.z(), 1),
-                        f.peers())));
+        flagsOf(generation, year, group, peers).byCounty().getOrDefault(countyCode, List.of())
+                .forEach(f -> flags.put(f.indicator(), new ValueFlag(f.perCapita(), decimal(f.compared(), 2),
+                        decimal(f.peerMedian(), 2), decimal(f.z(), 1), f.peers())));
         return flags;
     }
 
-    /** The country's flags of the year, computed once per data generation. */
+    /** The country's flags of the year: every peer group's, in county and catalogue order. */
     YearFlags flagsOf(int year) {
-        return live.get(queries.generation(), List.of("data-quality", year), () -> compute(year),
-                f -> 1 + f.flags().size());
+        long generation = queries.generation();
+        Peers peers = peers(generation);
+        List<Flag> all = new ArrayList<>();
+        peers.members().keySet().forEach(g -> all.addAll(flagsOf(generation, year, g, peers).flags()));
+        all.sort(Comparator.comparing(Flag::county).thenComparingInt(Flag::position));
+        return YearFlags.of(all);
     }
 
-    private YearFlags compute(int year) {
-        long[] bounds = PeerGroups.tercileBounds(queries.countyPopulations());
-        List<CheckedValue> values = queries.values(year);
-        // indicator → peer group → the values compared there
-        Map<String, Map<Group, List<CheckedValue>>> buckets = new HashMap<>();
-        for (CheckedValue v : values) {
-            Group group = PeerGroups.groupOf(v.county(), v.name(), v.population(), bounds);
-            if (group.tercile() == 0) {
-                continue; // no population: no peer group
+    /**
+     * The national peer groups: each county with a population in its group, and each group's
+     * counties. Kept per data generation (a new population table moves it).
+     */
+    private record Peers(Map<String, Group> groupOf, Map<Group, List<String>> members, Map<String, Long> populations) {
+    }
+
+    private Peers peers(long generation) {
+        return live.get(generation, List.of("data-quality-peers"), () -> {
+            Map<String, Long> populations = queries.countyPopulations();
+            long[] bounds = PeerGroups.tercileBounds(populations.values());
+            Map<String, Group> groupOf = new HashMap<>();
+            Map<Group, List<String>> members = new LinkedHashMap<>();
+            for (RegionView county : regions.counties()) {
+                Long population = populations.get(county.code());
+                if (population != null) {
+                    Group group = PeerGroups.groupOf(county.code(), county.name(), population, bounds);
+                    groupOf.put(county.code(), group);
+                    members.computeIfAbsent(group, g -> new ArrayList<>()).add(county.code());
+                }
             }
-            buckets.computeIfAbsent(v.indicator(), i -> new HashMap<>())
-                    .computeIfAbsent(group, g -> new ArrayList<>()).add(v);
-        }
-        // (county, indicator) → the outlier and its group
+            return new Peers(groupOf, members, populations);
+        }, p -> 1 + p.groupOf().size() / 10);
+    }
+
+    /**
+     * One peer group's flags of a year, computed once per data generation: a reviewer's report page
+     * asks for its county's group only (a ninth of the country's values), the dashboard for all.
+     */
+    private YearFlags flagsOf(long generation, int year, Group group, Peers peers) {
+        return live.get(generation, List.of("data-quality", year, group),
+                () -> compute(year, group, peers), f -> 1 + f.flags().size());
+    }
+
+    private YearFlags compute(int year, Group group, Peers peers) {
+        List<CheckedValue> values = queries.values(year, peers.members().getOrDefault(group, List.of()));
+        Map<String, List<CheckedValue>> byIndicator = new HashMap<>();
+        values.forEach(v -> byIndicator.computeIfAbsent(v.indicator(), i -> new ArrayList<>()).add(v));
+        // (county, indicator) → the outlier
         Map<String, Outlier> outliers = new HashMap<>();
-        Map<String, Group> groups = new HashMap<>();
-        buckets.forEach((indicator, byGroup) -> byGroup.forEach((group, members) -> {
+        byIndicator.forEach((indicator, members) -> {
             boolean perCapita = members.get(0).perCapita();
-            List<Observation> observations = members.stream()
-                    .map(m -> new Observation(m.county(), compared(m), m.value().doubleValue(), m.population()))
-                    .toList();
-            PeerGroups.outliers(observations, perCapita).forEach((county, outlier) -> {
-                outliers.put(county + "/" + indicator, outlier);
-                groups.put(county + "/" + indicator, group);
-            });
-        }));
+            List<Observation> observations = members.stream().map(m -> {
+                Long population = peers.populations().get(m.county());
+                return new Observation(m.county(), compared(m, population), m.value().doubleValue(), population);
+            }).toList();
+            PeerGroups.outliers(observations, perCapita)
+                    .forEach((county, outlier) -> outliers.put(county + "/" + indicator, outlier));
+        });
         List<Flag> flags = new ArrayList<>();
-        Map<String, List<Flag>> byCounty = new LinkedHashMap<>();
         for (CheckedValue v : values) {
             Outlier o = outliers.get(v.county() + "/" + v.indicator());
             if (o != null) {
-                Flag flag = new Flag(v.county(), v.name(), v.provinceCode(), v.prefectureCode(), v.groupName(),
-                        v.status(), v.indicator(), v.perCapita(), v.value(), compared(v),
-                        groups.get(v.county() + "/" + v.indicator()), o.peerMedian(), o.z(), o.peers());
-                flags.add(flag);
-                byCounty.computeIfAbsent(v.county(), c -> new ArrayList<>()).add(flag);
+                flags.add(new Flag(v.county(), v.name(), v.provinceCode(), v.prefectureCode(), v.groupName(),
+                        v.status(), v.indicator(), v.position(), v.perCapita(), v.value(),
+                        compared(v, peers.populations().get(v.county())), group, o.peerMedian(), o.z(), o.peers()));
             }
         }
-        return new YearFlags(List.copyOf(flags), byCounty);
+        return YearFlags.of(flags);
     }
 
-    /** The value as compared: per 10,000 residents for a per-capita indicator (the county has a population here). */
-    private static double compared(CheckedValue v) {
-        return v.perCapita() ? v.value().doubleValue() * CompositeIndex.PER_CAPITA_UNIT / v.population()
+    /** The value as compared: per 10,000 residents for a per-capita indicator (every grouped county has a population). */
+    private static double compared(CheckedValue v, long population) {
+        return v.perCapita() ? v.value().doubleValue() * CompositeIndex.PER_CAPITA_UNIT / population
                 : v.value().doubleValue();
     }
 
