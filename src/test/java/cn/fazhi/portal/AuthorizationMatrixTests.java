@@ -221,6 +221,9 @@ class AuthorizationMatrixTests {
         p.put("GET /dashboards/compare", probe("GET", "/dashboards/compare?area=530000", expect(Outcome.LOGIN,
                 Outcome.DENIED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));
         p.put("GET /dashboards/scoring", probe("GET", "/dashboards/scoring", everyone(Outcome.ALLOWED)));
+        // --- issue 17: data quality: reviewers (their own scope) and administrators only
+        p.put("GET /dashboards/quality", probe("GET", "/dashboards/quality", expect(Outcome.LOGIN, Outcome.DENIED,
+                Outcome.DENIED, Outcome.ALLOWED, Outcome.ALLOWED, Outcome.ALLOWED)));
         p.put("GET /admin/deadlines", probe("GET", "/admin/deadlines", adminOnly()));
         p.put("POST /admin/deadlines", new Probe("POST", "/admin/deadlines", Map.of("year", "x", "deadline", "y"),
                 adminOnly()));

@@ -1,10 +1,14 @@
 package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.account.PortalUser;
+import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.region.RecognitionService;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,11 +27,15 @@ class CountyController {
     private final RegionService regions;
     private final RecognitionService recognitions;
     private final ReportService reports;
+    /** The values flagged among the county's peers (computed by the dashboards; absent without them). */
+    private final ObjectProvider<ValueFlags> valueFlags;
 
-    CountyController(RegionService regions, RecognitionService recognitions, ReportService reports) {
+    CountyController(RegionService regions, RecognitionService recognitions, ReportService reports,
+            ObjectProvider<ValueFlags> valueFlags) {
         this.regions = regions;
         this.recognitions = recognitions;
         this.reports = reports;
+        this.valueFlags = valueFlags;
     }
 
     @GetMapping("/counties/{code}")
@@ -87,12 +95,29 @@ class CountyController {
         if (!year.matches("\\d{4}")) {
             throw notFound();
         }
-        ReportView report = reports.find(code, Integer.parseInt(year), Viewer.of(user))
+        Viewer viewer = Viewer.of(user);
+        ReportView report = reports.find(code, Integer.parseInt(year), viewer)
                 .orElseThrow(CountyController::notFound);
         model.addAttribute("report", report);
         model.addAttribute("path", regions.pathTo(report.county()));
+        model.addAttribute("valueFlags", flagsOf(report, viewer));
         return "report/report";
     }
+
+    /**
+     * The report's values flagged among its peers, for a reviewer or an administrator: only
+     * approved and submitted reports are checked, so no other is asked about.
+     */
+    private Map<String, ValueFlags.ValueFlag> flagsOf(ReportView report, Viewer viewer) {
+        ValueFlags flags = valueFlags.getIfAvailable();
+        if (flags == null || !(viewer.is(Role.REVIEWER) || viewer.is(Role.ADMIN))
+                || !CHECKED.contains(report.status())) {
+            return Map.of();
+        }
+        return flags.flagsOf(report.county().code(), report.year(), viewer);
+    }
+
+    private static final Set<ReportStatus> CHECKED = Set.of(ReportStatus.SUBMITTED, ReportStatus.APPROVED);
 
     private static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND);

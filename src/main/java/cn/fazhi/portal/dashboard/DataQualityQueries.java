@@ -1,0 +1,111 @@
+package cn.fazhi.portal.dashboard;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The data-quality dashboard's read model (数据质量): the counted values of a year of a peer
+ * group's counties, and the latest populations the national terciles and the per-capita values
+ * come from. Plain SQL over the region, catalog and report
+ * tables like {@link DashboardQueries}, for the same reason: one statement whatever the number of
+ * counties. Nothing here writes.
+ */
+@Repository
+class DataQualityQueries {
+
+    /** The statuses whose values are checked: approved, and submitted ones waiting for review. */
+    static final List<String> CHECKED = List.of("APPROVED", "SUBMITTED");
+
+    /**
+     * The latest population of every county (the row with the greatest census year): a newer table
+     * an administrator uploads replaces the census without deleting it.
+     */
+    private static final String LATEST_POPULATION = """
+            select distinct on (rp.region_code) rp.region_code, rp.population
+            from region_population rp
+            order by rp.region_code, rp.census_year desc
+            """;
+
+    private final JdbcClient jdbc;
+
+    DataQualityQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The data's generation, as {@link DashboardQueries#generation()} reads it (see {@link LiveResults}). */
+    long generation() {
+        return jdbc.sql("select generation from report_data_generation where id = 1").query(Long.class).single();
+    }
+
+    /**
+     * A value of a counted report.
+     *
+     * @param groupName the county's prefecture (its province for a county directly under one)
+     * @param position the indicator's place in the catalogue (the order of the page's rows)
+     */
+    record CheckedValue(String county, String name, String provinceCode, String prefectureCode, String groupName,
+            String status, String indicator, int position, boolean perCapita, BigDecimal value) {
+    }
+
+    /**
+     * Every value (not blank, not 不适用) of the year's approved and submitted reports of these
+     * counties, for the indicators of the year's catalogue, ordered by county and indicator.
+     */
+    List<CheckedValue> values(int year, Collection<String> counties) {
+        List<CheckedValue> rows = new ArrayList<>();
+        jdbc.sql("""
+                select r.code, r.name, r.province_code, r.prefecture_code, g.name as group_name,
+                       ar.status, iv.indicator_code, i.position, i.per_capita, iv.value
+                from annual_report ar
+                join region r on r.code = ar.county_code and r.level = 'COUNTY'
+                left join region g on g.code = coalesce(r.prefecture_code, r.province_code)
+                join indicator_value iv on iv.report_id = ar.id and iv.value is not null
+                join indicator i on i.code = iv.indicator_code
+                     and i.first_year <= :year and (i.last_year is null or i.last_year >= :year)
+                where ar.year = :year and ar.status in (:statuses) and ar.county_code = any (:counties)
+                order by r.code, i.position
+                """)
+                .param("year", year).param("statuses", CHECKED).param("counties", counties.toArray(String[]::new))
+                // by position: a national year is some 300,000 rows
+                .query(rs -> {
+                    rows.add(new CheckedValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getBoolean(9),
+                            rs.getBigDecimal(10)));
+                });
+        return rows;
+    }
+
+    /** The latest population of every county that has one, by county code (the terciles' base: the nation). */
+    Map<String, Long> countyPopulations() {
+        Map<String, Long> populations = new HashMap<>();
+        jdbc.sql("""
+                with pop as (%s)
+                select pop.region_code, pop.population
+                from pop join region r on r.code = pop.region_code and r.level = 'COUNTY'
+                """.formatted(LATEST_POPULATION))
+                .query(rs -> {
+                    populations.put(rs.getString(1), rs.getLong(2));
+                });
+        return populations;
+    }
+
+    /**
+     * The latest year, up to {@code last}, with an approved or submitted report among the counties
+     * within {@code scope} (the country when null), or null when there is none.
+     */
+    Integer latestCheckedYear(String scope, int last) {
+        return jdbc.sql("""
+                select coalesce(max(ar.year), 0) from annual_report ar join region r on r.code = ar.county_code
+                where ar.status in (:statuses) and ar.year <= :last
+                  and (:scope = '' or r.province_code = :scope or r.prefecture_code = :scope)
+                """)
+                .params(Map.of("statuses", CHECKED, "last", last, "scope", scope == null ? "" : scope))
+                .query(Integer.class).optional().filter(y -> y > 0).orElse(null);
+    }
+}
