@@ -147,11 +147,7 @@ class AreaIndexes {
         int year = slice.year();
         String reference = slice.area() == null ? null : slice.area().provinceCode();
         boolean provinces = slice.area() == null;
-        String within = slice.scope();
-        Map<Integer, Map<String, Map<String, Double>>> byYear = live.get(generation,
-                List.of("index-values", Objects.toString(reference), year, slice.statuses(), Objects.toString(within)),
-                () -> valuesByYear(queries.indexValues(reference, List.of(year, year - 1), slice.statuses(), within)),
-                v -> v.values().stream().mapToInt(Map::size).sum());
+        Map<Integer, Map<String, Map<String, Double>>> byYear = values(generation, slice);
         Peers peers = peers();
         List<RegionView> shown = regions.counties().stream().filter(slice::contains)
                 .filter(c -> peer == null || peer.equals(peers.groups().get(c.code()))).toList();
@@ -177,6 +173,64 @@ class AreaIndexes {
         int ranked = (int) units.stream().filter(Unit::ranked).count();
         return new AreaScores(year, reference, provinces, units, result.sections(), result.unscored(), threshold,
                 missingAsZero, ranked, counties);
+    }
+
+    /**
+     * year → county → indicator → value of the slice's reference area in its year and the year
+     * before; submitted reports count only within the viewer's scope.
+     */
+    private Map<Integer, Map<String, Map<String, Double>>> values(long generation, Slice slice) {
+        int year = slice.year();
+        String reference = slice.area() == null ? null : slice.area().provinceCode();
+        String within = slice.scope();
+        return live.get(generation,
+                List.of("index-values", Objects.toString(reference), year, slice.statuses(), Objects.toString(within)),
+                () -> valuesByYear(queries.indexValues(reference, List.of(year, year - 1), slice.statuses(), within)),
+                v -> v.values().stream().mapToInt(Map::size).sum());
+    }
+
+    /**
+     * One indicator of the worked example: the county's value, the value as compared (per 10,000
+     * residents when flagged), the target or the reference area's clipping bounds, and its score.
+     */
+    record ExampleRow(CompositeIndex.Indicator indicator, Double value, Double compared, double[] bounds,
+            Double scaled, Unscored unscored) {
+    }
+
+    /** The method page's worked example: one county's index, step by step. */
+    record Example(String county, String name, int year, String reference, Long population, List<ExampleRow> rows,
+            Map<String, Part> sections, Part overall, boolean ranked, double threshold) {
+    }
+
+    /** How one county of the slice is scored, indicator by indicator; null when it has no counted report. */
+    Example example(Slice slice, String county) {
+        int year = slice.year();
+        Map<String, Map<String, Double>> values = values(queries.generation(), slice).getOrDefault(year, Map.of());
+        if (!values.containsKey(county)) {
+            return null;
+        }
+        Peers peers = peers();
+        Set<String> compared = new LinkedHashSet<>();
+        regions.counties().stream().filter(slice::contains).forEach(c -> compared.add(c.code()));
+        List<CompositeIndex.Indicator> indicators = indicators(catalogs.forYear(year));
+        double threshold = threshold(year);
+        CompositeIndex.Result result = CompositeIndex.compute(new CompositeIndex.Data(indicators, values,
+                peers.population(), compared, null), new CompositeIndex.Method(CompositeIndex.Clip.P5_95, false, true,
+                Map.of(), threshold), 0);
+        Long population = peers.population().get(county);
+        Map<String, Double> own = values.get(county);
+        Map<String, Double> scaled = result.scaled().getOrDefault(county, Map.of());
+        List<ExampleRow> rows = indicators.stream().filter(i -> own.containsKey(i.code())).map(i -> {
+            Double value = own.get(i.code());
+            Double comparedValue = !i.perCapita() ? value
+                    : population == null ? null : value / population * CompositeIndex.PER_CAPITA_UNIT;
+            return new ExampleRow(i, value, comparedValue, result.bounds().get(i.code()), scaled.get(i.code()),
+                    result.unscored().get(i.code()));
+        }).toList();
+        CountyScore score = result.counties().get(county);
+        return new Example(county, regions.find(county).map(RegionView::name).orElse(county), year,
+                regions.find(slice.area().provinceCode()).map(RegionView::name).orElse(null), population, rows,
+                score.sections(), score.overall(), score.ranked(), threshold);
     }
 
     private List<Unit> countyUnits(CompositeIndex.Result result, CompositeIndex.Result last, List<RegionView> shown,

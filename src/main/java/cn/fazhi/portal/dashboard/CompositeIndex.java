@@ -176,9 +176,12 @@ final class CompositeIndex {
      * @param scaled county → indicator → score 0–1 of the standard method (missing or unscored absent)
      * @param unscored indicator → why it is not scored this year ({@link Unscored})
      * @param groups group → its scores, when {@link Data#groups} named groups; else empty
+     * @param bounds indicator → the reference area's clipping bounds {low, high} (per 10,000 residents
+     *     for a flagged indicator), for the indicators scaled without a target
      */
     record Result(Map<String, CountyScore> counties, Map<String, Map<String, Double>> scaled,
-            Map<String, Unscored> unscored, Set<String> sections, Map<String, GroupScore> groups) {
+            Map<String, Unscored> unscored, Set<String> sections, Map<String, GroupScore> groups,
+            Map<String, double[]> bounds) {
     }
 
     /** Why an indicator with a direction gives no scores this year. */
@@ -227,7 +230,8 @@ final class CompositeIndex {
         Map<String, GroupScore> groupScores = groups == null ? Map.of()
                 : groups.scores(aggregates, base.sections(), method.coverageThreshold(),
                         drawn == null ? null : java.util.Arrays.copyOfRange(drawn, counties.size(), drawn.length));
-        return new Result(scores, base.scaledByCounty(counties), base.unscored(), base.sections(), groupScores);
+        return new Result(scores, base.scaledByCounty(counties), base.unscored(), base.sections(), groupScores,
+                base.bounds);
     }
 
     /**
@@ -469,12 +473,14 @@ final class CompositeIndex {
         private final double[][] scaled;
         private final boolean[] scoreable;
         private final Map<String, Unscored> unscored;
+        private final Map<String, double[]> bounds;
         private final Set<String> sections = new LinkedHashSet<>();
         private final int[] sectionOf;
         private final List<String> sectionList;
 
         private Matrix(List<Indicator> indicators, double[][] scaled, boolean[] scoreable,
-                Map<String, Unscored> unscored) {
+                Map<String, Unscored> unscored, Map<String, double[]> bounds) {
+            this.bounds = bounds;
             this.indicators = indicators;
             this.scaled = scaled;
             this.scoreable = scoreable;
@@ -507,6 +513,7 @@ final class CompositeIndex {
             double[][] scaled = new double[counties.size()][indicators.size()];
             boolean[] scoreable = new boolean[indicators.size()];
             Map<String, Unscored> unscored = new LinkedHashMap<>();
+            Map<String, double[]> bounds = new LinkedHashMap<>();
             for (int i = 0; i < indicators.size(); i++) {
                 Indicator indicator = indicators.get(i);
                 double low = Double.NaN;
@@ -526,13 +533,14 @@ final class CompositeIndex {
                         fillMissing(scaled, i);
                         continue;
                     }
+                    bounds.put(indicator.code(), new double[] {low, high});
                 }
                 scoreable[i] = true;
                 for (int c = 0; c < counties.size(); c++) {
                     scaled[c][i] = scale(comparable[c][i], indicator, low, high);
                 }
             }
-            return new Matrix(indicators, scaled, scoreable, unscored);
+            return new Matrix(indicators, scaled, scoreable, unscored, bounds);
         }
 
         /** The value as compared: per 10,000 residents for a flagged indicator; NaN when missing. */

@@ -215,7 +215,8 @@ class DashboardController {
     // ---- 6. how scores are computed ----------------------------------------------------------
 
     @GetMapping("/dashboards/scoring")
-    String scoring() {
+    String scoring(Model model) {
+        model.addAttribute("method", dashboards.method());
         return "dashboard/scoring";
     }
 

@@ -296,7 +296,7 @@ class DashboardQueries {
     /** The population table's source as the method page cites it: the latest year's source text. */
     String populationSource() {
         return jdbc.sql("""
-                select census_year || ': ' || source from region_population
+                select source || '（' || census_year || '）' from region_population
                 group by census_year, source order by census_year desc, count(*) desc limit 1
                 """).query(String.class).optional().orElse(null);
     }
@@ -305,6 +305,17 @@ class DashboardQueries {
     Double coverageThreshold(int year) {
         return jdbc.sql("select coverage_threshold from scoring_setting where year = :year").param("year", year)
                 .query(Double.class).optional().orElse(null);
+    }
+
+    /** A report of the worked example. */
+    record ReportKey(String county, int year) {
+    }
+
+    /** The fullest approved report of the latest year with one. */
+    java.util.Optional<ReportKey> exampleReport() {
+        return jdbc.sql("select county_code, year from annual_report where status = 'APPROVED'"
+                + " order by year desc, filled_count desc, county_code limit 1")
+                .query((rs, n) -> new ReportKey(rs.getString(1), rs.getInt(2))).optional();
     }
 
     /**

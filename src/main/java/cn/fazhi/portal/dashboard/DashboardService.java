@@ -481,6 +481,41 @@ class DashboardService {
         }).toList());
     }
 
+    // ---- 6. the scoring method ---------------------------------------------------------------
+
+    /**
+     * What the method page states, each number taken from the constant the code computes with, so
+     * the page cannot say one thing while the dashboards do another.
+     *
+     * @param thresholds the years an administrator set a coverage threshold for, with it
+     * @param populationSource the population table's latest source
+     * @param example the worked example: the fullest approved report of the latest year, in its province
+     */
+    record Method(int minReporting, double clipTail, double alternativeClipTail, double perCapitaUnit, int draws,
+            long seed, double weightConcentration, double defaultThreshold, Map<Integer, Double> thresholds,
+            double zLimit, double minUnits, int minPeers, double noChangeBand, String populationSource,
+            AreaIndexes.Example example, Catalog catalog) {
+    }
+
+    Method method() {
+        Map<Integer, Double> thresholds = new LinkedHashMap<>();
+        for (int y = calendar.reportingYear(); y >= FIRST_YEAR; y--) {
+            Double set = queries.coverageThreshold(y);
+            if (set != null) {
+                thresholds.put(y, set);
+            }
+        }
+        AreaIndexes.Example example = queries.exampleReport().flatMap(r -> regions.findCounty(r.county())
+                .map(c -> indexes.example(new Slice(new RegionView(c.provinceCode(), null, RegionLevel.PROVINCE, null,
+                        c.provinceCode(), null), null, r.year(), APPROVED), c.code()))).orElse(null);
+        return new Method(CompositeIndex.MIN_REPORTING, CompositeIndex.Clip.P5_95.tail,
+                CompositeIndex.Clip.P1_99.tail, CompositeIndex.PER_CAPITA_UNIT, CompositeIndex.DRAWS,
+                CompositeIndex.SEED, CompositeIndex.WEIGHT_CONCENTRATION, CompositeIndex.DEFAULT_COVERAGE_THRESHOLD,
+                thresholds, PeerGroups.Z_LIMIT, PeerGroups.MIN_UNITS, PeerGroups.MIN_PEERS,
+                CompositeIndex.NO_CHANGE_BAND, queries.populationSource(), example,
+                example == null ? null : catalogs.forYear(example.year()));
+    }
+
     // ---- shared ------------------------------------------------------------------------------
 
     /**
