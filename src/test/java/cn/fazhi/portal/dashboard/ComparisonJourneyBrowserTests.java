@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -59,6 +60,9 @@ class ComparisonJourneyBrowserTests {
         assertThat(intervals).allMatch(i -> INTERVAL.matcher(i).matches());
         assertThat(intervals).as("some ranks are uncertain").anyMatch(i -> i.contains("–"));
         assertThat(rows.get(0).findElements(By.tagName("td")).get(1).getAttribute("style")).contains("linear-gradient");
+        // the table's top, where the ranks and their intervals are
+        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})",
+                browser.findElement(By.id("table-heatmap")));
         BrowserTest.Browser.screenshot(browser, "comparison-heatmap-yunnan");
 
         // a county of a known peer group, opened from the heat map: its score beside its peers' median
