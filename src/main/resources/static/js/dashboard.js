@@ -2,6 +2,12 @@
 // data-chart attribute. A data point with a url (the heat map) opens that page when clicked.
 (function () {
   'use strict';
+  // a national view whose scores are still being computed reloads itself once they may be ready
+  var pending = document.querySelector('[data-reload-after]');
+  if (pending) {
+    window.setTimeout(function () { window.location.reload(); },
+      parseInt(pending.getAttribute('data-reload-after'), 10));
+  }
   if (typeof echarts === 'undefined') {
     return;
   }

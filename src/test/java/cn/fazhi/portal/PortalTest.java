@@ -17,7 +17,9 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "portal.embedded-postgres.enabled=false")
+        properties = {"portal.embedded-postgres.enabled=false",
+                // tests read the national views as they are, not the page that says they are being computed
+                "portal.dashboards.national-wait=60s"})
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 @Import({TestDatabase.class, TestClock.Config.class, StatementCounting.class})

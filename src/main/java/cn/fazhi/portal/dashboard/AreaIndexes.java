@@ -21,6 +21,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.server.ResponseStatusException;
@@ -40,7 +50,12 @@ class AreaIndexes {
     private final RegionService regions;
     private final LiveResults live;
 
-    AreaIndexes(DashboardQueries queries, CatalogService catalogs, RegionService regions, LiveResults live) {
+    /** How long a national page waits for its index before it says it is being computed. */
+    private Duration nationalWait;
+
+    AreaIndexes(DashboardQueries queries, CatalogService catalogs, RegionService regions, LiveResults live,
+            @Value("${portal.dashboards.national-wait:250ms}") Duration nationalWait) {
+        this.nationalWait = nationalWait;
         this.queries = queries;
         this.catalogs = catalogs;
         this.regions = regions;
@@ -109,31 +124,92 @@ class AreaIndexes {
      *     report is ranked
      */
     AreaScores scores(Slice slice, Group peer, boolean missingAsZero) {
+        return scores(slice, peer, missingAsZero, true);
+    }
+
+    /**
+     * The index as {@link #scores(Slice, Group, boolean)}; but the national index (the whole
+     * country's values of two years and its draws take seconds) is computed in the background, and
+     * a page that may not wait gets null when it is not ready within {@code portal.dashboards.national-wait}
+     * (250 ms).
+     */
+    AreaScores scores(Slice slice, Group peer, boolean missingAsZero, boolean wait) {
         int year = slice.year();
         Catalog now = catalogs.forYear(year);
         Catalog before = catalogs.forYear(year - 1);
         long generation = queries.generation();
-        return live.get(generation, List.of("index", slice, Objects.toString(peer), missingAsZero,
-                new LiveResults.Same(now), new LiveResults.Same(before)),
+        Object key = List.of("index", slice, Objects.toString(peer), missingAsZero, new LiveResults.Same(now),
+                new LiveResults.Same(before));
+        java.util.function.Supplier<AreaScores> computed = () -> live.get(generation, key,
                 () -> compute(generation, slice, peer, missingAsZero, now, before),
                 s -> 10 * (s.units().size() + s.counties().size()) + 1);
+        if (slice.area() != null) {
+            return computed.get();
+        }
+        AreaScores kept = live.peek(generation, key);
+        if (kept != null) {
+            return kept;
+        }
+        pending.keySet().removeIf(k -> k.generation() < generation);
+        CompletableFuture<AreaScores> running = pending.computeIfAbsent(new Pending(generation, key),
+                k -> CompletableFuture.supplyAsync(computed, background));
+        try {
+            return wait ? running.get() : running.get(nationalWait.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            return null;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            pending.remove(new Pending(generation, key));
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        }
     }
 
-    /** Population and peer group of every county (the national terciles), once per generation. */
-    record Peers(Map<String, Long> population, Map<String, Group> groups) {
+    private record Pending(long generation, Object key) {
+    }
+
+    private final Map<Pending, CompletableFuture<AreaScores>> pending = new ConcurrentHashMap<>();
+
+    /** One national computation at a time: it takes a core for a second or two. */
+    private final ExecutorService background = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "national-index");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    @PreDestroy
+    void stop() {
+        background.shutdownNow();
+    }
+
+    /**
+     * Population and peer group of every county, the terciles over the nation's counties, once per
+     * generation (a new population table moves it): the heat map's filter, the profile's peers and
+     * the outlier check share them.
+     *
+     * @param groups every county's group; tercile 0 for a county without a population
+     * @param members the counties of each group with a population (tercile 1–3)
+     */
+    record Peers(Map<String, Long> population, Map<String, Group> groups, Map<Group, List<String>> members) {
     }
 
     Peers peers() {
         return live.get(queries.generation(), "peers", () -> {
             Map<String, Long> population = queries.populations();
-            long[] bounds = PeerGroups.tercileBounds(population.values());
+            List<RegionView> counties = regions.counties();
+            long[] bounds = PeerGroups.tercileBounds(counties.stream().map(c -> population.get(c.code())).toList());
             Map<String, Group> groups = new HashMap<>();
-            for (RegionView county : regions.counties()) {
-                groups.put(county.code(), PeerGroups.groupOf(county.code(), county.name(),
-                        population.get(county.code()), bounds));
+            Map<Group, List<String>> members = new LinkedHashMap<>();
+            for (RegionView county : counties) {
+                Group group = PeerGroups.groupOf(county.code(), county.name(), population.get(county.code()), bounds);
+                groups.put(county.code(), group);
+                if (group.tercile() > 0) {
+                    members.computeIfAbsent(group, g -> new ArrayList<>()).add(county.code());
+                }
             }
-            return new Peers(population, groups);
-        }, p -> p.groups().size() / 10);
+            return new Peers(population, groups, members);
+        }, p -> p.groups().size() / 5);
     }
 
     /** The coverage a county needs in the year to be ranked. */

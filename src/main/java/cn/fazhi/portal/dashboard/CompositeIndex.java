@@ -357,7 +357,16 @@ final class CompositeIndex {
             }
         }
         List<String> sections = new ArrayList<>(variants.get(Clip.P5_95 + "/true").sections());
+        variants.values().forEach(v -> v.sections().stream().filter(x -> !sections.contains(x)).forEach(sections::add));
         int n = data.values().size();
+        int k = sections.size();
+        // a section's mean does not depend on the weights: one table per variant and treatment of
+        // missing values, so that a draw is a weighted sum over k sections a county
+        Map<String, double[][]> means = new HashMap<>();
+        variants.forEach((name, matrix) -> {
+            means.put(name + "/false", matrix.sectionMeans(false, sections, n));
+            means.put(name + "/true", matrix.sectionMeans(true, sections, n));
+        });
         int g = groups == null ? 0 : groups.names.size();
         boolean[] groupRanked = groups == null ? new boolean[0] : groups.ranked(method.coverageThreshold());
         int[][] drawn = new int[n + g][draws];
@@ -365,29 +374,42 @@ final class CompositeIndex {
         double[] overall = new double[n];
         double[] groupOverall = new double[g];
         for (int d = 0; d < draws; d++) {
-            Map<String, Double> weights = dirichlet(sections, random);
+            double[] weights = dirichlet(k, random);
             boolean zero = random.nextBoolean();
             Clip clip = random.nextBoolean() ? Clip.P5_95 : Clip.P1_99;
             boolean perCapita = random.nextBoolean();
-            Matrix matrix = variants.get(clip + "/" + perCapita);
+            double[][] table = means.get(clip + "/" + perCapita + "/" + zero);
             for (int c = 0; c < n; c++) {
-                overall[c] = ranked[c] ? matrix.overall(c, zero, weights) : Double.NaN;
+                overall[c] = ranked[c] ? weighted(table[c], weights) : Double.NaN;
             }
             int[] ranks = ranks(overall, ranked(overall, ranked));
             for (int c = 0; c < n; c++) {
                 drawn[c][d] = ranks[c];
             }
             if (g > 0) {
-                for (int k = 0; k < g; k++) {
-                    groupOverall[k] = groups.mean(k, overall);
+                for (int j = 0; j < g; j++) {
+                    groupOverall[j] = groups.mean(j, overall);
                 }
                 int[] groupRanks = ranks(groupOverall, groupRanked);
-                for (int k = 0; k < g; k++) {
-                    drawn[n + k][d] = groupRanks[k];
+                for (int j = 0; j < g; j++) {
+                    drawn[n + j][d] = groupRanks[j];
                 }
             }
         }
         return drawn;
+    }
+
+    /** The weighted mean of a county's section means present (NaN: no score in that section). */
+    private static double weighted(double[] means, double[] weights) {
+        double weighted = 0;
+        double total = 0;
+        for (int s = 0; s < means.length; s++) {
+            if (!Double.isNaN(means[s])) {
+                weighted += weights[s] * means[s];
+                total += weights[s];
+            }
+        }
+        return total == 0 ? Double.NaN : weighted / total;
     }
 
     /** The median rank and the 5–95 % range of one unit's ranks over the draws. */
@@ -414,17 +436,16 @@ final class CompositeIndex {
         return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
     }
 
-    /** Weights drawn from a symmetric Dirichlet around equal (gamma variates, normalised). */
-    private static Map<String, Double> dirichlet(List<String> sections, SplittableRandom random) {
-        Map<String, Double> weights = new HashMap<>();
+    /** Weights of k sections drawn from a symmetric Dirichlet around equal (gamma variates, normalised to k). */
+    private static double[] dirichlet(int k, SplittableRandom random) {
+        double[] weights = new double[k];
         double sum = 0;
-        for (String section : sections) {
-            double g = gamma(WEIGHT_CONCENTRATION, random);
-            weights.put(section, g);
-            sum += g;
+        for (int s = 0; s < k; s++) {
+            weights[s] = gamma(WEIGHT_CONCENTRATION, random);
+            sum += weights[s];
         }
-        for (String section : sections) {
-            weights.put(section, weights.get(section) / sum * sections.size());
+        for (int s = 0; s < k; s++) {
+            weights[s] = weights[s] / sum * k;
         }
         return weights;
     }
@@ -623,34 +644,40 @@ final class CompositeIndex {
             return new Aggregate(parts, new Part(overall, allReported, allPossible));
         }
 
-        /** The overall score alone, for the draws: the same arithmetic as {@link #aggregate}. */
-        double overall(int c, boolean missingAsZero, Map<String, Double> weights) {
-            int k = sectionList.size();
-            double[] sum = new double[k];
-            int[] reported = new int[k];
-            int[] possible = new int[k];
-            for (int i = 0; i < indicators.size(); i++) {
-                if (scoreable[i]) {
-                    int s = sectionOf[i];
-                    possible[s]++;
-                    double v = scaled[c][i];
-                    if (!Double.isNaN(v)) {
-                        sum[s] += v;
-                        reported[s]++;
+        /**
+         * Each county's mean score per section for the draws, in the order of {@code sections}: the
+         * same arithmetic as {@link #aggregate}; NaN where the section has nothing to divide by.
+         */
+        double[][] sectionMeans(boolean missingAsZero, List<String> sections, int counties) {
+            int[] global = new int[sectionList.size()];
+            for (int s = 0; s < global.length; s++) {
+                global[s] = sections.indexOf(sectionList.get(s));
+            }
+            double[][] means = new double[counties][sections.size()];
+            for (int c = 0; c < counties; c++) {
+                double[] sum = new double[sectionList.size()];
+                int[] reported = new int[sectionList.size()];
+                int[] possible = new int[sectionList.size()];
+                for (int i = 0; i < indicators.size(); i++) {
+                    if (scoreable[i]) {
+                        int s = sectionOf[i];
+                        possible[s]++;
+                        double v = scaled[c][i];
+                        if (!Double.isNaN(v)) {
+                            sum[s] += v;
+                            reported[s]++;
+                        }
+                    }
+                }
+                Arrays.fill(means[c], Double.NaN);
+                for (int s = 0; s < sectionList.size(); s++) {
+                    int divisor = missingAsZero ? possible[s] : reported[s];
+                    if (divisor > 0) {
+                        means[c][global[s]] = sum[s] / divisor;
                     }
                 }
             }
-            double weighted = 0;
-            double total = 0;
-            for (int s = 0; s < k; s++) {
-                int divisor = missingAsZero ? possible[s] : reported[s];
-                if (divisor > 0) {
-                    double w = weights.getOrDefault(sectionList.get(s), 1.0);
-                    weighted += w * sum[s] / divisor;
-                    total += w;
-                }
-            }
-            return total == 0 ? Double.NaN : weighted / total;
+            return means;
         }
 
         Map<String, Map<String, Double>> scaledByCounty(List<String> counties) {

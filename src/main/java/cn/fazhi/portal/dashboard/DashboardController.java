@@ -101,10 +101,9 @@ class DashboardController {
         List<DashboardTable> shownTables = new java.util.ArrayList<>(List.of(
                 new DashboardTable(counties.name(), counties.caption(), counties.headers(), shown.getContent())));
         if (ranking.provinces()) {
-            model.addAttribute("download", all.get(1));
-        } else {
-            shownTables.addAll(all.subList(1, all.size()));
+            model.addAttribute("download", downloadOnly(tables.rankingCountiesCaption(ranking, locale)));
         }
+        shownTables.addAll(all.subList(1, all.size()));
         show(model, request, ranking.filters(), shownTables, locale);
         model.addAttribute("chart", toJson(Charts.rankingBars(ranking, locale)));
         model.addAttribute("maxBars", Charts.MAX_BARS);
@@ -118,7 +117,11 @@ class DashboardController {
             @RequestParam String format, @RequestParam(required = false) String table,
             @AuthenticationPrincipal PortalUser user, Locale locale) {
         Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted, peer);
-        return export(tables.ranking(ranking, locale), table, format, "ranking",
+        List<DashboardTable> all = new java.util.ArrayList<>(tables.ranking(ranking, locale));
+        if (ranking.provinces() && DashboardTables.COUNTIES.equals(table)) {
+            all.add(tables.rankingCounties(ranking, locale));
+        }
+        return export(all, table, format, "ranking",
                 ranking.indicator().code() + "-" + ranking.filters().slice().fileTag());
     }
 
@@ -129,14 +132,17 @@ class DashboardController {
             @RequestParam(required = false) String includeSubmitted, @RequestParam(required = false) String peer,
             @RequestParam(required = false) String missingAsZero, @AuthenticationPrincipal PortalUser user,
             Locale locale, Model model, HttpServletRequest request) {
-        HeatMap heat = dashboards.heatMap(Viewer.of(user), year, area, includeSubmitted, peer, missingAsZero);
+        HeatMap heat = dashboards.heatMap(Viewer.of(user), year, area, includeSubmitted, peer, missingAsZero, false);
         model.addAttribute("heat", heat);
-        List<DashboardTable> all = tables.heatMap(heat, locale);
-        if (all.size() > 2) {
-            // the national view's every county: a download, never drawn on the page
-            model.addAttribute("download", all.get(2));
+        if (heat.computing()) {
+            show(model, request, heat.filters(), List.of(), locale);
+            return "dashboard/heatmap";
         }
-        show(model, request, heat.filters(), all.subList(0, 2), locale);
+        if (heat.scores().provinces()) {
+            // the national view's every county: a download, never drawn on the page
+            model.addAttribute("download", downloadOnly(tables.msg(locale, "dashboard.heatmap.allCounties")));
+        }
+        show(model, request, heat.filters(), tables.heatMap(heat, locale), locale);
         model.addAttribute("chart", toJson(Charts.heatMap(heat, locale)));
         return "dashboard/heatmap";
     }
@@ -147,8 +153,12 @@ class DashboardController {
             @RequestParam(required = false) String peer, @RequestParam(required = false) String missingAsZero,
             @RequestParam String format, @RequestParam(required = false) String table,
             @AuthenticationPrincipal PortalUser user, Locale locale) {
-        HeatMap heat = dashboards.heatMap(Viewer.of(user), year, area, includeSubmitted, peer, missingAsZero);
-        return export(tables.heatMap(heat, locale), table, format, "heatmap", heat.filters().slice().fileTag());
+        HeatMap heat = dashboards.heatMap(Viewer.of(user), year, area, includeSubmitted, peer, missingAsZero, true);
+        List<DashboardTable> all = new java.util.ArrayList<>(tables.heatMap(heat, locale));
+        if (heat.scores().provinces() && DashboardTables.COUNTIES.equals(table)) {
+            all.add(tables.heatMapCounties(heat, locale));
+        }
+        return export(all, table, format, "heatmap", heat.filters().slice().fileTag());
     }
 
     // ---- 4. county profile -------------------------------------------------------------------
@@ -257,6 +267,11 @@ class DashboardController {
         model.addAttribute("tables", tables);
         model.addAttribute("peerOptions", peerOptions(locale));
         model.addAttribute("bodies", TableHtml.bodies(tables, request.getContextPath()));
+    }
+
+    /** A table offered as a download only: its name and caption, its rows built when downloaded. */
+    private static DashboardTable downloadOnly(String caption) {
+        return new DashboardTable(DashboardTables.COUNTIES, caption, List.of(), List.of());
     }
 
     /** A peer group as the filter offers it. */

@@ -112,8 +112,9 @@ class DashboardService {
     /**
      * The heat map: the ranked units by rank, then those listed under "数据不足，不参与排名".
      */
+    /** @param computing the national index is still being computed in the background (then no scores) */
     record HeatMap(Filters filters, Catalog catalog, List<SectionDef> sections, AreaIndexes.AreaScores scores,
-            List<AreaIndexes.Unit> ranked, List<AreaIndexes.Unit> unranked) {
+            List<AreaIndexes.Unit> ranked, List<AreaIndexes.Unit> unranked, boolean computing) {
     }
 
     /**
@@ -343,16 +344,24 @@ class DashboardService {
 
     // ---- 3. heat map -------------------------------------------------------------------------
 
+    /**
+     * @param wait whether to wait for the national index (a download does; a page never waits more
+     *     than {@code portal.dashboards.national-wait})
+     */
     HeatMap heatMap(Viewer viewer, String year, String area, String includeSubmitted, String peer,
-            String missingAsZero) {
+            String missingAsZero, boolean wait) {
         Filters filters = filters(viewer, year, area, includeSubmitted, null, peer, truthy(missingAsZero));
         Catalog catalog = catalogs.forYear(filters.year());
-        AreaIndexes.AreaScores scores = indexes.scores(filters.slice(), filters.peer(), filters.missingAsZero());
+        AreaIndexes.AreaScores scores = indexes.scores(filters.slice(), filters.peer(), filters.missingAsZero(),
+                wait);
+        if (scores == null) {
+            return new HeatMap(filters, catalog, List.of(), null, List.of(), List.of(), true);
+        }
         List<SectionDef> sections = catalog.sections().stream()
                 .filter(s -> scores.sections().contains(s.code())).toList();
         return new HeatMap(filters, catalog, sections, scores,
                 scores.units().stream().filter(AreaIndexes.Unit::ranked).toList(),
-                scores.units().stream().filter(u -> !u.ranked()).toList());
+                scores.units().stream().filter(u -> !u.ranked()).toList(), false);
     }
 
     // ---- 4. county profile -------------------------------------------------------------------

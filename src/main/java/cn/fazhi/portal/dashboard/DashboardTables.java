@@ -99,9 +99,7 @@ class DashboardTables {
         DashboardTable table = rankingTable("ranking", indicator.name(locale), ranking, ranking.rows(),
                 ranking.provinces(), locale);
         if (ranking.provinces()) {
-            // the page shows the provinces; the download of every county ranked in the nation
-            return List.of(table, rankingTable("counties", msg(locale, "dashboard.allCounties",
-                    indicator.name(locale)), ranking, ranking.counties(), false, locale));
+            return List.of(table);
         }
         boolean perCapita = ranking.perCapita();
         List<String> aggregateHeaders = new ArrayList<>(headers(locale, "dashboard.col.area", "dashboard.col.counties",
@@ -142,6 +140,19 @@ class DashboardTables {
                 new DashboardTable("aggregates", msg(locale, "dashboard.ranking.aggregates"), aggregateHeaders,
                         aggregates));
     }
+
+    /** The national ranking's download: every county of the country ranked (never drawn on the page). */
+    DashboardTable rankingCounties(Ranking ranking, Locale locale) {
+        return rankingTable(COUNTIES, rankingCountiesCaption(ranking, locale), ranking, ranking.counties(), false,
+                locale);
+    }
+
+    String rankingCountiesCaption(Ranking ranking, Locale locale) {
+        return msg(locale, "dashboard.allCounties", ranking.indicator().name(locale));
+    }
+
+    /** The name of the national views' table of every county, a download only. */
+    static final String COUNTIES = "counties";
 
     /** The ranked rows as a table: provinces (linked to their counties) or counties. */
     private DashboardTable rankingTable(String name, String caption, Ranking ranking, List<RankRow> ranked,
@@ -236,17 +247,14 @@ class DashboardTables {
         DashboardTable shown = new DashboardTable("heatmap", msg(locale, "dashboard.heatmap.title"), headers, rows);
         DashboardTable insufficient = new DashboardTable("insufficient", msg(locale, "dashboard.heatmap.insufficient"),
                 unrankedHeaders, unranked);
-        if (!provinces) {
-            return List.of(shown, insufficient);
-        }
-        return List.of(shown, insufficient, nationalCounties(heat, locale));
+        return List.of(shown, insufficient);
     }
 
     /**
      * Every county of the country with its scores against the national distribution and its
      * national rank: the national heat map's download (the page shows the provinces).
      */
-    private DashboardTable nationalCounties(HeatMap heat, Locale locale) {
+    DashboardTable heatMapCounties(HeatMap heat, Locale locale) {
         List<String> headers = new ArrayList<>(headers(locale, "dashboard.col.rank", "dashboard.col.rankInterval",
                 "dashboard.col.county", "dashboard.col.prefecture", "dashboard.col.peerGroup"));
         heat.sections().forEach(s -> headers.add(s.name(locale)));
@@ -262,7 +270,7 @@ class DashboardTables {
             cells.add(u.ranked() ? Cell.text("") : Cell.text(whyNotRanked(u, locale)));
             return new Row(cells, false);
         }).toList();
-        return new DashboardTable("counties", msg(locale, "dashboard.heatmap.allCounties"), headers, rows);
+        return new DashboardTable(COUNTIES, msg(locale, "dashboard.heatmap.allCounties"), headers, rows);
     }
 
     private String whyNotRanked(AreaIndexes.Unit u, Locale locale) {

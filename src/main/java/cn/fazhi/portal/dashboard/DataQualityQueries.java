@@ -3,7 +3,6 @@ package cn.fazhi.portal.dashboard;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,25 +21,10 @@ class DataQualityQueries {
     /** The statuses whose values are checked: approved, and submitted ones waiting for review. */
     static final List<String> CHECKED = List.of("APPROVED", "SUBMITTED");
 
-    /**
-     * The latest population of every county (the row with the greatest census year): a newer table
-     * an administrator uploads replaces the census without deleting it.
-     */
-    private static final String LATEST_POPULATION = """
-            select distinct on (rp.region_code) rp.region_code, rp.population
-            from region_population rp
-            order by rp.region_code, rp.census_year desc
-            """;
-
     private final JdbcClient jdbc;
 
     DataQualityQueries(JdbcClient jdbc) {
         this.jdbc = jdbc;
-    }
-
-    /** The data's generation, as {@link DashboardQueries#generation()} reads it (see {@link LiveResults}). */
-    long generation() {
-        return jdbc.sql("select generation from report_data_generation where id = 1").query(Long.class).single();
     }
 
     /**
@@ -79,20 +63,6 @@ class DataQualityQueries {
                             rs.getBigDecimal(10)));
                 });
         return rows;
-    }
-
-    /** The latest population of every county that has one, by county code (the terciles' base: the nation). */
-    Map<String, Long> countyPopulations() {
-        Map<String, Long> populations = new HashMap<>();
-        jdbc.sql("""
-                with pop as (%s)
-                select pop.region_code, pop.population
-                from pop join region r on r.code = pop.region_code and r.level = 'COUNTY'
-                """.formatted(LATEST_POPULATION))
-                .query(rs -> {
-                    populations.put(rs.getString(1), rs.getLong(2));
-                });
-        return populations;
     }
 
     /**

@@ -53,9 +53,14 @@ class DataQualityService implements ValueFlags {
     private final RegionService regions;
     private final ReportingCalendar calendar;
     private final LiveResults live;
+    private final AreaIndexes indexes;
+    private final DashboardQueries generations;
 
     DataQualityService(DataQualityQueries queries, DashboardService dashboards, CatalogService catalogs,
-            RegionService regions, ReportingCalendar calendar, LiveResults live) {
+            RegionService regions, ReportingCalendar calendar, LiveResults live, AreaIndexes indexes,
+            DashboardQueries generations) {
+        this.indexes = indexes;
+        this.generations = generations;
         this.queries = queries;
         this.dashboards = dashboards;
         this.catalogs = catalogs;
@@ -121,10 +126,10 @@ class DataQualityService implements ValueFlags {
         if (county == null || !viewer.canSeeUnpublishedOf(county)) {
             return Map.of();
         }
-        long generation = queries.generation();
-        Peers peers = peers(generation);
-        Group group = peers.groupOf().get(countyCode);
-        if (group == null) {
+        long generation = generations.generation();
+        AreaIndexes.Peers peers = indexes.peers();
+        Group group = peers.groups().get(countyCode);
+        if (group == null || group.tercile() == 0) {
             return Map.of(); // no population: no peer group
         }
         Map<String, ValueFlag> flags = new LinkedHashMap<>();
@@ -136,8 +141,8 @@ class DataQualityService implements ValueFlags {
 
     /** The country's flags of the year: every peer group's, in county and catalogue order. */
     YearFlags flagsOf(int year) {
-        long generation = queries.generation();
-        Peers peers = peers(generation);
+        long generation = generations.generation();
+        AreaIndexes.Peers peers = indexes.peers();
         List<Flag> all = new ArrayList<>();
         peers.members().keySet().forEach(g -> all.addAll(flagsOf(generation, year, g, peers).flags()));
         all.sort(Comparator.comparing(Flag::county).thenComparingInt(Flag::position));
@@ -145,40 +150,15 @@ class DataQualityService implements ValueFlags {
     }
 
     /**
-     * The national peer groups: each county with a population in its group, and each group's
-     * counties. Kept per data generation (a new population table moves it).
-     */
-    private record Peers(Map<String, Group> groupOf, Map<Group, List<String>> members, Map<String, Long> populations) {
-    }
-
-    private Peers peers(long generation) {
-        return live.get(generation, List.of("data-quality-peers"), () -> {
-            Map<String, Long> populations = queries.countyPopulations();
-            long[] bounds = PeerGroups.tercileBounds(populations.values());
-            Map<String, Group> groupOf = new HashMap<>();
-            Map<Group, List<String>> members = new LinkedHashMap<>();
-            for (RegionView county : regions.counties()) {
-                Long population = populations.get(county.code());
-                if (population != null) {
-                    Group group = PeerGroups.groupOf(county.code(), county.name(), population, bounds);
-                    groupOf.put(county.code(), group);
-                    members.computeIfAbsent(group, g -> new ArrayList<>()).add(county.code());
-                }
-            }
-            return new Peers(groupOf, members, populations);
-        }, p -> 1 + p.groupOf().size() / 10);
-    }
-
-    /**
      * One peer group's flags of a year, computed once per data generation: a reviewer's report page
      * asks for its county's group only (a ninth of the country's values), the dashboard for all.
      */
-    private YearFlags flagsOf(long generation, int year, Group group, Peers peers) {
+    private YearFlags flagsOf(long generation, int year, Group group, AreaIndexes.Peers peers) {
         return live.get(generation, List.of("data-quality", year, group),
                 () -> compute(year, group, peers), f -> 1 + f.flags().size());
     }
 
-    private YearFlags compute(int year, Group group, Peers peers) {
+    private YearFlags compute(int year, Group group, AreaIndexes.Peers peers) {
         List<CheckedValue> values = queries.values(year, peers.members().getOrDefault(group, List.of()));
         Map<String, List<CheckedValue>> byIndicator = new HashMap<>();
         values.forEach(v -> byIndicator.computeIfAbsent(v.indicator(), i -> new ArrayList<>()).add(v));
@@ -187,7 +167,7 @@ class DataQualityService implements ValueFlags {
         byIndicator.forEach((indicator, members) -> {
             boolean perCapita = members.get(0).perCapita();
             List<Observation> observations = members.stream().map(m -> {
-                Long population = peers.populations().get(m.county());
+                Long population = peers.population().get(m.county());
                 return new Observation(m.county(), compared(m, population), m.value().doubleValue(), population);
             }).toList();
             PeerGroups.outliers(observations, perCapita)
@@ -199,7 +179,7 @@ class DataQualityService implements ValueFlags {
             if (o != null) {
                 flags.add(new Flag(v.county(), v.name(), v.provinceCode(), v.prefectureCode(), v.groupName(),
                         v.status(), v.indicator(), v.position(), v.perCapita(), v.value(),
-                        compared(v, peers.populations().get(v.county())), group, o.peerMedian(), o.z(), o.peers()));
+                        compared(v, peers.population().get(v.county())), group, o.peerMedian(), o.z(), o.peers()));
             }
         }
         return YearFlags.of(flags);

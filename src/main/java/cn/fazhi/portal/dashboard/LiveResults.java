@@ -74,6 +74,13 @@ class LiveResults {
         return computed;
     }
 
+    /** The result kept for {@code key} as of {@code generation}, or null: nothing is computed. */
+    @SuppressWarnings("unchecked")
+    synchronized <T> T peek(long generation, Object key) {
+        Result found = generation == this.generation ? results.get(key) : null;
+        return found == null ? null : (T) found.value();
+    }
+
     /**
      * A key part that compares by identity: a catalogue edition as {@code CatalogService} keeps it.
      * A new edition object means the catalogue was read again after a change.
