@@ -54,7 +54,7 @@ class AreaIndexes {
     private Duration nationalWait;
 
     AreaIndexes(DashboardQueries queries, CatalogService catalogs, RegionService regions, LiveResults live,
-            @Value("${portal.dashboards.national-wait:250ms}") Duration nationalWait) {
+            @Value("${portal.dashboards.national-wait:200ms}") Duration nationalWait) {
         this.nationalWait = nationalWait;
         this.queries = queries;
         this.catalogs = catalogs;
@@ -131,7 +131,7 @@ class AreaIndexes {
      * The index as {@link #scores(Slice, Group, boolean)}; but the national index (the whole
      * country's values of two years and its draws take seconds) is computed in the background, and
      * a page that may not wait gets null when it is not ready within {@code portal.dashboards.national-wait}
-     * (250 ms).
+     * (200 ms).
      */
     AreaScores scores(Slice slice, Group peer, boolean missingAsZero, boolean wait) {
         int year = slice.year();
