@@ -29,11 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class ScoringSettingService {
 
-    /**
-     * The default of a year without a row (2/3), as the administrator sees it. The dashboards keep
-     * their own constant and read the table directly: this one is only for showing.
-     */
-    static final BigDecimal DEFAULT_THRESHOLD = BigDecimal.valueOf(2).divide(BigDecimal.valueOf(3), 3,
+    /** The default of a year without a row, as the administrator sees it. */
+    static final BigDecimal DEFAULT_THRESHOLD = BigDecimal.valueOf(CoverageThreshold.DEFAULT).setScale(3,
             RoundingMode.HALF_UP);
 
     /** The first year the table takes (V15's check); the catalogue starts then too. */

@@ -45,7 +45,7 @@ final class CompositeIndex {
     /** Fewer reporting counties than this in the reference area: the indicator is not scored. */
     static final int MIN_REPORTING = 10;
     /** The default coverage a county needs to be ranked. */
-    static final double DEFAULT_COVERAGE_THRESHOLD = 2.0 / 3.0;
+    static final double DEFAULT_COVERAGE_THRESHOLD = cn.fazhi.portal.catalog.CoverageThreshold.DEFAULT;
     static final double PER_CAPITA_UNIT = 10_000;
     static final int DRAWS = 1000;
     static final long SEED = 20080101L;
