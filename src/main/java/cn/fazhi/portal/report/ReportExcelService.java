@@ -59,7 +59,13 @@ class ReportExcelService {
     public Optional<ReportExport> export(String countyCode, int year, Viewer viewer) {
         return regions.findCounty(countyCode).flatMap(county -> reports.findByCountyCodeAndYear(countyCode, year)
                 .filter(report -> ReportService.mayView(report, county, viewer))
-                .map(report -> export(report, county)));
+                .map(report -> export(report, county, viewer.canSeeUnpublishedOf(county))));
+    }
+
+    private static Map<String, ValueEntry> withoutExplanations(Map<String, ValueEntry> entries) {
+        Map<String, ValueEntry> stripped = new java.util.LinkedHashMap<>();
+        entries.forEach((code, e) -> stripped.put(code, new ValueEntry(e.value(), e.source(), null)));
+        return stripped;
     }
 
     /**
@@ -129,12 +135,16 @@ class ReportExcelService {
         return report;
     }
 
-    private ReportExport export(AnnualReport report, RegionView county) {
+    /**
+     * @param internal whether the viewer may see the county's unpublished work: only then do the
+     *     clerk's explanations go into the file
+     */
+    private ReportExport export(AnnualReport report, RegionView county, boolean internal) {
         Catalog catalog = catalogs.forYear(report.getYear());
         Map<String, SectionDef> sections = catalog.sections().stream()
                 .collect(Collectors.toMap(SectionDef::code, Function.identity()));
         Map<String, BigDecimal> lastYear = entries.lastApproved(report.getCountyCode(), report.getYear());
-        Map<String, ValueEntry> stored = report.entries();
+        Map<String, ValueEntry> stored = internal ? report.entries() : withoutExplanations(report.entries());
         List<ReportExport.Row> rows = catalog.indicators().stream().map(indicator -> new ReportExport.Row(indicator,
                         sections.get(indicator.sectionCode()).nameZh(), lastYear.get(indicator.code()),
                         stored.get(indicator.code()),

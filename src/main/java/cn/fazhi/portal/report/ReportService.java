@@ -178,10 +178,25 @@ public class ReportService {
                 reviewer && report.getStatus() == ReportStatus.SUBMITTED,
                 (reviewer || viewer.is(Role.ADMIN)) && report.getStatus() == ReportStatus.APPROVED,
                 viewer.canSeeUnpublishedOf(county));
+        // what the review said and what the clerk explained stay with those who may see the county's work
+        boolean internal = viewer.canSeeUnpublishedOf(county);
         return new ReportView(county, report.getYear(), report.getStatus(), report.getSubmissionDeadline(),
-                report.getSubmittedAt(), report.getApprovedAt(), report.getPublishedOn(), report.getReviewComment(),
+                report.getSubmittedAt(), report.getApprovedAt(), report.getPublishedOn(),
+                internal ? report.getReviewComment() : null,
                 report.getMeasuresText(), report.getProblemsText(), report.getNextYearPlanText(),
-                report.getLeadersDutyText(), sections, findings, report.getVersion(), actions);
+                report.getLeadersDutyText(), internal ? sections : sections.stream().map(ReportService::publicOf).toList(),
+                internal ? findings : List.of(), report.getVersion(), actions);
+    }
+
+    /**
+     * A section as the public sees it: the values without the clerk's explanations and without the
+     * validation's warnings, which are internal (issue 18: internal stays internal).
+     */
+    private static SectionValues publicOf(SectionValues section) {
+        return new SectionValues(section.section(), section.rows().stream()
+                .map(r -> new ValueRow(r.indicator(), r.value(), r.display(), r.source(), null, r.notApplicable(),
+                        r.targetMet(), r.lastYear(), List.of()))
+                .toList(), section.customFigures());
     }
 
     /** A computed rate is always derived from its parts, the same way it is stored. */
