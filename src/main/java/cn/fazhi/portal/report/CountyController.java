@@ -89,6 +89,26 @@ class CountyController {
         return "redirect:/counties/" + countyCode + "/reports/" + opened;
     }
 
+    /**
+     * The report as a document to print (issue 18): the title, the narrative parts in order, and an
+     * appendix of every figure by section, without menus, buttons or empty rows. A report not yet
+     * approved prints as a draft (草稿), for those who may see it; the public only ever gets approved
+     * reports, without internal texts.
+     */
+    @GetMapping("/counties/{code}/reports/{year}/print")
+    String print(@PathVariable String code, @PathVariable String year, @AuthenticationPrincipal PortalUser user,
+            java.util.Locale locale, Model model) {
+        if (!year.matches("\\d{4}")) {
+            throw notFound();
+        }
+        ReportView report = reports.find(code, Integer.parseInt(year), Viewer.of(user), locale)
+                .orElseThrow(CountyController::notFound);
+        model.addAttribute("report", report);
+        model.addAttribute("approvedOn", report.approvedAt() == null ? null
+                : report.approvedAt().atZone(cn.fazhi.portal.config.TimeConfiguration.CHINA).toLocalDate());
+        return "report/print";
+    }
+
     @GetMapping("/counties/{code}/reports/{year}")
     String report(@PathVariable String code, @PathVariable String year, @AuthenticationPrincipal PortalUser user,
             Model model) {
