@@ -8,8 +8,8 @@ import java.net.ConnectException;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -52,7 +52,8 @@ class FailFastDataSourceTests {
     @Test
     void whileTheServerIsDownConnectionsAreRefusedAtOnceAndOneTryPerSecondGoesThrough() throws Exception {
         Pool pool = new Pool();
-        FailFastDataSource dataSource = new FailFastDataSource(pool);
+        AtomicLong now = new AtomicLong();
+        FailFastDataSource dataSource = new FailFastDataSource(pool, now::get);
         assertThat(dataSource.getConnection()).isNotNull();
 
         pool.failure = serverDown();
@@ -63,7 +64,7 @@ class FailFastDataSourceTests {
         assertThat(pool.asked).hasValue(2);
 
         pool.failure = null;
-        TimeUnit.MILLISECONDS.sleep(FailFastDataSource.RETRY_INTERVAL.toMillis() + 100);
+        now.addAndGet(FailFastDataSource.RETRY_INTERVAL.plusMillis(100).toNanos());
         assertThat(dataSource.getConnection()).isNotNull();
         assertThat(dataSource.reachable()).isTrue();
         assertThat(dataSource.getConnection()).isNotNull();
