@@ -212,6 +212,11 @@ class AreaIndexes {
         }, p -> p.groups().size() / 5);
     }
 
+    /** The standard method (equal weights, 5/95 clipping, per capita) with the year's threshold. */
+    private static CompositeIndex.Method method(boolean missingAsZero, double threshold) {
+        return new CompositeIndex.Method(CompositeIndex.Clip.P5_95, missingAsZero, true, Map.of(), threshold);
+    }
+
     /** The coverage a county needs in the year to be ranked. */
     double threshold(int year) {
         Double set = queries.coverageThreshold(year);
@@ -237,8 +242,7 @@ class AreaIndexes {
             }
         }
         double threshold = missingAsZero ? 0 : threshold(year);
-        CompositeIndex.Method method = new CompositeIndex.Method(CompositeIndex.Clip.P5_95, missingAsZero, true,
-                Map.of(), threshold);
+        CompositeIndex.Method method = method(missingAsZero, threshold);
         CompositeIndex.Result result = CompositeIndex.compute(new CompositeIndex.Data(indicators(now),
                 byYear.getOrDefault(year, Map.of()), peers.population(), compared, groups), method,
                 CompositeIndex.DRAWS);
@@ -291,8 +295,7 @@ class AreaIndexes {
         List<CompositeIndex.Indicator> indicators = indicators(catalogs.forYear(year));
         double threshold = threshold(year);
         CompositeIndex.Result result = CompositeIndex.compute(new CompositeIndex.Data(indicators, values,
-                peers.population(), compared, null), new CompositeIndex.Method(CompositeIndex.Clip.P5_95, false, true,
-                Map.of(), threshold), 0);
+                peers.population(), compared, null), method(false, threshold), 0);
         Long population = peers.population().get(county);
         Map<String, Double> own = values.get(county);
         Map<String, Double> scaled = result.scaled().getOrDefault(county, Map.of());

@@ -607,22 +607,27 @@ final class CompositeIndex {
             return unscored;
         }
 
+        /** A county's sum of scores, reported and scoreable indicators per section (in {@code sectionList}'s order). */
+        private void tally(int c, double[] sum, int[] reported, int[] possible) {
+            for (int i = 0; i < indicators.size(); i++) {
+                if (scoreable[i]) {
+                    int s = sectionOf[i];
+                    possible[s]++;
+                    double v = scaled[c][i];
+                    if (!Double.isNaN(v)) {
+                        sum[s] += v;
+                        reported[s]++;
+                    }
+                }
+            }
+        }
+
         Aggregate aggregate(int c, boolean missingAsZero, java.util.function.ToDoubleFunction<String> weight) {
             int k = sectionList.size();
             double[] sum = new double[k];
             int[] reported = new int[k];
             int[] possible = new int[k];
-            for (int i = 0; i < indicators.size(); i++) {
-                if (!scoreable[i]) {
-                    continue;
-                }
-                int s = sectionOf[i];
-                possible[s]++;
-                if (!Double.isNaN(scaled[c][i])) {
-                    sum[s] += scaled[c][i];
-                    reported[s]++;
-                }
-            }
+            tally(c, sum, reported, possible);
             Map<String, Part> parts = new LinkedHashMap<>();
             double weighted = 0;
             double weights = 0;
@@ -646,7 +651,7 @@ final class CompositeIndex {
 
         /**
          * Each county's mean score per section for the draws, in the order of {@code sections}: the
-         * same arithmetic as {@link #aggregate}; NaN where the section has nothing to divide by.
+         * same tally as {@link #aggregate}; NaN where the section has nothing to divide by.
          */
         double[][] sectionMeans(boolean missingAsZero, List<String> sections, int counties) {
             int[] global = new int[sectionList.size()];
@@ -658,17 +663,7 @@ final class CompositeIndex {
                 double[] sum = new double[sectionList.size()];
                 int[] reported = new int[sectionList.size()];
                 int[] possible = new int[sectionList.size()];
-                for (int i = 0; i < indicators.size(); i++) {
-                    if (scoreable[i]) {
-                        int s = sectionOf[i];
-                        possible[s]++;
-                        double v = scaled[c][i];
-                        if (!Double.isNaN(v)) {
-                            sum[s] += v;
-                            reported[s]++;
-                        }
-                    }
-                }
+                tally(c, sum, reported, possible);
                 Arrays.fill(means[c], Double.NaN);
                 for (int s = 0; s < sectionList.size(); s++) {
                     int divisor = missingAsZero ? possible[s] : reported[s];

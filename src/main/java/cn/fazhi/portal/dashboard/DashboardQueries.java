@@ -319,16 +319,17 @@ class DashboardQueries {
     }
 
     /**
-     * The latest year with an approved report in the area (a province or prefecture, the country
-     * when null) and the scope, or null when there is none.
+     * The latest year up to {@code last} with a report of one of the statuses in the area (a
+     * province or prefecture, the country when null) and the scope, or null when there is none.
      */
-    Integer latestApprovedYear(String area, String scope) {
+    Integer latestYear(String area, String scope, Collection<String> statuses, int last) {
         return jdbc.sql("""
                 select max(ar.year) from annual_report ar join region r on r.code = ar.county_code
-                where ar.status = 'APPROVED'
+                where ar.status in (:statuses) and ar.year <= :last
                   and (:area = '' or r.province_code = :area or r.prefecture_code = :area)
                   and (:scope = '' or r.province_code = :scope or r.prefecture_code = :scope)
                 """).param("area", area == null ? "" : area).param("scope", scope == null ? "" : scope)
+                .param("statuses", statuses).param("last", last)
                 .query(Integer.class).optional().orElse(null);
     }
 

@@ -316,30 +316,18 @@ class DashboardService {
      * UP); null for a missing value.
      */
     static List<Integer> ranks(List<BigDecimal> values, Direction direction) {
-        Comparator<BigDecimal> better = direction == Direction.DOWN ? Comparator.naturalOrder()
-                : Comparator.reverseOrder();
-        List<BigDecimal> sorted = values.stream().filter(Objects::nonNull).sorted(better).toList();
-        List<Integer> ranks = new ArrayList<>();
-        for (BigDecimal v : values) {
-            if (v == null) {
-                ranks.add(null);
-                continue;
-            }
-            int position = 0;
-            int low = 0;
-            int high = sorted.size();
-            while (low < high) {
-                int mid = (low + high) >>> 1;
-                if (better.compare(sorted.get(mid), v) < 0) {
-                    low = mid + 1;
-                } else {
-                    high = mid;
-                }
-            }
-            position = low;
-            ranks.add(position + 1);
+        double sign = direction == Direction.DOWN ? -1 : 1;
+        double[] scores = values.stream().mapToDouble(v -> v == null ? Double.NaN : sign * v.doubleValue()).toArray();
+        boolean[] present = new boolean[scores.length];
+        for (int i = 0; i < scores.length; i++) {
+            present[i] = values.get(i) != null;
         }
-        return ranks;
+        int[] ranks = CompositeIndex.ranks(scores, present);
+        List<Integer> result = new ArrayList<>();
+        for (int i = 0; i < ranks.length; i++) {
+            result.add(present[i] ? ranks[i] : null);
+        }
+        return result;
     }
 
     // ---- 3. heat map -------------------------------------------------------------------------
@@ -567,11 +555,16 @@ class DashboardService {
      * empty year; the reporting year when the area has none.
      */
     int defaultYear(String area, String scope) {
-        Integer latest = live.get(queries.generation(), List.of("latest-approved", Objects.toString(area),
-                Objects.toString(scope)), () -> Optional.ofNullable(queries.latestApprovedYear(area, scope)), o -> 1)
-                .orElse(null);
+        return defaultYear(area, scope, APPROVED);
+    }
+
+    /** The latest year with a report of one of the statuses in the area; the reporting year when none. */
+    int defaultYear(String area, String scope, List<String> statuses) {
         int last = calendar.reportingYear();
-        return latest == null || latest > last || latest < FIRST_YEAR ? last : latest;
+        Integer latest = live.get(queries.generation(), List.of("latest-year", Objects.toString(area),
+                Objects.toString(scope), statuses, last),
+                () -> Optional.ofNullable(queries.latestYear(area, scope, statuses, last)), o -> 1).orElse(null);
+        return latest == null || latest < FIRST_YEAR ? last : latest;
     }
 
     /** The slice's counties in code order, from the region tree in memory. */

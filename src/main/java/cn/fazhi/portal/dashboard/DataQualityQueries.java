@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -63,19 +62,5 @@ class DataQualityQueries {
                             rs.getBigDecimal(10)));
                 });
         return rows;
-    }
-
-    /**
-     * The latest year, up to {@code last}, with an approved or submitted report among the counties
-     * within {@code scope} (the country when null), or null when there is none.
-     */
-    Integer latestCheckedYear(String scope, int last) {
-        return jdbc.sql("""
-                select coalesce(max(ar.year), 0) from annual_report ar join region r on r.code = ar.county_code
-                where ar.status in (:statuses) and ar.year <= :last
-                  and (:scope = '' or r.province_code = :scope or r.prefecture_code = :scope)
-                """)
-                .params(Map.of("statuses", CHECKED, "last", last, "scope", scope == null ? "" : scope))
-                .query(Integer.class).optional().filter(y -> y > 0).orElse(null);
     }
 }

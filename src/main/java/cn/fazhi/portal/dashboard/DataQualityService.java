@@ -4,7 +4,6 @@ import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.CatalogService;
-import cn.fazhi.portal.config.ReportingCalendar;
 import cn.fazhi.portal.dashboard.DashboardService.Filters;
 import cn.fazhi.portal.dashboard.DataQualityQueries.CheckedValue;
 import cn.fazhi.portal.dashboard.PeerGroups.Group;
@@ -51,13 +50,12 @@ class DataQualityService implements ValueFlags {
     private final DashboardService dashboards;
     private final CatalogService catalogs;
     private final RegionService regions;
-    private final ReportingCalendar calendar;
     private final LiveResults live;
     private final AreaIndexes indexes;
     private final DashboardQueries generations;
 
     DataQualityService(DataQualityQueries queries, DashboardService dashboards, CatalogService catalogs,
-            RegionService regions, ReportingCalendar calendar, LiveResults live, AreaIndexes indexes,
+            RegionService regions, LiveResults live, AreaIndexes indexes,
             DashboardQueries generations) {
         this.indexes = indexes;
         this.generations = generations;
@@ -65,7 +63,6 @@ class DataQualityService implements ValueFlags {
         this.dashboards = dashboards;
         this.catalogs = catalogs;
         this.regions = regions;
-        this.calendar = calendar;
         this.live = live;
     }
 
@@ -108,8 +105,7 @@ class DataQualityService implements ValueFlags {
             // the latest year with something to check in the area (or the scope), not an empty page
             String where = area != null && !area.isBlank() ? area.trim()
                     : viewer.is(Role.REVIEWER) ? viewer.scopeRegionCode() : null;
-            Integer latest = queries.latestCheckedYear(where, calendar.reportingYear());
-            chosenYear = latest == null ? null : latest.toString();
+            chosenYear = Integer.toString(dashboards.defaultYear(where, null, DataQualityQueries.CHECKED));
         }
         Filters filters = dashboards.filters(viewer, chosenYear, area, null, DataQualityQueries.CHECKED);
         Slice slice = filters.slice();
