@@ -197,6 +197,24 @@ end $$;
 select annual_report_recount(array(select id from annual_report));
 alter table indicator_value enable trigger user;
 alter table annual_report enable trigger user;
+
+-- ---- every approved report published as its version 1, as the portal's approval does (migration V17):
+-- the dashboards read the published versions
+insert into report_submission (report_id, submitted_at, submitted_by)
+select id, submitted_at, submitted_by from annual_report r
+where submitted_at is not null and not exists (select 1 from report_submission s where s.report_id = r.id);
+insert into report_version (report_id, number, county_code, year, measures_text, problems_text,
+                            next_year_plan_text, leaders_duty_text, submitted_at, submitted_by, approved_at,
+                            approved_by, catalogue_year, catalogue_edition, filled_count)
+select id, 1, county_code, year, measures_text, problems_text, next_year_plan_text, leaders_duty_text,
+       coalesce(submitted_at, approved_at), submitted_by, approved_at, approved_by, year, 'bench', filled_count
+from annual_report where status = 'APPROVED' and published_version_id is null;
+insert into report_version_value (version_id, indicator_code, value, source)
+select v.id, iv.indicator_code, iv.value, iv.source
+from report_version v join indicator_value iv on iv.report_id = v.report_id
+where v.catalogue_edition = 'bench';
+update annual_report ar set published_version_id = v.id
+from report_version v where v.report_id = ar.id and v.catalogue_edition = 'bench' and ar.published_version_id is null;
 select report_data_changed();
 
 -- ---- accounts: one hash for all (bcrypt through pgcrypto, as Spring Security's {bcrypt} reads it)
@@ -247,6 +265,7 @@ commit;
 -- the visibility map lets the dashboards' covering indexes answer without the table (index-only
 -- scans) from the first request, rather than whenever autovacuum gets to the new rows
 vacuum (analyze) indicator_value;
+vacuum (analyze) report_version_value;
 analyze;
 
 select (select count(*) from annual_report) as reports, (select count(*) from indicator_value) as "values",

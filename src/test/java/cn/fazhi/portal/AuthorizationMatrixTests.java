@@ -192,6 +192,10 @@ class AuthorizationMatrixTests {
                 expect(Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));
         p.put("GET /counties/{code}/reports/{year}/print", probe("GET", "/counties/530621/reports/2023/print",
                 expect(Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));
+        // versions are public; 2023 of this county has none, so nobody finds what a correction changed
+        p.put("GET /counties/{code}/reports/{year}/versions/{number}/changes", probe("GET",
+                "/counties/530621/reports/2023/versions/2/changes", expect(Outcome.DENIED, Outcome.DENIED,
+                        Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED)));
         // a file that is no workbook: the clerk gets the form back with the problem, nothing is stored
         p.put("POST /counties/{code}/reports/{year}/import", new Probe(UPLOAD, draft + "/import",
                 Map.of("section", "LEADERSHIP"), clerkOnly));

@@ -89,8 +89,9 @@ class DashboardController {
     String ranking(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
             @RequestParam(required = false) String indicator, @RequestParam(required = false) String includeSubmitted,
             @RequestParam(required = false) String page, @RequestParam(required = false) String peer,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, HttpServletRequest request) {
-        Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted, peer);
+            @RequestParam(required = false) String asOf, @AuthenticationPrincipal PortalUser user, Locale locale,
+            Model model, HttpServletRequest request) {
+        Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted, peer, asOf);
         List<DashboardTable> all = tables.ranking(ranking, locale);
         Page<DashboardTable.Row> shown = pageOf(all.get(0).rows(), page);
         DashboardTable counties = all.get(0);
@@ -115,14 +116,14 @@ class DashboardController {
             @RequestParam(required = false) String area, @RequestParam(required = false) String indicator,
             @RequestParam(required = false) String includeSubmitted, @RequestParam(required = false) String peer,
             @RequestParam String format, @RequestParam(required = false) String table,
-            @AuthenticationPrincipal PortalUser user, Locale locale) {
-        Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted, peer);
+            @RequestParam(required = false) String asOf, @AuthenticationPrincipal PortalUser user, Locale locale) {
+        Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted, peer, asOf);
         List<DashboardTable> all = new java.util.ArrayList<>(tables.ranking(ranking, locale));
         if (ranking.provinces() && DashboardTables.COUNTIES.equals(table)) {
             all.add(tables.rankingCounties(ranking, locale));
         }
-        return export(all, table, format, "ranking",
-                ranking.indicator().code() + "-" + ranking.filters().slice().fileTag());
+        return export(all, table, format, "ranking", ranking.indicator().code() + "-"
+                + ranking.filters().slice().fileTag() + (ranking.historical() ? "-asof-" + ranking.asOf() : ""));
     }
 
     // ---- 3. heat map -------------------------------------------------------------------------

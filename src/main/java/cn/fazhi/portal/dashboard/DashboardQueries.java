@@ -19,8 +19,9 @@ import org.springframework.stereotype.Repository;
 
 /**
  * The dashboards' read model: plain SQL over the tables of the region, catalog and report
- * modules (region, indicator, indicator_target, reporting_period, annual_report,
- * indicator_value), returning records. Reading other modules' tables is deliberate here: the
+ * modules (region, indicator, indicator_target, reporting_period, annual_report, and the report
+ * module's views counted_report and counted_value, which give each report's published version
+ * — migration V17 — so that a correction under way never changes what is compared), returning records. Reading other modules' tables is deliberate here: the
  * comparisons are aggregate queries that PostgreSQL answers in one statement each, whatever the
  * number of counties, which no module's entity API could do. Nothing here writes.
  *
@@ -126,16 +127,21 @@ class DashboardQueries {
             BigDecimal mean, long covered, BigDecimal ratio, boolean ratioNotApplicable, BigDecimal perCapita) {
     }
 
-    /** Every county of the slice with its value of the indicator this year and last year. */
-    List<CountyValue> rankingValues(Slice slice, String indicator) {
+    /**
+     * Every county of the slice with its value of the indicator this year and last year.
+     *
+     * @param asOf the moment whose published versions count (a ranking reproduced as it stood), or
+     *     null for now
+     */
+    List<CountyValue> rankingValues(Slice slice, String indicator, Instant asOf) {
         return jdbc.sql("""
                 with c as (
                     select r.code, r.name, coalesce(r.prefecture_code, r.province_code) as group_code
                     from region r where %1$s
                 ), v as (
                     select ar.county_code, ar.year, iv.value, iv.source
-                    from annual_report ar
-                    left join indicator_value iv on iv.report_id = ar.id and iv.indicator_code = :indicator
+                    from %2$s ar
+                    left join %3$s iv on iv.report_id = ar.id and iv.indicator_code = :indicator
                     where ar.year in (:year, :year - 1) and ar.status in (:statuses)
                       and ar.county_code in (select code from c)
                 )
@@ -146,8 +152,8 @@ class DashboardQueries {
                 left join v cur on cur.county_code = c.code and cur.year = :year
                 left join v prev on prev.county_code = c.code and prev.year = :year - 1
                 order by c.code
-                """.formatted(slice.where("r")))
-                .params(params(slice)).param("indicator", indicator)
+                """.formatted(slice.where("r"), reportsAsOf(asOf), valuesAsOf(asOf)))
+                .params(params(slice)).param("indicator", indicator).param("asOf", timestamp(asOf), Types.TIMESTAMP_WITH_TIMEZONE)
                 .query((rs, n) -> new CountyValue(rs.getString("code"), rs.getString("name"),
                         rs.getString("group_name"), rs.getBoolean("reported"), rs.getBigDecimal("value"),
                         rs.getBoolean("not_applicable"), rs.getBigDecimal("previous")))
@@ -161,7 +167,7 @@ class DashboardQueries {
      * over the counties that reported both parts, with how many those are.
      */
     List<Aggregate> aggregates(Slice slice, String indicator, String numerator, String denominator,
-            boolean byProvince) {
+            boolean byProvince, Instant asOf) {
         return jdbc.sql("""
                 with c as (
                     select r.code, %2$s as group_code
@@ -174,8 +180,8 @@ class DashboardQueries {
                     from c
                     left join lateral (select population from region_population
                                        where region_code = c.code order by census_year desc limit 1) p on true
-                    left join annual_report ar on ar.county_code = c.code and ar.year = :year and ar.status in (:statuses)
-                    left join indicator_value iv on iv.report_id = ar.id
+                    left join %3$s ar on ar.county_code = c.code and ar.year = :year and ar.status in (:statuses)
+                    left join %4$s iv on iv.report_id = ar.id
                          and iv.indicator_code in (:indicator, :numerator, :denominator)
                     group by c.code, c.group_code, p.population
                 )
@@ -192,8 +198,9 @@ class DashboardQueries {
                 group by grouping sets ((per.group_code, g.name), ())
                 order by per.group_code nulls last
                 """.formatted(slice.where("r"),
-                        byProvince ? "r.province_code" : "coalesce(r.prefecture_code, r.province_code)"))
-                .params(params(slice)).param("indicator", indicator)
+                        byProvince ? "r.province_code" : "coalesce(r.prefecture_code, r.province_code)",
+                        reportsAsOf(asOf), valuesAsOf(asOf)))
+                .params(params(slice)).param("indicator", indicator).param("asOf", timestamp(asOf), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("numerator", numerator, Types.VARCHAR).param("denominator", denominator, Types.VARCHAR)
                 .query((rs, n) -> new Aggregate(rs.getString("group_code"), rs.getString("group_name"),
                         rs.getLong("counties"), rs.getLong("reporting"), rs.getBigDecimal("sum"), rs.getBigDecimal("mean"),
@@ -227,8 +234,8 @@ class DashboardQueries {
                 select c.code, c.name, g.name as group_name, ar.year, iv.indicator_code, iv.value,
                        iv.source = 'COMPUTED' and iv.value is null as not_applicable
                 from c join region g on g.code = c.group_code
-                left join annual_report ar on ar.county_code = c.code and ar.year in (:years) and ar.status in (:statuses)
-                left join indicator_value iv on iv.report_id = ar.id and %s
+                left join counted_report ar on ar.county_code = c.code and ar.year in (:years) and ar.status in (:statuses)
+                left join counted_value iv on iv.report_id = ar.id and %s
                 order by c.code, ar.year
                 """.formatted(slice.where("r"), counties == null ? "" : " and r.code in (:counties)", indicatorCondition))
                 .params(params(slice)).param("years", years)
@@ -260,9 +267,9 @@ class DashboardQueries {
             String submittedWithin) {
         return jdbc.sql("""
                 select ar.county_code, ar.year, iv.indicator_code, iv.value
-                from annual_report ar
+                from counted_report ar
                 join region r on r.code = ar.county_code
-                left join indicator_value iv on iv.report_id = ar.id and iv.value is not null
+                left join counted_value iv on iv.report_id = ar.id and iv.value is not null
                      and iv.indicator_code in (select code from indicator where direction <> 'NONE')
                 where ar.year in (:years) and ar.status in (:statuses)
                   and (:province = '' or r.province_code = :province)
@@ -313,7 +320,7 @@ class DashboardQueries {
 
     /** The fullest approved report of the latest year with one. */
     java.util.Optional<ReportKey> exampleReport() {
-        return jdbc.sql("select county_code, year from annual_report where status = 'APPROVED'"
+        return jdbc.sql("select county_code, year from counted_report where status = 'APPROVED'"
                 + " order by year desc, filled_count desc, county_code limit 1")
                 .query((rs, n) -> new ReportKey(rs.getString(1), rs.getInt(2))).optional();
     }
@@ -324,7 +331,7 @@ class DashboardQueries {
      */
     Integer latestYear(String area, String scope, Collection<String> statuses, int last) {
         return jdbc.sql("""
-                select max(ar.year) from annual_report ar join region r on r.code = ar.county_code
+                select max(ar.year) from counted_report ar join region r on r.code = ar.county_code
                 where ar.status in (:statuses) and ar.year <= :last
                   and (:area = '' or r.province_code = :area or r.prefecture_code = :area)
                   and (:scope = '' or r.province_code = :scope or r.prefecture_code = :scope)
@@ -348,13 +355,13 @@ class DashboardQueries {
     List<ProfileRow> profile(String county, Collection<String> statuses, String indicator) {
         return jdbc.sql("""
                 select r.code, r.name, r.level, r.parent_code, r.province_code, r.prefecture_code,
-                       p.name as province_name, f.name as prefecture_name, ar.year, ar.status, ar.submitted_at, ar.approved_at, iv.value, iv.id is not null as has_row,
+                       p.name as province_name, f.name as prefecture_name, ar.year, ar.status, ar.submitted_at, ar.approved_at, iv.value, iv.indicator_code is not null as has_row,
                        iv.source = 'COMPUTED' and iv.value is null as not_applicable
                 from region r
                 join region p on p.code = r.province_code
                 left join region f on f.code = r.prefecture_code
-                left join annual_report ar on ar.county_code = r.code and ar.status in (:statuses)
-                left join indicator_value iv on iv.report_id = ar.id and iv.indicator_code = :indicator
+                left join counted_report ar on ar.county_code = r.code and ar.status in (:statuses)
+                left join counted_value iv on iv.report_id = ar.id and iv.indicator_code = :indicator
                 where r.code = :county and r.level = 'COUNTY'
                 order by ar.year desc
                 """)
@@ -367,6 +374,19 @@ class DashboardQueries {
     }
 
     // ---- helpers -----------------------------------------------------------------------------
+
+    /** The reports that count: as published now, or as published at a moment (migration V17). */
+    private static String reportsAsOf(Instant asOf) {
+        return asOf == null ? "counted_report" : "published_report_as_of(:asOf)";
+    }
+
+    private static String valuesAsOf(Instant asOf) {
+        return asOf == null ? "counted_value" : "published_value_as_of(:asOf)";
+    }
+
+    private static java.time.OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(java.time.ZoneOffset.UTC);
+    }
 
     private static java.util.Map<String, Object> params(Slice slice) {
         java.util.Map<String, Object> p = new java.util.HashMap<>();

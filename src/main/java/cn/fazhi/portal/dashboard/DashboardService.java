@@ -105,8 +105,13 @@ class DashboardService {
      *
      * @param perCapita whether the indicator is compared per 10,000 residents (the rows carry both values)
      */
+    /**
+     * @param asOf the date (China time) whose end the ranking stands at: the day asked for, or today
+     * @param historical whether the ranking was asked for as of an earlier date
+     */
     record Ranking(Filters filters, Catalog catalog, IndicatorDef indicator, boolean perCapita, boolean provinces,
-            List<RankRow> rows, List<Aggregate> aggregates, List<RankRow> counties) {
+            List<RankRow> rows, List<Aggregate> aggregates, List<RankRow> counties, LocalDate asOf,
+            boolean historical) {
     }
 
     /**
@@ -223,7 +228,21 @@ class DashboardService {
 
     Ranking ranking(Viewer viewer, String year, String area, String indicator, String includeSubmitted,
             String peer) {
-        Filters filters = filters(viewer, year, area, includeSubmitted, null, peer, false);
+        return ranking(viewer, year, area, indicator, includeSubmitted, peer, null);
+    }
+
+    /**
+     * @param asOf a date (yyyy-MM-dd) before today: the ranking as the versions published by the end
+     *     of that day (China time) make it, so that a ranking once published can be reproduced;
+     *     submitted reports never count then. Anything else stands for now.
+     */
+    Ranking ranking(Viewer viewer, String year, String area, String indicator, String includeSubmitted,
+            String peer, String asOf) {
+        LocalDate today = calendar.today();
+        LocalDate day = parseDay(asOf).filter(d -> d.isBefore(today)).orElse(null);
+        Instant moment = day == null ? null
+                : day.plusDays(1).atStartOfDay(cn.fazhi.portal.config.TimeConfiguration.CHINA).toInstant().minusNanos(1_000);
+        Filters filters = filters(viewer, year, area, day == null ? includeSubmitted : null, null, peer, false);
         Catalog catalog = catalogs.forYear(filters.year());
         IndicatorDef chosen = catalog.indicator(Objects.requireNonNullElse(indicator, ""))
                 .orElse(catalog.indicators().get(0));
@@ -232,18 +251,29 @@ class DashboardService {
         RankingRows found = live.get(queries.generation(),
                 List.of("ranking", slice, chosen.code(), chosen.direction(), chosen.perCapita(),
                         Objects.toString(filters.peer()), Objects.requireNonNullElse(chosen.numeratorCode(), ""),
-                        Objects.requireNonNullElse(chosen.denominatorCode(), "")),
+                        Objects.requireNonNullElse(chosen.denominatorCode(), ""), Objects.toString(moment)),
                 () -> {
                     List<Aggregate> aggregates = queries.aggregates(slice, chosen.code(), chosen.numeratorCode(),
-                            chosen.denominatorCode(), provinces);
-                    List<RankRow> counties = countyRows(chosen, queries.rankingValues(slice, chosen.code()),
+                            chosen.denominatorCode(), provinces, moment);
+                    List<RankRow> counties = countyRows(chosen, queries.rankingValues(slice, chosen.code(), moment),
                             filters.peer());
                     return new RankingRows(provinces ? provinceRows(chosen, aggregates) : counties, aggregates,
                             counties);
                 },
                 r -> r.rows().size() + r.counties().size());
         return new Ranking(filters, catalog, chosen, chosen.perCapita(), provinces, found.rows(),
-                provinces ? List.of() : found.aggregates(), found.counties());
+                provinces ? List.of() : found.aggregates(), found.counties(), day == null ? today : day, day != null);
+    }
+
+    private static java.util.Optional<LocalDate> parseDay(String text) {
+        if (text == null || !text.matches("\\d{4}-\\d{2}-\\d{2}")) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(LocalDate.parse(text));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /** @param counties every county ranked (the same as {@code rows} but in the national view) */

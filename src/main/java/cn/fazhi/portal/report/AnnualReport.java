@@ -36,7 +36,7 @@ import lombok.NoArgsConstructor;
 @Table(name = "annual_report")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-class AnnualReport {
+class AnnualReport implements ReportContent {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -86,6 +86,30 @@ class AnnualReport {
     @Version
     private int version;
 
+    /** The version the public reads: the last approved one (issue 18), null before the first approval. */
+    @jakarta.persistence.ManyToOne(fetch = jakarta.persistence.FetchType.LAZY)
+    @jakarta.persistence.JoinColumn(name = "published_version_id")
+    private ReportVersion publishedVersion;
+
+    /** The reopening reason of the correction under way; it goes into the correction's version. */
+    private String correctionReason;
+
+    @OneToMany(mappedBy = "report", cascade = CascadeType.PERSIST)
+    @OrderBy("number")
+    private List<ReportVersion> versions = new ArrayList<>();
+
+    /** Every round's submission: returning or reopening a report never loses the first one. */
+    @jakarta.persistence.ElementCollection
+    @jakarta.persistence.CollectionTable(name = "report_submission",
+            joinColumns = @jakarta.persistence.JoinColumn(name = "report_id"))
+    @OrderBy("submittedAt")
+    private List<Submission> submissions = new ArrayList<>();
+
+    /** One round's submission. */
+    @jakarta.persistence.Embeddable
+    record Submission(Instant submittedAt, Long submittedBy) {
+    }
+
     @OneToMany(mappedBy = "report", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<IndicatorValue> values = new ArrayList<>();
 
@@ -114,8 +138,8 @@ class AnnualReport {
         return Optional.ofNullable(find(indicatorCode)).map(IndicatorValue::getValue);
     }
 
-    /** Every value as validation sees it. */
-    Map<String, ValueEntry> entries() {
+    @Override
+    public Map<String, ValueEntry> entries() {
         return values.stream().collect(Collectors.toMap(IndicatorValue::getIndicatorCode, AnnualReport::entryOf));
     }
 
@@ -159,14 +183,24 @@ class AnnualReport {
         return Optional.of(before == null ? new ValueEntry(null, null, null) : before);
     }
 
-    /** The four narrative parts by form field name, in the order the law lists them. */
-    Map<String, String> narrative() {
-        Map<String, String> texts = new java.util.LinkedHashMap<>();
-        texts.put("measures", measuresText);
-        texts.put("problems", problemsText);
-        texts.put("nextYearPlan", nextYearPlanText);
-        texts.put("leadersDuty", leadersDutyText);
-        return texts;
+    @Override
+    public Map<String, String> narrative() {
+        return ReportContent.narrative(measuresText, problemsText, nextYearPlanText, leadersDutyText);
+    }
+
+    @Override
+    public List<CustomFigureView> figuresOf(String sectionCode) {
+        return customFiguresOf(sectionCode).stream().map(CustomFigureView::of).toList();
+    }
+
+    /** Whether an approved version is public while a correction of it is under way (更正中). */
+    boolean isCorrecting() {
+        return publishedVersion != null && status != ReportStatus.APPROVED;
+    }
+
+    /** The version of this number, if the report has one. */
+    Optional<ReportVersion> version(int number) {
+        return versions.stream().filter(v -> v.getNumber() == number).findFirst();
     }
 
     boolean isEditable() {
@@ -181,7 +215,10 @@ class AnnualReport {
         return text != null && !text.isBlank();
     }
 
-    /** An approved report opened again for correction; it is no longer public. */
+    /**
+     * An approved report opened again for correction. Its approved version stays public, as it was,
+     * until the correction's approval publishes the next one.
+     */
     void reopen(Long by, Instant at, String reason) {
         requireStatus(EnumSet.of(ReportStatus.APPROVED), "reopen");
         if (reason == null || reason.isBlank()) {
@@ -191,9 +228,9 @@ class AnnualReport {
         this.reviewedAt = at;
         this.reviewedBy = by;
         this.reviewComment = reason;
+        this.correctionReason = reason;
         this.approvedAt = null;
         this.approvedBy = null;
-        this.publishedOn = null;
         this.updatedAt = at;
     }
 
@@ -254,6 +291,7 @@ class AnnualReport {
         this.status = ReportStatus.SUBMITTED;
         this.submittedAt = at;
         this.submittedBy = by;
+        this.submissions.add(new Submission(at, by));
         this.updatedAt = at;
     }
 
@@ -269,15 +307,33 @@ class AnnualReport {
         this.updatedAt = at;
     }
 
-    void approve(Long by, Instant at, LocalDate publishedOn) {
+    /**
+     * Approves the report and publishes it as its next version.
+     *
+     * @param catalog the catalogue of the report's year, which the version records the edition of
+     * @param publicNote what the public reads of a correction, or null; a first approval has none
+     */
+    ReportVersion approve(Long by, Instant at, LocalDate publishedOn, Catalog catalog, String publicNote) {
         requireStatus(EnumSet.of(ReportStatus.SUBMITTED), "approve");
+        if (publicNote != null && publishedVersion == null) {
+            throw new IllegalArgumentException("only a correction has a public note");
+        }
         this.status = ReportStatus.APPROVED;
         this.reviewedAt = at;
         this.reviewedBy = by;
         this.approvedAt = at;
         this.approvedBy = by;
-        this.publishedOn = publishedOn;
+        if (this.publishedOn == null) {
+            this.publishedOn = publishedOn;
+        }
         this.updatedAt = at;
+        int number = versions.stream().mapToInt(ReportVersion::getNumber).max().orElse(0) + 1;
+        ReportVersion version = ReportVersion.freeze(this, number, catalog, by, at,
+                number == 1 ? null : correctionReason != null ? correctionReason : "—", publicNote);
+        versions.add(version);
+        this.publishedVersion = version;
+        this.correctionReason = null;
+        return version;
     }
 
     List<CustomFigure> customFiguresOf(String sectionCode) {

@@ -30,12 +30,17 @@ interface AnnualReportRepository extends Repository<AnnualReport, Long> {
             """)
     List<Object[]> entriesOf(Long reportId);
 
-    /** The indicator codes and values (blank ones left out) of the county's report of a year in this status. */
-    @org.springframework.data.jpa.repository.Query("""
-            select v.indicatorCode, v.value from IndicatorValue v join v.report r
-            where r.countyCode = :countyCode and r.year = :year and r.status = :status and v.value is not null
+    /**
+     * The indicator codes and values (blank ones left out) of the county's report of a year as
+     * published: its last approved version (migration V17's views).
+     */
+    @org.springframework.data.jpa.repository.NativeQuery("""
+            select v.indicator_code, v.value from counted_value v join counted_report r on r.id = v.report_id
+            where r.county_code = :countyCode and r.year = :year and r.status = 'APPROVED' and v.value is not null
             """)
-    List<Object[]> valuesOf(String countyCode, int year, ReportStatus status);
+    List<Object[]> publishedValuesOf(String countyCode, int year);
+
+    List<AnnualReport> findByCountyCodeOrderByYearDesc(String countyCode);
 
     List<AnnualReport> findByCountyCodeAndStatusInOrderByYearDesc(String countyCode, Collection<ReportStatus> statuses);
 

@@ -96,12 +96,13 @@ class CountyController {
      * reports, without internal texts.
      */
     @GetMapping("/counties/{code}/reports/{year}/print")
-    String print(@PathVariable String code, @PathVariable String year, @AuthenticationPrincipal PortalUser user,
+    String print(@PathVariable String code, @PathVariable String year,
+            @RequestParam(required = false) Integer version, @AuthenticationPrincipal PortalUser user,
             java.util.Locale locale, Model model) {
         if (!year.matches("\\d{4}")) {
             throw notFound();
         }
-        ReportView report = reports.find(code, Integer.parseInt(year), Viewer.of(user), locale)
+        ReportView report = reports.find(code, Integer.parseInt(year), version, Viewer.of(user), locale)
                 .orElseThrow(CountyController::notFound);
         model.addAttribute("report", report);
         model.addAttribute("approvedOn", report.approvedAt() == null ? null
@@ -109,14 +110,31 @@ class CountyController {
         return "report/print";
     }
 
+    /**
+     * What a correction changed (issue 18): version {@code number} against the one before it. Public,
+     * like the versions.
+     */
+    @GetMapping("/counties/{code}/reports/{year}/versions/{number}/changes")
+    String changes(@PathVariable String code, @PathVariable String year, @PathVariable String number, Model model) {
+        if (!year.matches("\\d{4}") || !number.matches("\\d{1,4}")) {
+            throw notFound();
+        }
+        VersionChanges changes = reports.changes(code, Integer.parseInt(year), Integer.parseInt(number))
+                .orElseThrow(CountyController::notFound);
+        model.addAttribute("changes", changes);
+        model.addAttribute("path", regions.pathTo(changes.county()));
+        return "report/changes";
+    }
+
     @GetMapping("/counties/{code}/reports/{year}")
-    String report(@PathVariable String code, @PathVariable String year, @AuthenticationPrincipal PortalUser user,
-            Model model) {
+    String report(@PathVariable String code, @PathVariable String year,
+            @RequestParam(required = false) Integer version, @AuthenticationPrincipal PortalUser user,
+            java.util.Locale locale, Model model) {
         if (!year.matches("\\d{4}")) {
             throw notFound();
         }
         Viewer viewer = Viewer.of(user);
-        ReportView report = reports.find(code, Integer.parseInt(year), viewer)
+        ReportView report = reports.find(code, Integer.parseInt(year), version, viewer, locale)
                 .orElseThrow(CountyController::notFound);
         model.addAttribute("report", report);
         model.addAttribute("path", regions.pathTo(report.county()));

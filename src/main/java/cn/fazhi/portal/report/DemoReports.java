@@ -83,10 +83,11 @@ class DemoReports implements ApplicationRunner {
                 "（演示数据）党政主要负责人履行推进法治建设第一责任人职责情况，详见年度报告原文。",
                 created);
         report.submit(null, at(LocalDate.of(year + 1, 2, 20)));
-        if (!SUBMITTED_ONLY.contains(key)) {
-            report.approve(null, at(LocalDate.of(year + 1, 3, 10)), LocalDate.of(year + 1, 3, 31));
-        }
+        // saved before the approval, whose version refers to the report's rows
         reports.save(report);
+        if (!SUBMITTED_ONLY.contains(key)) {
+            report.approve(null, at(LocalDate.of(year + 1, 3, 10)), LocalDate.of(year + 1, 3, 31), catalog, null);
+        }
         log.info("Demo report {} {} loaded with {} figures ({})", county, year, rows.size(), report.getStatus());
     }
 

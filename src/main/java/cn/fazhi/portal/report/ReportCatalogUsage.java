@@ -49,10 +49,10 @@ class ReportCatalogUsage implements CatalogUsage {
     public List<RuleViolation> violations(RuleDef rule, int firstYear, Integer lastYear) {
         return jdbc.sql("""
                 select r.county_code, g.name, r.year, l.value as left_value, rv.value as right_value
-                from annual_report r
+                from counted_report r
                 join region g on g.code = r.county_code
-                join indicator_value l on l.report_id = r.id and l.indicator_code = :left
-                join indicator_value rv on rv.report_id = r.id and rv.indicator_code = :right
+                join counted_value l on l.report_id = r.id and l.indicator_code = :left
+                join counted_value rv on rv.report_id = r.id and rv.indicator_code = :right
                 where r.status = 'APPROVED' and r.year >= :first and r.year <= :last
                   and l.value is not null and rv.value is not null
                 order by r.county_code, r.year

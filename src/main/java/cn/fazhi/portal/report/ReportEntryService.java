@@ -338,7 +338,7 @@ public class ReportEntryService {
     /** The values of the county's approved report of the year before, for comparison. */
     Map<String, BigDecimal> lastApproved(String countyCode, int year) {
         Map<String, BigDecimal> values = new HashMap<>();
-        for (Object[] row : reports.valuesOf(countyCode, year - 1, ReportStatus.APPROVED)) {
+        for (Object[] row : reports.publishedValuesOf(countyCode, year - 1)) {
             values.put((String) row[0], (BigDecimal) row[1]);
         }
         return values;

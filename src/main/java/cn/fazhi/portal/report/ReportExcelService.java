@@ -58,8 +58,8 @@ class ReportExcelService {
     /** The report for a download, or empty when it does not exist or this viewer may not see it. */
     public Optional<ReportExport> export(String countyCode, int year, Viewer viewer) {
         return regions.findCounty(countyCode).flatMap(county -> reports.findByCountyCodeAndYear(countyCode, year)
-                .filter(report -> ReportService.mayView(report, county, viewer))
-                .map(report -> export(report, county, viewer.canSeeUnpublishedOf(county))));
+                .flatMap(report -> ReportService.readable(report, county, viewer, null)
+                        .map(content -> export(report, content, county, viewer.canSeeUnpublishedOf(county)))));
     }
 
     private static Map<String, ValueEntry> withoutExplanations(Map<String, ValueEntry> entries) {
@@ -139,12 +139,12 @@ class ReportExcelService {
      * @param internal whether the viewer may see the county's unpublished work: only then do the
      *     clerk's explanations go into the file
      */
-    private ReportExport export(AnnualReport report, RegionView county, boolean internal) {
+    private ReportExport export(AnnualReport report, ReportContent content, RegionView county, boolean internal) {
         Catalog catalog = catalogs.forYear(report.getYear());
         Map<String, SectionDef> sections = catalog.sections().stream()
                 .collect(Collectors.toMap(SectionDef::code, Function.identity()));
         Map<String, BigDecimal> lastYear = entries.lastApproved(report.getCountyCode(), report.getYear());
-        Map<String, ValueEntry> stored = internal ? report.entries() : withoutExplanations(report.entries());
+        Map<String, ValueEntry> stored = internal ? content.entries() : withoutExplanations(content.entries());
         List<ReportExport.Row> rows = catalog.indicators().stream().map(indicator -> new ReportExport.Row(indicator,
                         sections.get(indicator.sectionCode()).nameZh(), lastYear.get(indicator.code()),
                         stored.get(indicator.code()),
@@ -152,11 +152,10 @@ class ReportExcelService {
                                 value(stored, indicator.denominatorCode())) : null))
                 .toList();
         List<ReportExport.Figure> figures = catalog.sections().stream()
-                .flatMap(s -> report.customFiguresOf(s.code()).stream()
-                        .map(f -> new ReportExport.Figure(s.nameZh(), CustomFigureView.of(f))))
+                .flatMap(s -> content.figuresOf(s.code()).stream().map(f -> new ReportExport.Figure(s.nameZh(), f)))
                 .toList();
         return new ReportExport(county.code(), county.name(), report.getYear(), report.getVersion(), rows,
-                report.narrative(), figures, catalog.sections().stream().map(SectionDef::nameZh).toList());
+                content.narrative(), figures, catalog.sections().stream().map(SectionDef::nameZh).toList());
     }
 
     private static BigDecimal value(Map<String, ValueEntry> entries, String code) {

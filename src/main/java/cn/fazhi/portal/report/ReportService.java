@@ -129,14 +129,35 @@ public class ReportService {
         return new ResponseStatusException(HttpStatus.NOT_FOUND);
     }
 
-    /** The county's reports this viewer may see, newest year first. */
+    /**
+     * The county's reports this viewer may see, newest year first: all of them for those who may
+     * see the county's unpublished work, the published ones (as last approved) for anyone else.
+     */
     public List<ReportSummary> reportsOf(RegionView county, Viewer viewer) {
-        EnumSet<ReportStatus> visible = viewer.canSeeUnpublishedOf(county)
-                ? EnumSet.allOf(ReportStatus.class) : EnumSet.of(ReportStatus.APPROVED);
-        return reports.findByCountyCodeAndStatusInOrderByYearDesc(county.code(), visible).stream()
-                .map(r -> new ReportSummary(r.getYear(), r.getStatus(), r.getSubmissionDeadline(),
-                        r.getSubmittedAt(), r.getApprovedAt(), r.getValues().size(), r.getCustomFigures().size()))
+        boolean internal = viewer.canSeeUnpublishedOf(county);
+        return reports.findByCountyCodeOrderByYearDesc(county.code()).stream()
+                .map(r -> {
+                    if (internal) {
+                        return new ReportSummary(r.getYear(), r.getStatus(), r.getSubmissionDeadline(),
+                                r.getSubmittedAt(), r.getApprovedAt(), r.getValues().size(),
+                                r.getCustomFigures().size(), r.isCorrecting(), latestNumber(r));
+                    }
+                    ReportVersion published = r.getPublishedVersion();
+                    if (published != null) {
+                        return new ReportSummary(r.getYear(), ReportStatus.APPROVED, r.getSubmissionDeadline(),
+                                published.getSubmittedAt(), published.getApprovedAt(), published.getValues().size(),
+                                published.getFigures().size(), r.isCorrecting(), published.getNumber());
+                    }
+                    return r.getStatus().isPublished() ? new ReportSummary(r.getYear(), r.getStatus(),
+                            r.getSubmissionDeadline(), r.getSubmittedAt(), r.getApprovedAt(), r.getValues().size(),
+                            r.getCustomFigures().size(), false, null) : null;
+                })
+                .filter(java.util.Objects::nonNull)
                 .toList();
+    }
+
+    private static Integer latestNumber(AnnualReport report) {
+        return report.getPublishedVersion() == null ? null : report.getPublishedVersion().getNumber();
     }
 
     /** A report with all its values, or empty when it does not exist or this viewer may not see it. */
@@ -146,46 +167,88 @@ public class ReportService {
 
     /** A report with all its values, findings in the viewer's language, and what the viewer may do with it. */
     public Optional<ReportView> find(String countyCode, int year, Viewer viewer, Locale locale) {
+        return find(countyCode, year, null, viewer, locale);
+    }
+
+    /**
+     * A report as this viewer reads it (see {@link #readable}), or one of its published versions,
+     * which are public.
+     *
+     * @param versionNumber the published version to show, or null for what the viewer reads by default
+     */
+    public Optional<ReportView> find(String countyCode, int year, Integer versionNumber, Viewer viewer,
+            Locale locale) {
         Optional<RegionView> county = regions.findCounty(countyCode);
         if (county.isEmpty()) {
             return Optional.empty();
         }
         return reports.findByCountyCodeAndYear(countyCode, year)
-                .filter(r -> mayView(r, county.get(), viewer))
-                .map(r -> toView(r, county.get(), viewer, locale));
+                .flatMap(r -> readable(r, county.get(), viewer, versionNumber)
+                        .map(content -> toView(r, content, county.get(), viewer, locale)));
     }
 
-    /** The one rule for reading a report, its page and its downloads alike. */
-    static boolean mayView(AnnualReport report, RegionView county, Viewer viewer) {
-        return report.getStatus().isPublished() || viewer.canSeeUnpublishedOf(county);
+    /**
+     * The one rule for reading a report, its page and its downloads alike: a published version is
+     * public; the working copy is for those who may see the county's unpublished work. Anyone else
+     * reads the last approved version, also while a correction of it is under way (issue 18), or a
+     * report approved without one (loaded by SQL) as it stands.
+     *
+     * @param versionNumber a published version asked for by number, or null
+     */
+    static Optional<ReportContent> readable(AnnualReport report, RegionView county, Viewer viewer,
+            Integer versionNumber) {
+        if (versionNumber != null) {
+            return report.version(versionNumber).map(ReportContent.class::cast);
+        }
+        if (viewer.canSeeUnpublishedOf(county)) {
+            return Optional.of(report);
+        }
+        if (report.getPublishedVersion() != null) {
+            return Optional.of(report.getPublishedVersion());
+        }
+        return report.getStatus().isPublished() ? Optional.of(report) : Optional.empty();
     }
 
-    private ReportView toView(AnnualReport report, RegionView county, Viewer viewer, Locale locale) {
+    private ReportView toView(AnnualReport report, ReportContent content, RegionView county, Viewer viewer,
+            Locale locale) {
         Catalog catalog = catalogs.forYear(report.getYear());
-        Map<String, IndicatorValue> values = report.valuesByCode();
+        ReportVersion shown = content instanceof ReportVersion version ? version : null;
+        // what the review said and what the clerk explained stay with those who may see the county's work
+        boolean internal = viewer.canSeeUnpublishedOf(county);
+        boolean working = shown == null && internal;
+        Map<String, ValueEntry> values = content.entries();
         Map<String, BigDecimal> lastYear = entries.lastApproved(report.getCountyCode(), report.getYear());
-        List<Finding> findings = ReportValidator.validate(catalog, report.entries(), lastYear, locale);
+        List<Finding> findings = working ? ReportValidator.validate(catalog, values, lastYear, locale) : List.of();
         Map<String, List<Finding>> byIndicator = findings.stream()
                 .collect(java.util.stream.Collectors.groupingBy(Finding::indicatorCode));
         List<SectionValues> sections = catalog.sections().stream()
                 .map(s -> new SectionValues(s, catalog.indicatorsOf(s.code()).stream()
                         .map(i -> row(i, values, lastYear, byIndicator.getOrDefault(i.code(), List.of())))
-                        .toList(), report.customFiguresOf(s.code()).stream().map(CustomFigureView::of).toList()))
+                        .toList(), content.figuresOf(s.code())))
                 .toList();
-        boolean ownClerk = viewer.is(Role.COUNTY_STAFF) && viewer.canSeeUnpublishedOf(county);
-        boolean reviewer = viewer.is(Role.REVIEWER) && viewer.canSeeUnpublishedOf(county);
-        ReportView.Actions actions = new ReportView.Actions(ownClerk && report.isEditable(),
-                reviewer && report.getStatus() == ReportStatus.SUBMITTED,
-                (reviewer || viewer.is(Role.ADMIN)) && report.getStatus() == ReportStatus.APPROVED,
-                viewer.canSeeUnpublishedOf(county));
-        // what the review said and what the clerk explained stay with those who may see the county's work
-        boolean internal = viewer.canSeeUnpublishedOf(county);
-        return new ReportView(county, report.getYear(), report.getStatus(), report.getSubmissionDeadline(),
-                report.getSubmittedAt(), report.getApprovedAt(), report.getPublishedOn(),
-                internal ? report.getReviewComment() : null,
-                report.getMeasuresText(), report.getProblemsText(), report.getNextYearPlanText(),
-                report.getLeadersDutyText(), internal ? sections : sections.stream().map(ReportService::publicOf).toList(),
-                internal ? findings : List.of(), report.getVersion(), actions);
+        boolean ownClerk = viewer.is(Role.COUNTY_STAFF) && internal;
+        boolean reviewer = viewer.is(Role.REVIEWER) && internal;
+        ReportView.Actions actions = shown != null ? new ReportView.Actions(false, false, false, internal)
+                : new ReportView.Actions(ownClerk && report.isEditable(),
+                        reviewer && report.getStatus() == ReportStatus.SUBMITTED,
+                        (reviewer || viewer.is(Role.ADMIN)) && report.getStatus() == ReportStatus.APPROVED,
+                        internal);
+        List<ReportView.VersionSummary> versions = report.getVersions().stream()
+                .map(v -> new ReportView.VersionSummary(v.getNumber(), v.getSubmittedAt(), v.getApprovedAt(),
+                        v.getPublicNote()))
+                .toList();
+        List<java.time.Instant> submissions = internal
+                ? report.getSubmissions().stream().map(AnnualReport.Submission::submittedAt).toList() : List.of();
+        Map<String, String> narrative = content.narrative();
+        return new ReportView(county, report.getYear(), shown != null ? ReportStatus.APPROVED : report.getStatus(),
+                report.getSubmissionDeadline(),
+                shown != null ? shown.getSubmittedAt() : report.getSubmittedAt(),
+                shown != null ? shown.getApprovedAt() : report.getApprovedAt(), report.getPublishedOn(),
+                working ? report.getReviewComment() : null,
+                narrative.get("measures"), narrative.get("problems"), narrative.get("nextYearPlan"),
+                narrative.get("leadersDuty"), working ? sections : sections.stream().map(ReportService::publicOf).toList(),
+                findings, report.getVersion(), actions, shown == null ? null : shown.getNumber(),
+                report.isCorrecting(), versions, submissions, shown == null ? null : shown.getPublicNote());
     }
 
     /**
@@ -199,11 +262,66 @@ public class ReportService {
                 .toList(), section.customFigures());
     }
 
+    /**
+     * What a correction changed: version {@code number} against the one before it, value by value
+     * (custom figures included) and part by part of the narrative. Versions are public, so is this.
+     */
+    public Optional<VersionChanges> changes(String countyCode, int year, int number) {
+        Optional<RegionView> county = regions.findCounty(countyCode);
+        Optional<AnnualReport> report = county.flatMap(c -> reports.findByCountyCodeAndYear(countyCode, year));
+        Optional<ReportVersion> after = report.flatMap(r -> r.version(number));
+        Optional<ReportVersion> before = report.flatMap(r -> r.version(number - 1));
+        if (after.isEmpty() || before.isEmpty()) {
+            return Optional.empty();
+        }
+        Catalog catalog = catalogs.forYear(year);
+        Map<String, ValueEntry> old = before.get().entries();
+        Map<String, ValueEntry> now = after.get().entries();
+        List<VersionChanges.ValueChange> values = new java.util.ArrayList<>();
+        for (cn.fazhi.portal.catalog.SectionDef section : catalog.sections()) {
+            for (IndicatorDef indicator : catalog.indicatorsOf(section.code())) {
+                String was = FigureFormat.format(indicator.kind(), valueOf(old, indicator.code()));
+                String is = FigureFormat.format(indicator.kind(), valueOf(now, indicator.code()));
+                if (!java.util.Objects.equals(was, is)) {
+                    values.add(new VersionChanges.ValueChange(section, indicator.code(), indicator.nameZh(),
+                            indicator.nameEn(), indicator.unit(), was, is));
+                }
+            }
+            Map<String, CustomFigureView> oldFigures = byName(before.get().figuresOf(section.code()));
+            Map<String, CustomFigureView> newFigures = byName(after.get().figuresOf(section.code()));
+            java.util.Set<String> names = new java.util.LinkedHashSet<>(oldFigures.keySet());
+            names.addAll(newFigures.keySet());
+            for (String name : names) {
+                CustomFigureView was = oldFigures.get(name);
+                CustomFigureView is = newFigures.get(name);
+                String wasText = was == null ? null : was.display() + " " + was.unit();
+                String isText = is == null ? null : is.display() + " " + is.unit();
+                if (!java.util.Objects.equals(wasText, isText)) {
+                    values.add(new VersionChanges.ValueChange(section, null, name, name, null, wasText, isText));
+                }
+            }
+        }
+        Map<String, String> oldText = before.get().narrative();
+        Map<String, String> newText = after.get().narrative();
+        List<VersionChanges.TextChange> texts = newText.keySet().stream()
+                .filter(part -> !java.util.Objects.equals(oldText.get(part), newText.get(part)))
+                .map(part -> new VersionChanges.TextChange(part, oldText.get(part), newText.get(part)))
+                .toList();
+        return Optional.of(new VersionChanges(county.get(), year, number - 1, number, after.get().getApprovedAt(),
+                after.get().getPublicNote(), values, texts));
+    }
+
+    private static Map<String, CustomFigureView> byName(List<CustomFigureView> figures) {
+        Map<String, CustomFigureView> named = new java.util.LinkedHashMap<>();
+        figures.forEach(f -> named.put(f.name(), f));
+        return named;
+    }
+
     /** A computed rate is always derived from its parts, the same way it is stored. */
-    private static ValueRow row(IndicatorDef indicator, Map<String, IndicatorValue> values,
+    private static ValueRow row(IndicatorDef indicator, Map<String, ValueEntry> values,
             Map<String, BigDecimal> lastYear, List<Finding> findings) {
-        IndicatorValue stored = values.get(indicator.code());
-        boolean typed = stored != null && stored.getSource() == ValueSource.TYPED;
+        ValueEntry stored = values.get(indicator.code());
+        boolean typed = stored != null && stored.source() == ValueSource.TYPED;
         BigDecimal before = lastYear.get(indicator.code());
         String previous = before == null ? null : FigureFormat.format(indicator.kind(), before);
         if (indicator.isComputed() && !typed) {
@@ -212,8 +330,7 @@ public class ReportService {
             return row(indicator, rate.percent(), ValueSource.COMPUTED, null, rate.isNotApplicable(), previous, findings);
         }
         return stored == null ? row(indicator, null, null, null, false, previous, findings)
-                : row(indicator, stored.getValue(), stored.getSource(), stored.getExplanation(), false, previous,
-                        findings);
+                : row(indicator, stored.value(), stored.source(), stored.explanation(), false, previous, findings);
     }
 
     private static ValueRow row(IndicatorDef indicator, BigDecimal value, ValueSource source,
@@ -223,8 +340,8 @@ public class ReportService {
                 explanation, notApplicable, targetMet, lastYear, findings);
     }
 
-    private static BigDecimal valueOf(Map<String, IndicatorValue> values, String code) {
-        IndicatorValue v = values.get(code);
-        return v == null ? null : v.getValue();
+    private static BigDecimal valueOf(Map<String, ValueEntry> values, String code) {
+        ValueEntry v = values.get(code);
+        return v == null ? null : v.value();
     }
 }

@@ -38,9 +38,12 @@ public class ReportWorkflow {
     private final AuditService audit;
     private final ReportingCalendar calendar;
     private final Clock clock;
+    private final cn.fazhi.portal.catalog.CatalogService catalogs;
 
     ReportWorkflow(AnnualReportRepository reports, ReportAccess access, ReportEntryService entries,
-            RegionService regions, AuditService audit, ReportingCalendar calendar, Clock clock) {
+            RegionService regions, AuditService audit, ReportingCalendar calendar, Clock clock,
+            cn.fazhi.portal.catalog.CatalogService catalogs) {
+        this.catalogs = catalogs;
         this.reports = reports;
         this.access = access;
         this.entries = entries;
@@ -113,12 +116,38 @@ public class ReportWorkflow {
      *     content the reviewer never saw
      */
     public void approve(String countyCode, int year, int version, Viewer viewer) {
+        approve(countyCode, year, version, null, viewer);
+    }
+
+    /**
+     * Approves the report and publishes it as its next version; a correction may carry a note for
+     * the public (why it was corrected), which is all the public learns of the correction.
+     *
+     * @param publicNote the note, or null or blank for none
+     */
+    public void approve(String countyCode, int year, int version, String publicNote, Viewer viewer) {
         access.requireReviewerOf(countyCode, viewer);
         AnnualReport report = find(countyCode, year, version);
-        report.approve(viewer.accountId(), clock.instant(), calendar.today());
-        audit.record("REPORT_APPROVED", "AnnualReport", report.getId(), Map.of("status", ReportStatus.SUBMITTED),
-                Map.of("status", report.getStatus()));
+        String note = StringUtils.hasText(publicNote) ? publicNote.strip() : null;
+        if (note != null && report.getPublishedVersion() == null) {
+            throw new ReviewInputException("review.publicNoteOnlyForCorrection");
+        }
+        if (note != null && note.length() > MAX_PUBLIC_NOTE) {
+            throw new ReviewInputException("review.publicNoteTooLong");
+        }
+        ReportVersion published = report.approve(viewer.accountId(), clock.instant(), calendar.today(),
+                catalogs.forYear(year), note);
+        Map<String, Object> after = new java.util.LinkedHashMap<>();
+        after.put("status", report.getStatus());
+        after.put("version", published.getNumber());
+        if (note != null) {
+            after.put("publicNote", note);
+        }
+        audit.record("REPORT_APPROVED", "AnnualReport", report.getId(), Map.of("status", ReportStatus.SUBMITTED), after);
     }
+
+    /** The longest public note of a correction (the database's check says the same). */
+    static final int MAX_PUBLIC_NOTE = 2000;
 
     /**
      * Opens an approved report again for correction, with the reason.

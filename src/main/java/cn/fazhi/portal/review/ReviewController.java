@@ -54,10 +54,12 @@ class ReviewController {
 
     @PostMapping("/counties/{code}/reports/{year}/approve")
     String approve(@PathVariable String code, @PathVariable int year, @RequestParam int version,
-            @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect, Model model,
-            HttpServletResponse response) {
+            @RequestParam(required = false) String publicNote, @AuthenticationPrincipal PortalUser user,
+            RedirectAttributes redirect, Model model, HttpServletResponse response) {
+        // kept for the form should the note be refused
+        redirect.addFlashAttribute("publicNote", publicNote);
         return decide(code, year, redirect, model, response, "review.approved",
-                () -> workflow.approve(code, year, version, Viewer.of(user)));
+                () -> workflow.approve(code, year, version, publicNote, Viewer.of(user)));
     }
 
     @PostMapping("/counties/{code}/reports/{year}/reopen")

@@ -22,6 +22,9 @@ class AnnualReportRepositoryTests {
     static final IndicatorDef STAFF = new IndicatorDef("ENF_STAFF", "ENFORCEMENT", 1, "执法人员数", "Staff", "人",
             IndicatorKind.COUNT, Direction.NONE, null, null, null, null, null, 2015, null, true);
 
+    static final cn.fazhi.portal.catalog.Catalog CATALOG = new cn.fazhi.portal.catalog.Catalog(2031,
+            java.util.List.of(), java.util.List.of(STAFF), java.util.List.of());
+
     @Autowired
     AnnualReportRepository reports;
 
@@ -49,7 +52,7 @@ class AnnualReportRepositoryTests {
     @Test
     void illegalMovesAreRefused() {
         AnnualReport report = AnnualReport.open("530102", 2031, ReportingPeriods.legalDeadline(2031), Instant.now());
-        assertThatThrownBy(() -> report.approve(null, Instant.now(), null))
+        assertThatThrownBy(() -> report.approve(null, Instant.now(), null, CATALOG, null))
                 .isInstanceOf(IllegalReportTransitionException.class);
         report.submit(null, Instant.now());
         assertThatThrownBy(() -> report.enterTyped(STAFF, BigDecimal.ONE, null, null, Instant.now()))
@@ -58,7 +61,7 @@ class AnnualReportRepositoryTests {
                 .isInstanceOf(IllegalArgumentException.class);
         report.returnForRevision(null, Instant.now(), "请补充说明");
         report.submit(null, Instant.now());
-        report.approve(null, Instant.now(), LocalDate.now());
+        report.approve(null, Instant.now(), LocalDate.now(), CATALOG, null);
         assertThat(report.getStatus()).isEqualTo(ReportStatus.APPROVED);
         assertThatThrownBy(() -> report.submit(null, Instant.now()))
                 .isInstanceOf(IllegalReportTransitionException.class);

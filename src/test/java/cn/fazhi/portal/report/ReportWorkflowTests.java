@@ -113,7 +113,10 @@ class ReportWorkflowTests {
         assertThat(status()).isEqualTo(ReportStatus.APPROVED);
         post(admin, "/reopen", Map.of("reason", "发现执法数据口径错误", "version", version()));
         assertThat(status()).isEqualTo(ReportStatus.RETURNED);
-        assertThat(mvc.get().uri("/counties/" + COUNTY + "/reports/" + year)).hasStatus(HttpStatus.NOT_FOUND);
+        // reopening never unpublishes (issue 18): the public keeps the approved version, marked 更正中,
+        // without the reason
+        assertThat(mvc.get().uri("/counties/" + COUNTY + "/reports/" + year)).hasStatusOk()
+                .bodyText().contains("更正中").doesNotContain("发现执法数据口径错误");
 
         Long id = transaction.execute(s -> reports.findByCountyCodeAndYear(COUNTY, year).orElseThrow().getId());
         // newest first
