@@ -192,6 +192,9 @@ class AuthorizationMatrixTests {
                 expect(Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));
         p.put("GET /counties/{code}/reports/{year}/print", probe("GET", "/counties/530621/reports/2023/print",
                 expect(Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));
+        p.put("GET /counties/{code}/reports/{year}/document.docx", probe("GET",
+                "/counties/530621/reports/2023/document.docx",
+                expect(Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));
         // a file that is no workbook: the clerk gets the form back with the problem, nothing is stored
         p.put("POST /counties/{code}/reports/{year}/import", new Probe(UPLOAD, draft + "/import",
                 Map.of("section", "LEADERSHIP"), clerkOnly));
