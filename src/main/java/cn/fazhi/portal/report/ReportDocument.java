@@ -14,7 +14,7 @@ import java.util.List;
  * @param appendixColumns the appendix table's column headings: indicator, unit, value, last year, target
  * @param appendix the sections with a reported figure, each with its non-blank rows
  */
-public record ReportDocument(String countyCode, String countyName, int year, boolean draft, String title,
+public record ReportDocument(String countyCode, int year, boolean draft, String title,
         String runningHead, String draftMark, String draftNote, List<Part> parts, String keyFiguresLead,
         List<String> keyFigures, String signature, String approvedOn, String appendixTitle,
         List<String> appendixColumns, List<AppendixSection> appendix, String source) {
@@ -46,10 +46,5 @@ public record ReportDocument(String countyCode, String countyName, int year, boo
         public boolean isCustom() {
             return indicatorCode == null;
         }
-    }
-
-    /** How many figures the appendix lists. */
-    public int appendixSize() {
-        return appendix.stream().mapToInt(s -> s.rows().size()).sum();
     }
 }

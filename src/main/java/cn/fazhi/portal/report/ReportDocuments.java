@@ -35,7 +35,7 @@ public class ReportDocuments {
                 part("nextYearPlan", "report.print.part4", report.nextYearPlanText(), locale));
         List<String> columns = Stream.of("catalog.name", "catalog.unit", "report.value", "report.lastYear",
                 "catalog.target").map(key -> text(key, locale)).toList();
-        return new ReportDocument(report.county().code(), county, year, !report.status().isPublished(),
+        return new ReportDocument(report.county().code(), year, !report.status().isPublished(),
                 text("report.print.title", locale, county, year), text("report.print.runningHead", locale, county, year),
                 text("report.print.draft", locale), text("report.print.draftNote", locale), parts,
                 text("report.document.keyFigures", locale), keyFigures(report, locale),

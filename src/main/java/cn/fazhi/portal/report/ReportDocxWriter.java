@@ -20,10 +20,12 @@ import org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 
@@ -55,6 +57,9 @@ final class ReportDocxWriter {
     private static final double LINE_PITCH = 28.95;
     /** Two characters of 三号 text: the first line's indent. */
     private static final int INDENT = twips(2 * BODY_SIZE);
+    /** Rules in eighths of a point: half a point. */
+    private static final int RULE = 4;
+    private static final String BLACK = "000000";
     /** The appendix table's columns (indicator, unit, value, last year, target) in fiftieths of a percent. */
     private static final int[] COLUMN_WIDTHS = {2150, 550, 800, 800, 700};
 
@@ -112,6 +117,7 @@ final class ReportDocxWriter {
         XWPFParagraph head = header.createParagraph();
         head.setAlignment(ParagraphAlignment.CENTER);
         head.setBorderBottom(Borders.SINGLE);
+        rule(head.getCTP().getPPr().getPBdr().getBottom());
         run(head, document.runningHead(), BODY_FONT, SMALL_SIZE);
         if (document.draft()) {
             run(head, "\u3000", BODY_FONT, SMALL_SIZE);
@@ -145,6 +151,8 @@ final class ReportDocxWriter {
             note.setAlignment(ParagraphAlignment.CENTER);
             note.setBorderTop(Borders.SINGLE);
             note.setBorderBottom(Borders.SINGLE);
+            rule(note.getCTP().getPPr().getPBdr().getTop());
+            rule(note.getCTP().getPPr().getPBdr().getBottom());
             note.setSpacingAfter(twips(LINE_PITCH / 2));
             run(note, document.draftNote(), HEADING_FONT, BODY_SIZE).setBold(true);
         }
@@ -190,6 +198,7 @@ final class ReportDocxWriter {
             XWPFTable table = docx.createTable(rows.size() + 1, COLUMN_WIDTHS.length);
             table.setWidth("100%");
             table.setWidthType(TableWidthType.PCT);
+            rule(table);
             XWPFTableRow head = table.getRow(0);
             head.setRepeatHeader(true);
             head.setCantSplitRow(true);
@@ -209,6 +218,32 @@ final class ReportDocxWriter {
             // a little air between a table and the next section's name
             docx.createParagraph().setSpacingAfter(0);
         }
+    }
+
+    /**
+     * Half-point black rules all round, and the column grid in twips besides the widths in percent:
+     * Word lays the table out by the percentages, other programs by the grid.
+     */
+    private static void rule(XWPFTable table) {
+        table.setTopBorder(XWPFTable.XWPFBorderType.SINGLE, RULE, 0, BLACK);
+        table.setBottomBorder(XWPFTable.XWPFBorderType.SINGLE, RULE, 0, BLACK);
+        table.setLeftBorder(XWPFTable.XWPFBorderType.SINGLE, RULE, 0, BLACK);
+        table.setRightBorder(XWPFTable.XWPFBorderType.SINGLE, RULE, 0, BLACK);
+        table.setInsideHBorder(XWPFTable.XWPFBorderType.SINGLE, RULE, 0, BLACK);
+        table.setInsideVBorder(XWPFTable.XWPFBorderType.SINGLE, RULE, 0, BLACK);
+        CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+                : table.getCTTbl().addNewTblGrid();
+        int textWidth = millimetres(210 - 28 - 26);
+        for (int width : COLUMN_WIDTHS) {
+            grid.addNewGridCol().setW(BigInteger.valueOf((long) textWidth * width / 5000));
+        }
+    }
+
+    /** A half-point black rule above or below a paragraph. */
+    private static void rule(CTBorder border) {
+        border.setSz(BigInteger.valueOf(RULE));
+        border.setColor(BLACK);
+        border.setSpace(BigInteger.ONE);
     }
 
     private static void cell(XWPFTableCell cell, String text, int column, String font) {

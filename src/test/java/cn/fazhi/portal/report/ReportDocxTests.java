@@ -119,6 +119,14 @@ class ReportDocxTests {
                 }
             }
             assertThat(appendix).hasSizeGreaterThanOrEqualTo(55).containsExactlyInAnyOrderEntriesOf(expected);
+            // the print view's appendix lists the same rows, in the same order, with the same values
+            org.jsoup.nodes.Document print = org.jsoup.Jsoup.parse(download(get("/counties/532527/reports/2023/print"))
+                    .getContentAsString(StandardCharsets.UTF_8));
+            Map<String, String> printed = new LinkedHashMap<>();
+            print.select("#appendix tbody tr").forEach(tr -> printed.put(tr.child(0).text(), tr.child(2).text()));
+            assertThat(printed).containsExactlyEntriesOf(appendix);
+            assertThat(print.select(".key-figures").eachText()).isEqualTo(paragraphs.subList(
+                    paragraphs.indexOf("全年主要指标完成情况如下："), paragraphs.indexOf(PARTS.get(1))));
 
             // A4 after GB/T 9704, the county and year at the head of every page, the page number at its foot
             CTPageSz size = docx.getDocument().getBody().getSectPr().getPgSz();
