@@ -1,5 +1,8 @@
 package cn.fazhi.portal.report;
 
+import com.microsoft.schemas.vml.CTShape;
+import com.microsoft.schemas.vml.CTShapetype;
+import com.microsoft.schemas.vml.CTTextPath;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -7,6 +10,7 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import org.apache.poi.wp.usermodel.HeaderFooterType;
+import org.apache.poi.xwpf.model.XWPFHeaderFooterPolicy;
 import org.apache.poi.xwpf.usermodel.Borders;
 import org.apache.poi.xwpf.usermodel.LineSpacingRule;
 import org.apache.poi.xwpf.usermodel.ParagraphAlignment;
@@ -15,11 +19,12 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFHeader;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.apache.xmlbeans.XmlObject;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTBorder;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTFonts;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
@@ -27,6 +32,7 @@ import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTSectPr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTTblGrid;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STFldCharType;
+import org.openxmlformats.schemas.wordprocessingml.x2006.main.STHdrFtr;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.STPageOrientation;
 
 /**
@@ -111,10 +117,23 @@ final class ReportDocxWriter {
         margins.setGutter(BigInteger.ZERO);
     }
 
-    /** The county and year on every page, and 草稿 beside them while the report is a draft. */
+    /**
+     * The county and year on every page; while the report is a draft, 草稿 beside them and across the
+     * page as a watermark (POI's, a VML text shape that Word draws behind the text of every page).
+     */
     private static void header(XWPFDocument docx, ReportDocument document) {
-        XWPFHeader header = docx.createHeader(HeaderFooterType.DEFAULT);
-        XWPFParagraph head = header.createParagraph();
+        XWPFParagraph head;
+        if (document.draft()) {
+            XWPFHeaderFooterPolicy policy = docx.createHeaderFooterPolicy();
+            policy.createWatermark(document.draftMark());
+            for (STHdrFtr.Enum type : List.of(STHdrFtr.DEFAULT, STHdrFtr.FIRST, STHdrFtr.EVEN)) {
+                greyWatermark(policy.getHeader(type));
+            }
+            // the watermark's paragraph in the page header carries the running head too
+            head = policy.getDefaultHeader().getParagraphs().get(0);
+        } else {
+            head = docx.createHeader(HeaderFooterType.DEFAULT).createParagraph();
+        }
         head.setAlignment(ParagraphAlignment.CENTER);
         head.setBorderBottom(Borders.SINGLE);
         rule(head.getCTP().getPPr().getPBdr().getBottom());
@@ -122,6 +141,30 @@ final class ReportDocxWriter {
         if (document.draft()) {
             run(head, "\u3000", BODY_FONT, SMALL_SIZE);
             run(head, document.draftMark(), HEADING_FONT, SMALL_SIZE).setBold(true);
+        }
+    }
+
+    /**
+     * POI draws its watermark in solid black, in Cambria, level, and with a mistyped coordinate
+     * size; Word's own "草稿" watermark is half-transparent silver, turned 45 degrees, in a font
+     * with Chinese glyphs. This makes POI's shape that one.
+     */
+    private static void greyWatermark(XWPFHeader header) {
+        if (header == null) {
+            return;
+        }
+        String vml = "declare namespace v='urn:schemas-microsoft-com:vml' ";
+        for (XmlObject found : header._getHdrFtr().selectPath(vml + ".//v:shapetype")) {
+            ((CTShapetype) found).setCoordsize("21600,21600");
+        }
+        for (XmlObject found : header._getHdrFtr().selectPath(vml + ".//v:shape")) {
+            CTShape shape = (CTShape) found;
+            shape.setStyle(shape.getStyle() + ";rotation:315");
+            shape.setFillcolor("silver");
+            shape.addNewFill().setOpacity(".5");
+            for (CTTextPath text : shape.getTextpathList()) {
+                text.setStyle("font-family:\"" + HEADING_FONT + "\";font-size:1pt");
+            }
         }
     }
 

@@ -183,13 +183,17 @@ class ReportDocxTests {
         String url = "/counties/530629/reports/2020/document.docx";
 
         MockHttpServletResponse response = download(get(url).with(user(clerk)));
+        java.nio.file.Files.write(java.nio.file.Path.of("target/draft.docx"), response.getContentAsByteArray());
         assertThat(ContentDisposition.parse(response.getHeader(HttpHeaders.CONTENT_DISPOSITION)).getFilename())
                 .isEqualTo("530629-2020-法治政府建设年度报告-草稿.docx");
         try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(response.getContentAsByteArray()))) {
             List<String> paragraphs = docx.getParagraphs().stream().map(XWPFParagraph::getText).toList();
             assertThat(paragraphs.get(0)).isEqualTo("威信县人民政府关于2020年度法治政府建设情况的报告");
             assertThat(paragraphs.get(1)).startsWith("草稿").contains("尚未审核通过");
-            assertThat(docx.getHeaderList()).extracting(XWPFHeader::getText).allMatch(t -> t.contains("草稿"));
+            XWPFHeader header = docx.getHeaderFooterPolicy().getDefaultHeader();
+            assertThat(header.getText()).contains("威信县", "2020", "草稿");
+            // and a watermark across every page
+            assertThat(header._getHdrFtr().xmlText()).contains("textpath").contains("string=\"草稿\"");
             assertThat(paragraphs).containsSubsequence(PARTS.get(0), "第一段措施。", "第二段成效。",
                     "全年主要指标完成情况如下：", "党的领导与组织保障：党委常委会专题研究法治建设次数为6次。", PARTS.get(1));
             // not approved: no date under the signature
