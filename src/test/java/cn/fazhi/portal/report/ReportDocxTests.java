@@ -26,8 +26,11 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFHeader;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageMar;
 import org.openxmlformats.schemas.wordprocessingml.x2006.main.CTPageSz;
@@ -81,12 +84,16 @@ class ReportDocxTests {
             List<String> paragraphs = docx.getParagraphs().stream().map(XWPFParagraph::getText).toList();
             assertThat(paragraphs.get(0)).isEqualTo("泸西县人民政府关于2023年度法治政府建设情况的报告");
             assertThat(docx.getParagraphs().get(0).getRuns().get(0).getFontFamily(
-                    org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange.eastAsia)).isEqualTo("方正小标宋简体");
+                    XWPFRun.FontCharRange.eastAsia)).isEqualTo("方正小标宋简体");
             assertThat(paragraphs).containsSubsequence(PARTS);
             PARTS.forEach(part -> assertThat(paragraphs).filteredOn(part::equals).hasSize(1));
-            // the narrative split at its line breaks: the measures part has more than one paragraph
+            // part one: the county's text, then its key figures; in 仿宋 三号 at GB/T 9704's line pitch
             int measures = paragraphs.indexOf(PARTS.get(0));
             assertThat(paragraphs.indexOf(PARTS.get(1)) - measures).isGreaterThan(2);
+            XWPFParagraph text = docx.getParagraphs().get(measures + 1);
+            assertThat(text.getRuns().get(0).getFontFamily(XWPFRun.FontCharRange.eastAsia)).isEqualTo("仿宋_GB2312");
+            assertThat(text.getRuns().get(0).getFontSizeAsDouble()).isEqualTo(16.0);
+            assertThat(text.getSpacingBetween()).isEqualTo(28.95);
             // each section's figures written into the text after part one
             assertThat(paragraphs.subList(measures, paragraphs.indexOf(PARTS.get(1))))
                     .anyMatch(p -> p.startsWith("党的领导与组织保障：") && p.contains("党委常委会专题研究法治建设次数为14次"));
@@ -120,7 +127,7 @@ class ReportDocxTests {
             }
             assertThat(appendix).hasSizeGreaterThanOrEqualTo(55).containsExactlyInAnyOrderEntriesOf(expected);
             // the print view's appendix lists the same rows, in the same order, with the same values
-            org.jsoup.nodes.Document print = org.jsoup.Jsoup.parse(download(get("/counties/532527/reports/2023/print"))
+            Document print = Jsoup.parse(download(get("/counties/532527/reports/2023/print"))
                     .getContentAsString(StandardCharsets.UTF_8));
             Map<String, String> printed = new LinkedHashMap<>();
             print.select("#appendix tbody tr").forEach(tr -> printed.put(tr.child(0).text(), tr.child(2).text()));
@@ -183,7 +190,6 @@ class ReportDocxTests {
         String url = "/counties/530629/reports/2020/document.docx";
 
         MockHttpServletResponse response = download(get(url).with(user(clerk)));
-        java.nio.file.Files.write(java.nio.file.Path.of("target/draft.docx"), response.getContentAsByteArray());
         assertThat(ContentDisposition.parse(response.getHeader(HttpHeaders.CONTENT_DISPOSITION)).getFilename())
                 .isEqualTo("530629-2020-法治政府建设年度报告-草稿.docx");
         try (XWPFDocument docx = new XWPFDocument(new ByteArrayInputStream(response.getContentAsByteArray()))) {
@@ -222,7 +228,7 @@ class ReportDocxTests {
     void theReportPageLinksToTheDocument() throws Exception {
         String page = mvc.perform(get("/counties/532527/reports/2023")).andReturn().getResponse()
                 .getContentAsString(StandardCharsets.UTF_8);
-        assertThat(org.jsoup.Jsoup.parse(page).select("#docx-link").attr("href")).endsWith(LUXI);
+        assertThat(Jsoup.parse(page).select("#docx-link").attr("href")).endsWith(LUXI);
     }
 
     private int version(Viewer viewer) {
