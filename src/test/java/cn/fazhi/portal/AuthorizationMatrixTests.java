@@ -196,6 +196,9 @@ class AuthorizationMatrixTests {
         p.put("GET /counties/{code}/reports/{year}/versions/{number}/changes", probe("GET",
                 "/counties/530621/reports/2023/versions/2/changes", expect(Outcome.DENIED, Outcome.DENIED,
                         Outcome.DENIED, Outcome.DENIED, Outcome.DENIED, Outcome.DENIED)));
+        p.put("GET /counties/{code}/reports/{year}/document.docx", probe("GET",
+                "/counties/530621/reports/2023/document.docx",
+                expect(Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));
         // a file that is no workbook: the clerk gets the form back with the problem, nothing is stored
         p.put("POST /counties/{code}/reports/{year}/import", new Probe(UPLOAD, draft + "/import",
                 Map.of("section", "LEADERSHIP"), clerkOnly));

@@ -34,7 +34,8 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/", "/login", "/catalog", "/regions", "/regions/*",
                                 "/counties/*", "/counties/*/reports/*", "/counties/*/reports/*/report.xlsx",
                                 "/counties/*/reports/*/report.csv", "/counties/*/reports/*/print",
-                                "/counties/*/reports/*/versions/*/changes").permitAll()
+                                "/counties/*/reports/*/versions/*/changes",
+                                "/counties/*/reports/*/document.docx").permitAll()
                         // the public dashboards (approved reports only; DashboardService decides what counts)
                         .requestMatchers(HttpMethod.GET, "/dashboards/ranking", "/dashboards/heatmap",
                                 "/dashboards/counties/*", "/dashboards/scoring").permitAll()

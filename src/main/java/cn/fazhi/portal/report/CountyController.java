@@ -27,14 +27,16 @@ class CountyController {
     private final RegionService regions;
     private final RecognitionService recognitions;
     private final ReportService reports;
+    private final ReportDocuments documents;
     /** The values flagged among the county's peers (computed by the dashboards; absent without them). */
     private final ObjectProvider<ValueFlags> valueFlags;
 
     CountyController(RegionService regions, RecognitionService recognitions, ReportService reports,
-            ObjectProvider<ValueFlags> valueFlags) {
+            ReportDocuments documents, ObjectProvider<ValueFlags> valueFlags) {
         this.regions = regions;
         this.recognitions = recognitions;
         this.reports = reports;
+        this.documents = documents;
         this.valueFlags = valueFlags;
     }
 
@@ -105,8 +107,8 @@ class CountyController {
         ReportView report = reports.find(code, Integer.parseInt(year), version, Viewer.of(user), locale)
                 .orElseThrow(CountyController::notFound);
         model.addAttribute("report", report);
-        model.addAttribute("approvedOn", report.approvedAt() == null ? null
-                : report.approvedAt().atZone(cn.fazhi.portal.config.TimeConfiguration.CHINA).toLocalDate());
+        // the same content as the Word file: key figures, appendix rows and date chosen in one place
+        model.addAttribute("document", documents.of(report, locale));
         return "report/print";
     }
 

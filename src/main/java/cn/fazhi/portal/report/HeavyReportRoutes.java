@@ -21,4 +21,10 @@ class HeavyReportRoutes {
     HeavyRoute reportWorkbook() {
         return new HeavyRoute(HeavyRoute.Kind.EXPORT, PATHS.matcher(HttpMethod.GET, "/counties/*/reports/*/report.*"));
     }
+
+    /** The annual report as a Word file (issue 18). */
+    @Bean
+    HeavyRoute reportDocument() {
+        return new HeavyRoute(HeavyRoute.Kind.EXPORT, PATHS.matcher(HttpMethod.GET, "/counties/*/reports/*/document.docx"));
+    }
 }

@@ -143,6 +143,15 @@ class ReportVersionTests {
         assertThat(page(get(base + "/print").param("version", "1")).select("tr.figure[data-indicator=" + STAFF + "]")
                 .text()).contains("120");
 
+        MockHttpServletResponse word = mvc.perform(get(base + "/document.docx").param("version", "1")).andReturn()
+                .getResponse();
+        assertThat(word.getStatus()).isEqualTo(200);
+        try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(
+                new java.io.ByteArrayInputStream(word.getContentAsByteArray()));
+                var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
+            assertThat(extractor.getText()).contains("第一版举措").doesNotContain("第二版举措");
+        }
+
         // what changed: the value, old → new, and the narrative part
         Document changes = page(get(base + "/versions/2/changes"));
         assertThat(changes.select("#changed-values tr[data-indicator=" + STAFF + "]").text()).contains("120", "95");

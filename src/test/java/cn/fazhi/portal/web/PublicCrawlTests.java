@@ -17,6 +17,8 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -28,7 +30,7 @@ import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Internal stays internal (issue 18, point 2): a crawl of the public site as an anonymous visitor —
- * every page it links to, and every CSV and Excel download — finds no review comment, no clerk's
+ * every page it links to, and every CSV, Excel and Word download — finds no review comment, no clerk's
  * explanation and no inspection text, whether the demo's own or ones planted on an approved demo
  * report for the crawl.
  */
@@ -68,6 +70,7 @@ class PublicCrawlTests {
             assertThat(read).anyMatch(u -> u.endsWith("/counties/532527/reports/2022"));
             assertThat(read).anyMatch(u -> u.endsWith("report.xlsx"));
             assertThat(read).anyMatch(u -> u.contains("format=csv"));
+            assertThat(read).anyMatch(u -> u.endsWith("/counties/532527/reports/2022/document.docx"));
         } finally {
             jdbc.update("update annual_report set review_comment = ? where id = ?", comment, report);
             jdbc.update("update indicator_value set explanation = ? where report_id = ? and indicator_code = ?",
@@ -113,6 +116,8 @@ class PublicCrawlTests {
             String text;
             if (type.contains("spreadsheetml")) {
                 text = cells(response.getContentAsByteArray());
+            } else if (type.contains("wordprocessingml")) {
+                text = words(response.getContentAsByteArray());
             } else {
                 text = response.getContentAsString(StandardCharsets.UTF_8);
             }
@@ -136,6 +141,14 @@ class PublicCrawlTests {
             }
         }
         return read;
+    }
+
+    /** The text of a Word file: its body, tables, header and footer. */
+    private static String words(byte[] docx) throws Exception {
+        try (XWPFDocument document = new XWPFDocument(new ByteArrayInputStream(docx));
+                XWPFWordExtractor extractor = new XWPFWordExtractor(document)) {
+            return extractor.getText();
+        }
     }
 
     /** Every cell's text of a workbook, one after the other. */
