@@ -44,6 +44,7 @@ class PublicCrawlTests {
 
     private static final String REVIEW = "内部审核意见：请核实数据来源XQ7";
     private static final String EXPLANATION = "内部说明：本数据尚未经统计局核对XQ8";
+    private static final String REASON = "内部理由：重新打开更正执法数据XQ9";
 
     @Autowired
     MockMvc mvc;
@@ -61,18 +62,27 @@ class PublicCrawlTests {
                 + " and value is not null order by indicator_code limit 1", String.class, report);
         String explanation = jdbc.queryForObject("select explanation from indicator_value where report_id = ?"
                 + " and indicator_code = ?", String.class, report, indicator);
-        jdbc.update("update annual_report set review_comment = ? where id = ?", REVIEW, report);
+        java.util.Map<String, Object> approval = jdbc.queryForMap(
+                "select approved_at, approved_by from annual_report where id = ?", report);
         jdbc.update("update indicator_value set explanation = ? where report_id = ? and indicator_code = ?",
                 EXPLANATION, report, indicator);
+        // reopened for a correction: the public reads its approved version, marked 更正中, never the reason
+        jdbc.update("update annual_report set review_comment = ?, correction_reason = ?, status = 'RETURNED',"
+                + " approved_at = null, approved_by = null where id = ?", REVIEW, REASON, report);
         try {
             List<String> read = crawl();
             assertThat(read.size()).as("pages and downloads read").isGreaterThan(40);
             assertThat(read).anyMatch(u -> u.endsWith("/counties/532527/reports/2022"));
+            assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
+                    "/counties/532527/reports/2022")).andReturn().getResponse()
+                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("更正中");
             assertThat(read).anyMatch(u -> u.endsWith("report.xlsx"));
             assertThat(read).anyMatch(u -> u.contains("format=csv"));
             assertThat(read).anyMatch(u -> u.endsWith("/counties/532527/reports/2022/document.docx"));
         } finally {
-            jdbc.update("update annual_report set review_comment = ? where id = ?", comment, report);
+            jdbc.update("update annual_report set review_comment = ?, correction_reason = null, status = 'APPROVED',"
+                    + " approved_at = ?, approved_by = ? where id = ?", comment, approval.get("approved_at"),
+                    approval.get("approved_by"), report);
             jdbc.update("update indicator_value set explanation = ? where report_id = ? and indicator_code = ?",
                     explanation, report, indicator);
         }
@@ -90,8 +100,10 @@ class PublicCrawlTests {
                 union select description from inspection_finding where length(description) >= 8
                 union select rectification_reply from inspection_finding where length(rectification_reply) >= 8
                 union select review_comment from inspection_finding where length(review_comment) >= 8
+                union select correction_reason from annual_report where length(correction_reason) >= 8
+                union select correction_reason from report_version where length(correction_reason) >= 8
                 """, String.class));
-        internal.addAll(List.of(REVIEW, EXPLANATION));
+        internal.addAll(List.of(REVIEW, EXPLANATION, REASON));
         Deque<String> queue = new ArrayDeque<>();
         Set<String> seen = new LinkedHashSet<>();
         for (String county : DEMO) {
