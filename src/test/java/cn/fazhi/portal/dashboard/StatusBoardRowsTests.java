@@ -23,6 +23,7 @@ class StatusBoardRowsTests {
     private static final RegionView JIYUAN = new RegionView("419001", "济源市", RegionLevel.COUNTY, "410000", "410000",
             null);
     private static final LocalDate DEADLINE = LocalDate.of(2025, 3, 1);
+    private static final LocalDate PUBLISH_BY = LocalDate.of(2025, 4, 1);
 
     @Test
     void beforeTheDeadlineACountyHasNotStartedOrHasADraft() {
@@ -65,18 +66,18 @@ class StatusBoardRowsTests {
 
     @Test
     void aCountyDirectlyUnderItsProvinceIsCountedWithTheProvince() {
-        StatusRow row = DashboardService.statusRow(JIYUAN, "河南省", null, DEADLINE, DEADLINE, 112);
+        StatusRow row = DashboardService.statusRow(JIYUAN, "河南省", null, DEADLINE, PUBLISH_BY, DEADLINE, 112);
         assertThat(row.groupCode()).isEqualTo("410000");
         StatusRow anning = row(null, DEADLINE);
         List<StatusCount> counts = DashboardService.countsOf(List.of(row, anning,
                 DashboardService.statusRow(JIYUAN, "河南省", new ReportState("APPROVED", 112, null, null), DEADLINE,
-                        DEADLINE, 112)));
+                        PUBLISH_BY, DEADLINE, 112)));
         assertThat(counts).extracting(StatusCount::groupCode).containsExactly("410000", "530100", null);
         assertThat(counts.get(0)).isEqualTo(new StatusCount("410000", "河南省", 1, 0, 0, 0, 1, 0, 2));
         assertThat(counts.get(2)).isEqualTo(new StatusCount(null, null, 2, 0, 0, 0, 1, 0, 3));
     }
 
     private static StatusRow row(ReportState report, LocalDate today) {
-        return DashboardService.statusRow(ANNING, "昆明市", report, DEADLINE, today, 112);
+        return DashboardService.statusRow(ANNING, "昆明市", report, DEADLINE, PUBLISH_BY, today, 112);
     }
 }
