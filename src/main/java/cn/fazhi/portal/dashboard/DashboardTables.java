@@ -79,15 +79,15 @@ class DashboardTables {
                             : Cell.link(c.groupName(), "/dashboards/status?year=" + board.filters().year() + "&area=" + c.groupCode()),
                     Cell.integer(c.notStarted()), Cell.integer(c.draft()), Cell.integer(c.submitted()),
                     Cell.integer(c.returned()), Cell.integer(c.approved()), Cell.integer(c.late()),
-                    Cell.integer(c.total()), Cell.integer(p.unpublished()), Cell.integer(p.overdue()),
-                    Cell.integer(p.onTime()), Cell.integer(p.late())), c.groupCode() == null));
+                    Cell.integer(p.unpublished()), Cell.integer(p.overdue()), Cell.integer(p.onTime()),
+                    Cell.integer(p.late()), Cell.integer(c.total())), c.groupCode() == null));
         }
         return List.of(
                 new DashboardTable("counts", msg(locale, "dashboard.status.counts"), headers(locale,
                         "dashboard.col.prefecture", "dashboard.status.NOT_STARTED", "dashboard.status.DRAFT",
                         "dashboard.status.SUBMITTED", "dashboard.status.RETURNED", "dashboard.status.APPROVED",
-                        "dashboard.status.LATE", "dashboard.total", "publication.state.UNPUBLISHED",
-                        "publication.state.OVERDUE", "publication.state.ON_TIME", "publication.state.LATE"), counts),
+                        "dashboard.status.LATE", "publication.state.UNPUBLISHED", "publication.state.OVERDUE",
+                        "publication.state.ON_TIME", "publication.state.LATE", "dashboard.total"), counts),
                 new DashboardTable("counties", msg(locale, "dashboard.status.counties"), headers(locale,
                         "dashboard.col.prefecture", "dashboard.col.county", "dashboard.col.code", "dashboard.col.status",
                         "dashboard.col.completeness", "dashboard.col.submittedAt", "dashboard.col.deadline",

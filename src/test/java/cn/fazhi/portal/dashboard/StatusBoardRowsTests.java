@@ -7,6 +7,7 @@ import cn.fazhi.portal.dashboard.DashboardQueries.StatusCount;
 import cn.fazhi.portal.dashboard.DashboardQueries.StatusRow;
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionView;
+import cn.fazhi.portal.report.PublicationState;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -75,6 +76,25 @@ class StatusBoardRowsTests {
         assertThat(counts).extracting(StatusCount::groupCode).containsExactly("410000", "530100", null);
         assertThat(counts.get(0)).isEqualTo(new StatusCount("410000", "河南省", 1, 0, 0, 0, 1, 0, 2));
         assertThat(counts.get(2)).isEqualTo(new StatusCount(null, null, 2, 0, 0, 0, 1, 0, 3));
+    }
+
+    @Test
+    void publicationIsOnTimeUpToItsDeadlineLateAfterAndOverdueWithoutARecordOnceItPassed() {
+        StatusRow none = row(new ReportState("APPROVED", 112, null, null, null), PUBLISH_BY);
+        assertThat(none.publication()).isEqualTo(PublicationState.UNPUBLISHED);
+        assertThat(row(new ReportState("APPROVED", 112, null, null, null), PUBLISH_BY.plusDays(1)).publication())
+                .isEqualTo(PublicationState.OVERDUE);
+        assertThat(row(null, PUBLISH_BY.plusDays(1)).publication()).isEqualTo(PublicationState.OVERDUE);
+        StatusRow onTime = row(new ReportState("APPROVED", 112, null, null, PUBLISH_BY), PUBLISH_BY.plusDays(9));
+        assertThat(onTime.publication()).isEqualTo(PublicationState.ON_TIME);
+        assertThat(onTime.publishedOn()).isEqualTo(PUBLISH_BY);
+        assertThat(row(new ReportState("RETURNED", 112, null, null, PUBLISH_BY.plusDays(1)), PUBLISH_BY.plusDays(9))
+                .publication()).isEqualTo(PublicationState.LATE);
+        List<DashboardQueries.PublicationCount> counts = DashboardService.publicationCountsOf(List.of(none, onTime,
+                DashboardService.statusRow(JIYUAN, "河南省", null, DEADLINE, PUBLISH_BY, PUBLISH_BY.plusDays(1), 112)));
+        assertThat(counts).containsExactly(new DashboardQueries.PublicationCount("530100", 1, 0, 1, 0),
+                new DashboardQueries.PublicationCount("410000", 0, 1, 0, 0),
+                new DashboardQueries.PublicationCount(null, 1, 1, 1, 0));
     }
 
     private static StatusRow row(ReportState report, LocalDate today) {
