@@ -172,7 +172,7 @@ class CountyController {
             throw notFound();
         }
         Viewer viewer = Viewer.of(user);
-        publications.requireRecorder(code, viewer);
+        publications.requireRecordable(code, Integer.parseInt(year), viewer);
         if (!result.hasErrors()) {
             try {
                 publications.record(code, Integer.parseInt(year), form, viewer);

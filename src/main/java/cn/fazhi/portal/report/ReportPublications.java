@@ -98,15 +98,26 @@ public class ReportPublications {
     }
 
     /**
-     * Refuses, before any input is looked at, whoever may not record the county's publications: 404
-     * for a county that does not exist, 403 for the clerk of another county or a reviewer elsewhere.
+     * Refuses, before any input is looked at, what cannot be recorded: 404 for a county or report
+     * that does not exist, 403 for the clerk of another county or a reviewer elsewhere, 409 for a
+     * report never approved (nothing to publish yet).
      */
-    public void requireRecorder(String countyCode, Viewer viewer) {
+    public void requireRecordable(String countyCode, int year, Viewer viewer) {
+        recordable(countyCode, year, viewer);
+    }
+
+    private AnnualReport recordable(String countyCode, int year, Viewer viewer) {
         RegionView county = regions.findCounty(countyCode)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
         if (!mayRecord(county, viewer)) {
             throw new AccessDeniedException("only the county's clerk, a reviewer in scope or an administrator");
         }
+        AnnualReport report = reports.findReportOnly(countyCode, year)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        if (report.getStatus() != ReportStatus.APPROVED && !report.hasPublicationRecord()) {
+            throw new IllegalReportTransitionException("publish", report.getStatus());
+        }
+        return report;
     }
 
     /**
@@ -118,12 +129,7 @@ public class ReportPublications {
      */
     @Transactional
     public void record(String countyCode, int year, PublicationForm form, Viewer viewer) {
-        requireRecorder(countyCode, viewer);
-        AnnualReport report = reports.findReportOnly(countyCode, year)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (report.getStatus() != ReportStatus.APPROVED && !report.hasPublicationRecord()) {
-            throw new IllegalReportTransitionException("publish", report.getStatus());
-        }
+        AnnualReport report = recordable(countyCode, year, viewer);
         LocalDate date;
         String url;
         if (form.onPortal()) {
