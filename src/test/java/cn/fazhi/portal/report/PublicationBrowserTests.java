@@ -59,6 +59,7 @@ class PublicationBrowserTests {
         BrowserTest.Browser.clickAndWait(browser, By.id("publication-save"));
         assertThat(browser.findElement(By.id("publication-url-error")).getText()).contains("http:// 或 https://");
         assertThat(browser.findElement(By.id("publication-url")).getAttribute("value")).isEqualTo("javascript:alert(1)");
+        showPublication(browser);
         BrowserTest.Browser.screenshot(browser, "publication-refused");
 
         type(browser, "publication-url", "https://www.zeku.gov.cn/zwgk/fzzfjs/2021/fzbg2020.html");
@@ -66,6 +67,7 @@ class PublicationBrowserTests {
         assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("公开情况已记录");
         assertThat(browser.findElement(By.cssSelector("#publication .publication-state")).getText()).isEqualTo("按时发布");
         assertThat(browser.findElement(By.id("publication-record")).getText()).contains("2021-03-30");
+        showPublication(browser);
         BrowserTest.Browser.screenshot(browser, "publication-recorded");
         BrowserTest.Browser.logOut(browser);
 
@@ -89,6 +91,11 @@ class PublicationBrowserTests {
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#county-search button[type=submit]"));
         assertThat(browser.findElement(By.id("search-results")).getText()).contains("泽库县", "黄南藏族自治州");
         BrowserTest.Browser.screenshot(browser, "publication-home-search");
+    }
+
+    private static void showPublication(WebDriver browser) {
+        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
+                "document.getElementById('publication').scrollIntoView({block: 'start'});");
     }
 
     private static void type(WebDriver browser, String id, String text) {
