@@ -71,6 +71,8 @@ class AccessibilityBrowserTests {
                 Page.of("heatmap", "/dashboards/heatmap?year=2023&area=532500"),
                 Page.of("profile", "/dashboards/counties/532527?indicator=EMG_ACCIDENTS"),
                 Page.of("scoring", "/dashboards/scoring"),
+                // issue 18: the public list of a year's publications
+                Page.of("publications", "/publications/2023?area=532500"),
                 Page.of("not-found", "/counties/999999"));
         assertAccessible(browser, "public", null, pages);
     }

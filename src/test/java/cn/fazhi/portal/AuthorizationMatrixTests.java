@@ -300,6 +300,12 @@ class AuthorizationMatrixTests {
                 Map.of("key", "矩阵测试数据"), adminOnly()));
         // last: it deletes the probe's indicator, which the next test's set-up adds again
         p.put("POST /admin/catalog/indicators/{code}/delete", probe("POST", indicator + "/delete", adminOnly()));
+        // --- issue 18: the publication record (a bad date: the report's page again, nothing stored) and
+        // the public list of a year's publications
+        p.put("POST /counties/{code}/reports/{year}/publication", new Probe("POST",
+                "/counties/530621/reports/2023/publication", Map.of("where", "WEBSITE", "date", "x", "url", ""),
+                expect(Outcome.LOGIN, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED, Outcome.DENIED, Outcome.ALLOWED)));
+        p.put("GET /publications/{year}", probe("GET", "/publications/2023?area=530600", everyone(Outcome.ALLOWED)));
         inspectionProbes(p);
         // Boot's error page: reachable by all, its status is whatever error it renders
         p.put("GET /error", probe("GET", "/error", everyone(Outcome.ANY_BUT_LOGIN)));

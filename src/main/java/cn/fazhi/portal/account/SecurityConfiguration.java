@@ -39,6 +39,8 @@ class SecurityConfiguration {
                         // the public dashboards (approved reports only; DashboardService decides what counts)
                         .requestMatchers(HttpMethod.GET, "/dashboards/ranking", "/dashboards/heatmap",
                                 "/dashboards/counties/*", "/dashboards/scoring").permitAll()
+                        // issue 18: the public list of a year's publications (who published by 1 April)
+                        .requestMatchers(HttpMethod.GET, "/publications/*").permitAll()
                         // anyone may choose the elderly-friendly display (CSRF-checked like every POST)
                         .requestMatchers(HttpMethod.POST, "/display-mode").permitAll()
                         .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())

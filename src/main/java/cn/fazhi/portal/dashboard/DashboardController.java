@@ -62,17 +62,22 @@ class DashboardController {
 
     @GetMapping("/dashboards/status")
     String status(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, HttpServletRequest request) {
-        StatusBoard board = dashboards.statusBoard(Viewer.of(user), year, area);
+            @RequestParam(required = false) String publication, @AuthenticationPrincipal PortalUser user,
+            Locale locale, Model model, HttpServletRequest request) {
+        StatusBoard board = dashboards.statusBoard(Viewer.of(user), year, area, publication);
         show(model, request, board.filters(), tables.statusBoard(board, locale), locale);
+        model.addAttribute("publication", board.publication());
+        model.addAttribute("publicationStates", cn.fazhi.portal.report.PublicationState.values());
+        model.addAttribute("publicationDeadline", board.publicationDeadline());
         return "dashboard/status";
     }
 
     @GetMapping(value = "/dashboards/status", params = "format")
     ResponseEntity<byte[]> statusExport(@RequestParam(required = false) String year,
-            @RequestParam(required = false) String area, @RequestParam String format,
-            @RequestParam(required = false) String table, @AuthenticationPrincipal PortalUser user, Locale locale) {
-        StatusBoard board = dashboards.statusBoard(Viewer.of(user), year, area);
+            @RequestParam(required = false) String area, @RequestParam(required = false) String publication,
+            @RequestParam String format, @RequestParam(required = false) String table,
+            @AuthenticationPrincipal PortalUser user, Locale locale) {
+        StatusBoard board = dashboards.statusBoard(Viewer.of(user), year, area, publication);
         return export(tables.statusBoard(board, locale), table, format, "status", board.filters().slice().fileTag());
     }
 

@@ -3,6 +3,7 @@ package cn.fazhi.portal.dashboard;
 import cn.fazhi.portal.catalog.Direction;
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionView;
+import cn.fazhi.portal.report.PublicationState;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -49,8 +50,21 @@ class DashboardQueries {
 
     // ---- status board ------------------------------------------------------------------------
 
+    /**
+     * @param publication where the county stands with publishing its report (issue 18)
+     * @param publishedOn the recorded publication date, null without a record
+     */
     record StatusRow(String code, String name, String groupCode, String groupName, String status,
-            Instant submittedAt, LocalDate deadline, boolean submittedLate, Integer filled, int total) {
+            Instant submittedAt, LocalDate deadline, boolean submittedLate, Integer filled, int total,
+            PublicationState publication, LocalDate publishedOn) {
+    }
+
+    /** How many counties of a prefecture (or of the whole area, without a code) stand where with publishing. */
+    record PublicationCount(String groupCode, long unpublished, long overdue, long onTime, long late) {
+
+        static PublicationCount of(String groupCode, long[] n) {
+            return new PublicationCount(groupCode, n[0], n[1], n[2], n[3]);
+        }
     }
 
     /** How many counties of a prefecture (or of the whole area, without a code) stand where. */
@@ -72,11 +86,18 @@ class DashboardQueries {
      * @param deadline the report's own deadline (an extension), null for the year's
      * @param filled the values filled in (kept by the database on every write of a value, migration V10)
      */
-    record ReportState(String status, int filled, Instant submittedAt, LocalDate deadline) {
+    record ReportState(String status, int filled, Instant submittedAt, LocalDate deadline, LocalDate publishedOn) {
+
+        ReportState(String status, int filled, Instant submittedAt, LocalDate deadline) {
+            this(status, filled, submittedAt, deadline, null);
+        }
     }
 
-    /** The year's deadline (1 March of the next year unless set) and the reports of the counties that have one. */
-    record StatusReports(LocalDate deadline, Map<String, ReportState> byCounty) {
+    /**
+     * The year's deadline (1 March of the next year unless set), its publication deadline (1 April
+     * unless set) and the reports of the counties that have one.
+     */
+    record StatusReports(LocalDate deadline, LocalDate publicationDeadline, Map<String, ReportState> byCounty) {
     }
 
     /**
@@ -85,23 +106,28 @@ class DashboardQueries {
      */
     StatusReports statusReports(int year, List<String> countyCodes) {
         Map<String, ReportState> reports = new HashMap<>();
-        LocalDate[] deadline = new LocalDate[1];
+        LocalDate[] deadline = new LocalDate[2];
         jdbc.sql("""
-                select p.deadline, ar.county_code, ar.status, ar.filled_count, ar.submitted_at, ar.submission_deadline
+                select p.deadline, p.publication_deadline, ar.county_code, ar.status, ar.filled_count,
+                       ar.submitted_at, ar.submission_deadline, ar.publication_date
                 from (select coalesce((select submission_deadline from reporting_period where year = :year),
-                                      make_date(:year + 1, 3, 1)) as deadline) p
+                                      make_date(:year + 1, 3, 1)) as deadline,
+                             coalesce((select publication_deadline from reporting_period where year = :year),
+                                      make_date(:year + 1, 4, 1)) as publication_deadline) p
                 left join annual_report ar on ar.year = :year and ar.county_code = any (:counties)
                 """)
                 .param("year", year).param("counties", countyCodes.toArray(String[]::new))
                 .query(rs -> {
                     deadline[0] = rs.getObject("deadline", LocalDate.class);
+                    deadline[1] = rs.getObject("publication_deadline", LocalDate.class);
                     if (rs.getString("county_code") != null) {
                         reports.put(rs.getString("county_code"), new ReportState(rs.getString("status"),
                                 rs.getInt("filled_count"), instant(rs, "submitted_at"),
-                                rs.getObject("submission_deadline", LocalDate.class)));
+                                rs.getObject("submission_deadline", LocalDate.class),
+                                rs.getObject("publication_date", LocalDate.class)));
                     }
                 });
-        return new StatusReports(deadline[0], reports);
+        return new StatusReports(deadline[0], deadline[1], reports);
     }
 
     // ---- ranking -----------------------------------------------------------------------------

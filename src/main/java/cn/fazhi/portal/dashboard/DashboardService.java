@@ -15,6 +15,7 @@ import cn.fazhi.portal.dashboard.DashboardQueries.Aggregate;
 import cn.fazhi.portal.dashboard.DashboardQueries.ProfileRow;
 import cn.fazhi.portal.dashboard.DashboardQueries.CountyValue;
 import cn.fazhi.portal.dashboard.DashboardQueries.ReportState;
+import cn.fazhi.portal.dashboard.DashboardQueries.PublicationCount;
 import cn.fazhi.portal.dashboard.DashboardQueries.StatusCount;
 import cn.fazhi.portal.dashboard.DashboardQueries.StatusReports;
 import cn.fazhi.portal.dashboard.DashboardQueries.StatusRow;
@@ -24,6 +25,7 @@ import cn.fazhi.portal.region.RecognitionView;
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
+import cn.fazhi.portal.report.PublicationState;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -97,7 +99,8 @@ class DashboardService {
 
     /** @param findings the inspection findings still open per county (none when not visible) */
     record StatusBoard(Filters filters, List<StatusRow> rows, List<StatusCount> counts,
-            Map<String, FindingCounts> findings) {
+            Map<String, FindingCounts> findings, List<PublicationCount> publicationCounts,
+            PublicationState publication, LocalDate publicationDeadline) {
     }
 
     /**
@@ -154,7 +157,11 @@ class DashboardService {
 
     // ---- 1. status board ---------------------------------------------------------------------
 
-    StatusBoard statusBoard(Viewer viewer, String year, String area) {
+    /**
+     * @param publication the publication state the counties' table is narrowed to (issue 18; the
+     *     counts are always of every county of the area); anything but a state's name: all
+     */
+    StatusBoard statusBoard(Viewer viewer, String year, String area, String publication) {
         requireReviewer(viewer);
         Filters filters = filters(viewer, year, area, null, ALL_STATUSES);
         Slice slice = filters.slice();
@@ -164,27 +171,33 @@ class DashboardService {
         int total = catalogs.forYear(slice.year()).indicators().size();
         LocalDate today = calendar.today();
         List<StatusRow> rows = counties.stream().map(c -> statusRow(c, regions.find(groupOf(c)).map(RegionView::name)
-                .orElse(null), reports.byCounty().get(c.code()), reports.deadline(), today, total)).toList();
-        return new StatusBoard(filters, rows, countsOf(rows),
-                inspections.findingCountsByCounty(rows.stream().map(StatusRow::code).toList(), viewer));
+                .orElse(null), reports.byCounty().get(c.code()), reports.deadline(), reports.publicationDeadline(),
+                today, total)).toList();
+        PublicationState chosen = PublicationState.parse(publication);
+        List<StatusRow> shown = chosen == null ? rows : rows.stream().filter(r -> r.publication() == chosen).toList();
+        return new StatusBoard(filters, shown, countsOf(rows),
+                inspections.findingCountsByCounty(shown.stream().map(StatusRow::code).toList(), viewer),
+                publicationCountsOf(rows), chosen, reports.publicationDeadline());
     }
 
     /**
      * Where a county's report stands on the board: submitted, returned or approved as it is;
      * otherwise late once its deadline (its own extension, else the year's) has passed, not
      * started without a report, a draft with one. Submitted late when it came in (China time)
-     * after that deadline.
+     * after that deadline. Its publication against the year's publication deadline (issue 18).
      */
     static StatusRow statusRow(RegionView county, String groupName, ReportState report, LocalDate yearDeadline,
-            LocalDate today, int total) {
+            LocalDate publicationDeadline, LocalDate today, int total) {
         LocalDate deadline = report != null && report.deadline() != null ? report.deadline() : yearDeadline;
         String status = report != null && SENT.contains(report.status()) ? report.status()
                 : today.isAfter(deadline) ? "LATE" : report == null ? "NOT_STARTED" : "DRAFT";
         Instant submittedAt = report == null ? null : report.submittedAt();
         boolean submittedLate = submittedAt != null
                 && submittedAt.atZone(TimeConfiguration.CHINA).toLocalDate().isAfter(deadline);
+        LocalDate publishedOn = report == null ? null : report.publishedOn();
         return new StatusRow(county.code(), county.name(), groupOf(county), groupName, status, submittedAt, deadline,
-                submittedLate, report == null ? null : report.filled(), total);
+                submittedLate, report == null ? null : report.filled(), total,
+                PublicationState.of(publishedOn, publicationDeadline, today), publishedOn);
     }
 
     /** A county's prefecture, or its province for a county directly under one (省直辖县). */
@@ -206,6 +219,25 @@ class DashboardService {
         List<StatusCount> counts = new ArrayList<>();
         byGroup.forEach((code, n) -> counts.add(StatusCount.of(code, names.get(code), n)));
         counts.add(StatusCount.of(null, null, total));
+        return counts;
+    }
+
+    /**
+     * Counties per publication state per prefecture, in the same order as {@link #countsOf}, and
+     * the area's total last.
+     */
+    static List<PublicationCount> publicationCountsOf(List<StatusRow> rows) {
+        Map<String, long[]> byGroup = new LinkedHashMap<>();
+        int states = PublicationState.values().length;
+        long[] total = new long[states];
+        for (StatusRow row : rows) {
+            int state = row.publication().ordinal();
+            byGroup.computeIfAbsent(row.groupCode(), g -> new long[states])[state]++;
+            total[state]++;
+        }
+        List<PublicationCount> counts = new ArrayList<>();
+        byGroup.forEach((code, n) -> counts.add(PublicationCount.of(code, n)));
+        counts.add(PublicationCount.of(null, total));
         return counts;
     }
 

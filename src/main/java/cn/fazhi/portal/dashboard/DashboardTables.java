@@ -13,6 +13,8 @@ import cn.fazhi.portal.dashboard.DashboardService.HeatMap;
 import cn.fazhi.portal.dashboard.DashboardService.Profile;
 import cn.fazhi.portal.dashboard.DashboardService.Ranking;
 import cn.fazhi.portal.dashboard.DashboardService.StatusBoard;
+import cn.fazhi.portal.dashboard.DashboardQueries.PublicationCount;
+import cn.fazhi.portal.dashboard.DashboardQueries.StatusCount;
 import cn.fazhi.portal.inspection.FindingCounts;
 import cn.fazhi.portal.dashboard.DashboardTable.Cell;
 import cn.fazhi.portal.dashboard.DashboardTable.Row;
@@ -64,22 +66,32 @@ class DashboardTables {
                 r.filled() == null ? gap(locale) : Cell.text(r.filled() + " / " + r.total()),
                 r.submittedAt() == null ? gap(locale) : Cell.text(minutes(r.submittedAt())),
                 Cell.text(r.deadline().toString()),
+                Cell.text(msg(locale, "publication.state." + r.publication().name())),
+                r.publishedOn() == null ? gap(locale) : Cell.text(r.publishedOn().toString()),
                 findings(board.findings().get(r.code()), locale))).toList();
-        List<Row> counts = board.counts().stream().map(c -> new Row(List.of(
-                c.groupCode() == null ? Cell.text(msg(locale, "dashboard.total"))
-                        : Cell.link(c.groupName(), "/dashboards/status?year=" + board.filters().year() + "&area=" + c.groupCode()),
-                Cell.integer(c.notStarted()), Cell.integer(c.draft()), Cell.integer(c.submitted()),
-                Cell.integer(c.returned()), Cell.integer(c.approved()), Cell.integer(c.late()),
-                Cell.integer(c.total())), c.groupCode() == null)).toList();
+        // the publication counts come in the same prefecture order as the status counts (issue 18)
+        List<Row> counts = new ArrayList<>();
+        for (int i = 0; i < board.counts().size(); i++) {
+            StatusCount c = board.counts().get(i);
+            PublicationCount p = board.publicationCounts().get(i);
+            counts.add(new Row(List.of(
+                    c.groupCode() == null ? Cell.text(msg(locale, "dashboard.total"))
+                            : Cell.link(c.groupName(), "/dashboards/status?year=" + board.filters().year() + "&area=" + c.groupCode()),
+                    Cell.integer(c.notStarted()), Cell.integer(c.draft()), Cell.integer(c.submitted()),
+                    Cell.integer(c.returned()), Cell.integer(c.approved()), Cell.integer(c.late()),
+                    Cell.integer(p.unpublished()), Cell.integer(p.overdue()), Cell.integer(p.onTime()),
+                    Cell.integer(p.late()), Cell.integer(c.total())), c.groupCode() == null));
+        }
         return List.of(
                 new DashboardTable("counts", msg(locale, "dashboard.status.counts"), headers(locale,
                         "dashboard.col.prefecture", "dashboard.status.NOT_STARTED", "dashboard.status.DRAFT",
                         "dashboard.status.SUBMITTED", "dashboard.status.RETURNED", "dashboard.status.APPROVED",
-                        "dashboard.status.LATE", "dashboard.total"), counts),
+                        "dashboard.status.LATE", "publication.state.UNPUBLISHED", "publication.state.OVERDUE",
+                        "publication.state.ON_TIME", "publication.state.LATE", "dashboard.total"), counts),
                 new DashboardTable("counties", msg(locale, "dashboard.status.counties"), headers(locale,
                         "dashboard.col.prefecture", "dashboard.col.county", "dashboard.col.code", "dashboard.col.status",
                         "dashboard.col.completeness", "dashboard.col.submittedAt", "dashboard.col.deadline",
-                        "dashboard.col.findings"), counties));
+                        "publication.stateLabel", "publication.date", "dashboard.col.findings"), counties));
     }
 
     /** Open findings, with the overdue ones; a link to them; "—" when there are none to show. */

@@ -125,4 +125,21 @@ public class RegionService {
     public long countByLevel(RegionLevel level) {
         return regions.countByLevel(level);
     }
+
+    // --- issue 18: the home page's county search ---
+
+    /**
+     * Counties by their code (exactly six digits) or a part of their name, in code order, at most
+     * {@code limit} (one more tells the caller there are more). In memory, like every look-up here.
+     */
+    public List<RegionView> searchCounties(String text, int limit) {
+        String typed = text == null ? "" : text.strip();
+        if (typed.isEmpty()) {
+            return List.of();
+        }
+        if (CODE.matcher(typed).matches()) {
+            return findCounty(typed).map(List::of).orElse(List.of());
+        }
+        return tree().counties().stream().filter(c -> c.name().contains(typed)).limit(limit).toList();
+    }
 }

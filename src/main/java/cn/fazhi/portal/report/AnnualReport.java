@@ -426,4 +426,40 @@ class AnnualReport implements ReportContent {
             throw new IllegalReportTransitionException(action, status);
         }
     }
+
+    // --- issue 18: publication record (公开记录) ---------------------------------------------------
+
+    /** The day the report was published, on the county's website or on this portal; null: not recorded. */
+    private LocalDate publicationDate;
+
+    /** The address on the county government's website; null when published on this portal. */
+    private String publicationUrl;
+
+    private Boolean publicationOnPortal;
+
+    private Instant publicationRecordedAt;
+
+    private Long publicationRecordedBy;
+
+    boolean hasPublicationRecord() {
+        return publicationDate != null;
+    }
+
+    /**
+     * Records (or changes) where and when the report was published. Allowed once the report was
+     * approved, and kept through a correction: a reopened report was still published.
+     *
+     * @param url the website's address, null for "published on this portal"
+     */
+    void recordPublication(LocalDate date, String url, Long by, Instant at) {
+        if (status != ReportStatus.APPROVED && publicationDate == null) {
+            throw new IllegalReportTransitionException("publish", status);
+        }
+        this.publicationDate = java.util.Objects.requireNonNull(date);
+        this.publicationUrl = url;
+        this.publicationOnPortal = url == null;
+        this.publicationRecordedAt = at;
+        this.publicationRecordedBy = by;
+        this.updatedAt = at;
+    }
 }

@@ -61,4 +61,24 @@ interface AnnualReportRepository extends Repository<AnnualReport, Long> {
     @org.springframework.data.jpa.repository.Query(
             "update AnnualReport r set r.submissionDeadline = :deadline where r.year = :year")
     int moveDeadlines(int year, java.time.LocalDate deadline);
+
+    // --- issue 18: publication record ---
+
+    /** The publication records of a year, and the public reports without one: a row per county. */
+    @org.springframework.data.jpa.repository.Query("""
+            select new cn.fazhi.portal.report.PublicationRecord(r.countyCode, r.year, r.status, r.publicationDate,
+                   r.publicationUrl, r.publicationRecordedAt)
+            from AnnualReport r
+            where r.year = :year and (r.publicationDate is not null or r.status = cn.fazhi.portal.report.ReportStatus.APPROVED)
+            """)
+    List<PublicationRecord> publicationsOf(int year);
+
+    /** The latest recorded publications, the newest publication date first. */
+    @org.springframework.data.jpa.repository.Query("""
+            select new cn.fazhi.portal.report.PublicationRecord(r.countyCode, r.year, r.status, r.publicationDate,
+                   r.publicationUrl, r.publicationRecordedAt)
+            from AnnualReport r where r.publicationDate is not null
+            order by r.publicationDate desc, r.publicationRecordedAt desc, r.id desc
+            """)
+    List<PublicationRecord> latestPublications(org.springframework.data.domain.Limit limit);
 }

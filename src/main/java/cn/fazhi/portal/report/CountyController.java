@@ -30,9 +30,11 @@ class CountyController {
     private final ReportDocuments documents;
     /** The values flagged among the county's peers (computed by the dashboards; absent without them). */
     private final ObjectProvider<ValueFlags> valueFlags;
+    private final ReportPublications publications;
 
     CountyController(RegionService regions, RecognitionService recognitions, ReportService reports,
-            ReportDocuments documents, ObjectProvider<ValueFlags> valueFlags) {
+            ReportDocuments documents, ObjectProvider<ValueFlags> valueFlags, ReportPublications publications) {
+        this.publications = publications;
         this.regions = regions;
         this.recognitions = recognitions;
         this.reports = reports;
@@ -141,6 +143,7 @@ class CountyController {
         model.addAttribute("report", report);
         model.addAttribute("path", regions.pathTo(report.county()));
         model.addAttribute("valueFlags", flagsOf(report, viewer));
+        addPublication(report, viewer, model);
         return "report/report";
     }
 
@@ -161,5 +164,44 @@ class CountyController {
 
     private static ResponseStatusException notFound() {
         return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    }
+
+    // --- issue 18: publication record -----------------------------------------------------------
+
+    /** The report's publication and, for those who may record it, the form (as typed, after a refusal). */
+    private void addPublication(ReportView report, Viewer viewer, Model model) {
+        publications.panelOf(report.county().code(), report.year(), viewer).ifPresent(panel -> {
+            model.addAttribute("publication", panel);
+            if (!model.containsAttribute("publicationForm")) {
+                model.addAttribute("publicationForm", panel.form());
+            }
+        });
+    }
+
+    /**
+     * Records where and when the report was published. Whoever may not is refused before the input
+     * is looked at; bad input comes back on the report's page beside its field, as typed, and
+     * nothing is stored.
+     */
+    @PostMapping("/counties/{code}/reports/{year}/publication")
+    String recordPublication(@PathVariable String code, @PathVariable String year,
+            @jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("publicationForm")
+            PublicationForm form, org.springframework.validation.BindingResult result,
+            @AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
+        if (!year.matches("\\d{4}")) {
+            throw notFound();
+        }
+        Viewer viewer = Viewer.of(user);
+        publications.requireRecordable(code, Integer.parseInt(year), viewer);
+        if (!result.hasErrors()) {
+            try {
+                publications.record(code, Integer.parseInt(year), form, viewer);
+                redirect.addFlashAttribute("flash", "publication.saved");
+                return "redirect:/counties/" + code + "/reports/" + year + "#publication";
+            } catch (PublicationInputException e) {
+                result.rejectValue(e.field(), e.messageKey(), e.args(), null);
+            }
+        }
+        return report(code, year, user, model);
     }
 }

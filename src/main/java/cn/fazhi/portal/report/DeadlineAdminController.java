@@ -33,6 +33,7 @@ class DeadlineAdminController {
         int current = calendar.reportingYear();
         List<Integer> recent = IntStream.rangeClosed(current - 4, current + 1).boxed().toList();
         model.addAttribute("deadlines", periods.deadlines(recent));
+        model.addAttribute("publicationDeadlines", periods.publicationDeadlines(recent));
         if (!model.containsAttribute("year")) {
             model.addAttribute("year", current);
         }
@@ -40,12 +41,30 @@ class DeadlineAdminController {
     }
 
     @PostMapping("/admin/deadlines")
-    String set(@RequestParam String year, @RequestParam String deadline, @AuthenticationPrincipal PortalUser user,
+    String set(@RequestParam String year, @RequestParam(required = false) String deadline,
+            @RequestParam(required = false) String publicationDeadline, @AuthenticationPrincipal PortalUser user,
             Model model, RedirectAttributes redirect) {
         String problem = null;
+        boolean submission = deadline != null && !deadline.isBlank();
+        // issue 18: the publication deadline (1 April unless set) is the form's second, optional date
+        boolean publication = publicationDeadline != null && !publicationDeadline.isBlank();
         try {
             int y = Integer.parseInt(year.trim());
-            periods.setDeadline(y, LocalDate.parse(deadline.trim()), Viewer.of(user));
+            if (!submission && !publication) {
+                throw new DateTimeParseException("no date", "", 0);
+            }
+            LocalDate submitBy = submission ? LocalDate.parse(deadline.trim()) : null;
+            LocalDate publishBy = publication ? LocalDate.parse(publicationDeadline.trim()) : null;
+            if (publishBy != null && !publishBy.isAfter(LocalDate.of(y, 12, 31))) {
+                // checked before anything is written, so that a refused form sets neither date
+                throw new IllegalArgumentException("deadline.beforeYearEnd");
+            }
+            if (submitBy != null) {
+                periods.setDeadline(y, submitBy, Viewer.of(user));
+            }
+            if (publishBy != null) {
+                periods.setPublicationDeadline(y, publishBy, Viewer.of(user));
+            }
         } catch (NumberFormatException | DateTimeParseException e) {
             problem = "deadline.badInput";
         } catch (IllegalArgumentException e) {
@@ -55,6 +74,7 @@ class DeadlineAdminController {
             // shown back as typed, with the reason beside the fields
             model.addAttribute("year", year);
             model.addAttribute("deadline", deadline);
+            model.addAttribute("publicationDeadline", publicationDeadline);
             model.addAttribute("problem", problem);
             return list(user, model);
         }

@@ -28,4 +28,13 @@ class ReportingPeriod {
     void moveDeadline(LocalDate deadline) {
         this.submissionDeadline = deadline;
     }
+
+    // --- issue 18: publication deadline ---
+
+    /** The day reports of the year must be published by, when an administrator set one. */
+    private LocalDate publicationDeadline;
+
+    void movePublicationDeadline(LocalDate deadline) {
+        this.publicationDeadline = deadline;
+    }
 }

@@ -62,4 +62,46 @@ public class ReportingPeriods {
         audit.record("DEADLINE_SET", "ReportingPeriod", year, Map.of("deadline", before.toString()),
                 Map.of("deadline", deadline.toString()));
     }
+
+    // --- issue 18: publication deadline ---------------------------------------------------------
+
+    /** By law reports are published by 1 April of the next year (China time). */
+    public static LocalDate legalPublicationDeadline(int year) {
+        return LocalDate.of(year + 1, 4, 1);
+    }
+
+    public LocalDate publicationDeadlineOf(int year) {
+        return periods.findById(year).map(ReportingPeriod::getPublicationDeadline)
+                .orElse(legalPublicationDeadline(year));
+    }
+
+    /** The publication deadlines of the given years and of every year an administrator set, newest first. */
+    public Map<Integer, LocalDate> publicationDeadlines(List<Integer> years) {
+        Map<Integer, LocalDate> all = new TreeMap<>(java.util.Comparator.reverseOrder());
+        years.forEach(y -> all.put(y, legalPublicationDeadline(y)));
+        periods.findAllByOrderByYearDesc().forEach(p -> all.put(p.getYear(),
+                p.getPublicationDeadline() != null ? p.getPublicationDeadline() : legalPublicationDeadline(p.getYear())));
+        return all;
+    }
+
+    /**
+     * Sets a year's publication deadline.
+     *
+     * @throws IllegalArgumentException when the deadline is not after the year it closes
+     */
+    @Transactional
+    public void setPublicationDeadline(int year, LocalDate deadline, Viewer viewer) {
+        viewer.require(Role.ADMIN);
+        if (!deadline.isAfter(LocalDate.of(year, 12, 31))) {
+            throw new IllegalArgumentException("deadline.beforeYearEnd");
+        }
+        LocalDate before = publicationDeadlineOf(year);
+        periods.findById(year).ifPresentOrElse(p -> p.movePublicationDeadline(deadline), () -> {
+            ReportingPeriod period = new ReportingPeriod(year, deadlineOf(year));
+            period.movePublicationDeadline(deadline);
+            periods.save(period);
+        });
+        audit.record("PUBLICATION_DEADLINE_SET", "ReportingPeriod", year,
+                Map.of("publicationDeadline", before.toString()), Map.of("publicationDeadline", deadline.toString()));
+    }
 }

@@ -7,6 +7,7 @@ import cn.fazhi.portal.dashboard.DashboardQueries.StatusCount;
 import cn.fazhi.portal.dashboard.DashboardQueries.StatusRow;
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionView;
+import cn.fazhi.portal.report.PublicationState;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -23,6 +24,7 @@ class StatusBoardRowsTests {
     private static final RegionView JIYUAN = new RegionView("419001", "济源市", RegionLevel.COUNTY, "410000", "410000",
             null);
     private static final LocalDate DEADLINE = LocalDate.of(2025, 3, 1);
+    private static final LocalDate PUBLISH_BY = LocalDate.of(2025, 4, 1);
 
     @Test
     void beforeTheDeadlineACountyHasNotStartedOrHasADraft() {
@@ -65,18 +67,37 @@ class StatusBoardRowsTests {
 
     @Test
     void aCountyDirectlyUnderItsProvinceIsCountedWithTheProvince() {
-        StatusRow row = DashboardService.statusRow(JIYUAN, "河南省", null, DEADLINE, DEADLINE, 112);
+        StatusRow row = DashboardService.statusRow(JIYUAN, "河南省", null, DEADLINE, PUBLISH_BY, DEADLINE, 112);
         assertThat(row.groupCode()).isEqualTo("410000");
         StatusRow anning = row(null, DEADLINE);
         List<StatusCount> counts = DashboardService.countsOf(List.of(row, anning,
                 DashboardService.statusRow(JIYUAN, "河南省", new ReportState("APPROVED", 112, null, null), DEADLINE,
-                        DEADLINE, 112)));
+                        PUBLISH_BY, DEADLINE, 112)));
         assertThat(counts).extracting(StatusCount::groupCode).containsExactly("410000", "530100", null);
         assertThat(counts.get(0)).isEqualTo(new StatusCount("410000", "河南省", 1, 0, 0, 0, 1, 0, 2));
         assertThat(counts.get(2)).isEqualTo(new StatusCount(null, null, 2, 0, 0, 0, 1, 0, 3));
     }
 
+    @Test
+    void publicationIsOnTimeUpToItsDeadlineLateAfterAndOverdueWithoutARecordOnceItPassed() {
+        StatusRow none = row(new ReportState("APPROVED", 112, null, null, null), PUBLISH_BY);
+        assertThat(none.publication()).isEqualTo(PublicationState.UNPUBLISHED);
+        assertThat(row(new ReportState("APPROVED", 112, null, null, null), PUBLISH_BY.plusDays(1)).publication())
+                .isEqualTo(PublicationState.OVERDUE);
+        assertThat(row(null, PUBLISH_BY.plusDays(1)).publication()).isEqualTo(PublicationState.OVERDUE);
+        StatusRow onTime = row(new ReportState("APPROVED", 112, null, null, PUBLISH_BY), PUBLISH_BY.plusDays(9));
+        assertThat(onTime.publication()).isEqualTo(PublicationState.ON_TIME);
+        assertThat(onTime.publishedOn()).isEqualTo(PUBLISH_BY);
+        assertThat(row(new ReportState("RETURNED", 112, null, null, PUBLISH_BY.plusDays(1)), PUBLISH_BY.plusDays(9))
+                .publication()).isEqualTo(PublicationState.LATE);
+        List<DashboardQueries.PublicationCount> counts = DashboardService.publicationCountsOf(List.of(none, onTime,
+                DashboardService.statusRow(JIYUAN, "河南省", null, DEADLINE, PUBLISH_BY, PUBLISH_BY.plusDays(1), 112)));
+        assertThat(counts).containsExactly(new DashboardQueries.PublicationCount("530100", 1, 0, 1, 0),
+                new DashboardQueries.PublicationCount("410000", 0, 1, 0, 0),
+                new DashboardQueries.PublicationCount(null, 1, 1, 1, 0));
+    }
+
     private static StatusRow row(ReportState report, LocalDate today) {
-        return DashboardService.statusRow(ANNING, "昆明市", report, DEADLINE, today, 112);
+        return DashboardService.statusRow(ANNING, "昆明市", report, DEADLINE, PUBLISH_BY, today, 112);
     }
 }
