@@ -21,8 +21,9 @@ import org.springframework.stereotype.Repository;
 /**
  * The dashboards' read model: plain SQL over the tables of the region, catalog and report
  * modules (region, indicator, indicator_target, reporting_period, annual_report, and the report
- * module's views counted_report and counted_value, which give each report's published version
- * — migration V17 — so that a correction under way never changes what is compared), returning records. Reading other modules' tables is deliberate here: the
+ * module's view counted_report and function counted_values, which give each report's published
+ * version — migrations V17, V19 — so that a correction under way never changes what is compared),
+ * returning records. Reading other modules' tables is deliberate here: the
  * comparisons are aggregate queries that PostgreSQL answers in one statement each, whatever the
  * number of counties, which no module's entity API could do. Nothing here writes.
  *
@@ -139,7 +140,8 @@ class DashboardQueries {
      * @param notApplicable a computed rate whose denominator is zero (不适用)
      */
     record CountyValue(String code, String name, String groupName, boolean reported, BigDecimal value,
-            boolean notApplicable, BigDecimal previous) {
+            boolean notApplicable, BigDecimal previous,
+            boolean correcting) {
     }
 
     /**
@@ -165,24 +167,24 @@ class DashboardQueries {
                     select r.code, r.name, coalesce(r.prefecture_code, r.province_code) as group_code
                     from region r where %1$s
                 ), v as (
-                    select ar.county_code, ar.year, iv.value, iv.source
+                    select ar.county_code, ar.year, iv.value, iv.source, ar.correcting
                     from %2$s ar
-                    left join %3$s iv on iv.report_id = ar.id and iv.indicator_code = :indicator
+                    left join lateral counted_values(ar.id, ar.version_id) iv on iv.indicator_code = :indicator
                     where ar.year in (:year, :year - 1) and ar.status in (:statuses)
                       and ar.county_code in (select code from c)
                 )
                 select c.code, c.name, g.name as group_name, cur.county_code is not null as reported,
                        cur.value, cur.source = 'COMPUTED' and cur.value is null as not_applicable,
-                       prev.value as previous
+                       prev.value as previous, coalesce(cur.correcting, false) as correcting
                 from c join region g on g.code = c.group_code
                 left join v cur on cur.county_code = c.code and cur.year = :year
                 left join v prev on prev.county_code = c.code and prev.year = :year - 1
                 order by c.code
-                """.formatted(slice.where("r"), reportsAsOf(asOf), valuesAsOf(asOf)))
+                """.formatted(slice.where("r"), reportsAsOf(asOf)))
                 .params(params(slice)).param("indicator", indicator).param("asOf", timestamp(asOf), Types.TIMESTAMP_WITH_TIMEZONE)
                 .query((rs, n) -> new CountyValue(rs.getString("code"), rs.getString("name"),
                         rs.getString("group_name"), rs.getBoolean("reported"), rs.getBigDecimal("value"),
-                        rs.getBoolean("not_applicable"), rs.getBigDecimal("previous")))
+                        rs.getBoolean("not_applicable"), rs.getBigDecimal("previous"), rs.getBoolean("correcting")))
                 .list();
     }
 
@@ -207,8 +209,8 @@ class DashboardQueries {
                     left join lateral (select population from region_population
                                        where region_code = c.code order by census_year desc limit 1) p on true
                     left join %3$s ar on ar.county_code = c.code and ar.year = :year and ar.status in (:statuses)
-                    left join %4$s iv on iv.report_id = ar.id
-                         and iv.indicator_code in (:indicator, :numerator, :denominator)
+                    left join lateral counted_values(ar.id, ar.version_id) iv
+                         on iv.indicator_code in (:indicator, :numerator, :denominator)
                     group by c.code, c.group_code, p.population
                 )
                 select per.group_code, g.name as group_name, count(*) as counties, count(value) as reporting,
@@ -225,7 +227,7 @@ class DashboardQueries {
                 order by per.group_code nulls last
                 """.formatted(slice.where("r"),
                         byProvince ? "r.province_code" : "coalesce(r.prefecture_code, r.province_code)",
-                        reportsAsOf(asOf), valuesAsOf(asOf)))
+                        reportsAsOf(asOf)))
                 .params(params(slice)).param("indicator", indicator).param("asOf", timestamp(asOf), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("numerator", numerator, Types.VARCHAR).param("denominator", denominator, Types.VARCHAR)
                 .query((rs, n) -> new Aggregate(rs.getString("group_code"), rs.getString("group_name"),
@@ -261,7 +263,7 @@ class DashboardQueries {
                        iv.source = 'COMPUTED' and iv.value is null as not_applicable
                 from c join region g on g.code = c.group_code
                 left join counted_report ar on ar.county_code = c.code and ar.year in (:years) and ar.status in (:statuses)
-                left join counted_value iv on iv.report_id = ar.id and %s
+                left join lateral counted_values(ar.id, ar.version_id) iv on %s
                 order by c.code, ar.year
                 """.formatted(slice.where("r"), counties == null ? "" : " and r.code in (:counties)", indicatorCondition))
                 .params(params(slice)).param("years", years)
@@ -295,7 +297,7 @@ class DashboardQueries {
                 select ar.county_code, ar.year, iv.indicator_code, iv.value
                 from counted_report ar
                 join region r on r.code = ar.county_code
-                left join counted_value iv on iv.report_id = ar.id and iv.value is not null
+                left join lateral counted_values(ar.id, ar.version_id) iv on iv.value is not null
                      and iv.indicator_code in (select code from indicator where direction <> 'NONE')
                 where ar.year in (:years) and ar.status in (:statuses)
                   and (:province = '' or r.province_code = :province)
@@ -387,7 +389,7 @@ class DashboardQueries {
                 join region p on p.code = r.province_code
                 left join region f on f.code = r.prefecture_code
                 left join counted_report ar on ar.county_code = r.code and ar.status in (:statuses)
-                left join counted_value iv on iv.report_id = ar.id and iv.indicator_code = :indicator
+                left join lateral counted_values(ar.id, ar.version_id) iv on iv.indicator_code = :indicator
                 where r.code = :county and r.level = 'COUNTY'
                 order by ar.year desc
                 """)
@@ -404,10 +406,6 @@ class DashboardQueries {
     /** The reports that count: as published now, or as published at a moment (migration V17). */
     private static String reportsAsOf(Instant asOf) {
         return asOf == null ? "counted_report" : "published_report_as_of(:asOf)";
-    }
-
-    private static String valuesAsOf(Instant asOf) {
-        return asOf == null ? "counted_value" : "published_value_as_of(:asOf)";
     }
 
     private static java.time.OffsetDateTime timestamp(Instant instant) {

@@ -252,10 +252,11 @@ class DashboardService {
      *     or without a population
      * @param compared what the rank is by: {@code perCapita} for a flagged indicator, else the value
      *     (a province: the mean when it has no ratio)
+     * @param correcting a county whose published version counts while a correction is under way (更正中)
      */
     record RankRow(String code, String name, String groupName, boolean reported, BigDecimal value,
             boolean notApplicable, BigDecimal perCapita, Long population, BigDecimal compared, Integer rank,
-            Integer previousRank) {
+            Integer previousRank, boolean correcting) {
     }
 
     Ranking ranking(Viewer viewer, String year, String area, String indicator, String includeSubmitted,
@@ -334,7 +335,7 @@ class DashboardService {
             CountyValue v = shown.get(i);
             rows.add(new RankRow(v.code(), v.name(), v.groupName(), v.reported(), v.value(), v.notApplicable(),
                     perCapita.get(i), peers.population().get(v.code()), now.get(i), ranks.get(i),
-                    previousRanks.get(i)));
+                    previousRanks.get(i), v.correcting()));
         }
         rows.sort(Comparator.comparing((RankRow r) -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
                 .thenComparing(RankRow::code));
@@ -357,7 +358,7 @@ class DashboardService {
                     : indicator.kind() == cn.fazhi.portal.catalog.IndicatorKind.RATE ? a.mean() : a.sum();
             rows.add(new RankRow(a.groupCode(), a.groupName(), null, a.reporting() > 0, value,
                     indicator.isComputed() && a.ratioNotApplicable(), indicator.perCapita() ? a.perCapita() : null,
-                    null, compared.get(i), ranks.get(i), null));
+                    null, compared.get(i), ranks.get(i), null, false));
         }
         rows.sort(Comparator.comparing((RankRow r) -> r.rank() == null ? Integer.MAX_VALUE : r.rank())
                 .thenComparing(RankRow::code));

@@ -180,7 +180,9 @@ class DashboardTables {
                 cells.add(Cell.link(r.name(), "/dashboards/ranking?year=" + year + "&area=" + r.code()
                         + "&indicator=" + indicator.code()));
             } else {
-                cells.add(Cell.link(r.name(), profileHref(r.code(), year, indicator.code())));
+                // a county whose published version is being corrected is ranked by it, and says so
+                cells.add(Cell.link(r.correcting() ? msg(locale, "dashboard.ranking.correcting", r.name()) : r.name(),
+                        profileHref(r.code(), year, indicator.code())));
                 cells.add(Cell.text(r.groupName()));
             }
             cells.add(value(indicator, r.value(), r.notApplicable(), locale));

@@ -48,7 +48,7 @@ class DataQualityQueries {
                 from counted_report ar
                 join region r on r.code = ar.county_code and r.level = 'COUNTY'
                 left join region g on g.code = coalesce(r.prefecture_code, r.province_code)
-                join counted_value iv on iv.report_id = ar.id and iv.value is not null
+                join lateral counted_values(ar.id, ar.version_id) iv on iv.value is not null
                 join indicator i on i.code = iv.indicator_code
                      and i.first_year <= :year and (i.last_year is null or i.last_year >= :year)
                 where ar.year = :year and ar.status in (:statuses) and ar.county_code = any (:counties)

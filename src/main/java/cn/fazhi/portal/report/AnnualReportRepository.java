@@ -32,10 +32,11 @@ interface AnnualReportRepository extends Repository<AnnualReport, Long> {
 
     /**
      * The indicator codes and values (blank ones left out) of the county's report of a year as
-     * published: its last approved version (migration V17's views).
+     * published: its last approved version (migrations V17, V19).
      */
     @org.springframework.data.jpa.repository.NativeQuery("""
-            select v.indicator_code, v.value from counted_value v join counted_report r on r.id = v.report_id
+            select v.indicator_code, v.value
+            from counted_report r cross join lateral counted_values(r.id, r.version_id) v
             where r.county_code = :countyCode and r.year = :year and r.status = 'APPROVED' and v.value is not null
             """)
     List<Object[]> publishedValuesOf(String countyCode, int year);

@@ -187,7 +187,8 @@ class CountyController {
     String recordPublication(@PathVariable String code, @PathVariable String year,
             @jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("publicationForm")
             PublicationForm form, org.springframework.validation.BindingResult result,
-            @AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
+            @AuthenticationPrincipal PortalUser user, java.util.Locale locale, Model model,
+            RedirectAttributes redirect) {
         if (!year.matches("\\d{4}")) {
             throw notFound();
         }
@@ -202,6 +203,6 @@ class CountyController {
                 result.rejectValue(e.field(), e.messageKey(), e.args(), null);
             }
         }
-        return report(code, year, user, model);
+        return report(code, year, null, user, locale, model);
     }
 }

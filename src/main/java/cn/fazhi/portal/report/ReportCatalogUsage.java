@@ -51,8 +51,8 @@ class ReportCatalogUsage implements CatalogUsage {
                 select r.county_code, g.name, r.year, l.value as left_value, rv.value as right_value
                 from counted_report r
                 join region g on g.code = r.county_code
-                join counted_value l on l.report_id = r.id and l.indicator_code = :left
-                join counted_value rv on rv.report_id = r.id and rv.indicator_code = :right
+                join lateral counted_values(r.id, r.version_id) l on l.indicator_code = :left
+                join lateral counted_values(r.id, r.version_id) rv on rv.indicator_code = :right
                 where r.status = 'APPROVED' and r.year >= :first and r.year <= :last
                   and l.value is not null and rv.value is not null
                 order by r.county_code, r.year

@@ -13,11 +13,14 @@ import java.util.List;
  * @param approvedOn the date of approval in China, written as a Chinese document dates itself; null for a draft
  * @param appendixColumns the appendix table's column headings: indicator, unit, value, last year, target
  * @param appendix the sections with a reported figure, each with its non-blank rows
+ * @param versionNote which published version this is, when it is not simply the only one: a
+ *     correction (第 2 版), an earlier version, or the published version while a correction is under
+ *     way (更正中); null otherwise
  */
 public record ReportDocument(String countyCode, int year, boolean draft, String title,
         String runningHead, String draftMark, String draftNote, List<Part> parts, String keyFiguresLead,
         List<String> keyFigures, String signature, String approvedOn, String appendixTitle,
-        List<String> appendixColumns, List<AppendixSection> appendix, String source) {
+        List<String> appendixColumns, List<AppendixSection> appendix, String source, String versionNote) {
 
     /**
      * A narrative part.

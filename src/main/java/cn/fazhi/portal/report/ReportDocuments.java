@@ -42,7 +42,22 @@ public class ReportDocuments {
                 text("report.print.signature", locale, county),
                 report.approvedAt() == null ? null : DATE.format(report.approvedAt().atZone(TimeConfiguration.CHINA)),
                 text("report.print.appendix", locale, year), columns, appendix(report, locale),
-                text("report.print.source", locale));
+                text("report.print.source", locale), versionNote(report, locale));
+    }
+
+    private String versionNote(ReportView report, Locale locale) {
+        Integer shown = report.shownVersion();
+        if (shown == null) {
+            return null;
+        }
+        String approved = DATE.format(report.approvedAt().atZone(TimeConfiguration.CHINA));
+        if (report.correcting() && shown.equals(report.latestVersion())) {
+            return text("report.document.correcting", locale, shown, approved);
+        }
+        if (shown > 1 || !shown.equals(report.latestVersion())) {
+            return text("report.document.version", locale, shown, approved);
+        }
+        return null;
     }
 
     /** The file name a download of the document carries: county code, year, what it is. */

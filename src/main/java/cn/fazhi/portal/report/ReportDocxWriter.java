@@ -199,6 +199,12 @@ final class ReportDocxWriter {
             note.setSpacingAfter(twips(LINE_PITCH / 2));
             run(note, document.draftNote(), HEADING_FONT, BODY_SIZE).setBold(true);
         }
+        if (document.versionNote() != null) {
+            XWPFParagraph note = docx.createParagraph();
+            note.setAlignment(ParagraphAlignment.CENTER);
+            note.setSpacingAfter(twips(LINE_PITCH / 2));
+            run(note, document.versionNote(), HEADING_FONT, BODY_SIZE);
+        }
         for (ReportDocument.Part part : document.parts()) {
             heading(docx, part.heading(), HEADING_FONT);
             part.paragraphs().forEach(text -> text(docx, text));

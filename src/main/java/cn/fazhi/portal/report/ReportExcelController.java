@@ -95,8 +95,12 @@ class ReportExcelController {
      */
     private static ResponseEntity<byte[]> download(byte[] content, MediaType type, ReportExport report,
             String extension) {
-        String ascii = report.countyCode() + "-" + report.year() + "." + extension;
-        String full = report.countyCode() + "-" + report.countyName() + "-" + report.year() + "." + extension;
+        // a published version says which, and whether a correction of it is under way
+        ReportExport.Published published = report.published();
+        String tag = published == null ? "" : "-v" + published.number();
+        String ascii = report.countyCode() + "-" + report.year() + tag + "." + extension;
+        String full = report.countyCode() + "-" + report.countyName() + "-" + report.year() + tag
+                + (published != null && published.correcting() ? "-更正中" : "") + "." + extension;
         String disposition = ContentDisposition.attachment().filename(ascii).build()
                 + "; filename*=UTF-8''" + UriUtils.encode(full, StandardCharsets.UTF_8);
         return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, disposition)

@@ -155,7 +155,8 @@ class ReportExcelService {
                 .flatMap(s -> content.figuresOf(s.code()).stream().map(f -> new ReportExport.Figure(s.nameZh(), f)))
                 .toList();
         return new ReportExport(county.code(), county.name(), report.getYear(), report.getVersion(), rows,
-                content.narrative(), figures, catalog.sections().stream().map(SectionDef::nameZh).toList());
+                content.narrative(), figures, catalog.sections().stream().map(SectionDef::nameZh).toList(),
+                content instanceof ReportVersion shown ? new ReportExport.Published(shown.getNumber(), report.isCorrecting()) : null);
     }
 
     private static BigDecimal value(Map<String, ValueEntry> entries, String code) {

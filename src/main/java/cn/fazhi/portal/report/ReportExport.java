@@ -11,9 +11,18 @@ import java.util.Map;
  *
  * @param version the report's version when it was downloaded, so that an upload can tell whether
  *     the report changed meanwhile
+ * @param published the published version the file holds, or null for the working copy
  */
 record ReportExport(String countyCode, String countyName, int year, int version, List<Row> rows,
-        Map<String, String> narrative, List<Figure> customFigures, List<String> sectionNames) {
+        Map<String, String> narrative, List<Figure> customFigures, List<String> sectionNames, Published published) {
+
+    /**
+     * A published version as a download names it.
+     *
+     * @param correcting whether a correction of it is under way (更正中)
+     */
+    record Published(int number, boolean correcting) {
+    }
 
     /** A custom figure with the (Chinese) name of its section. */
     record Figure(String sectionName, CustomFigureView figure) {

@@ -81,8 +81,11 @@ public class ReportPublications {
             return Optional.empty();
         }
         return reports.findReportOnly(countyCode, year)
-                .filter(r -> r.getStatus() == ReportStatus.APPROVED || r.hasPublicationRecord())
-                .filter(r -> ReportService.mayView(r, county.get(), viewer) || r.hasPublicationRecord())
+                // a report under correction still has its approved version published
+                .filter(r -> r.getStatus() == ReportStatus.APPROVED || r.getPublishedVersion() != null
+                        || r.hasPublicationRecord())
+                .filter(r -> ReportService.readable(r, county.get(), viewer, null).isPresent()
+                        || r.hasPublicationRecord())
                 .map(r -> {
                     LocalDate deadline = periods.publicationDeadlineOf(year);
                     return new Panel(deadline, PublicationState.of(r.getPublicationDate(), deadline, calendar.today()),
@@ -114,7 +117,8 @@ public class ReportPublications {
         }
         AnnualReport report = reports.findReportOnly(countyCode, year)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (report.getStatus() != ReportStatus.APPROVED && !report.hasPublicationRecord()) {
+        if (report.getStatus() != ReportStatus.APPROVED && report.getPublishedVersion() == null
+                && !report.hasPublicationRecord()) {
             throw new IllegalReportTransitionException("publish", report.getStatus());
         }
         return report;

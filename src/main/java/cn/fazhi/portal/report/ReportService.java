@@ -145,7 +145,7 @@ public class ReportService {
                     ReportVersion published = r.getPublishedVersion();
                     if (published != null) {
                         return new ReportSummary(r.getYear(), ReportStatus.APPROVED, r.getSubmissionDeadline(),
-                                published.getSubmittedAt(), published.getApprovedAt(), published.getValues().size(),
+                                published.getSubmittedAt(), published.getApprovedAt(), published.getFilledCount(),
                                 published.getFigures().size(), r.isCorrecting(), published.getNumber());
                     }
                     return r.getStatus().isPublished() ? new ReportSummary(r.getYear(), r.getStatus(),

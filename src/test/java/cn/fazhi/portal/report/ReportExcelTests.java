@@ -95,12 +95,12 @@ class ReportExcelTests {
 
     @Test
     void theWorkbookCarriesTheReportWithOnlyValuesExplanationsAndTextsUnlocked() throws IOException {
-        // 泸西县 2023 is approved: public, its downloads too
+        // 泸西县 2023 is approved: public, its downloads too, named by the published version
         MvcTestResult result = mvc.get().uri("/counties/532527/reports/2023/report.xlsx").exchange();
         assertThat(result).hasStatusOk().hasContentType(XLSX);
         assertThat(result.getResponse().getHeader("Content-Disposition"))
-                .startsWith("attachment; filename=\"532527-2023.xlsx\"")
-                .contains("filename*=UTF-8''532527-%E6%B3%B8%E8%A5%BF%E5%8E%BF-2023.xlsx");
+                .startsWith("attachment; filename=\"532527-2023-v1.xlsx\"")
+                .contains("filename*=UTF-8''532527-%E6%B3%B8%E8%A5%BF%E5%8E%BF-2023-v1.xlsx");
         try (XSSFWorkbook workbook = workbook(result)) {
             assertThat(workbook.getSheetName(0)).isEqualTo("指标");
             assertThat(workbook.getSheetName(1)).isEqualTo("报告正文");
@@ -389,7 +389,7 @@ class ReportExcelTests {
         assertThat(result).hasStatusOk();
         assertThat(result.getResponse().getContentType()).startsWith("text/csv").containsIgnoringCase("charset=UTF-8");
         assertThat(result.getResponse().getHeader("Content-Disposition"))
-                .startsWith("attachment; filename=\"532527-2023.csv\"");
+                .startsWith("attachment; filename=\"532527-2023-v1.csv\"");
         byte[] bytes = result.getResponse().getContentAsByteArray();
         assertThat(Arrays.copyOf(bytes, 3)).containsExactly(0xEF, 0xBB, 0xBF);
         String text = new String(bytes, StandardCharsets.UTF_8).substring(1);

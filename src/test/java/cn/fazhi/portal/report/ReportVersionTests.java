@@ -109,9 +109,13 @@ class ReportVersionTests {
         assertThat(page.select("#value-" + STAFF + " [data-testid=value]").text()).isEqualTo("120");
         assertThat(page.select("#correcting").text()).contains("更正中", "第 1 版");
         assertThat(page.text()).doesNotContain(reason).doesNotContain("第二版举措");
-        assertThat(text(get(base + "/report.csv"))).contains("120").doesNotContain("第二版举措");
+        MockHttpServletResponse csv = mvc.perform(get(base + "/report.csv")).andReturn().getResponse();
+        assertThat(csv.getContentAsString(StandardCharsets.UTF_8)).contains("120").doesNotContain("第二版举措");
+        assertThat(java.net.URLDecoder.decode(csv.getHeader("Content-Disposition"), StandardCharsets.UTF_8))
+                .contains("-v1-更正中.csv");
+        assertThat(page(get(base + "/print")).select("#version-note").text()).contains("更正中", "第 1 版");
         assertThat(page(get("/counties/" + COUNTY)).select("#reports").text()).contains("第 1 版", "更正中");
-        assertThat(rankingLine()).contains("120");
+        assertThat(rankingLine()).contains("120", "城关区（更正中）");
 
         // the correction's approval publishes version 2 with its public note
         assertThat(mvc.perform(post(base + "/approve").with(user(reviewer)).with(csrf())
@@ -123,7 +127,7 @@ class ReportVersionTests {
         assertThat(page.select("#versions tbody tr").eachAttr("data-version")).containsExactly("1", "2");
         assertThat(page.select("#versions").text()).contains("更正了执法人员数");
         assertThat(page.text()).doesNotContain(reason);
-        assertThat(rankingLine()).contains("95");
+        assertThat(rankingLine()).contains("95").doesNotContain("更正中");
 
         // the ranking as it stood: yesterday version 1 counted, before its approval nothing did
         String yesterday = LocalDate.now(cn.fazhi.portal.config.TimeConfiguration.CHINA).minusDays(1).toString();
@@ -140,6 +144,7 @@ class ReportVersionTests {
         Document first = page(get(base).param("version", "1"));
         assertThat(first.select("#value-" + STAFF + " [data-testid=value]").text()).isEqualTo("120");
         assertThat(first.select("#shown-version").text()).contains("第 1 版");
+        assertThat(page(get(base + "/print")).select("#version-note").text()).contains("第 2 版");
         assertThat(page(get(base + "/print").param("version", "1")).select("tr.figure[data-indicator=" + STAFF + "]")
                 .text()).contains("120");
 
