@@ -452,7 +452,7 @@ class AnnualReport implements ReportContent {
      * @param url the website's address, null for "published on this portal"
      */
     void recordPublication(LocalDate date, String url, Long by, Instant at) {
-        if (status != ReportStatus.APPROVED && publicationDate == null) {
+        if (status != ReportStatus.APPROVED && publishedVersion == null && publicationDate == null) {
             throw new IllegalReportTransitionException("publish", status);
         }
         this.publicationDate = java.util.Objects.requireNonNull(date);
