@@ -24,8 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The figures five real counties published (demo/seed-figures.csv), as their annual reports:
- * all approved but 鲁甸县 2023, which waits for review, and published on this portal by 31 March
- * but 栾川县 2021, whose publication nobody recorded.
+ * all approved but 鲁甸县 2023, which waits for review.
  */
 @Component
 @Profile("demo")
@@ -34,8 +33,6 @@ class DemoReports implements ApplicationRunner {
     private static final Logger log = LoggerFactory.getLogger(DemoReports.class);
     /** county code + year of the seed reports still waiting for a reviewer */
     private static final Set<String> SUBMITTED_ONLY = Set.of("530621/2023");
-    /** Approved but with no publication recorded: the demo's example of the 1 April duty unmet. */
-    private static final Set<String> UNPUBLISHED = Set.of("410324/2021");
 
     private final DemoMode demoMode;
     private final AnnualReportRepository reports;
@@ -90,9 +87,6 @@ class DemoReports implements ApplicationRunner {
         reports.save(report);
         if (!SUBMITTED_ONLY.contains(key)) {
             report.approve(null, at(LocalDate.of(year + 1, 3, 10)), LocalDate.of(year + 1, 3, 31), catalog, null);
-            if (!UNPUBLISHED.contains(key)) {
-                report.recordPublication(LocalDate.of(year + 1, 3, 31), null, null, at(LocalDate.of(year + 1, 3, 31)));
-            }
         }
         log.info("Demo report {} {} loaded with {} figures ({})", county, year, rows.size(), report.getStatus());
     }
