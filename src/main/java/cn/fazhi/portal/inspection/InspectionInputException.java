@@ -1,31 +1,14 @@
 package cn.fazhi.portal.inspection;
 
+import cn.fazhi.portal.config.FieldInputException;
+
 /**
  * Input the forms' annotations cannot judge alone (an end before the start, an indicator of
  * another section, a file that is not what it claims): the field and the message key to show.
  */
-public class InspectionInputException extends RuntimeException {
-
-    private final String field;
-    private final String messageKey;
-    private final transient Object[] args;
+public class InspectionInputException extends FieldInputException {
 
     InspectionInputException(String field, String messageKey, Object... args) {
-        super(field + ": " + messageKey);
-        this.field = field;
-        this.messageKey = messageKey;
-        this.args = args;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] args() {
-        return args.clone();
+        super(field, messageKey, args);
     }
 }

@@ -1,28 +1,11 @@
 package cn.fazhi.portal.report;
 
-/** A publication record the service refuses, with the field it is about and the message's key. */
-public class PublicationInputException extends RuntimeException {
+import cn.fazhi.portal.config.FieldInputException;
 
-    private final String field;
-    private final String messageKey;
-    private final transient Object[] args;
+/** A publication record the service refuses, with the field it is about and the message's key. */
+public class PublicationInputException extends FieldInputException {
 
     PublicationInputException(String field, String messageKey, Object... args) {
-        super(messageKey);
-        this.field = field;
-        this.messageKey = messageKey;
-        this.args = args;
-    }
-
-    public String field() {
-        return field;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] args() {
-        return args;
+        super(field, messageKey, args);
     }
 }
