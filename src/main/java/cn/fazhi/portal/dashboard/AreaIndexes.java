@@ -318,8 +318,7 @@ class AreaIndexes {
         for (RegionView c : shown) {
             CountyScore own = result.counties().get(c.code());
             CountyScore previous = last.counties().get(c.code());
-            String groupCode = c.prefectureCode() != null ? c.prefectureCode() : c.provinceCode();
-            units.add(new Unit(c.code(), c.name(), regions.find(groupCode).map(RegionView::name).orElse(null),
+            units.add(new Unit(c.code(), c.name(), regions.find(c.groupCode()).map(RegionView::name).orElse(null),
                     peers.groups().get(c.code()), peers.population().get(c.code()), own != null,
                     own == null ? Map.of() : own.sections(), own == null ? null : own.overall(),
                     own != null && own.ranked(), own == null ? null : own.rank(), own == null ? null : own.interval(),

@@ -166,11 +166,11 @@ class DashboardService {
         Filters filters = filters(viewer, year, area, null, ALL_STATUSES);
         Slice slice = filters.slice();
         List<RegionView> counties = countiesOf(slice).stream()
-                .sorted(Comparator.comparing(DashboardService::groupOf).thenComparing(RegionView::code)).toList();
+                .sorted(Comparator.comparing(RegionView::groupCode).thenComparing(RegionView::code)).toList();
         StatusReports reports = queries.statusReports(slice.year(), counties.stream().map(RegionView::code).toList());
         int total = catalogs.forYear(slice.year()).indicators().size();
         LocalDate today = calendar.today();
-        List<StatusRow> rows = counties.stream().map(c -> statusRow(c, regions.find(groupOf(c)).map(RegionView::name)
+        List<StatusRow> rows = counties.stream().map(c -> statusRow(c, regions.find(c.groupCode()).map(RegionView::name)
                 .orElse(null), reports.byCounty().get(c.code()), reports.deadline(), reports.publicationDeadline(),
                 today, total)).toList();
         PublicationState chosen = PublicationState.parse(publication);
@@ -195,14 +195,9 @@ class DashboardService {
         boolean submittedLate = submittedAt != null
                 && submittedAt.atZone(TimeConfiguration.CHINA).toLocalDate().isAfter(deadline);
         LocalDate publishedOn = report == null ? null : report.publishedOn();
-        return new StatusRow(county.code(), county.name(), groupOf(county), groupName, status, submittedAt, deadline,
+        return new StatusRow(county.code(), county.name(), county.groupCode(), groupName, status, submittedAt, deadline,
                 submittedLate, report == null ? null : report.filled(), total,
                 PublicationState.of(publishedOn, publicationDeadline, today), publishedOn);
-    }
-
-    /** A county's prefecture, or its province for a county directly under one (省直辖县). */
-    private static String groupOf(RegionView county) {
-        return county.prefectureCode() != null ? county.prefectureCode() : county.provinceCode();
     }
 
     /** Counties per status per prefecture (the rows come in prefecture order), and the area's total last. */

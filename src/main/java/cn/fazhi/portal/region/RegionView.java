@@ -15,6 +15,14 @@ public record RegionView(String code, String name, RegionLevel level, String par
     }
 
     /**
+     * The area a county is grouped under in lists and counts: its prefecture, or its province for a
+     * county directly under one (省直辖县, the districts of a municipality).
+     */
+    public String groupCode() {
+        return prefectureCode != null ? prefectureCode : provinceCode;
+    }
+
+    /**
      * Whether this region lies within {@code scopeCode}: the region itself, its prefecture or its
      * province. A null scope is the whole country.
      */

@@ -238,7 +238,7 @@ public class ReportPublications {
                 .map(c -> {
                     PublicationRecord r = records.get(c.code());
                     LocalDate date = r == null ? null : r.date();
-                    return new YearRow(c, names.computeIfAbsent(groupOf(c), this::nameOf),
+                    return new YearRow(c, names.computeIfAbsent(c.groupCode(), this::nameOf),
                             PublicationState.of(date, deadline, today), date, r == null ? null : r.url(),
                             r != null && r.onPortal(), r != null);
                 })
@@ -252,14 +252,10 @@ public class ReportPublications {
     }
 
     private String areaName(RegionView county) {
-        return nameOf(groupOf(county));
+        return nameOf(county.groupCode());
     }
 
     private String nameOf(String code) {
         return regions.find(code).map(RegionView::name).orElse("");
-    }
-
-    private static String groupOf(RegionView county) {
-        return county.prefectureCode() != null ? county.prefectureCode() : county.provinceCode();
     }
 }
