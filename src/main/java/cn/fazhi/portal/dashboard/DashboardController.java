@@ -2,6 +2,7 @@ package cn.fazhi.portal.dashboard;
 
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.ListPages;
 import cn.fazhi.portal.dashboard.DashboardService.Comparison;
 import cn.fazhi.portal.dashboard.DashboardService.Filters;
 import cn.fazhi.portal.dashboard.DashboardService.HeatMap;
@@ -15,8 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -98,7 +97,7 @@ class DashboardController {
             Model model, HttpServletRequest request) {
         Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted, peer, asOf);
         List<DashboardTable> all = tables.ranking(ranking, locale);
-        Page<DashboardTable.Row> shown = pageOf(all.get(0).rows(), page);
+        Page<DashboardTable.Row> shown = ListPages.of(all.get(0).rows(), page, RANKING_PAGE_SIZE);
         DashboardTable counties = all.get(0);
         model.addAttribute("ranking", ranking);
         model.addAttribute("indicatorOptions",
@@ -253,14 +252,6 @@ class DashboardController {
     }
 
     /** One page of the rows (the first for a missing or unreadable page number, the last past the end). */
-    private static Page<DashboardTable.Row> pageOf(List<DashboardTable.Row> rows, String page) {
-        int pages = Math.max(1, (rows.size() + RANKING_PAGE_SIZE - 1) / RANKING_PAGE_SIZE);
-        int number = page != null && page.matches("\\d{1,6}") ? Math.min(Integer.parseInt(page), pages - 1) : 0;
-        int from = number * RANKING_PAGE_SIZE;
-        return new PageImpl<>(rows.subList(from, Math.min(rows.size(), from + RANKING_PAGE_SIZE)),
-                PageRequest.of(number, RANKING_PAGE_SIZE), rows.size());
-    }
-
     /**
      * A page's filters with their choices, and its tables with their body rows, as HTML written by
      * {@link TableHtml} for the templates.

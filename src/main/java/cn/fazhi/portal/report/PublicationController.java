@@ -1,11 +1,10 @@
 package cn.fazhi.portal.report;
 
+import cn.fazhi.portal.config.ListPages;
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
 import java.util.List;
-import org.springframework.data.domain.PageImpl;
-import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -52,12 +51,8 @@ class PublicationController {
         ReportPublications.YearList list = publications.yearList(Integer.parseInt(year), chosen);
         List<ReportPublications.YearRow> shown = list.rows().stream()
                 .filter(r -> filter == null || r.state() == filter).toList();
-        int pages = Math.max(1, (shown.size() + PAGE_SIZE - 1) / PAGE_SIZE);
-        int number = page != null && page.matches("\\d{1,6}") ? Math.min(Integer.parseInt(page), pages - 1) : 0;
-        int from = number * PAGE_SIZE;
         model.addAttribute("list", list);
-        model.addAttribute("rows", new PageImpl<>(shown.subList(from, Math.min(shown.size(), from + PAGE_SIZE)),
-                PageRequest.of(number, PAGE_SIZE), shown.size()));
+        model.addAttribute("rows", ListPages.of(shown, page, PAGE_SIZE));
         model.addAttribute("area", chosen);
         model.addAttribute("state", filter);
         model.addAttribute("states", PublicationState.values());
