@@ -193,6 +193,11 @@ class AnnualReport implements ReportContent {
         return customFiguresOf(sectionCode).stream().map(CustomFigureView::of).toList();
     }
 
+    /** Whether the report is approved or was (a version of it is published, a correction may be under way). */
+    boolean wasApproved() {
+        return status == ReportStatus.APPROVED || publishedVersion != null;
+    }
+
     /** Whether an approved version is public while a correction of it is under way (更正中). */
     boolean isCorrecting() {
         return publishedVersion != null && status != ReportStatus.APPROVED;
@@ -452,7 +457,7 @@ class AnnualReport implements ReportContent {
      * @param url the website's address, null for "published on this portal"
      */
     void recordPublication(LocalDate date, String url, Long by, Instant at) {
-        if (status != ReportStatus.APPROVED && publishedVersion == null && publicationDate == null) {
+        if (!wasApproved() && publicationDate == null) {
             throw new IllegalReportTransitionException("publish", status);
         }
         this.publicationDate = java.util.Objects.requireNonNull(date);

@@ -41,6 +41,20 @@ class ReportAccess {
         return county;
     }
 
+    /** The county's clerk, a reviewer in scope or an administrator: records the report's publication. */
+    boolean mayRecordPublicationOf(RegionView county, Viewer viewer) {
+        return viewer.is(Role.ADMIN) || (viewer.is(Role.COUNTY_STAFF) || viewer.is(Role.REVIEWER))
+                && viewer.canSeeUnpublishedOf(county);
+    }
+
+    RegionView requirePublisherOf(String countyCode, Viewer viewer) {
+        RegionView county = county(countyCode);
+        if (!mayRecordPublicationOf(county, viewer)) {
+            throw new AccessDeniedException("only the county's clerk, a reviewer in scope or an administrator");
+        }
+        return county;
+    }
+
     /** A reviewer in scope or an administrator: reopens an approved report. */
     RegionView requireReopenerOf(String countyCode, Viewer viewer) {
         RegionView county = county(countyCode);

@@ -1,6 +1,5 @@
 package cn.fazhi.portal.report;
 
-import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.config.ReportingCalendar;
@@ -22,7 +21,6 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.data.domain.Limit;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
@@ -38,15 +36,17 @@ import org.springframework.web.server.ResponseStatusException;
 public class ReportPublications {
 
     private final AnnualReportRepository reports;
+    private final ReportAccess access;
     private final RegionService regions;
     private final ReportingPeriods periods;
     private final ReportingCalendar calendar;
     private final AuditService audit;
     private final Clock clock;
 
-    ReportPublications(AnnualReportRepository reports, RegionService regions, ReportingPeriods periods,
-            ReportingCalendar calendar, AuditService audit, Clock clock) {
+    ReportPublications(AnnualReportRepository reports, ReportAccess access, RegionService regions,
+            ReportingPeriods periods, ReportingCalendar calendar, AuditService audit, Clock clock) {
         this.reports = reports;
+        this.access = access;
         this.regions = regions;
         this.periods = periods;
         this.calendar = calendar;
@@ -81,23 +81,15 @@ public class ReportPublications {
             return Optional.empty();
         }
         return reports.findReportOnly(countyCode, year)
-                // a report under correction still has its approved version published
-                .filter(r -> r.getStatus() == ReportStatus.APPROVED || r.getPublishedVersion() != null
-                        || r.hasPublicationRecord())
+                .filter(r -> r.wasApproved() || r.hasPublicationRecord())
                 .filter(r -> ReportService.readable(r, county.get(), viewer, null).isPresent()
                         || r.hasPublicationRecord())
                 .map(r -> {
                     LocalDate deadline = periods.publicationDeadlineOf(year);
                     return new Panel(deadline, PublicationState.of(r.getPublicationDate(), deadline, calendar.today()),
                             r.getPublicationDate(), r.getPublicationUrl(), Boolean.TRUE.equals(r.getPublicationOnPortal()),
-                            approvalDay(r), mayRecord(county.get(), viewer));
+                            approvalDay(r), access.mayRecordPublicationOf(county.get(), viewer));
                 });
-    }
-
-    /** The county's clerk, a reviewer in scope, an administrator. */
-    private static boolean mayRecord(RegionView county, Viewer viewer) {
-        return viewer.is(Role.ADMIN) || (viewer.is(Role.COUNTY_STAFF) || viewer.is(Role.REVIEWER))
-                && viewer.canSeeUnpublishedOf(county);
     }
 
     /**
@@ -110,15 +102,10 @@ public class ReportPublications {
     }
 
     private AnnualReport recordable(String countyCode, int year, Viewer viewer) {
-        RegionView county = regions.findCounty(countyCode)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (!mayRecord(county, viewer)) {
-            throw new AccessDeniedException("only the county's clerk, a reviewer in scope or an administrator");
-        }
+        access.requirePublisherOf(countyCode, viewer);
         AnnualReport report = reports.findReportOnly(countyCode, year)
                 .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        if (report.getStatus() != ReportStatus.APPROVED && report.getPublishedVersion() == null
-                && !report.hasPublicationRecord()) {
+        if (!report.wasApproved() && !report.hasPublicationRecord()) {
             throw new IllegalReportTransitionException("publish", report.getStatus());
         }
         return report;
