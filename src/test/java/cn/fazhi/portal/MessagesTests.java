@@ -8,6 +8,8 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -55,6 +57,56 @@ class MessagesTests {
             }
         }
         assertThat(missing).isEmpty();
+    }
+
+    /**
+     * Keys the code builds at run time from a value ({@code "dashboard.status." + status},
+     * {@code #{|kind.${k}|}}): every value they can be built from has its key in both languages.
+     * The package-private enums of the dashboards are named by class (a move fails here loudly).
+     */
+    @Test
+    void everyKeyBuiltAtRunTimeExistsInBothLanguages() throws Exception {
+        Set<String> built = new TreeSet<>();
+        for (String status : names(cn.fazhi.portal.report.ReportStatus.class)) {
+            built.add("status." + status); // review queue, data quality
+            built.add("dashboard.status." + status); // status board, comparison
+        }
+        built.add("dashboard.status.NOT_STARTED"); // a county without a report on the status board
+        built.add("dashboard.status.LATE");
+        names(cn.fazhi.portal.report.PublicationState.class).forEach(s -> built.add("publication.state." + s));
+        names(Class.forName("cn.fazhi.portal.dashboard.CompositeIndex$Change"))
+                .forEach(c -> built.add("dashboard.change." + c));
+        for (String kind : names(Class.forName("cn.fazhi.portal.dashboard.PeerGroups$Kind"))) {
+            built.add("quality.kind." + kind);
+            for (int tercile = 0; tercile <= 3; tercile++) { // 0: population unknown
+                built.add("dashboard.peer." + kind + "." + tercile);
+            }
+        }
+        for (int tercile = 1; tercile <= 3; tercile++) {
+            built.add("quality.tercile." + tercile);
+        }
+        names(cn.fazhi.portal.catalog.IndicatorKind.class).forEach(k -> built.add("kind." + k));
+        names(cn.fazhi.portal.catalog.Direction.class).forEach(d -> built.add("direction." + d));
+        names(cn.fazhi.portal.catalog.Severity.class).forEach(s -> built.add("severity." + s));
+        names(cn.fazhi.portal.account.Role.class).forEach(r -> built.add("role." + r));
+        names(cn.fazhi.portal.inspection.InspectionKind.class).forEach(k -> built.add("inspection.kind." + k));
+        names(cn.fazhi.portal.inspection.FindingSeverity.class).forEach(s -> built.add("inspection.severity." + s));
+        names(cn.fazhi.portal.inspection.FindingStatus.class).forEach(s -> built.add("inspection.status." + s));
+        java.lang.reflect.Field columns = Class.forName("cn.fazhi.portal.inspection.FindingExport")
+                .getDeclaredField("COLUMNS");
+        columns.setAccessible(true);
+        for (Object column : (List<?>) columns.get(null)) {
+            built.add("inspection.column." + column);
+        }
+        assertThat(built).hasSizeGreaterThan(60);
+        for (String file : new String[] {"messages.properties", "messages_en.properties"}) {
+            Set<String> keys = load(file).stringPropertyNames();
+            assertThat(built.stream().filter(k -> !keys.contains(k)).toList()).as(file).isEmpty();
+        }
+    }
+
+    private static List<String> names(Class<?> enumType) {
+        return Arrays.stream(enumType.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
     }
 
     private static Properties load(String name) throws IOException {

@@ -101,7 +101,7 @@ class DashboardController {
         DashboardTable counties = all.get(0);
         model.addAttribute("ranking", ranking);
         model.addAttribute("indicatorOptions",
-                TableHtml.indicatorOptions(ranking.catalog(), ranking.indicator().code(), locale));
+                FilterOptions.indicators(ranking.catalog(), ranking.indicator().code(), locale));
         model.addAttribute("rankingPage", shown);
         List<DashboardTable> shownTables = new java.util.ArrayList<>(List.of(
                 new DashboardTable(counties.name(), counties.caption(), counties.headers(), shown.getContent())));
@@ -175,7 +175,7 @@ class DashboardController {
         Profile profile = dashboards.profile(Viewer.of(user), code, year, indicator, includeSubmitted);
         model.addAttribute("profile", profile);
         model.addAttribute("indicatorOptions",
-                TableHtml.indicatorOptions(profile.catalog(), profile.indicator().code(), locale));
+                FilterOptions.indicators(profile.catalog(), profile.indicator().code(), locale));
         show(model, request, profile.filters(), tables.profile(profile, locale), locale);
         String countyLabel = profile.county().name();
         String averageLabel = tables.msg(locale, "dashboard.profile.average", profile.averageOf());
@@ -252,18 +252,14 @@ class DashboardController {
     }
 
     /** One page of the rows (the first for a missing or unreadable page number, the last past the end). */
-    /**
-     * A page's filters with their choices, and its tables with their body rows, as HTML written by
-     * {@link TableHtml} for the templates.
-     */
+    /** A page's filters with their choices ({@link FilterOptions}) and its tables. */
     private void show(Model model, HttpServletRequest request, Filters filters, List<DashboardTable> tables,
             Locale locale) {
         model.addAttribute("filters", filters);
-        model.addAttribute("yearOptions", TableHtml.yearOptions(filters));
-        model.addAttribute("areaOptions", TableHtml.areaOptions(filters, this.tables.msg(locale, "dashboard.country")));
+        model.addAttribute("yearOptions", FilterOptions.years(filters));
+        model.addAttribute("areaOptions", FilterOptions.areas(filters, this.tables.msg(locale, "dashboard.country")));
         model.addAttribute("tables", tables);
         model.addAttribute("peerOptions", peerOptions(locale));
-        model.addAttribute("bodies", TableHtml.bodies(tables, request.getContextPath()));
     }
 
     /** A table offered as a download only: its name and caption, its rows built when downloaded. */

@@ -47,10 +47,9 @@ class DataQualityController {
         QualityPage page = quality.page(Viewer.of(user), year, area);
         DashboardTable table = table(page, locale);
         model.addAttribute("filters", page.filters());
-        model.addAttribute("yearOptions", TableHtml.yearOptions(page.filters()));
-        model.addAttribute("areaOptions", TableHtml.areaOptions(page.filters(), msg(locale, "dashboard.country")));
+        model.addAttribute("yearOptions", FilterOptions.years(page.filters()));
+        model.addAttribute("areaOptions", FilterOptions.areas(page.filters(), msg(locale, "dashboard.country")));
         model.addAttribute("tables", List.of(table));
-        model.addAttribute("bodies", TableHtml.bodies(List.of(table), request.getContextPath()));
         model.addAttribute("exportBase", exportBase(request));
         return "dashboard/quality";
     }

@@ -26,9 +26,9 @@ class ReportEntryController {
 
     private final ReportEntryService entries;
     private final ReportWorkflow workflow;
-    private final EntryRowsHtml.Page page;
+    private final EntryFormPage page;
 
-    ReportEntryController(ReportEntryService entries, ReportWorkflow workflow, EntryRowsHtml.Page page) {
+    ReportEntryController(ReportEntryService entries, ReportWorkflow workflow, EntryFormPage page) {
         this.entries = entries;
         this.workflow = workflow;
         this.page = page;

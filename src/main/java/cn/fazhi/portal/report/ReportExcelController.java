@@ -38,9 +38,9 @@ class ReportExcelController {
 
     private final ReportExcelService excel;
     private final ReportEntryService entries;
-    private final EntryRowsHtml.Page page;
+    private final EntryFormPage page;
 
-    ReportExcelController(ReportExcelService excel, ReportEntryService entries, EntryRowsHtml.Page page) {
+    ReportExcelController(ReportExcelService excel, ReportEntryService entries, EntryFormPage page) {
         this.excel = excel;
         this.entries = entries;
         this.page = page;
