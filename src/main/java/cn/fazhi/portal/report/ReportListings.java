@@ -66,11 +66,12 @@ public class ReportListings {
         if (total == 0) {
             return Page.empty(pageable);
         }
-        List<ReportListing> rows = new ArrayList<>(jdbc.sql("""
-                select county_code, year, status, submitted_at, submission_deadline from annual_report
-                """ + where + """
-                 order by status <> 'SUBMITTED', submitted_at nulls last, county_code, year desc
-                 limit :limit offset :offset""")
+        // of one status (the queue's default) the rows come in the order of annual_report_queue_idx
+        String submittedFirst = criteria.statuses().size() == 1 ? "" : "status <> 'SUBMITTED', ";
+        String select = "select county_code, year, status, submitted_at, submission_deadline from annual_report"
+                + where + " order by " + submittedFirst + "submitted_at nulls last, county_code, year desc"
+                + " limit :limit offset :offset";
+        List<ReportListing> rows = new ArrayList<>(jdbc.sql(select)
                 .params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
                 .query((rs, n) -> {
                     Timestamp submitted = rs.getTimestamp(4);
