@@ -31,6 +31,9 @@ local scenarios = {
     xlsx = { cookie = 1, path = "/dashboards/ranking?year=" .. YEAR .. "&area=530000&indicator=ENF_CERT_RATE&format=xlsx" },
     form = { cookie = 3, form = true },
     save = { cookie = 3, save = true },
+    -- the review queue (issue 19): by default the submitted reports in the reviewer's scope, 50 a page
+    review = { cookie = 1, path = "/review" },
+    review_national = { cookie = 2, path = "/review" },
 }
 -- the peak-season mix: clerks open and save their forms, reviewers read the dashboards
 local mixed = { "form", "save", "status", "form", "profile", "heatmap", "form", "save", "ranking", "form",

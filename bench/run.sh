@@ -132,7 +132,7 @@ drive() { # scenario connections duration [path] → a RESULT line, with the CPU
 }
 
 # ---- each page alone, then the mix
-SCENARIOS="${BENCH_SCENARIOS:-status heatmap ranking national profile form save xlsx}"
+SCENARIOS="${BENCH_SCENARIOS:-status heatmap ranking national profile form save xlsx review review_national}"
 # the JIT needs about a minute of load before a page's code runs compiled (the status board did 60 %
 # of its steady throughput after 15 s): a server that has run for a while is what is measured
 echo "warming up"

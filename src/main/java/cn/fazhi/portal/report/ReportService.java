@@ -96,7 +96,7 @@ public class ReportService {
         List<AuditEntry> history = new java.util.ArrayList<>(
                 audit.historyOf("IndicatorValue", ReportEntryService.historyKey(report.get(), indicatorCode)));
         // a value promoted from a custom figure carries that figure's history on
-        history.stream().map(e -> CustomFigurePromotion.promotedFrom(e)).flatMap(Optional::stream).toList()
+        history.stream().map(e -> ReportCustomFigures.promotedFrom(e)).flatMap(Optional::stream).toList()
                 .forEach(figure -> history.addAll(audit.historyOf("CustomFigure", figure.toString())));
         return history;
     }

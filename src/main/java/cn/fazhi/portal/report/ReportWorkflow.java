@@ -1,22 +1,14 @@
 package cn.fazhi.portal.report;
 
-import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.config.ReportingCalendar;
-import cn.fazhi.portal.region.RegionService;
-import cn.fazhi.portal.region.RegionView;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -34,20 +26,18 @@ public class ReportWorkflow {
     private final AnnualReportRepository reports;
     private final ReportAccess access;
     private final ReportEntryService entries;
-    private final RegionService regions;
     private final AuditService audit;
     private final ReportingCalendar calendar;
     private final Clock clock;
     private final cn.fazhi.portal.catalog.CatalogService catalogs;
 
     ReportWorkflow(AnnualReportRepository reports, ReportAccess access, ReportEntryService entries,
-            RegionService regions, AuditService audit, ReportingCalendar calendar, Clock clock,
+            AuditService audit, ReportingCalendar calendar, Clock clock,
             cn.fazhi.portal.catalog.CatalogService catalogs) {
         this.catalogs = catalogs;
         this.reports = reports;
         this.access = access;
         this.entries = entries;
-        this.regions = regions;
         this.audit = audit;
         this.calendar = calendar;
         this.clock = clock;
@@ -85,24 +75,48 @@ public class ReportWorkflow {
         return blocking;
     }
 
-    /** The longest comment or reason a decision keeps (the database's check says the same). */
-    static final int MAX_REVIEW_TEXT = 5000;
+    /** A reviewer's decision on a report, each with who may take it. */
+    public enum Decision {
+        /** back to the county with a comment: a reviewer in scope */
+        RETURN,
+        /** approval and publication: a reviewer in scope */
+        APPROVE,
+        /** an approved report opened again for correction: a reviewer in scope or an administrator */
+        REOPEN
+    }
 
     /**
-     * Returns the report to the county with the reviewer's comment.
+     * Checks that the viewer may take the decision and that the report is still at the version the
+     * decision was made on, before the review module looks at what the reviewer typed (so that a
+     * stranger is refused, and a stale page is told so, whatever they typed).
+     *
+     * @return whether the report has a published version: an approval then publishes a correction
+     * @throws ReportConflictException when the report changed since
+     */
+    @Transactional(readOnly = true)
+    public boolean checkDecision(String countyCode, int year, int version, Decision decision, Viewer viewer) {
+        requireDecider(countyCode, decision, viewer);
+        return find(countyCode, year, version).getPublishedVersion() != null;
+    }
+
+    private void requireDecider(String countyCode, Decision decision, Viewer viewer) {
+        if (decision == Decision.REOPEN) {
+            access.requireReopenerOf(countyCode, viewer);
+        } else {
+            access.requireReviewerOf(countyCode, viewer);
+        }
+    }
+
+    /**
+     * Returns the report to the county with the reviewer's comment (the review module checked it:
+     * present, within the database's 5000 characters).
      *
      * @param version the version of the report the reviewer decided on
      * @throws ReportConflictException when the report changed since (returned, edited, resubmitted)
      */
     public void returnForRevision(String countyCode, int year, int version, String comment, Viewer viewer) {
-        access.requireReviewerOf(countyCode, viewer);
+        requireDecider(countyCode, Decision.RETURN, viewer);
         AnnualReport report = find(countyCode, year, version);
-        if (!StringUtils.hasText(comment)) {
-            throw new ReviewInputException("review.commentRequired");
-        }
-        if (comment.strip().length() > MAX_REVIEW_TEXT) {
-            throw new ReviewInputException("review.commentTooLong");
-        }
         report.returnForRevision(viewer.accountId(), clock.instant(), comment.strip());
         audit.record("REPORT_RETURNED", "AnnualReport", report.getId(), Map.of("status", ReportStatus.SUBMITTED),
                 Map.of("status", report.getStatus(), "comment", report.getReviewComment()));
@@ -120,20 +134,20 @@ public class ReportWorkflow {
     }
 
     /**
-     * Approves the report and publishes it as its next version; a correction may carry a note for
-     * the public (why it was corrected), which is all the public learns of the correction.
+     * Approves the report and publishes it as its next version, freezing it as a {@link ReportVersion};
+     * a correction may carry a note for the public (why it was corrected), which is all the public
+     * learns of the correction (the review module checked it: only for a correction, at most 2000
+     * characters).
      *
      * @param publicNote the note, or null or blank for none
      */
     public void approve(String countyCode, int year, int version, String publicNote, Viewer viewer) {
-        access.requireReviewerOf(countyCode, viewer);
+        requireDecider(countyCode, Decision.APPROVE, viewer);
         AnnualReport report = find(countyCode, year, version);
         String note = StringUtils.hasText(publicNote) ? publicNote.strip() : null;
         if (note != null && report.getPublishedVersion() == null) {
-            throw new ReviewInputException("review.publicNoteOnlyForCorrection");
-        }
-        if (note != null && note.length() > MAX_PUBLIC_NOTE) {
-            throw new ReviewInputException("review.publicNoteTooLong");
+            // checkDecision told the review module, which refuses such a note before it gets here
+            throw new IllegalArgumentException("a public note is only for a correction");
         }
         ReportVersion published = report.approve(viewer.accountId(), clock.instant(), calendar.today(),
                 catalogs.forYear(year), note);
@@ -146,62 +160,17 @@ public class ReportWorkflow {
         audit.record("REPORT_APPROVED", "AnnualReport", report.getId(), Map.of("status", ReportStatus.SUBMITTED), after);
     }
 
-    /** The longest public note of a correction (the database's check says the same). */
-    static final int MAX_PUBLIC_NOTE = 2000;
-
     /**
-     * Opens an approved report again for correction, with the reason.
+     * Opens an approved report again for correction, with the reason (the review module checked it).
      *
      * @param version the version of the report the decision was made on
      */
     public void reopen(String countyCode, int year, int version, String reason, Viewer viewer) {
-        access.requireReopenerOf(countyCode, viewer);
+        requireDecider(countyCode, Decision.REOPEN, viewer);
         AnnualReport report = find(countyCode, year, version);
-        if (!StringUtils.hasText(reason)) {
-            throw new ReviewInputException("review.reasonRequired");
-        }
-        if (reason.strip().length() > MAX_REVIEW_TEXT) {
-            throw new ReviewInputException("review.reasonTooLong");
-        }
         report.reopen(viewer.accountId(), clock.instant(), reason.strip());
         audit.record("REPORT_REOPENED", "AnnualReport", report.getId(), Map.of("status", ReportStatus.APPROVED),
                 Map.of("status", report.getStatus(), "reason", report.getReviewComment()));
-    }
-
-    /**
-     * The review queue of a reviewer: reports of counties in scope, submitted ones first and the
-     * oldest submission first, then the others by county.
-     */
-    @Transactional(readOnly = true)
-    public List<QueueRow> queue(Integer year, ReportStatus status, String prefecture, Viewer viewer) {
-        if (!viewer.is(Role.REVIEWER) && !viewer.is(Role.ADMIN)) {
-            throw new AccessDeniedException("the review queue is for reviewers");
-        }
-        Set<ReportStatus> statuses = status == null ? EnumSet.of(ReportStatus.SUBMITTED, ReportStatus.RETURNED,
-                ReportStatus.APPROVED, ReportStatus.DRAFT) : EnumSet.of(status);
-        List<AnnualReport> found = year == null ? reports.findByStatusIn(statuses)
-                : reports.findByYearAndStatusIn(year, statuses);
-        Map<String, RegionView> counties = regions.findAll(found.stream().map(AnnualReport::getCountyCode).toList());
-        LocalDate today = calendar.today();
-        return found.stream()
-                .filter(r -> viewer.canSeeUnpublishedOf(counties.get(r.getCountyCode())))
-                .filter(r -> prefecture == null || prefecture.isBlank()
-                        || counties.get(r.getCountyCode()).isWithin(prefecture.trim()))
-                .map(r -> new QueueRow(counties.get(r.getCountyCode()), r.getYear(), r.getStatus(),
-                        r.getSubmittedAt(), r.getSubmissionDeadline(), isLate(r, today)))
-                .sorted(Comparator.comparing((QueueRow q) -> q.status() != ReportStatus.SUBMITTED)
-                        .thenComparing(QueueRow::submittedAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                        .thenComparing(q -> q.county().code()))
-                .toList();
-    }
-
-    private static boolean isLate(AnnualReport report, LocalDate today) {
-        LocalDate deadline = report.getSubmissionDeadline();
-        if (report.getSubmittedAt() != null) {
-            return report.getSubmittedAt().atZone(cn.fazhi.portal.config.TimeConfiguration.CHINA).toLocalDate()
-                    .isAfter(deadline);
-        }
-        return today.isAfter(deadline);
     }
 
     private AnnualReport find(String countyCode, int year) {

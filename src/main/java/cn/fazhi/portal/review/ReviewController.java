@@ -4,10 +4,10 @@ import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.report.ReportConflictException;
 import cn.fazhi.portal.report.ReportStatus;
-import cn.fazhi.portal.report.ReportWorkflow;
-import cn.fazhi.portal.report.ReviewInputException;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.Arrays;
 import org.springframework.dao.ConcurrencyFailureException;
+import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -16,10 +16,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The review queue, and the reviewer's decisions on a report. The report page itself (values,
+ * The review queue (by default the reports waiting for this reviewer, a page at a time), and the
+ * reviewer's decisions on a report. The report page itself (values,
  * findings, last year's values, narrative) is the county's report page, which shows the
  * decision forms to a reviewer in scope. Each decision carries the version of the report the page
  * showed: a report changed since is not decided on (409), so that nobody approves what they never saw.
@@ -27,21 +29,41 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class ReviewController {
 
-    private final ReportWorkflow workflow;
+    private final ReviewQueue queue;
+    private final ReviewDecisions workflow;
 
-    ReviewController(ReportWorkflow workflow) {
+    ReviewController(ReviewQueue queue, ReviewDecisions workflow) {
+        this.queue = queue;
         this.workflow = workflow;
     }
 
+    /**
+     * The queue. Without a status the reports waiting for a decision (submitted); the form's "any"
+     * sends an empty status, which lists every status.
+     */
     @GetMapping("/review")
-    String queue(@RequestParam(required = false) Integer year, @RequestParam(required = false) ReportStatus status,
-            @RequestParam(required = false) String prefecture, @AuthenticationPrincipal PortalUser user, Model model) {
-        model.addAttribute("rows", workflow.queue(year, status, prefecture, Viewer.of(user)));
+    String queue(@RequestParam(required = false) Integer year, @RequestParam(required = false) String status,
+            @RequestParam(required = false) String prefecture, @RequestParam(defaultValue = "0") int page,
+            @AuthenticationPrincipal PortalUser user, Model model) {
+        ReportStatus wanted = statusOf(status);
+        model.addAttribute("rows", queue.queue(new ReviewQueue.Filter(year, wanted, prefecture),
+                PageRequest.of(Math.max(page, 0), ReviewQueue.PAGE_SIZE), Viewer.of(user)));
         model.addAttribute("year", year);
-        model.addAttribute("status", status);
+        model.addAttribute("status", wanted);
         model.addAttribute("prefecture", prefecture);
         model.addAttribute("statuses", ReportStatus.values());
         return "review/queue";
+    }
+
+    private static ReportStatus statusOf(String status) {
+        if (status == null) {
+            return ReviewQueue.Filter.waiting().status();
+        }
+        if (status.isBlank()) {
+            return null;
+        }
+        return Arrays.stream(ReportStatus.values()).filter(s -> s.name().equals(status.strip())).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
     }
 
     @PostMapping("/counties/{code}/reports/{year}/return")

@@ -1,10 +1,7 @@
-package cn.fazhi.portal.report;
+package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
-import cn.fazhi.portal.catalog.CatalogAdminService;
-
-import cn.fazhi.portal.catalog.IndicatorForm;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -40,7 +37,7 @@ class CandidateController {
     @GetMapping("/admin/candidates")
     String candidates(@AuthenticationPrincipal PortalUser user, Model model) {
         model.addAttribute("groups", promotion.candidates(Viewer.of(user)));
-        return "report/candidates";
+        return "catalog/candidates";
     }
 
     /**
@@ -102,7 +99,7 @@ class CandidateController {
         model.addAttribute("sections", catalogAdmin.sections());
         model.addAttribute("indicators", catalogAdmin.indicators(viewer).stream()
                 .map(CatalogAdminService.IndicatorRow::indicator).filter(i -> !i.isComputed()).toList());
-        return "report/promote";
+        return "catalog/promote";
     }
 
     private CustomFigurePromotion.CandidateGroup group(String key, Viewer viewer) {

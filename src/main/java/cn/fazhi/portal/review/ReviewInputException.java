@@ -1,4 +1,4 @@
-package cn.fazhi.portal.report;
+package cn.fazhi.portal.review;
 
 /** A review action missing what it needs, such as the comment of a return; carries a message key. */
 public class ReviewInputException extends RuntimeException {

@@ -1,31 +1,19 @@
-package cn.fazhi.portal.report;
+package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
-import cn.fazhi.portal.audit.AuditEntry;
 import cn.fazhi.portal.audit.AuditService;
-import cn.fazhi.portal.catalog.CatalogAdminService;
-import cn.fazhi.portal.catalog.IndicatorDef;
-import cn.fazhi.portal.catalog.IndicatorForm;
 import java.math.BigDecimal;
-import java.sql.Array;
-import java.sql.SQLException;
 import java.text.Normalizer;
-import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,27 +23,21 @@ import org.springframework.transaction.annotation.Transactional;
  * administrator promotes a group into a new or an existing indicator. Its figures then become that
  * indicator's values, in one transaction, each with its history; a figure that cannot move (another
  * unit, a year the indicator does not cover, a value the report already has) stays where it is.
+ * The figures are the reports': {@link CustomFigures} reads and moves them.
  */
 @Service
 @Transactional(readOnly = true)
 public class CustomFigurePromotion {
 
     private static final Pattern NOT_PART_OF_A_NAME = Pattern.compile("[\\p{Z}\\s\\p{P}]+");
-    private static final Pattern PROMOTED_FROM = Pattern.compile("\"customFigure\"\\s*:\\s*(\\d+)");
-
-    private final JdbcClient jdbc;
-    private final AnnualReportRepository reports;
+    private final CustomFigures figures;
     private final CatalogAdminService catalogAdmin;
     private final AuditService audit;
-    private final Clock clock;
 
-    CustomFigurePromotion(JdbcClient jdbc, AnnualReportRepository reports, CatalogAdminService catalogAdmin,
-            AuditService audit, Clock clock) {
-        this.jdbc = jdbc;
-        this.reports = reports;
+    CustomFigurePromotion(CustomFigures figures, CatalogAdminService catalogAdmin, AuditService audit) {
+        this.figures = figures;
         this.catalogAdmin = catalogAdmin;
         this.audit = audit;
-        this.clock = clock;
     }
 
     /** One spelling of a name in one unit, with how many counties and figures use it. */
@@ -94,16 +76,8 @@ public class CustomFigurePromotion {
     /** Every group of custom figure names, the most widely used first. */
     public List<CandidateGroup> candidates(Viewer viewer) {
         viewer.require(Role.ADMIN);
-        record Row(String name, String unit, Set<String> counties, Set<Integer> years, long figures) {
-        }
-        List<Row> rows = jdbc.sql("""
-                select f.name, f.unit, array_agg(distinct r.county_code) as counties,
-                       array_agg(distinct r.year) as years, count(*) as figures
-                from custom_figure f join annual_report r on r.id = f.report_id
-                group by f.name, f.unit
-                """).query((rs, n) -> new Row(rs.getString(1), rs.getString(2), strings(rs.getArray(3)),
-                        integers(rs.getArray(4)), rs.getLong(5))).list();
-        Map<String, List<Row>> byKey = new TreeMap<>();
+        List<CustomFigures.NameUse> rows = figures.nameUses();
+        Map<String, List<CustomFigures.NameUse>> byKey = new TreeMap<>();
         rows.forEach(r -> byKey.computeIfAbsent(normalise(r.name()), k -> new ArrayList<>()).add(r));
         List<CandidateGroup> groups = new ArrayList<>();
         byKey.forEach((key, variants) -> {
@@ -121,7 +95,7 @@ public class CustomFigurePromotion {
                     .map(v -> new Variant(v.name(), v.unit(), v.counties().size(), v.figures()))
                     .sorted(Comparator.comparingLong(Variant::figures).reversed()).toList(),
                     counties.size(), List.copyOf(years), units,
-                    variants.stream().mapToLong(Row::figures).sum(), similar));
+                    variants.stream().mapToLong(CustomFigures.NameUse::figures).sum(), similar));
         });
         groups.sort(Comparator.comparingInt(CandidateGroup::counties).reversed()
                 .thenComparing(Comparator.comparingLong(CandidateGroup::figures).reversed())
@@ -132,7 +106,7 @@ public class CustomFigurePromotion {
     /** What promoting the group into the indicator (stored, or only described by a form) would move. */
     public Preview preview(String key, IndicatorDef indicator, Viewer viewer) {
         viewer.require(Role.ADMIN);
-        return preview(figuresOf(key), indicator);
+        return preview(figuresOf(key, indicator), indicator);
     }
 
     /** Promotes the group into an existing indicator. */
@@ -154,40 +128,14 @@ public class CustomFigurePromotion {
     }
 
     private Outcome move(String key, IndicatorDef indicator, Viewer viewer) {
-        List<CustomFigure> figures = figuresOf(key);
-        Preview preview = preview(figures, indicator);
+        List<CustomFigures.Figure> group = figuresOf(key, indicator);
+        Preview preview = preview(group, indicator);
         Set<Long> moving = new HashSet<>();
         preview.moving().forEach(m -> moving.add(m.figureId()));
-        for (CustomFigure figure : figures) {
-            if (!moving.contains(figure.getId())) {
-                continue;
-            }
-            AnnualReport report = figure.getReport();
-            Map<String, Object> before = new LinkedHashMap<>();
-            before.put("customFigure", figure.getId());
-            before.put("section", figure.getSectionCode());
-            before.putAll(figure.content().state());
-            report.adoptPromoted(figure, indicator, viewer.accountId(), clock.instant());
-            ValueEntry after = report.entries().get(indicator.code());
-            Map<String, Object> state = new LinkedHashMap<>();
-            state.put("value", after.value().stripTrailingZeros().toPlainString());
-            state.put("explanation", after.explanation());
-            audit.record("VALUE_PROMOTED", "IndicatorValue", ReportEntryService.historyKey(report, indicator.code()),
-                    before, state);
-            reports.save(report);
-        }
+        figures.moveInto(group.stream().filter(f -> moving.contains(f.id())).toList(), indicator, viewer);
         audit.record("CUSTOM_FIGURES_PROMOTED", "Indicator", indicator.code(), null,
                 Map.of("group", key, "moved", preview.moving().size(), "stayed", preview.staying().size()));
         return new Outcome(Map.of(), preview);
-    }
-
-    /** The custom figure a promoted value came from, read off the value's history. */
-    static Optional<Long> promotedFrom(AuditEntry entry) {
-        if (!"VALUE_PROMOTED".equals(entry.action()) || entry.beforeState() == null) {
-            return Optional.empty();
-        }
-        Matcher matcher = PROMOTED_FROM.matcher(entry.beforeState());
-        return matcher.find() ? Optional.of(Long.parseLong(matcher.group(1))) : Optional.empty();
     }
 
     /**
@@ -234,28 +182,26 @@ public class CustomFigurePromotion {
         return !edited || i == a.length() && j == b.length();
     }
 
-    private List<CustomFigure> figuresOf(String key) {
-        List<String> names = jdbc.sql("select distinct name from custom_figure").query(String.class).list().stream()
+    private List<CustomFigures.Figure> figuresOf(String key, IndicatorDef indicator) {
+        List<String> names = figures.nameUses().stream().map(CustomFigures.NameUse::name).distinct()
                 .filter(n -> normalise(n).equals(key)).toList();
         if (names.isEmpty()) {
             return List.of();
         }
-        return reports.findCustomFiguresNamed(names);
+        return figures.named(names, indicator);
     }
 
-    private Preview preview(List<CustomFigure> figures, IndicatorDef indicator) {
+    private Preview preview(List<CustomFigures.Figure> group, IndicatorDef indicator) {
         List<Move> moving = new ArrayList<>();
         List<Move> staying = new ArrayList<>();
         Set<Long> reportsTaken = new HashSet<>();
-        Map<String, String> countyNames = countyNames(figures);
-        for (CustomFigure f : figures) {
-            AnnualReport report = f.getReport();
-            String stays = whyItStays(f, report, indicator, reportsTaken);
-            Move move = new Move(f.getId(), report.getCountyCode(), countyNames.get(report.getCountyCode()),
-                    report.getYear(), f.getName(), f.getUnit(), f.getValue(), stays);
+        for (CustomFigures.Figure f : group) {
+            String stays = whyItStays(f, indicator, reportsTaken);
+            Move move = new Move(f.id(), f.countyCode(), f.countyName(), f.year(), f.name(), f.unit(), f.value(),
+                    stays);
             (stays == null ? moving : staying).add(move);
             if (stays == null) {
-                reportsTaken.add(report.getId());
+                reportsTaken.add(f.reportId());
             }
         }
         Comparator<Move> order = Comparator.comparing(Move::countyCode).thenComparing(Move::year);
@@ -264,44 +210,22 @@ public class CustomFigurePromotion {
         return new Preview(indicator, moving, staying);
     }
 
-    private static String whyItStays(CustomFigure figure, AnnualReport report, IndicatorDef indicator,
-            Set<Long> reportsTaken) {
+    private static String whyItStays(CustomFigures.Figure figure, IndicatorDef indicator, Set<Long> reportsTaken) {
         if (indicator.isComputed()) {
             return "candidates.computedRate";
         }
-        if (!normalise(figure.getUnit()).equals(normalise(indicator.unit()))) {
+        if (!normalise(figure.unit()).equals(normalise(indicator.unit()))) {
             return "candidates.unitMismatch";
         }
-        if (!indicator.isValidIn(report.getYear())) {
+        if (!indicator.isValidIn(figure.year())) {
             return "candidates.notInYear";
         }
-        if (reportsTaken.contains(report.getId()) || report.valuesByCode().containsKey(indicator.code())) {
+        if (reportsTaken.contains(figure.reportId()) || figure.reportHasValue()) {
             return "candidates.hasValue";
         }
-        if (!ValueInput.parse(indicator.kind(), figure.getValue().toPlainString()).isValid()) {
+        if (!figure.fitsKind()) {
             return "candidates.notOfKind";
         }
         return null;
-    }
-
-    private Map<String, String> countyNames(List<CustomFigure> figures) {
-        Set<String> codes = new TreeSet<>();
-        figures.forEach(f -> codes.add(f.getReport().getCountyCode()));
-        Map<String, String> names = new LinkedHashMap<>();
-        if (!codes.isEmpty()) {
-            jdbc.sql("select code, name from region where code in (:codes)").param("codes", codes)
-                    .query(rs -> {
-                        names.put(rs.getString(1), rs.getString(2));
-                    });
-        }
-        return names;
-    }
-
-    private static Set<String> strings(Array array) throws SQLException {
-        return new HashSet<>(Arrays.asList((String[]) array.getArray()));
-    }
-
-    private static Set<Integer> integers(Array array) throws SQLException {
-        return new HashSet<>(Arrays.asList((Integer[]) array.getArray()));
     }
 }

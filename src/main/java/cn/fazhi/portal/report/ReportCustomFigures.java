@@ -1,0 +1,124 @@
+package cn.fazhi.portal.report;
+
+import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.audit.AuditEntry;
+import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.catalog.CustomFigures;
+import cn.fazhi.portal.catalog.IndicatorDef;
+import cn.fazhi.portal.region.RegionService;
+import cn.fazhi.portal.region.RegionView;
+import java.sql.Array;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The reports' custom figures for the catalogue's candidates (指标候选): what the catalogue reads
+ * of them, and the move of promoted ones into values, each with its history. The catalogue decides
+ * which figures move; the report changes.
+ */
+@Component
+@Transactional(readOnly = true)
+class ReportCustomFigures implements CustomFigures {
+
+    private static final Pattern PROMOTED_FROM = Pattern.compile("\"customFigure\"\\s*:\\s*(\\d+)");
+
+    private final JdbcClient jdbc;
+    private final AnnualReportRepository reports;
+    private final RegionService regions;
+    private final AuditService audit;
+    private final Clock clock;
+
+    ReportCustomFigures(JdbcClient jdbc, AnnualReportRepository reports, RegionService regions, AuditService audit,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.reports = reports;
+        this.regions = regions;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    @Override
+    public List<NameUse> nameUses() {
+        return jdbc.sql("""
+                select f.name, f.unit, array_agg(distinct r.county_code) as counties,
+                       array_agg(distinct r.year) as years, count(*) as figures
+                from custom_figure f join annual_report r on r.id = f.report_id
+                group by f.name, f.unit
+                """).query((rs, n) -> new NameUse(rs.getString(1), rs.getString(2), strings(rs.getArray(3)),
+                        integers(rs.getArray(4)), rs.getLong(5))).list();
+    }
+
+    @Override
+    public List<Figure> named(Collection<String> names, IndicatorDef indicator) {
+        List<CustomFigure> figures = reports.findCustomFiguresNamed(names);
+        Map<String, RegionView> counties = regions.findAll(figures.stream().map(f -> f.getReport().getCountyCode())
+                .distinct().toList());
+        return figures.stream().map(f -> {
+            AnnualReport report = f.getReport();
+            RegionView county = counties.get(report.getCountyCode());
+            return new Figure(f.getId(), report.getId(), report.getCountyCode(), county == null ? null : county.name(),
+                    report.getYear(), f.getName(), f.getUnit(), f.getValue(),
+                    report.valuesByCode().containsKey(indicator.code()),
+                    ValueInput.parse(indicator.kind(), f.getValue().toPlainString()).isValid());
+        }).toList();
+    }
+
+    @Override
+    @Transactional
+    public void moveInto(Collection<Figure> moving, IndicatorDef indicator, Viewer viewer) {
+        Set<Long> ids = new HashSet<>();
+        moving.forEach(f -> ids.add(f.id()));
+        List<String> names = moving.stream().map(Figure::name).distinct().toList();
+        if (names.isEmpty()) {
+            return;
+        }
+        for (CustomFigure figure : reports.findCustomFiguresNamed(names)) {
+            if (!ids.contains(figure.getId())) {
+                continue;
+            }
+            AnnualReport report = figure.getReport();
+            Map<String, Object> before = new LinkedHashMap<>();
+            before.put("customFigure", figure.getId());
+            before.put("section", figure.getSectionCode());
+            before.putAll(figure.content().state());
+            report.adoptPromoted(figure, indicator, viewer.accountId(), clock.instant());
+            ValueEntry after = report.entries().get(indicator.code());
+            Map<String, Object> state = new LinkedHashMap<>();
+            state.put("value", after.value().stripTrailingZeros().toPlainString());
+            state.put("explanation", after.explanation());
+            audit.record("VALUE_PROMOTED", "IndicatorValue", ReportEntryService.historyKey(report, indicator.code()),
+                    before, state);
+            reports.save(report);
+        }
+    }
+
+    /** The custom figure a promoted value came from, read off the value's history. */
+    static Optional<Long> promotedFrom(AuditEntry entry) {
+        if (!"VALUE_PROMOTED".equals(entry.action()) || entry.beforeState() == null) {
+            return Optional.empty();
+        }
+        Matcher matcher = PROMOTED_FROM.matcher(entry.beforeState());
+        return matcher.find() ? Optional.of(Long.parseLong(matcher.group(1))) : Optional.empty();
+    }
+
+    private static Set<String> strings(Array array) throws SQLException {
+        return new HashSet<>(Arrays.asList((String[]) array.getArray()));
+    }
+
+    private static Set<Integer> integers(Array array) throws SQLException {
+        return new HashSet<>(Arrays.asList((Integer[]) array.getArray()));
+    }
+}
