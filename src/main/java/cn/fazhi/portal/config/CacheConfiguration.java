@@ -31,7 +31,7 @@ public class CacheConfiguration {
     public static final String REGION_TREE = "regionTree";
 
     @Bean
-    CacheManager cacheManager() {
+    public CacheManager cacheManager() {
         CaffeineCacheManager manager = new CaffeineCacheManager();
         manager.setAllowNullValues(false);
         manager.setCaffeine(Caffeine.newBuilder().maximumSize(1_000));
