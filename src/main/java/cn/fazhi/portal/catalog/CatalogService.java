@@ -1,10 +1,13 @@
 package cn.fazhi.portal.catalog;
 
+import cn.fazhi.portal.config.CacheConfiguration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -16,7 +19,13 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * <p>Editions are kept once read (every dashboard, form and export asks for one; the catalogue
  * changes only through the catalogue administration, {@link CatalogAdminService}, which calls
  * {@link #changed()} in each of its writing transactions). A change empties the cache when the
- * transaction ends, and an edition read while a change was under way is not kept.
+ * transaction ends, and an edition read while a change was under way is not served afterwards.
+ *
+ * <p>The editions live in the cache {@link CacheConfiguration#CATALOG_EDITIONS}, keyed by year and
+ * by the version of the catalogue they were read at; a change moves the version when it starts and
+ * again when its transaction ends. So an edition read before a change committed is kept under a
+ * version nobody asks for any more, however late it is put (evicting by name could not tell it from
+ * a fresh one).
  */
 @Service
 @Transactional(readOnly = true)
@@ -27,31 +36,33 @@ public class CatalogService {
     private final IndicatorTargetRepository targets;
     private final ValidationRuleRepository rules;
 
+    private final Cache editions;
+    private final AtomicLong version = new AtomicLong();
+
+    /** The key of an edition: the catalogue's version when it was read, and the year. */
+    private record Edition(long version, int year) {
+    }
+
     CatalogService(SectionRepository sections, IndicatorRepository indicators,
-            IndicatorTargetRepository targets, ValidationRuleRepository rules) {
+            IndicatorTargetRepository targets, ValidationRuleRepository rules, CacheManager caches) {
         this.sections = sections;
         this.indicators = indicators;
         this.targets = targets;
         this.rules = rules;
+        this.editions = Objects.requireNonNull(caches.getCache(CacheConfiguration.CATALOG_EDITIONS));
     }
 
-    private final Map<Integer, Catalog> editions = new ConcurrentHashMap<>();
-    private final AtomicLong generation = new AtomicLong();
-
     public Catalog forYear(int year) {
-        Catalog kept = editions.get(year);
+        Edition key = new Edition(version.get(), year); // the version is read before the catalogue
+        Catalog kept = editions.get(key, Catalog.class);
         if (kept != null) {
             return kept;
         }
-        long seen = generation.get();
+        // read outside the cache's lock (an error reaches the caller as it is); a request reading the
+        // same edition meanwhile gets the one kept first, so that both hold the same object
         Catalog read = read(year);
-        if (generation.get() == seen) {
-            editions.put(year, read);
-            if (generation.get() != seen) { // a change ended meanwhile: what was read may be older
-                editions.remove(year, read);
-            }
-        }
-        return read;
+        Cache.ValueWrapper first = editions.putIfAbsent(key, read);
+        return first == null ? read : (Catalog) first.get();
     }
 
     /**
@@ -71,8 +82,8 @@ public class CatalogService {
     }
 
     private void forget() {
-        generation.incrementAndGet();
-        editions.clear();
+        version.incrementAndGet();
+        editions.clear(); // what was kept is under older versions now: only its memory is freed
     }
 
     private Catalog read(int year) {

@@ -1,7 +1,8 @@
 package cn.fazhi.portal.dashboard;
 
-import java.util.Iterator;
-import java.util.LinkedHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import java.util.function.ToIntFunction;
 import org.springframework.stereotype.Component;
@@ -20,6 +21,11 @@ import org.springframework.stereotype.Component;
  * kept under (at worst newer, which the next change replaces anyway). A request that read an
  * older number than the kept one computes for itself and keeps nothing. Kept in memory per
  * process; every instance reads the number, so several instances stay live too.
+ *
+ * <p>The results are a Caffeine cache bounded by weight ({@link #MAX_ROWS}): each weighs the rows it
+ * holds, and past the budget Caffeine drops those least likely to be asked for again (by how often
+ * and how lately they were). The key of an entry carries its generation, so a result computed for
+ * a generation that another request has meanwhile left behind is never served as a newer one.
  */
 @Component
 class LiveResults {
@@ -31,9 +37,16 @@ class LiveResults {
      */
     static final int MAX_ROWS = 200_000;
 
-    private long generation = -1;
-    private long rows;
-    private final LinkedHashMap<Object, Result> results = new LinkedHashMap<>(64, 0.75f, true);
+    private final AtomicLong generation = new AtomicLong(-1);
+    private final Cache<Kept, Result> results = Caffeine.newBuilder()
+            .maximumWeight(MAX_ROWS)
+            .weigher((Kept key, Result result) -> result.rows())
+            .executor(Runnable::run) // evicts in the request that went past the budget, as before
+            .build();
+
+    /** A result's key: what the caller says it depends on, and the generation it was computed at. */
+    private record Kept(long generation, Object key) {
+    }
 
     private record Result(Object value, int rows) {
     }
@@ -45,40 +58,44 @@ class LiveResults {
      */
     @SuppressWarnings("unchecked")
     <T> T get(long generation, Object key, Supplier<T> compute, ToIntFunction<T> rows) {
-        synchronized (this) {
-            if (generation > this.generation) {
-                this.generation = generation;
-                results.clear();
-                this.rows = 0;
-            } else if (generation == this.generation) {
-                Result found = results.get(key);
-                if (found != null) {
-                    return (T) found.value();
-                }
-            }
+        long latest = advanceTo(generation);
+        if (generation < latest) {
+            return compute.get(); // an older number than the kept ones: nothing to share
         }
-        // computed outside the lock: a second request for the same key meanwhile computes it too
+        Kept kept = new Kept(generation, key);
+        Result found = results.getIfPresent(kept);
+        if (found != null) {
+            return (T) found.value();
+        }
+        // computed outside the cache: a second request for the same key meanwhile computes it too
+        // (and a result may ask for others while it is computed)
         T computed = compute.get();
-        synchronized (this) {
-            if (generation == this.generation && !results.containsKey(key)) {
-                int size = Math.max(1, rows.applyAsInt(computed));
-                results.put(key, new Result(computed, size));
-                this.rows += size;
-                Iterator<Result> eldest = results.values().iterator();
-                while (this.rows > MAX_ROWS && eldest.hasNext()) {
-                    this.rows -= eldest.next().rows();
-                    eldest.remove();
-                }
-            }
+        if (this.generation.get() == generation) {
+            results.asMap().putIfAbsent(kept, new Result(computed, Math.max(1, rows.applyAsInt(computed))));
         }
         return computed;
     }
 
     /** The result kept for {@code key} as of {@code generation}, or null: nothing is computed. */
     @SuppressWarnings("unchecked")
-    synchronized <T> T peek(long generation, Object key) {
-        Result found = generation == this.generation ? results.get(key) : null;
+    <T> T peek(long generation, Object key) {
+        Result found = generation == this.generation.get() ? results.getIfPresent(new Kept(generation, key)) : null;
         return found == null ? null : (T) found.value();
+    }
+
+    /** The weight kept now, in the units of {@link #MAX_ROWS}. */
+    long keptRows() {
+        results.cleanUp();
+        return results.policy().eviction().orElseThrow().weightedSize().orElseThrow();
+    }
+
+    /** The newest generation seen; the results of older ones go when a newer one is first seen. */
+    private long advanceTo(long seen) {
+        long before = generation.getAndAccumulate(seen, Math::max);
+        if (seen > before) {
+            results.invalidateAll();
+        }
+        return Math.max(before, seen);
     }
 
     /**

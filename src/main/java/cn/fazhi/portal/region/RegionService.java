@@ -1,5 +1,6 @@
 package cn.fazhi.portal.region;
 
+import cn.fazhi.portal.config.CacheConfiguration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -10,6 +11,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,6 +22,10 @@ import org.springframework.stereotype.Service;
  * the first look-up, and looked up in memory from then on (a status board asked for its 129
  * counties, every form for its county, each a statement). Not transactional: the look-ups are
  * in memory (a status board makes hundreds), and each repository call has its own.
+ *
+ * <p>The tree is the one entry of the cache {@link CacheConfiguration#REGION_TREE}. Nothing evicts
+ * it while the portal runs, since nothing but a migration changes the regions; a restore of a
+ * backup is followed by a restart.
  */
 @Service
 public class RegionService {
@@ -27,14 +34,17 @@ public class RegionService {
 
     private final RegionRepository regions;
 
-    private volatile Tree tree;
+    private static final String TREE = "tree";
+
+    private final Cache trees;
 
     /** The regions by code, the provinces and prefectures in code order, the counties in code order. */
     private record Tree(Map<String, RegionView> byCode, List<RegionView> areas, List<RegionView> counties) {
     }
 
-    RegionService(RegionRepository regions) {
+    RegionService(RegionRepository regions, CacheManager caches) {
         this.regions = regions;
+        this.trees = Objects.requireNonNull(caches.getCache(CacheConfiguration.REGION_TREE));
     }
 
     public Optional<RegionView> find(String code) {
@@ -59,14 +69,19 @@ public class RegionService {
     }
 
     private Tree tree() {
-        Tree known = tree;
+        Tree known = trees.get(TREE, Tree.class);
         if (known == null) {
+            // read outside the cache's lock, so that an error reaches the caller as it is; two first
+            // look-ups at once read the same regions, and the one kept first is the one served
             List<RegionView> sorted = regions.findAll().stream().map(Region::toView)
                     .sorted(Comparator.comparing(RegionView::code)).toList();
             known = new Tree(sorted.stream().collect(Collectors.toUnmodifiableMap(RegionView::code, Function.identity())),
                     sorted.stream().filter(r -> !r.isCounty()).toList(),
                     sorted.stream().filter(RegionView::isCounty).toList());
-            tree = known;
+            Cache.ValueWrapper first = trees.putIfAbsent(TREE, known);
+            if (first != null) {
+                known = (Tree) first.get();
+            }
         }
         return known;
     }

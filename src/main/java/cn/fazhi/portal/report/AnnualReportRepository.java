@@ -1,5 +1,6 @@
 package cn.fazhi.portal.report;
 
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -23,12 +24,22 @@ interface AnnualReportRepository extends Repository<AnnualReport, Long> {
             "select r from AnnualReport r where r.countyCode = :countyCode and r.year = :year")
     Optional<AnnualReport> findReportOnly(String countyCode, int year);
 
-    /** The report's values as validation sees them: indicator code, value, source, explanation. */
+    /** The report's values as validation sees them. */
     @org.springframework.data.jpa.repository.Query("""
-            select v.indicatorCode, v.value, v.source, v.explanation from IndicatorValue v
+            select new cn.fazhi.portal.report.AnnualReportRepository$StoredValue(
+                v.indicatorCode, v.value, v.source, v.explanation)
+            from IndicatorValue v
             where v.report.id = :reportId
             """)
-    List<Object[]> entriesOf(Long reportId);
+    List<StoredValue> entriesOf(Long reportId);
+
+    /** An indicator's stored state in a report, read as a row rather than as a managed entity. */
+    record StoredValue(String indicatorCode, BigDecimal value, ValueSource source, String explanation) {
+
+        ValueEntry entry() {
+            return new ValueEntry(value, source, explanation);
+        }
+    }
 
     /**
      * The indicator codes and values (blank ones left out) of the county's report of a year as
@@ -39,7 +50,11 @@ interface AnnualReportRepository extends Repository<AnnualReport, Long> {
             from counted_report r cross join lateral counted_values(r.id, r.version_id) v
             where r.county_code = :countyCode and r.year = :year and r.status = 'APPROVED' and v.value is not null
             """)
-    List<Object[]> publishedValuesOf(String countyCode, int year);
+    List<PublishedValue> publishedValuesOf(String countyCode, int year);
+
+    /** An indicator's value as published. */
+    record PublishedValue(String indicatorCode, BigDecimal value) {
+    }
 
     List<AnnualReport> findByCountyCodeOrderByYearDesc(String countyCode);
 

@@ -71,8 +71,8 @@ public class ReportEntryService {
                 .anyMatch(s -> s.code().equals(section)) ? section : catalog.sections().get(0).code();
         Map<String, BigDecimal> lastYear = lastApproved(countyCode, year);
         Map<String, ValueEntry> entries = new HashMap<>();
-        for (Object[] row : reports.entriesOf(report.getId())) {
-            entries.put((String) row[0], new ValueEntry((BigDecimal) row[1], (ValueSource) row[2], (String) row[3]));
+        for (AnnualReportRepository.StoredValue stored : reports.entriesOf(report.getId())) {
+            entries.put(stored.indicatorCode(), stored.entry());
         }
         List<Finding> findings = ReportValidator.validate(catalog, entries, lastYear, locale);
         Map<String, List<Finding>> byIndicator = findings.stream().collect(Collectors.groupingBy(Finding::indicatorCode));
@@ -338,8 +338,8 @@ public class ReportEntryService {
     /** The values of the county's approved report of the year before, for comparison. */
     Map<String, BigDecimal> lastApproved(String countyCode, int year) {
         Map<String, BigDecimal> values = new HashMap<>();
-        for (Object[] row : reports.publishedValuesOf(countyCode, year - 1)) {
-            values.put((String) row[0], (BigDecimal) row[1]);
+        for (AnnualReportRepository.PublishedValue published : reports.publishedValuesOf(countyCode, year - 1)) {
+            values.put(published.indicatorCode(), published.value());
         }
         return values;
     }

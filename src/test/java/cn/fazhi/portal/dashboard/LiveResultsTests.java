@@ -32,14 +32,37 @@ class LiveResultsTests {
     }
 
     @Test
-    void theLeastRecentlyUsedGoWhenTheBudgetIsFull() {
+    void theBudgetIsHeldAndWhatIsAskedForOftenStays() {
         int half = LiveResults.MAX_ROWS / 2;
-        live.get(1, "old", () -> "old", v -> half);
-        live.get(1, "used", () -> "used", v -> half);
-        live.get(1, "old", () -> "again", v -> half); // "old" is now the most recently used
+        live.get(1, "often", () -> "often", v -> half);
+        for (int i = 0; i < 5; i++) {
+            live.get(1, "often", () -> "again", v -> half);
+        }
+        live.get(1, "once", () -> "once", v -> half);
         live.get(1, "new", () -> "new", v -> half);
-        assertThat(live.get(1, "used", () -> "computed", v -> half)).isEqualTo("computed");
-        assertThat(live.get(1, "new", () -> "computed", v -> half)).isEqualTo("new");
+        assertThat(live.keptRows()).as("three halves of the budget were asked for").isLessThanOrEqualTo(LiveResults.MAX_ROWS);
+        long recomputed = java.util.stream.Stream.of("often", "once", "new")
+                .filter(key -> live.get(1, key, () -> "computed", v -> 1).equals("computed")).count();
+        assertThat(recomputed).as("one of three halves went").isGreaterThanOrEqualTo(1);
+        assertThat(live.get(1, "often", () -> "computed", v -> half)).isEqualTo("often");
+    }
+
+    @Test
+    void aResultHeavierThanTheBudgetIsNotKept() {
+        live.get(1, "small", () -> "small", v -> 1);
+        live.get(1, "huge", () -> "huge", v -> LiveResults.MAX_ROWS + 1);
+        assertThat(live.get(1, "huge", () -> "computed", v -> 1)).isEqualTo("computed");
+        assertThat(live.keptRows()).isLessThanOrEqualTo(LiveResults.MAX_ROWS);
+    }
+
+    @Test
+    void nothingIsPeekedAtForAnotherGeneration() {
+        get(5, "a");
+        assertThat(live.<String>peek(5, "a")).isEqualTo("a@5#1");
+        assertThat(live.<String>peek(4, "a")).isNull();
+        assertThat(live.<String>peek(5, "b")).isNull();
+        get(6, "b");
+        assertThat(live.<String>peek(5, "a")).as("a newer generation was seen").isNull();
     }
 
     @Test
