@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -30,10 +31,14 @@ import org.opentest4j.TestAbortedException;
  * A journey in Debian's Chromium driven through its chromedriver. Nothing is downloaded: when
  * either is missing the test is skipped with how to install them, unless the system property
  * {@code browser.tests.required} is true (as in CI), which makes their absence a failure.
+ *
+ * <p>Tagged {@code browser}: Failsafe runs them in {@code ./mvnw verify}, {@code ./mvnw test} leaves them
+ * out (see the test groups in pom.xml).
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @PortalTest
+@Tag("browser")
 @ExtendWith(BrowserTest.Browser.class)
 public @interface BrowserTest {
 

@@ -22,6 +22,6 @@ import org.springframework.test.context.ActiveProfiles;
                 "portal.dashboards.national-wait=60s"})
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
-@Import({TestDatabase.class, TestClock.Config.class, StatementCounting.class})
+@Import({TestDatabase.class, TestClock.Config.class, StatementCounting.class, TestFixtures.class})
 public @interface PortalTest {
 }

@@ -3,6 +3,7 @@ package cn.fazhi.portal.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fazhi.portal.SystemTest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;
@@ -35,6 +36,7 @@ import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
  * content), the sequences where they were, the large objects and the triggers intact. Each test runs
  * its own embedded database in a temporary folder, never the shared test database.
  */
+@SystemTest
 class DatabaseBackupTests {
 
     @TempDir

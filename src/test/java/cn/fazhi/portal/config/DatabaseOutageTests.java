@@ -3,6 +3,7 @@ package cn.fazhi.portal.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhi.portal.PortalApplication;
+import cn.fazhi.portal.SystemTest;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
@@ -33,6 +34,7 @@ import org.springframework.core.type.classreading.MetadataReaderFactory;
  * a durable embedded server in a temporary directory, restarted 8 s after its death so that the
  * outage lasts long enough to be seen, and the whole application started on it.
  */
+@SystemTest
 class DatabaseOutageTests {
 
     private static final Duration PROMPTLY = Duration.ofSeconds(5);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fazhi.portal.SystemTest;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.nio.file.Files;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * The embedded server keeps what users entered across restarts, even after the portal was killed;
  * nobody connects without its password; and when its postmaster dies it is started again.
  */
+@SystemTest
 class EmbeddedPostgresServerTests {
 
     @TempDir

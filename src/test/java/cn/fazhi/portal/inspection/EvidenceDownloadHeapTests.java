@@ -2,6 +2,7 @@ package cn.fazhi.portal.inspection;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fazhi.portal.SystemTest;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * to 64 so that all 64 downloads of a 10 MB file run at once rather than queue: every one comes
  * back whole, and the portal still answers its health check.
  */
+@SystemTest
 class EvidenceDownloadHeapTests {
 
     static final int TEN_MB = 10 * 1024 * 1024;

@@ -5,10 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import cn.fazhi.portal.PortalTest;
-import cn.fazhi.portal.account.AccountService;
+import cn.fazhi.portal.TestFixtures;
 import cn.fazhi.portal.account.PortalUser;
-import cn.fazhi.portal.account.Role;
-import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.audit.AuditEntry;
 import cn.fazhi.portal.audit.AuditService;
 import java.io.ByteArrayInputStream;
@@ -33,7 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * to, refused and shown back as typed when malformed, in the report's page, its Excel form (third
  * sheet) and its CSV, with their history, and only ever by the county's own clerk.
  *
- * <p>Counties: 施甸县 (530521), 龙陵县 (530523), 隆阳区 (530502).
+ * <p>Each test takes counties of its own from {@link TestFixtures#freshCounty()}.
  */
 @PortalTest
 class CustomFigureTests {
@@ -42,7 +40,7 @@ class CustomFigureTests {
     MockMvcTester mvc;
 
     @Autowired
-    AccountService accounts;
+    TestFixtures fixtures;
 
     @Autowired
     ReportService reportService;
@@ -64,27 +62,28 @@ class CustomFigureTests {
 
     @Test
     void aClerkAddsChangesAndRemovesFiguresWithTheirHistory() {
-        PortalUser clerk = clerkWithDraft("530521");
-        assertThat(save(clerk, "530521", "LEADERSHIP", Map.of("cf_new_name", " 法治培训人次 ", "cf_new_unit", "人次",
+        String county = fixtures.freshCounty();
+        PortalUser clerk = fixtures.clerkWithDraft(county);
+        assertThat(save(clerk, county, "LEADERSHIP", Map.of("cf_new_name", " 法治培训人次 ", "cf_new_unit", "人次",
                 "cf_new_value", "1,200", "cf_new_note", "含线上培训"))).hasStatus(HttpStatus.FOUND);
-        CustomFigureView added = figures("530521").get(0);
+        CustomFigureView added = figures(county).get(0);
         assertThat(added).extracting(CustomFigureView::sectionCode, CustomFigureView::name, CustomFigureView::unit,
                 CustomFigureView::note).containsExactly("LEADERSHIP", "法治培训人次", "人次", "含线上培训");
         assertThat(added.value()).isEqualByComparingTo("1200");
 
         // the form lists it with its fields, and a blank row for the next one
-        assertThat(mvc.get().uri(editUrl("530521") + "?section=LEADERSHIP").with(user(clerk))).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri(editUrl(county) + "?section=LEADERSHIP").with(user(clerk))).hasStatusOk().bodyText()
                 .contains("name=\"cf_" + added.id() + "_name\"", "value=\"法治培训人次\"", "name=\"cf_new_name\"");
 
         String key = "cf_" + added.id() + "_";
-        assertThat(save(clerk, "530521", "LEADERSHIP", Map.of(key + "name", "法治培训人次", key + "unit", "人次",
+        assertThat(save(clerk, county, "LEADERSHIP", Map.of(key + "name", "法治培训人次", key + "unit", "人次",
                 key + "value", "1300", key + "note", ""))).hasStatus(HttpStatus.FOUND);
-        assertThat(figures("530521").get(0).value()).isEqualByComparingTo("1300");
-        assertThat(figures("530521").get(0).note()).isNull();
+        assertThat(figures(county).get(0).value()).isEqualByComparingTo("1300");
+        assertThat(figures(county).get(0).note()).isNull();
 
-        assertThat(save(clerk, "530521", "LEADERSHIP", Map.of(key + "name", "法治培训人次", key + "unit", "人次",
+        assertThat(save(clerk, county, "LEADERSHIP", Map.of(key + "name", "法治培训人次", key + "unit", "人次",
                 key + "value", "1300", key + "remove", "on"))).hasStatus(HttpStatus.FOUND);
-        assertThat(figures("530521")).isEmpty();
+        assertThat(figures(county)).isEmpty();
         // newest first
         assertThat(audit.historyOf("CustomFigure", Long.toString(added.id()))).extracting(AuditEntry::action)
                 .containsExactly("CUSTOM_FIGURE_REMOVED", "CUSTOM_FIGURE_CHANGED", "CUSTOM_FIGURE_ADDED");
@@ -92,74 +91,78 @@ class CustomFigureTests {
 
     @Test
     void malformedFiguresAreShownBackAsTypedAndNotStored() {
-        PortalUser clerk = clerkWithDraft("530523");
-        assertThat(save(clerk, "530523", "CAPACITY", Map.of("cf_new_name", "营商环境活动场次", "cf_new_unit", "场",
+        String county = fixtures.freshCounty();
+        PortalUser clerk = fixtures.clerkWithDraft(county);
+        assertThat(save(clerk, county, "CAPACITY", Map.of("cf_new_name", "营商环境活动场次", "cf_new_unit", "场",
                 "cf_new_value", "12"))).hasStatus(HttpStatus.FOUND);
-        long stored = figures("530523").get(0).id();
+        long stored = figures(county).get(0).id();
         String key = "cf_" + stored + "_";
-        int version = version("530523");
+        int version = version(county);
 
         // a value that is not a number, a figure without a unit, a name the section has already, an overlong note
-        MvcTestResult result = save(clerk, "530523", "CAPACITY", Map.of(
+        MvcTestResult result = save(clerk, county, "CAPACITY", Map.of(
                 key + "name", "营商环境活动场次", key + "unit", "场", key + "value", "十二场",
                 "cf_new_name", "营商环境活动场次", "cf_new_unit", "场", "cf_new_value", "3"));
         assertThat(result).hasStatusOk().bodyText().contains("value=\"十二场\"", "请填写数字",
                 "本板块已有同名数据");
-        assertThat(save(clerk, "530523", "CAPACITY", Map.of("cf_new_name", "普法讲座", "cf_new_unit", " ",
+        assertThat(save(clerk, county, "CAPACITY", Map.of("cf_new_name", "普法讲座", "cf_new_unit", " ",
                 "cf_new_value", "-4", "cf_new_note", "长".repeat(2001)))).hasStatusOk().bodyText()
                 .contains("value=\"普法讲座\"", "value=\"-4\"", "请填写单位", "不能为负数", "说明不能超过 2000 字");
-        assertThat(figures("530523")).singleElement().satisfies(f -> {
+        assertThat(figures(county)).singleElement().satisfies(f -> {
             assertThat(f.name()).isEqualTo("营商环境活动场次");
             assertThat(f.value()).isEqualByComparingTo("12");
         });
         // what was refused changed nothing, so the report is as it was before these saves
-        assertThat(version("530523")).isEqualTo(version);
+        assertThat(version(county)).isEqualTo(version);
     }
 
     @Test
     void onlyTheCountysOwnClerkTouchesItsFiguresWhateverTheFormSays() {
-        PortalUser clerk = clerkWithDraft("530502");
-        assertThat(save(clerk, "530502", "LEADERSHIP", Map.of("cf_new_name", "法治讲座场次", "cf_new_unit", "场",
+        String county = fixtures.freshCounty();
+        PortalUser clerk = fixtures.clerkWithDraft(county);
+        assertThat(save(clerk, county, "LEADERSHIP", Map.of("cf_new_name", "法治讲座场次", "cf_new_unit", "场",
                 "cf_new_value", "8"))).hasStatus(HttpStatus.FOUND);
-        long figure = figures("530502").get(0).id();
-        PortalUser other = clerkWithDraft("530521");
+        long figure = figures(county).get(0).id();
+        String otherCounty = fixtures.freshCounty();
+        PortalUser other = fixtures.clerkWithDraft(otherCounty);
 
         // another county's clerk, by URL
-        assertThat(mvc.post().uri(editUrl("530502")).with(csrf()).with(user(other)).param("section", "LEADERSHIP")
-                .param("version", Integer.toString(version("530502"))).param("cf_" + figure + "_remove", "on"))
+        assertThat(mvc.post().uri(editUrl(county)).with(csrf()).with(user(other)).param("section", "LEADERSHIP")
+                .param("version", Integer.toString(version(county))).param("cf_" + figure + "_remove", "on"))
                 .hasStatus(HttpStatus.FORBIDDEN);
         // and through its own report's form, naming this county's figure
-        assertThat(save(other, "530521", "LEADERSHIP", Map.of("cf_" + figure + "_name", "改掉", "cf_" + figure + "_unit",
+        assertThat(save(other, otherCounty, "LEADERSHIP", Map.of("cf_" + figure + "_name", "改掉", "cf_" + figure + "_unit",
                 "场", "cf_" + figure + "_value", "0", "cf_" + figure + "_remove", "on"))).hasStatus(HttpStatus.FOUND);
-        assertThat(figures("530502")).singleElement().extracting(CustomFigureView::name).isEqualTo("法治讲座场次");
+        assertThat(figures(county)).singleElement().extracting(CustomFigureView::name).isEqualTo("法治讲座场次");
         // the history is for those who may see the draft
-        String history = "/counties/530502/reports/" + reportService.reportingYear() + "/custom-figures/" + figure
+        String history = "/counties/" + county + "/reports/" + reportService.reportingYear() + "/custom-figures/" + figure
                 + "/history";
         assertThat(mvc.get().uri(history).with(user(clerk))).hasStatusOk().bodyText().contains("法治讲座场次");
         assertThat(mvc.get().uri(history).with(user(other))).hasStatus(HttpStatus.NOT_FOUND);
 
         // submitted: the reviewer sees the figure on the report's page; for the clerk it is read-only
         int year = reportService.reportingYear();
-        entryService.saveNarrative("530502", year, version("530502"), Map.of("measures", "措施", "problems", "问题",
+        entryService.saveNarrative(county, year, version(county), Map.of("measures", "措施", "problems", "问题",
                 "nextYearPlan", "计划", "leadersDuty", "述法"), clerk.toViewer());
-        assertThat(workflow.submit("530502", year, version("530502"), clerk.toViewer(),
+        assertThat(workflow.submit(county, year, version(county), clerk.toViewer(),
                 java.util.Locale.SIMPLIFIED_CHINESE)).isEmpty();
-        PortalUser reviewer = TestUsers.demo(accounts, "demo-reviewer");
-        assertThat(mvc.get().uri("/counties/530502/reports/" + year).with(user(reviewer)))
+        PortalUser reviewer = fixtures.reviewerOf(TestFixtures.FRESH_PROVINCE);
+        assertThat(mvc.get().uri("/counties/" + county + "/reports/" + year).with(user(reviewer)))
                 .hasStatusOk().bodyText().contains("其他数据", "法治讲座场次", "8");
-        assertThat(save(clerk, "530502", "LEADERSHIP", Map.of("cf_" + figure + "_remove", "on")))
+        assertThat(save(clerk, county, "LEADERSHIP", Map.of("cf_" + figure + "_remove", "on")))
                 .hasStatus(HttpStatus.CONFLICT);
-        assertThat(figures("530502")).hasSize(1);
+        assertThat(figures(county)).hasSize(1);
     }
 
     @Test
     void theExcelFormCarriesTheFiguresInItsThirdSheetBothWays() throws IOException {
-        PortalUser clerk = clerkWithDraft("530581");
-        assertThat(save(clerk, "530581", "LEADERSHIP", Map.of("cf_new_name", "法治培训人次", "cf_new_unit", "人次",
+        String county = fixtures.freshCounty();
+        PortalUser clerk = fixtures.clerkWithDraft(county);
+        assertThat(save(clerk, county, "LEADERSHIP", Map.of("cf_new_name", "法治培训人次", "cf_new_unit", "人次",
                 "cf_new_value", "1200"))).hasStatus(HttpStatus.FOUND);
-        assertThat(save(clerk, "530581", "CAPACITY", Map.of("cf_new_name", "删掉的数据", "cf_new_unit", "个",
+        assertThat(save(clerk, county, "CAPACITY", Map.of("cf_new_name", "删掉的数据", "cf_new_unit", "个",
                 "cf_new_value", "1"))).hasStatus(HttpStatus.FOUND);
-        byte[] downloaded = download(clerk, "530581");
+        byte[] downloaded = download(clerk, county);
 
         byte[] edited;
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(downloaded))) {
@@ -182,14 +185,14 @@ class CustomFigureTests {
             added.getCell(4).setCellValue("线下 4 场");
             edited = bytes(workbook);
         }
-        assertThat(upload(clerk, "530581", edited)).hasStatus(HttpStatus.FOUND);
-        assertThat(figures("530581")).extracting(CustomFigureView::name).containsExactlyInAnyOrder("法治培训人次",
+        assertThat(upload(clerk, county, edited)).hasStatus(HttpStatus.FOUND);
+        assertThat(figures(county)).extracting(CustomFigureView::name).containsExactlyInAnyOrder("法治培训人次",
                 "营商环境活动场次");
-        assertThat(figures("530581")).filteredOn(f -> f.name().equals("法治培训人次")).singleElement()
+        assertThat(figures(county)).filteredOn(f -> f.name().equals("法治培训人次")).singleElement()
                 .satisfies(f -> assertThat(f.value()).isEqualByComparingTo("1250"));
 
         // a second download gives back exactly what is stored
-        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download(clerk, "530581")))) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(download(clerk, county)))) {
             Sheet sheet = workbook.getSheet("其他数据");
             assertThat(sheet.getRow(2).getCell(1).getStringCellValue()).isEqualTo("营商环境活动场次");
             assertThat(sheet.getRow(2).getCell(4).getStringCellValue()).isEqualTo("线下 4 场");
@@ -199,25 +202,19 @@ class CustomFigureTests {
             sheet.getRow(3).getCell(1).setCellValue("新数据");
             sheet.getRow(3).getCell(2).setCellValue("个");
             sheet.getRow(3).getCell(3).setCellValue(1);
-            MvcTestResult refused = upload(clerk, "530581", bytes(workbook));
+            MvcTestResult refused = upload(clerk, county, bytes(workbook));
             assertThat(refused).hasStatusOk().bodyText().contains("工作表“其他数据”第 2 行 D 列",
                     "工作表“其他数据”第 4 行 A 列", "“不存在的板块”不是本年度指标目录的板块");
         }
-        assertThat(figures("530581")).hasSize(2);
+        assertThat(figures(county)).hasSize(2);
 
         // the CSV lists them after the catalogue's indicators, with no code
-        String csv = mvc.get().uri("/counties/530581/reports/" + reportService.reportingYear() + "/report.csv")
+        String csv = mvc.get().uri("/counties/" + county + "/reports/" + reportService.reportingYear() + "/report.csv")
                 .with(user(clerk)).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).contains("\r\n\"\"," + sectionName("LEADERSHIP") + ",法治培训人次,人次,,1250,");
     }
 
     // ---- helpers
-
-    private PortalUser clerkWithDraft(String county) {
-        PortalUser clerk = TestUsers.user(accounts, "custom-clerk-" + county, Role.COUNTY_STAFF, county);
-        reportService.openDraft(county, reportService.reportingYear(), clerk.toViewer());
-        return clerk;
-    }
 
     private MvcTestResult save(PortalUser clerk, String county, String section, Map<String, String> fields) {
         var request = mvc.post().uri(editUrl(county)).with(csrf()).with(user(clerk))

@@ -2,6 +2,7 @@ package cn.fazhi.portal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fazhi.portal.SystemTest;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -40,6 +41,7 @@ import org.junit.jupiter.api.io.TempDir;
  * come back (503 with Retry-After), never 500; health answers 200 within two seconds throughout, and
  * the process is alive at the end.
  */
+@SystemTest
 class ExcelUploadHeapTests {
 
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

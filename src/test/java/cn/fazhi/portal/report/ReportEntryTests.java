@@ -5,10 +5,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import cn.fazhi.portal.PortalTest;
-import cn.fazhi.portal.account.AccountService;
+import cn.fazhi.portal.TestFixtures;
 import cn.fazhi.portal.account.PortalUser;
-import cn.fazhi.portal.account.Role;
-import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.audit.AuditEntry;
 import cn.fazhi.portal.audit.AuditService;
 import java.math.BigDecimal;
@@ -28,9 +26,6 @@ class ReportEntryTests {
     MockMvcTester mvc;
 
     @Autowired
-    AccountService accounts;
-
-    @Autowired
     ReportService reportService;
 
     @Autowired
@@ -42,18 +37,15 @@ class ReportEntryTests {
     @Autowired
     AuditService audit;
 
-    /** A clerk of the county with a fresh draft of the reporting year. */
-    private PortalUser clerkWithDraft(String county) {
-        PortalUser clerk = TestUsers.user(accounts, "entry-clerk-" + county, Role.COUNTY_STAFF, county);
-        reportService.openDraft(county, reportService.reportingYear(), clerk.toViewer());
-        return clerk;
-    }
+    @Autowired
+    TestFixtures fixtures;
 
     @Test
     void malformedInputIsShownBackAndNotStoredWhileTheRestIsSaved() {
-        PortalUser clerk = clerkWithDraft("530112");
+        String county = fixtures.freshCounty();
+        PortalUser clerk = fixtures.clerkWithDraft(county);
         String longText = "说".repeat(ReportEntryService.MAX_EXPLANATION + 1);
-        MvcTestResult result = save(clerk, "530112", "CAPACITY", Map.of(
+        MvcTestResult result = save(clerk, county, "CAPACITY", Map.of(
                 "v_CAP_EDU_REACH", "48,900",
                 "v_CAP_VILLAGE_ADVISERS", "五十九",
                 "v_CAP_EDU_EVENTS", "-3",
@@ -64,7 +56,7 @@ class ReportEntryTests {
         assertThat(result).hasStatusOk().bodyText()
                 .contains("其余内容已保存", "value=\"五十九\"", "value=\"-3\"", "value=\"120\"", "value=\"2.5\"",
                         "请填写数字", "不能为负数", "比率不能超过 100", "此项为计数，须为整数", "说明不能超过 2000 字", longText);
-        Map<String, ValueEntry> stored = entries("530112");
+        Map<String, ValueEntry> stored = entries(county);
         assertThat(stored.get("CAP_EDU_REACH").value()).isEqualByComparingTo("48900");
         assertThat(stored).doesNotContainKeys("CAP_VILLAGE_ADVISERS", "CAP_EDU_EVENTS", "CAP_DEMO_VILLAGE_RATE",
                 "CAP_CADRE_COURSES", "CAP_UNITS");
@@ -72,12 +64,13 @@ class ReportEntryTests {
 
     @Test
     void anOverlongNarrativePartIsRefusedAndTheOthersSaved() {
-        PortalUser clerk = clerkWithDraft("530113");
+        String county = fixtures.freshCounty();
+        PortalUser clerk = fixtures.clerkWithDraft(county);
         String tooLong = "长".repeat(ReportEntryService.MAX_NARRATIVE + 1);
-        assertThat(save(clerk, "530113", ReportForm.NARRATIVE, Map.of("measures", tooLong, "problems", "执法力量不足")))
+        assertThat(save(clerk, county, ReportForm.NARRATIVE, Map.of("measures", tooLong, "problems", "执法力量不足")))
                 .hasStatusOk().bodyText().contains("此部分不能超过 20000 字", tooLong);
         transaction.executeWithoutResult(s -> {
-            AnnualReport report = report("530113");
+            AnnualReport report = report(county);
             assertThat(report.getMeasuresText()).isNull();
             assertThat(report.getProblemsText()).isEqualTo("执法力量不足");
         });
@@ -85,51 +78,55 @@ class ReportEntryTests {
 
     @Test
     void ruleViolationsAreStoredWithTheDraftAndListedWithLinks() {
-        PortalUser clerk = clerkWithDraft("530114");
-        assertThat(save(clerk, "530114", "CAPACITY", Map.of("v_CAP_LAWYER_UNITS", "30", "v_CAP_UNITS", "24")))
+        String county = fixtures.freshCounty();
+        PortalUser clerk = fixtures.clerkWithDraft(county);
+        assertThat(save(clerk, county, "CAPACITY", Map.of("v_CAP_LAWYER_UNITS", "30", "v_CAP_UNITS", "24")))
                 .hasStatus(HttpStatus.FOUND);
-        assertThat(entries("530114").get("CAP_LAWYER_UNITS").value()).isEqualByComparingTo("30");
-        assertThat(mvc.get().uri(editUrl("530114") + "?section=CAPACITY").with(user(clerk))).hasStatusOk().bodyText()
+        assertThat(entries(county).get("CAP_LAWYER_UNITS").value()).isEqualByComparingTo("30");
+        assertThat(mvc.get().uri(editUrl(county) + "?section=CAPACITY").with(user(clerk))).hasStatusOk().bodyText()
                 .contains("配备公职律师单位数不能大于执法单位数", "section=CAPACITY#field-CAP_LAWYER_UNITS");
         // every change is kept: who, old and new
-        Long id = transaction.execute(s -> report("530114").getId());
+        Long id = transaction.execute(s -> report(county).getId());
         assertThat(audit.historyOf("IndicatorValue", id + "/CAP_LAWYER_UNITS")).singleElement().satisfies(e -> {
             assertThat(e.action()).isEqualTo("VALUE_CHANGED");
-            assertThat(e.actor()).isEqualTo("entry-clerk-530114");
+            assertThat(e.actor()).isEqualTo(clerk.getUsername());
             assertThat(e.afterState()).contains("30");
         });
     }
 
     @Test
     void theSecondOfTwoSavesFromTheSameVersionIsAConflictThatKeepsWhatWasTyped() throws Exception {
-        PortalUser clerk = clerkWithDraft("530115");
-        int version = transaction.execute(s -> report("530115").getVersion());
-        assertThat(save(clerk, "530115", "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "14"), version))
+        String county = fixtures.freshCounty();
+        PortalUser clerk = fixtures.clerkWithDraft(county);
+        int version = transaction.execute(s -> report(county).getVersion());
+        assertThat(save(clerk, county, "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "14"), version))
                 .hasStatus(HttpStatus.FOUND);
-        MvcTestResult second = save(clerk, "530115", "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "20"), version);
+        MvcTestResult second = save(clerk, county, "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "20"), version);
         assertThat(second).hasStatus(HttpStatus.CONFLICT).bodyText().contains("已被他人修改", "value=\"20\"");
-        assertThat(entries("530115").get("LEA_PARTY_MEETINGS").value()).isEqualByComparingTo("14");
+        assertThat(entries(county).get("LEA_PARTY_MEETINGS").value()).isEqualByComparingTo("14");
         // the page now carries the current version: saving again applies what was typed
-        int current = transaction.execute(s -> report("530115").getVersion());
+        int current = transaction.execute(s -> report(county).getVersion());
         assertThat(second.getResponse().getContentAsString()).contains("name=\"version\" value=\"" + current + "\"");
-        assertThat(save(clerk, "530115", "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "20"), current))
+        assertThat(save(clerk, county, "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "20"), current))
                 .hasStatus(HttpStatus.FOUND);
-        assertThat(entries("530115").get("LEA_PARTY_MEETINGS").value()).isEqualByComparingTo(new BigDecimal("20"));
-        assertThat(audit.historyOf("IndicatorValue", transaction.execute(s -> report("530115").getId())
+        assertThat(entries(county).get("LEA_PARTY_MEETINGS").value()).isEqualByComparingTo(new BigDecimal("20"));
+        assertThat(audit.historyOf("IndicatorValue", transaction.execute(s -> report(county).getId())
                 + "/LEA_PARTY_MEETINGS")).extracting(AuditEntry::action).containsExactly("VALUE_CHANGED", "VALUE_CHANGED");
     }
 
     @Test
     void onlyTheCountysOwnClerkOpensTheForm() {
-        clerkWithDraft("530111");
-        assertThat(mvc.get().uri(editUrl("530111")).with(user(TestUsers.demo(accounts, "demo-clerk"))))
+        String county = fixtures.freshCounty();
+        fixtures.clerkWithDraft(county);
+        // a clerk of another county, and a reviewer of the county's own province
+        assertThat(mvc.get().uri(editUrl(county)).with(user(fixtures.demo("demo-clerk"))))
                 .hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(mvc.get().uri(editUrl("530111")).with(user(TestUsers.demo(accounts, "demo-reviewer"))))
+        assertThat(mvc.get().uri(editUrl(county)).with(user(fixtures.reviewerOf(TestFixtures.FRESH_PROVINCE))))
                 .hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(mvc.post().uri(editUrl("530111")).with(csrf()).with(user(TestUsers.demo(accounts, "demo-clerk")))
+        assertThat(mvc.post().uri(editUrl(county)).with(csrf()).with(user(fixtures.demo("demo-clerk")))
                 .param("section", "LEADERSHIP").param("version", "0").param("v_LEA_PARTY_MEETINGS", "99"))
                 .hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(entries("530111")).doesNotContainKey("LEA_PARTY_MEETINGS");
+        assertThat(entries(county)).doesNotContainKey("LEA_PARTY_MEETINGS");
     }
 
     private MvcTestResult save(PortalUser clerk, String county, String section, Map<String, String> fields) {

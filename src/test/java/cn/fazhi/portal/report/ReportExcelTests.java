@@ -5,9 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import cn.fazhi.portal.PortalTest;
+import cn.fazhi.portal.TestFixtures;
 import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
-import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.audit.AuditEntry;
 import cn.fazhi.portal.audit.AuditService;
@@ -68,6 +68,9 @@ class ReportExcelTests {
 
     @Autowired
     AccountService accounts;
+
+    @Autowired
+    TestFixtures fixtures;
 
     @Autowired
     ReportService reportService;
@@ -145,26 +148,27 @@ class ReportExcelTests {
         int approvedVersion = transaction.execute(s -> report("532527", 2023).getVersion());
         byte[] downloaded = mvc.get().uri("/counties/532527/reports/2023/report.xlsx")
                 .with(user(TestUsers.demo(accounts, "demo-reviewer"))).exchange().getResponse().getContentAsByteArray();
-        PortalUser clerk = clerkWithDraft("530124");
+        String county = fixtures.freshCounty();
+        PortalUser clerk = fixtures.clerkWithDraft(county);
         int year = reportService.reportingYear();
         byte[] rewritten = edit(downloaded, workbook -> {
-            workbook.getSheet("指标").getRow(0).getCell(1).setCellValue("530124");
+            workbook.getSheet("指标").getRow(0).getCell(1).setCellValue(county);
             workbook.getSheet("指标").getRow(2).getCell(1).setCellValue(year);
         });
 
-        MvcTestResult result = upload(clerk, "530124", rewritten);
+        MvcTestResult result = upload(clerk, county, rewritten);
         assertThat(result).hasStatus(HttpStatus.FOUND).redirectedUrl()
-                .isEqualTo("/counties/530124/reports/" + year + "/edit");
+                .isEqualTo("/counties/" + county + "/reports/" + year + "/edit");
         assertThat(result).flash().containsEntry("flash", "excel.imported");
 
         Map<String, ValueEntry> source = entries("532527", 2023);
-        Map<String, ValueEntry> copy = entries("530124", year);
+        Map<String, ValueEntry> copy = entries(county, year);
         assertThat(typed(copy)).isNotEmpty().isEqualTo(typed(source));
         // the rates follow from the same parts
         assertThat(copy.get("CAP_LAWYER_COVERAGE").value()).isEqualByComparingTo("70.8333");
         transaction.executeWithoutResult(s -> {
             AnnualReport original = report("532527", 2023);
-            AnnualReport imported = report("530124", year);
+            AnnualReport imported = report(county, year);
             assertThat(imported.getMeasuresText()).isEqualTo(original.getMeasuresText());
             assertThat(imported.getProblemsText()).isEqualTo(original.getProblemsText());
             assertThat(imported.getNextYearPlanText()).isEqualTo(original.getNextYearPlanText());
@@ -177,10 +181,11 @@ class ReportExcelTests {
 
     @Test
     void importedValuesAreReadAsTypedAndAuditedLikeTheForm() throws IOException {
-        PortalUser clerk = clerkWithDraft("530126");
+        String county = fixtures.freshCounty();
+        PortalUser clerk = fixtures.clerkWithDraft(county);
         int year = reportService.reportingYear();
-        saveSection(clerk, "530126", "CAPACITY", Map.of("v_CAP_UNITS", "30", "v_CAP_EDU_EVENTS", "5"));
-        byte[] filled = edit(download(clerk, "530126"), workbook -> {
+        saveSection(clerk, county, "CAPACITY", Map.of("v_CAP_UNITS", "30", "v_CAP_EDU_EVENTS", "5"));
+        byte[] filled = edit(download(clerk, county), workbook -> {
             Sheet values = workbook.getSheet("指标");
             // Excel keeps every number as a double: 12 comes back as 12.0, a large one may be shown as 1.2E7
             row(values, "LEA_PARTY_MEETINGS").getCell(5).setCellValue(12.0);
@@ -200,9 +205,9 @@ class ReportExcelTests {
             workbook.getSheet("报告正文").getRow(2).getCell(1).setCellValue("  执法力量不足  ");
         });
 
-        assertThat(upload(clerk, "530126", filled, "CAPACITY")).hasStatus(HttpStatus.FOUND).redirectedUrl()
-                .isEqualTo("/counties/530126/reports/" + year + "/edit?section=CAPACITY");
-        Map<String, ValueEntry> stored = entries("530126", year);
+        assertThat(upload(clerk, county, filled, "CAPACITY")).hasStatus(HttpStatus.FOUND).redirectedUrl()
+                .isEqualTo("/counties/" + county + "/reports/" + year + "/edit?section=CAPACITY");
+        Map<String, ValueEntry> stored = entries(county, year);
         assertThat(stored.get("LEA_PARTY_MEETINGS").value()).isEqualByComparingTo("12");
         assertThat(stored.get("DIG_APP_USERS").value()).isEqualByComparingTo("12000000");
         assertThat(stored.get("DIG_SUPERVISION_COVERAGE").value()).isEqualByComparingTo("51.57");
@@ -213,14 +218,14 @@ class ReportExcelTests {
         assertThat(stored).doesNotContainKey("CAP_EDU_EVENTS");
 
         Long id = transaction.execute(s -> {
-            assertThat(report("530126", year).getProblemsText()).isEqualTo("执法力量不足");
-            assertThat(report("530126", year).getMeasuresText()).isNull();
-            return report("530126", year).getId();
+            assertThat(report(county, year).getProblemsText()).isEqualTo("执法力量不足");
+            assertThat(report(county, year).getMeasuresText()).isNull();
+            return report(county, year).getId();
         });
         assertThat(audit.historyOf("IndicatorValue", id + "/CAP_EDU_EVENTS")).extracting(AuditEntry::action)
                 .containsExactly("VALUE_CHANGED", "VALUE_CHANGED");
         assertThat(audit.historyOf("IndicatorValue", id + "/LEA_PARTY_MEETINGS")).singleElement().satisfies(e -> {
-            assertThat(e.actor()).isEqualTo("excel-clerk-530126");
+            assertThat(e.actor()).isEqualTo(clerk.getUsername());
             assertThat(e.afterState()).contains("\"12\"");
         });
         // an unchanged value leaves no trace
@@ -231,7 +236,8 @@ class ReportExcelTests {
 
     @Test
     void aFileThatIsNoWorkbookIsRefusedWhateverItsName() throws IOException {
-        PortalUser clerk = clerkWithValues("530125");
+        String county = fixtures.freshCounty();
+        PortalUser clerk = clerkWithValues(county);
         String notXlsx = "上传的文件不是 Excel 工作簿（.xlsx）";
         assertRefused(clerk, "%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\n%%EOF".getBytes(StandardCharsets.US_ASCII),
                 notXlsx);
@@ -239,20 +245,21 @@ class ReportExcelTests {
         assertRefused(clerk, zipOf("readme.txt", "a zip, but no workbook"), notXlsx);
         assertRefused(clerk, xls(), "旧版 Excel 97-2003 文件（.xls）");
         assertRefused(clerk, new byte[0], "上传的文件是空的");
-        assertThat(mvc.post().uri(importUrl("530125")).multipart().param("section", "LEADERSHIP").with(csrf())
+        assertThat(mvc.post().uri(importUrl(county)).multipart().param("section", "LEADERSHIP").with(csrf())
                 .with(user(clerk))).hasStatusOk().bodyText().contains("请选择要上传的 Excel 文件");
         // MockMvc skips the container's limit: the service's own check answers here
-        byte[] oversized = Arrays.copyOf(download(clerk, "530125"), (int) ReportExcelService.MAX_UPLOAD_BYTES + 1);
+        byte[] oversized = Arrays.copyOf(download(clerk, county), (int) ReportExcelService.MAX_UPLOAD_BYTES + 1);
         assertRefused(clerk, oversized, "文件超过 5 MB");
     }
 
     @Test
     void aFormOfAnotherCountyOrYearIsRefused() throws IOException {
-        PortalUser clerk = clerkWithValues("530125");
+        String county = fixtures.freshCounty();
+        PortalUser clerk = clerkWithValues(county);
         int year = reportService.reportingYear();
-        byte[] form = download(clerk, "530125");
+        byte[] form = download(clerk, county);
         assertRefused(clerk, edit(form, w -> w.getSheet("指标").getRow(0).getCell(1).setCellValue("532527")),
-                "工作表“指标”第 1 行 B 列", "这是区划代码 532527 的表，不是本县（530125）的");
+                "工作表“指标”第 1 行 B 列", "这是区划代码 532527 的表，不是本县（" + county + "）的");
         assertRefused(clerk, edit(form, w -> w.getSheet("指标").getRow(2).getCell(1).setCellValue(year - 1)),
                 "工作表“指标”第 3 行 B 列", "这是 " + (year - 1) + " 年度的表，不是本报告（" + year + " 年度）的");
         assertRefused(clerk, edit(form, w -> w.removeSheetAt(1)), "缺少工作表“报告正文”");
@@ -262,8 +269,9 @@ class ReportExcelTests {
 
     @Test
     void unknownAndRepeatedCodesAndFormulasAreRefusedCellByCell() throws IOException {
-        PortalUser clerk = clerkWithValues("530125");
-        byte[] form = download(clerk, "530125");
+        String county = fixtures.freshCounty();
+        PortalUser clerk = clerkWithValues(county);
+        byte[] form = download(clerk, county);
         int first = rowNumber(form, "LEA_PARTY_MEETINGS");
         int second = rowNumber(form, "LEA_GOV_MEETINGS");
         assertRefused(clerk, edit(form, w -> row(w.getSheet("指标"), "LEA_GOV_MEETINGS").getCell(0)
@@ -279,8 +287,9 @@ class ReportExcelTests {
 
     @Test
     void malformedValuesAndOverlongTextsAreAllListedAndNothingIsWritten() throws IOException {
-        PortalUser clerk = clerkWithValues("530125");
-        byte[] form = download(clerk, "530125");
+        String county = fixtures.freshCounty();
+        PortalUser clerk = clerkWithValues(county);
+        byte[] form = download(clerk, county);
         int meetings = rowNumber(form, "LEA_PARTY_MEETINGS");
         int units = rowNumber(form, "CAP_UNITS");
         byte[] bad = edit(form, w -> {
@@ -306,8 +315,9 @@ class ReportExcelTests {
      */
     @Test
     void anOversizedUploadGetsTheFormWithItsMessageFromTheRealServer() throws Exception {
-        PortalUser clerk = clerkWithValues("530125");
-        Snapshot before = snapshot("530125");
+        String county = fixtures.freshCounty();
+        PortalUser clerk = clerkWithValues(county);
+        Snapshot before = snapshot(county);
         CookieManager cookies = new CookieManager();
         HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
         String loginPage = http.send(HttpRequest.newBuilder(url("/login")).build(),
@@ -318,7 +328,7 @@ class ReportExcelTests {
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(login)).build(), HttpResponse.BodyHandlers.ofString())
                 .statusCode()).isEqualTo(302);
-        String csrf = token(http.send(HttpRequest.newBuilder(url(editUrl("530125"))).build(),
+        String csrf = token(http.send(HttpRequest.newBuilder(url(editUrl(county))).build(),
                 HttpResponse.BodyHandlers.ofString()).body());
 
         for (int size : new int[] {(int) ReportExcelService.MAX_UPLOAD_BYTES + 100_000, 12 * 1024 * 1024}) {
@@ -329,44 +339,48 @@ class ReportExcelTests {
                     + "Content-Type: " + XLSX + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
             body.writeBytes(new byte[size]);
             body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url(importUrl("530125")))
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url(importUrl(county)))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(response.statusCode()).as("%d bytes", size).isEqualTo(302);
             assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                    location -> assertThat(location).endsWith(editUrl("530125")));
-            String form = http.send(HttpRequest.newBuilder(url(editUrl("530125"))).build(),
+                    location -> assertThat(location).endsWith(editUrl(county)));
+            String form = http.send(HttpRequest.newBuilder(url(editUrl(county))).build(),
                     HttpResponse.BodyHandlers.ofString()).body();
             assertThat(form).contains("文件超过 5 MB", "id=\"import-form\"");
         }
-        assertThat(snapshot("530125")).isEqualTo(before);
+        assertThat(snapshot(county)).isEqualTo(before);
     }
 
     @Test
     void onlyTheCountysOwnClerkImportsAndOnlyIntoAnEditableReport() throws IOException {
-        PortalUser clerk = clerkWithValues("530125");
-        byte[] changed = edit(download(clerk, "530125"),
+        String county = fixtures.freshCounty();
+        PortalUser clerk = clerkWithValues(county);
+        byte[] changed = edit(download(clerk, county),
                 w -> row(w.getSheet("指标"), "LEA_PARTY_MEETINGS").getCell(5).setCellValue(77));
-        Snapshot before = snapshot("530125");
-        for (String other : List.of("demo-clerk", "demo-reviewer", "demo-admin")) {
-            assertThat(upload(TestUsers.demo(accounts, other), "530125", changed)).as(other)
+        Snapshot before = snapshot(county);
+        // another county's clerk, a reviewer of the county's province, an administrator
+        for (PortalUser other : List.of(fixtures.demo("demo-clerk"), fixtures.reviewerOf(TestFixtures.FRESH_PROVINCE),
+                fixtures.demo("demo-admin"))) {
+            assertThat(upload(other, county, changed)).as(other.getUsername())
                     .hasStatus(HttpStatus.FORBIDDEN);
         }
-        assertThat(mvc.post().uri(importUrl("530125")).multipart().file(xlsxFile(changed)))
+        assertThat(mvc.post().uri(importUrl(county)).multipart().file(xlsxFile(changed)))
                 .as("without the CSRF token").hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(snapshot("530125")).isEqualTo(before);
+        assertThat(snapshot(county)).isEqualTo(before);
 
         // a submitted report is no longer the clerk's to change
-        PortalUser submitter = clerkWithDraft("530127");
+        String submitterCounty = fixtures.freshCounty();
+        PortalUser submitter = fixtures.clerkWithDraft(submitterCounty);
         int year = reportService.reportingYear();
-        entryService.saveNarrative("530127", year, version("530127"), Map.of("measures", "措施", "problems", "问题",
+        entryService.saveNarrative(submitterCounty, year, version(submitterCounty), Map.of("measures", "措施", "problems", "问题",
                 "nextYearPlan", "计划", "leadersDuty", "述法"), submitter.toViewer());
-        assertThat(workflow.submit("530127", year, version("530127"), submitter.toViewer(), Locale.SIMPLIFIED_CHINESE))
+        assertThat(workflow.submit(submitterCounty, year, version(submitterCounty), submitter.toViewer(), Locale.SIMPLIFIED_CHINESE))
                 .isEmpty();
-        byte[] form = mvc.get().uri("/counties/530127/reports/" + year + "/report.xlsx").with(user(submitter))
+        byte[] form = mvc.get().uri("/counties/" + submitterCounty + "/reports/" + year + "/report.xlsx").with(user(submitter))
                 .exchange().getResponse().getContentAsByteArray();
-        assertThat(upload(submitter, "530127", form)).hasStatus(HttpStatus.CONFLICT);
+        assertThat(upload(submitter, submitterCounty, form)).hasStatus(HttpStatus.CONFLICT);
     }
 
     @Test
@@ -406,15 +420,16 @@ class ReportExcelTests {
 
     @Test
     void aFormDownloadedBeforeSomeoneChangedTheReportIsRefusedRatherThanUndoingTheChange() {
-        PortalUser clerk = clerkWithValues("530128");
-        byte[] downloaded = download(clerk, "530128");
+        String county = fixtures.freshCounty();
+        PortalUser clerk = clerkWithValues(county);
+        byte[] downloaded = download(clerk, county);
         // meanwhile a colleague corrects a figure on the page
-        saveSection(clerk, "530128", "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "15"));
-        Snapshot before = snapshot("530128");
-        assertThat(upload(clerk, "530128", downloaded)).hasStatusOk().bodyText().contains("在您下载模板之后已有改动");
-        assertThat(snapshot("530128")).isEqualTo(before);
+        saveSection(clerk, county, "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "15"));
+        Snapshot before = snapshot(county);
+        assertThat(upload(clerk, county, downloaded)).hasStatusOk().bodyText().contains("在您下载模板之后已有改动");
+        assertThat(snapshot(county)).isEqualTo(before);
         // a fresh download goes in
-        assertThat(upload(clerk, "530128", download(clerk, "530128"))).hasStatus(HttpStatus.FOUND);
+        assertThat(upload(clerk, county, download(clerk, county))).hasStatus(HttpStatus.FOUND);
     }
 
     /**
@@ -424,8 +439,9 @@ class ReportExcelTests {
      */
     @Test
     void anUploadThatUnpacksToHundredsOfMegabytesIsRefusedBeforeAnySheetIsRead() {
-        PortalUser clerk = clerkWithValues("530125");
-        byte[] form = download(clerk, "530125");
+        String county = fixtures.freshCounty();
+        PortalUser clerk = clerkWithValues(county);
+        byte[] form = download(clerk, county);
         byte[] bomb = HostileWorkbooks.withExtraSheets(form, 10, 19L * 1024 * 1024);
         assertThat(bomb.length).isBetween(3_000_000, (int) ReportExcelService.MAX_UPLOAD_BYTES);
         assertRefused(clerk, bomb, "文件中的部件“xl/worksheets/hostile0.xml”解压后过大");
@@ -436,8 +452,9 @@ class ReportExcelTests {
 
     @Test
     void onlyTheFormsSheetsRowsAndColumnsAreRead() throws IOException {
-        PortalUser clerk = clerkWithValues("530125");
-        byte[] form = download(clerk, "530125");
+        String county = fixtures.freshCounty();
+        PortalUser clerk = clerkWithValues(county);
+        byte[] form = download(clerk, county);
         // sheets the form does not have are named, visible or not, and not read
         assertRefused(clerk, HostileWorkbooks.withExtraSheets(form, 2, 20_000), "工作表“Sheet4”：",
                 "工作表“Sheet5”：", "这不是填报表的工作表");
@@ -466,10 +483,11 @@ class ReportExcelTests {
      */
     @Test
     void theDownloadStampIsAlsoInAHiddenLockedCellAndAFormWithoutAnyStampIsRefused() throws IOException {
-        PortalUser clerk = clerkWithValues("530113");
+        String county = fixtures.freshCounty();
+        PortalUser clerk = clerkWithValues(county);
         int year = reportService.reportingYear();
-        byte[] downloaded = download(clerk, "530113");
-        String stamp = "530113/" + year + "/" + version("530113");
+        byte[] downloaded = download(clerk, county);
+        String stamp = county + "/" + year + "/" + version(county);
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(downloaded))) {
             XSSFSheet values = workbook.getSheet("指标");
             assertThat(values.isColumnHidden(9)).isTrue();
@@ -480,45 +498,46 @@ class ReportExcelTests {
         }
         byte[] staleWithoutProperty = edit(downloaded, ReportExcelTests::dropStampProperty);
         // meanwhile a colleague corrects a figure on the page
-        saveSection(clerk, "530113", "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "15"));
-        Snapshot before = snapshot("530113");
-        assertThat(upload(clerk, "530113", staleWithoutProperty)).hasStatusOk().bodyText()
+        saveSection(clerk, county, "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "15"));
+        Snapshot before = snapshot(county);
+        assertThat(upload(clerk, county, staleWithoutProperty)).hasStatusOk().bodyText()
                 .contains("在您下载模板之后已有改动");
 
-        byte[] fresh = download(clerk, "530113");
-        assertThat(upload(clerk, "530113", edit(fresh, w -> {
+        byte[] fresh = download(clerk, county);
+        assertThat(upload(clerk, county, edit(fresh, w -> {
             dropStampProperty(w);
             w.getSheet("指标").getRow(0).getCell(9).setBlank();
         }))).hasStatusOk().bodyText().contains("文件未导入", "没有版本标记", "请重新下载填报表");
-        assertThat(upload(clerk, "530113", edit(fresh, w -> w.getSheet("指标").getRow(0).getCell(9)
-                .setCellValue("530113/" + year + "/999999")))).hasStatusOk().bodyText().contains("两处版本标记不一致");
-        assertThat(snapshot("530113")).isEqualTo(before);
+        assertThat(upload(clerk, county, edit(fresh, w -> w.getSheet("指标").getRow(0).getCell(9)
+                .setCellValue(county + "/" + year + "/999999")))).hasStatusOk().bodyText().contains("两处版本标记不一致");
+        assertThat(snapshot(county)).isEqualTo(before);
 
         // a fresh form that lost its property goes in: the cell is enough
-        assertThat(upload(clerk, "530113", edit(fresh, w -> {
+        assertThat(upload(clerk, county, edit(fresh, w -> {
             dropStampProperty(w);
             row(w.getSheet("指标"), "LEA_GOV_MEETINGS").getCell(5).setCellValue(21);
         }))).hasStatus(HttpStatus.FOUND);
-        assertThat(entries("530113", year).get("LEA_GOV_MEETINGS").value()).isEqualByComparingTo("21");
+        assertThat(entries(county, year).get("LEA_GOV_MEETINGS").value()).isEqualByComparingTo("21");
     }
 
     /** Issue 16, L5: "1,5" typed into a text cell was stored as 15; the form's rule applies. */
     @Test
     void aCommaInATextCellOnlySeparatesThousandsAsInTheForm() throws IOException {
-        PortalUser clerk = clerkWithValues("530114");
+        String county = fixtures.freshCounty();
+        PortalUser clerk = clerkWithValues(county);
         int year = reportService.reportingYear();
-        assertThat(entryService.saveSection("530114", year, "LEADERSHIP", version("530114"),
+        assertThat(entryService.saveSection(county, year, "LEADERSHIP", version(county),
                 Map.of("v_LEA_PARTY_MEETINGS", "2,75"), clerk.toViewer())).containsValue("value.misplacedComma");
-        byte[] form = download(clerk, "530114");
+        byte[] form = download(clerk, county);
         int meetings = rowNumber(form, "LEA_PARTY_MEETINGS");
-        Snapshot before = snapshot("530114");
-        assertThat(upload(clerk, "530114", edit(form, w -> row(w.getSheet("指标"), "LEA_PARTY_MEETINGS").getCell(5)
+        Snapshot before = snapshot(county);
+        assertThat(upload(clerk, county, edit(form, w -> row(w.getSheet("指标"), "LEA_PARTY_MEETINGS").getCell(5)
                 .setCellValue("1,5")))).hasStatusOk().bodyText()
                 .contains("工作表“指标”第 " + meetings + " 行 F 列：", "逗号只能用作千位分隔符");
-        assertThat(snapshot("530114")).isEqualTo(before);
-        assertThat(upload(clerk, "530114", edit(form, w -> row(w.getSheet("指标"), "LEA_PARTY_MEETINGS").getCell(5)
+        assertThat(snapshot(county)).isEqualTo(before);
+        assertThat(upload(clerk, county, edit(form, w -> row(w.getSheet("指标"), "LEA_PARTY_MEETINGS").getCell(5)
                 .setCellValue("2,664")))).hasStatus(HttpStatus.FOUND);
-        assertThat(entries("530114", year).get("LEA_PARTY_MEETINGS").value()).isEqualByComparingTo("2664");
+        assertThat(entries(county, year).get("LEA_PARTY_MEETINGS").value()).isEqualByComparingTo("2664");
     }
 
     // ---- helpers ----
@@ -528,11 +547,12 @@ class ReportExcelTests {
     }
 
     private void assertRefused(PortalUser clerk, byte[] file, String... expected) {
-        Snapshot before = snapshot("530125");
-        MvcTestResult result = upload(clerk, "530125", file);
+        String county = clerk.getScopeRegionCode();
+        Snapshot before = snapshot(county);
+        MvcTestResult result = upload(clerk, county, file);
         assertThat(result).hasStatusOk().hasViewName("report/edit").bodyText()
                 .contains("文件未导入，报告没有任何改动").contains(expected);
-        assertThat(snapshot("530125")).isEqualTo(before);
+        assertThat(snapshot(county)).isEqualTo(before);
     }
 
     private Snapshot snapshot(String county) {
@@ -543,16 +563,9 @@ class ReportExcelTests {
         });
     }
 
-    /** A clerk of the county with a draft of the reporting year. */
-    private PortalUser clerkWithDraft(String county) {
-        PortalUser clerk = TestUsers.user(accounts, "excel-clerk-" + county, Role.COUNTY_STAFF, county);
-        reportService.openDraft(county, reportService.reportingYear(), clerk.toViewer());
-        return clerk;
-    }
-
-    /** The same, with some values and a narrative part stored, so that a change would show. */
+    /** A clerk of the county with a draft of the reporting year, with some values and a narrative part stored, so that a change would show. */
     private PortalUser clerkWithValues(String county) {
-        PortalUser clerk = clerkWithDraft(county);
+        PortalUser clerk = fixtures.clerkWithDraft(county);
         if (!entries(county, reportService.reportingYear()).containsKey("LEA_PARTY_MEETINGS")) {
             saveSection(clerk, county, "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "14", "v_LEA_GOV_MEETINGS", "12",
                     "e_LEA_GOV_MEETINGS", "含专题会"));

@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import cn.fazhi.portal.PortalTest;
+import cn.fazhi.portal.SweepTest;
 import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
@@ -70,6 +71,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * Every request comes from a documentation address (192.0.2.x), so that the login throttle of the
  * loopback address other tests use is left alone.
  */
+@SweepTest
 @PortalTest
 class PostRouteFuzzTests {
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import cn.fazhi.portal.PortalTest;
+import cn.fazhi.portal.SweepTest;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -34,6 +35,7 @@ import org.springframework.test.web.servlet.MockMvc;
  * explanation and no inspection text, whether the demo's own or ones planted on an approved demo
  * report for the crawl.
  */
+@SweepTest
 @PortalTest
 class PublicCrawlTests {
 
