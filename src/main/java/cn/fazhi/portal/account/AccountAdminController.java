@@ -6,7 +6,6 @@ import cn.fazhi.portal.region.RegionSummary;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
@@ -34,13 +33,14 @@ class AccountAdminController {
 
     @GetMapping("/admin/accounts")
     String list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
-            @RequestParam(required = false) String region, @RequestParam(required = false) String status,
-            @RequestParam(defaultValue = "0") int page, @AuthenticationPrincipal PortalUser user, Model model) {
-        AccountQuery query = new AccountQuery(q, role, region, StringUtils.hasText(status) ? status : null);
+            @RequestParam(required = false) String region, @RequestParam(required = false) AccountStatus status,
+            @RequestParam(defaultValue = "0") int page, Viewer viewer, Model model) {
+        AccountQuery query = new AccountQuery(q, role, region, status);
         model.addAttribute("query", query);
         model.addAttribute("roles", Role.values());
+        model.addAttribute("statuses", AccountStatus.values());
         model.addAttribute("accounts", accounts.search(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE),
-                Viewer.of(user)));
+                viewer));
         return "account/admin-list";
     }
 
@@ -51,10 +51,10 @@ class AccountAdminController {
 
     @PostMapping("/admin/accounts")
     String create(@Valid @ModelAttribute("form") AccountCommand form, BindingResult result,
-            @AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
+            Viewer viewer, Model model, RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
-                CreatedAccount created = accounts.create(form, Viewer.of(user));
+                CreatedAccount created = accounts.create(form, viewer);
                 redirect.addFlashAttribute("temporaryPassword", created.temporaryPassword());
                 redirect.addFlashAttribute("flash", "account.created");
                 return "redirect:/admin/accounts/" + created.id();
@@ -66,15 +66,14 @@ class AccountAdminController {
     }
 
     @GetMapping("/admin/accounts/{id}")
-    String show(@PathVariable long id, @AuthenticationPrincipal PortalUser user, Model model) {
-        AccountRow account = accounts.get(id, Viewer.of(user));
+    String show(@PathVariable long id, Viewer viewer, Model model) {
+        AccountRow account = accounts.get(id, viewer);
         return form(AccountCommand.of(account), account, model);
     }
 
     @PostMapping("/admin/accounts/{id}")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") AccountCommand form, BindingResult result,
-            @AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
-        Viewer viewer = Viewer.of(user);
+            Viewer viewer, Model model, RedirectAttributes redirect) {
         AccountRow account = accounts.get(id, viewer);
         if (!result.hasErrors()) {
             try {
@@ -89,24 +88,24 @@ class AccountAdminController {
     }
 
     @PostMapping("/admin/accounts/{id}/enable")
-    String enable(@PathVariable long id, @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
-        return act(id, redirect, "account.enabled", () -> accounts.setEnabled(id, true, Viewer.of(user)));
+    String enable(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
+        return act(id, redirect, "account.enabled", () -> accounts.setEnabled(id, true, viewer));
     }
 
     @PostMapping("/admin/accounts/{id}/disable")
-    String disable(@PathVariable long id, @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
-        return act(id, redirect, "account.disabled", () -> accounts.setEnabled(id, false, Viewer.of(user)));
+    String disable(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
+        return act(id, redirect, "account.disabled", () -> accounts.setEnabled(id, false, viewer));
     }
 
     @PostMapping("/admin/accounts/{id}/unlock")
-    String unlock(@PathVariable long id, @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
-        return act(id, redirect, "account.unlocked", () -> accounts.unlock(id, Viewer.of(user)));
+    String unlock(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
+        return act(id, redirect, "account.unlocked", () -> accounts.unlock(id, viewer));
     }
 
     @PostMapping("/admin/accounts/{id}/reset-password")
-    String resetPassword(@PathVariable long id, @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
+    String resetPassword(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
         return act(id, redirect, "account.passwordReset",
-                () -> redirect.addFlashAttribute("temporaryPassword", accounts.resetPassword(id, Viewer.of(user))));
+                () -> redirect.addFlashAttribute("temporaryPassword", accounts.resetPassword(id, viewer)));
     }
 
     /** The region picker alone, re-rendered by htmx whenever the role, province or prefecture changes. */
@@ -161,7 +160,7 @@ class AccountAdminController {
     }
 
     private static String blankToNull(String value) {
-        return StringUtils.hasText(value) ? value.trim() : null;
+        return StringUtils.hasText(value) ? value : null;
     }
 
     private static String act(long id, RedirectAttributes redirect, String successKey, Runnable action) {

@@ -5,7 +5,7 @@ package cn.fazhi.portal.account;
  *
  * @param q part of the username or display name
  * @param region accounts scoped to this region or anywhere under it
- * @param status ACTIVE, DISABLED, LOCKED or MUST_CHANGE
+ * @param status one of the states, or null for any
  */
-public record AccountQuery(String q, Role role, String region, String status) {
+public record AccountQuery(String q, Role role, String region, AccountStatus status) {
 }

@@ -1,6 +1,7 @@
 package cn.fazhi.portal.account;
 
 import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
@@ -14,14 +15,12 @@ import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Accounts: login support, the administrators' operations and each user's own password. Every
@@ -119,7 +118,7 @@ public class AccountService implements UserDetailsService {
         viewer.require(Role.ADMIN);
         List<String> within = query.region() == null || query.region().isBlank()
                 ? null : regions.codesWithin(query.region().trim());
-        List<Long> throttled = "LOCKED".equals(query.status()) ? throttle.throttledAccounts() : null;
+        List<Long> throttled = query.status() == AccountStatus.LOCKED ? throttle.throttledAccounts() : null;
         Page<Account> found = accounts.findAll(AccountSpecifications.matching(query, within, throttled),
                 page.getSort().isSorted() ? page : org.springframework.data.domain.PageRequest.of(
                         page.getPageNumber(), page.getPageSize(), Sort.by("username")));
@@ -332,7 +331,7 @@ public class AccountService implements UserDetailsService {
     }
 
     private Account find(Long id) {
-        return accounts.findById(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return accounts.findById(id).orElseThrow(NotFoundException::new);
     }
 
     private static AccountRow toRow(Account a, RegionView scope, List<LoginFailureRow> failures) {

@@ -31,12 +31,11 @@ final class AccountSpecifications {
             }
             if (query.status() != null) {
                 switch (query.status()) {
-                    case "ACTIVE" -> where.add(cb.isTrue(account.get("enabled")));
-                    case "DISABLED" -> where.add(cb.isFalse(account.get("enabled")));
-                    case "LOCKED" -> where.add(throttled == null || throttled.isEmpty() ? cb.disjunction()
+                    case ACTIVE -> where.add(cb.isTrue(account.get("enabled")));
+                    case DISABLED -> where.add(cb.isFalse(account.get("enabled")));
+                    case LOCKED -> where.add(throttled == null || throttled.isEmpty() ? cb.disjunction()
                             : account.get("id").in(throttled));
-                    case "MUST_CHANGE" -> where.add(cb.isTrue(account.get("mustChangePassword")));
-                    default -> { }
+                    case MUST_CHANGE -> where.add(cb.isTrue(account.get("mustChangePassword")));
                 }
             }
             return cb.and(where.toArray(Predicate[]::new));

@@ -1,7 +1,7 @@
 package cn.fazhi.portal.account;
 
+import cn.fazhi.portal.config.NotAllowedException;
 import cn.fazhi.portal.region.RegionView;
-import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Who is asking: an account's role and scope, or an anonymous member of the public. Services
@@ -25,7 +25,7 @@ public record Viewer(Long accountId, String username, Role role, String scopeReg
     /** Refuses (403) anyone who does not have the role. */
     public void require(Role expected) {
         if (role != expected) {
-            throw new AccessDeniedException("needs role " + expected);
+            throw new NotAllowedException("needs role " + expected);
         }
     }
 

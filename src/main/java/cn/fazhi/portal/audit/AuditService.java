@@ -1,11 +1,11 @@
 package cn.fazhi.portal.audit;
 
+import cn.fazhi.portal.config.NotAllowedException;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -73,7 +73,7 @@ public class AuditService {
     private static void requireAdministrator() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth.getAuthorities().stream().noneMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()))) {
-            throw new AccessDeniedException("the audit log is for administrators");
+            throw new NotAllowedException("the audit log is for administrators");
         }
     }
 

@@ -1,11 +1,9 @@
 package cn.fazhi.portal.catalog;
 
-import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.config.ReportingCalendar;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,31 +26,31 @@ class CatalogAdminController {
     }
 
     @GetMapping("/admin/catalog")
-    String indicators(@AuthenticationPrincipal PortalUser user, Model model) {
-        model.addAttribute("rows", admin.indicators(Viewer.of(user)));
+    String indicators(Viewer viewer, Model model) {
+        model.addAttribute("rows", admin.indicators(viewer));
         model.addAttribute("sections", admin.sections());
         return "catalog/admin-indicators";
     }
 
     @GetMapping("/admin/catalog/indicators/new")
-    String newIndicator(@AuthenticationPrincipal PortalUser user, Model model) {
-        return newForm(model, IndicatorForm.blank(calendar.reportingYear()), Map.of(), Viewer.of(user));
+    String newIndicator(Viewer viewer, Model model) {
+        return newForm(model, IndicatorForm.blank(calendar.reportingYear()), Map.of(), viewer);
     }
 
     @PostMapping("/admin/catalog/indicators")
-    String addIndicator(@ModelAttribute IndicatorForm form, @AuthenticationPrincipal PortalUser user, Model model,
+    String addIndicator(@ModelAttribute IndicatorForm form, Viewer viewer, Model model,
             RedirectAttributes redirect) {
-        Map<String, String> errors = admin.add(form, Viewer.of(user));
+        Map<String, String> errors = admin.add(form, viewer);
         if (!errors.isEmpty()) {
-            return newForm(model, form, errors, Viewer.of(user));
+            return newForm(model, form, errors, viewer);
         }
         redirect.addFlashAttribute("flash", "catalogAdmin.added");
-        return "redirect:/admin/catalog/indicators/" + form.code().strip();
+        return "redirect:/admin/catalog/indicators/" + form.code();
     }
 
     @GetMapping("/admin/catalog/indicators/{code}")
-    String indicator(@PathVariable String code, @AuthenticationPrincipal PortalUser user, Model model) {
-        CatalogAdminService.IndicatorRow row = admin.indicator(code, Viewer.of(user));
+    String indicator(@PathVariable String code, Viewer viewer, Model model) {
+        CatalogAdminService.IndicatorRow row = admin.indicator(code, viewer);
         IndicatorDef i = row.indicator();
         return editForm(model, row, Map.of("nameZh", i.nameZh(), "nameEn", i.nameEn(),
                 "definitionZh", i.definitionZh() == null ? "" : i.definitionZh(),
@@ -62,9 +60,8 @@ class CatalogAdminController {
     @PostMapping("/admin/catalog/indicators/{code}")
     String editIndicator(@PathVariable String code, @RequestParam(defaultValue = "") String nameZh,
             @RequestParam(defaultValue = "") String nameEn, @RequestParam(defaultValue = "") String definitionZh,
-            @RequestParam(defaultValue = "") String definitionEn, @AuthenticationPrincipal PortalUser user,
+            @RequestParam(defaultValue = "") String definitionEn, Viewer viewer,
             Model model, RedirectAttributes redirect) {
-        Viewer viewer = Viewer.of(user);
         Map<String, String> errors = admin.editTexts(code, nameZh, nameEn, definitionZh, definitionEn, viewer);
         if (!errors.isEmpty()) {
             return editForm(model, admin.indicator(code, viewer), Map.of("nameZh", nameZh, "nameEn", nameEn,
@@ -76,28 +73,28 @@ class CatalogAdminController {
 
     @PostMapping("/admin/catalog/indicators/{code}/per-capita")
     String perCapita(@PathVariable String code, @RequestParam(defaultValue = "") String perCapita,
-            @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
-        flashOutcome(redirect, admin.setPerCapita(code, perCapita, Viewer.of(user)), "catalogAdmin.saved");
+            Viewer viewer, RedirectAttributes redirect) {
+        flashOutcome(redirect, admin.setPerCapita(code, perCapita, viewer), "catalogAdmin.saved");
         return "redirect:/admin/catalog/indicators/" + code;
     }
 
     @PostMapping("/admin/catalog/indicators/{code}/retire")
     String retire(@PathVariable String code, @RequestParam(defaultValue = "") String fromYear,
-            @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
-        flashOutcome(redirect, admin.retire(code, fromYear, Viewer.of(user)), "catalogAdmin.retired");
+            Viewer viewer, RedirectAttributes redirect) {
+        flashOutcome(redirect, admin.retire(code, fromYear, viewer), "catalogAdmin.retired");
         return "redirect:/admin/catalog/indicators/" + code;
     }
 
     @PostMapping("/admin/catalog/indicators/{code}/restore")
-    String restore(@PathVariable String code, @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
-        admin.restore(code, Viewer.of(user));
+    String restore(@PathVariable String code, Viewer viewer, RedirectAttributes redirect) {
+        admin.restore(code, viewer);
         redirect.addFlashAttribute("flash", "catalogAdmin.restored");
         return "redirect:/admin/catalog/indicators/" + code;
     }
 
     @PostMapping("/admin/catalog/indicators/{code}/delete")
-    String delete(@PathVariable String code, @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
-        String refused = admin.delete(code, Viewer.of(user));
+    String delete(@PathVariable String code, Viewer viewer, RedirectAttributes redirect) {
+        String refused = admin.delete(code, viewer);
         if (refused != null) {
             redirect.addFlashAttribute("flashError", refused);
             return "redirect:/admin/catalog/indicators/" + code;
@@ -108,15 +105,14 @@ class CatalogAdminController {
 
     @GetMapping("/admin/catalog/targets")
     String targets(@RequestParam(required = false) String year, @RequestParam(defaultValue = "false") boolean copy,
-            @AuthenticationPrincipal PortalUser user, Model model) {
+            Viewer viewer, Model model) {
         int shown = year(year);
-        return targetsForm(model, shown, admin.targets(shown, copy, Viewer.of(user)), Map.of(), Map.of());
+        return targetsForm(model, shown, admin.targets(shown, copy, viewer), Map.of(), Map.of());
     }
 
     @PostMapping("/admin/catalog/targets")
     String saveTargets(@RequestParam String year, @RequestParam Map<String, String> fields,
-            @AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
-        Viewer viewer = Viewer.of(user);
+            Viewer viewer, Model model, RedirectAttributes redirect) {
         int shown = year(year);
         Map<String, String> errors = admin.saveTargets(shown, fields, viewer);
         if (!errors.isEmpty()) {
@@ -127,21 +123,20 @@ class CatalogAdminController {
     }
 
     @GetMapping("/admin/catalog/rules")
-    String rules(@AuthenticationPrincipal PortalUser user, Model model) {
-        model.addAttribute("rules", admin.rules(Viewer.of(user)));
+    String rules(Viewer viewer, Model model) {
+        model.addAttribute("rules", admin.rules(viewer));
         return "catalog/admin-rules";
     }
 
     @GetMapping("/admin/catalog/rules/new")
-    String newRule(@AuthenticationPrincipal PortalUser user, Model model) {
-        return ruleForm(model, RuleForm.blank(calendar.reportingYear()), true, null, Map.of(), null, Viewer.of(user));
+    String newRule(Viewer viewer, Model model) {
+        return ruleForm(model, RuleForm.blank(calendar.reportingYear()), true, null, Map.of(), null, viewer);
     }
 
     /** Adds a rule; with {@code preview}, shows the approved reports it would flag instead. */
     @PostMapping("/admin/catalog/rules")
     String addRule(@ModelAttribute RuleForm form, @RequestParam(required = false) String preview,
-            @AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
-        Viewer viewer = Viewer.of(user);
+            Viewer viewer, Model model, RedirectAttributes redirect) {
         if (preview != null) {
             Map<String, String> errors = admin.check(form, true);
             return ruleForm(model, form, true, null, errors,
@@ -156,17 +151,15 @@ class CatalogAdminController {
     }
 
     @GetMapping("/admin/catalog/rules/{code}")
-    String rule(@PathVariable String code, @AuthenticationPrincipal PortalUser user, Model model) {
-        Viewer viewer = Viewer.of(user);
+    String rule(@PathVariable String code, Viewer viewer, Model model) {
         CatalogAdminService.RuleRow row = admin.rule(code, viewer);
         RuleForm form = admin.ruleForm(code, viewer);
         return ruleForm(model, form, false, row, Map.of(), admin.preview(form, row.lastYear(), viewer), viewer);
     }
 
     @PostMapping("/admin/catalog/rules/{code}")
-    String editRule(@PathVariable String code, @ModelAttribute RuleForm form, @AuthenticationPrincipal PortalUser user,
+    String editRule(@PathVariable String code, @ModelAttribute RuleForm form, Viewer viewer,
             Model model, RedirectAttributes redirect) {
-        Viewer viewer = Viewer.of(user);
         CatalogAdminService.RuleRow row = admin.rule(code, viewer);
         // the rule's code, indicators and years are not edited here: only what the form carries for it
         RuleForm stored = admin.ruleForm(code, viewer);
@@ -182,8 +175,8 @@ class CatalogAdminController {
 
     @PostMapping("/admin/catalog/rules/{code}/retire")
     String retireRule(@PathVariable String code, @RequestParam(defaultValue = "") String fromYear,
-            @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
-        flashOutcome(redirect, admin.retireRule(code, fromYear, Viewer.of(user)), "catalogAdmin.retired");
+            Viewer viewer, RedirectAttributes redirect) {
+        flashOutcome(redirect, admin.retireRule(code, fromYear, viewer), "catalogAdmin.retired");
         return "redirect:/admin/catalog/rules/" + code;
     }
 

@@ -3,6 +3,7 @@ package cn.fazhi.portal.catalog;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.config.NumberText;
 import java.math.BigDecimal;
 import java.util.Arrays;
@@ -11,10 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Catalogue administration (指标目录管理), for administrators only: indicators are added, their
@@ -562,7 +561,7 @@ public class CatalogAdminService {
         return state;
     }
 
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    private static NotFoundException notFound() {
+        return new NotFoundException();
     }
 }

@@ -1,10 +1,8 @@
 package cn.fazhi.portal.catalog;
 
-import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.config.ReportingCalendar;
 import java.util.Map;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,16 +24,15 @@ class ScoringSettingController {
 
     /** With {@code year}, the form starts from that year's threshold. */
     @GetMapping("/admin/scoring")
-    String page(@RequestParam(required = false) String year, @AuthenticationPrincipal PortalUser user, Model model) {
+    String page(@RequestParam(required = false) String year, Viewer viewer, Model model) {
         Integer chosen = ScoringSettingService.year(year);
         int shown = chosen == null ? calendar.reportingYear() : chosen;
-        return page(model, Integer.toString(shown), settings.typed(shown), Map.of(), Viewer.of(user));
+        return page(model, Integer.toString(shown), settings.typed(shown), Map.of(), viewer);
     }
 
     @PostMapping("/admin/scoring")
     String set(@RequestParam(defaultValue = "") String year, @RequestParam(defaultValue = "") String threshold,
-            @AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
-        Viewer viewer = Viewer.of(user);
+            Viewer viewer, Model model, RedirectAttributes redirect) {
         Map<String, String> errors = settings.set(year, threshold, viewer);
         if (!errors.isEmpty()) {
             return page(model, year, threshold, errors, viewer);

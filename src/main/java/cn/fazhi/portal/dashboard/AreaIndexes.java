@@ -3,6 +3,7 @@ package cn.fazhi.portal.dashboard;
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.CatalogService;
 import cn.fazhi.portal.catalog.Direction;
+import cn.fazhi.portal.config.RuleRefusedException;
 import cn.fazhi.portal.dashboard.CompositeIndex.CountyScore;
 import cn.fazhi.portal.dashboard.CompositeIndex.GroupScore;
 import cn.fazhi.portal.dashboard.CompositeIndex.Part;
@@ -31,9 +32,7 @@ import java.util.concurrent.TimeoutException;
 import jakarta.annotation.PreDestroy;
 import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The composite index ({@link CompositeIndex}) of the counties a dashboard shows, scaled against
@@ -107,7 +106,7 @@ class AreaIndexes {
             }
             return group;
         } catch (RuntimeException e) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no such peer group");
+            throw new RuleRefusedException("no such peer group");
         }
     }
 

@@ -1,14 +1,16 @@
 package cn.fazhi.portal.dashboard;
 
-import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.config.ListPages;
+import cn.fazhi.portal.config.NotFoundException;
+import cn.fazhi.portal.config.RuleRefusedException;
 import cn.fazhi.portal.dashboard.DashboardService.Comparison;
 import cn.fazhi.portal.dashboard.DashboardService.Filters;
 import cn.fazhi.portal.dashboard.DashboardService.HeatMap;
 import cn.fazhi.portal.dashboard.DashboardService.Profile;
 import cn.fazhi.portal.dashboard.DashboardService.Ranking;
 import cn.fazhi.portal.dashboard.DashboardService.StatusBoard;
+import cn.fazhi.portal.report.PublicationState;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Arrays;
 import java.util.List;
@@ -16,16 +18,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -60,10 +59,10 @@ class DashboardController {
     // ---- 1. status board ---------------------------------------------------------------------
 
     @GetMapping("/dashboards/status")
-    String status(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
-            @RequestParam(required = false) String publication, @AuthenticationPrincipal PortalUser user,
+    String status(@RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
+            @RequestParam(required = false) PublicationState publication, Viewer viewer,
             Locale locale, Model model, HttpServletRequest request) {
-        StatusBoard board = dashboards.statusBoard(Viewer.of(user), year, area, publication);
+        StatusBoard board = dashboards.statusBoard(viewer, year, area, publication);
         show(model, request, board.filters(), tables.statusBoard(board, locale), locale);
         model.addAttribute("publication", board.publication());
         model.addAttribute("publicationStates", cn.fazhi.portal.report.PublicationState.values());
@@ -72,11 +71,11 @@ class DashboardController {
     }
 
     @GetMapping(value = "/dashboards/status", params = "format")
-    ResponseEntity<byte[]> statusExport(@RequestParam(required = false) String year,
-            @RequestParam(required = false) String area, @RequestParam(required = false) String publication,
+    ResponseEntity<byte[]> statusExport(@RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String area, @RequestParam(required = false) PublicationState publication,
             @RequestParam String format, @RequestParam(required = false) String table,
-            @AuthenticationPrincipal PortalUser user, Locale locale) {
-        StatusBoard board = dashboards.statusBoard(Viewer.of(user), year, area, publication);
+            Viewer viewer, Locale locale) {
+        StatusBoard board = dashboards.statusBoard(viewer, year, area, publication);
         return export(tables.statusBoard(board, locale), table, format, "status", board.filters().slice().fileTag());
     }
 
@@ -90,12 +89,12 @@ class DashboardController {
     static final int RANKING_PAGE_SIZE = 200;
 
     @GetMapping("/dashboards/ranking")
-    String ranking(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
+    String ranking(@RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
             @RequestParam(required = false) String indicator, @RequestParam(required = false) String includeSubmitted,
             @RequestParam(required = false) String page, @RequestParam(required = false) String peer,
-            @RequestParam(required = false) String asOf, @AuthenticationPrincipal PortalUser user, Locale locale,
+            @RequestParam(required = false) String asOf, Viewer viewer, Locale locale,
             Model model, HttpServletRequest request) {
-        Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted, peer, asOf);
+        Ranking ranking = dashboards.ranking(viewer, year, area, indicator, includeSubmitted, peer, asOf);
         List<DashboardTable> all = tables.ranking(ranking, locale);
         Page<DashboardTable.Row> shown = ListPages.of(all.get(0).rows(), page, RANKING_PAGE_SIZE);
         DashboardTable counties = all.get(0);
@@ -116,12 +115,12 @@ class DashboardController {
     }
 
     @GetMapping(value = "/dashboards/ranking", params = "format")
-    ResponseEntity<byte[]> rankingExport(@RequestParam(required = false) String year,
+    ResponseEntity<byte[]> rankingExport(@RequestParam(required = false) Integer year,
             @RequestParam(required = false) String area, @RequestParam(required = false) String indicator,
             @RequestParam(required = false) String includeSubmitted, @RequestParam(required = false) String peer,
             @RequestParam String format, @RequestParam(required = false) String table,
-            @RequestParam(required = false) String asOf, @AuthenticationPrincipal PortalUser user, Locale locale) {
-        Ranking ranking = dashboards.ranking(Viewer.of(user), year, area, indicator, includeSubmitted, peer, asOf);
+            @RequestParam(required = false) String asOf, Viewer viewer, Locale locale) {
+        Ranking ranking = dashboards.ranking(viewer, year, area, indicator, includeSubmitted, peer, asOf);
         List<DashboardTable> all = new java.util.ArrayList<>(tables.ranking(ranking, locale));
         if (ranking.provinces() && DashboardTables.COUNTIES.equals(table)) {
             all.add(tables.rankingCounties(ranking, locale));
@@ -133,11 +132,11 @@ class DashboardController {
     // ---- 3. heat map -------------------------------------------------------------------------
 
     @GetMapping("/dashboards/heatmap")
-    String heatMap(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
+    String heatMap(@RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
             @RequestParam(required = false) String includeSubmitted, @RequestParam(required = false) String peer,
-            @RequestParam(required = false) String missingAsZero, @AuthenticationPrincipal PortalUser user,
+            @RequestParam(required = false) String missingAsZero, Viewer viewer,
             Locale locale, Model model, HttpServletRequest request) {
-        HeatMap heat = dashboards.heatMap(Viewer.of(user), year, area, includeSubmitted, peer, missingAsZero, false);
+        HeatMap heat = dashboards.heatMap(viewer, year, area, includeSubmitted, peer, missingAsZero, false);
         model.addAttribute("heat", heat);
         if (heat.computing()) {
             show(model, request, heat.filters(), List.of(), locale);
@@ -153,12 +152,12 @@ class DashboardController {
     }
 
     @GetMapping(value = "/dashboards/heatmap", params = "format")
-    ResponseEntity<byte[]> heatMapExport(@RequestParam(required = false) String year,
+    ResponseEntity<byte[]> heatMapExport(@RequestParam(required = false) Integer year,
             @RequestParam(required = false) String area, @RequestParam(required = false) String includeSubmitted,
             @RequestParam(required = false) String peer, @RequestParam(required = false) String missingAsZero,
             @RequestParam String format, @RequestParam(required = false) String table,
-            @AuthenticationPrincipal PortalUser user, Locale locale) {
-        HeatMap heat = dashboards.heatMap(Viewer.of(user), year, area, includeSubmitted, peer, missingAsZero, true);
+            Viewer viewer, Locale locale) {
+        HeatMap heat = dashboards.heatMap(viewer, year, area, includeSubmitted, peer, missingAsZero, true);
         List<DashboardTable> all = new java.util.ArrayList<>(tables.heatMap(heat, locale));
         if (heat.scores().provinces() && DashboardTables.COUNTIES.equals(table)) {
             all.add(tables.heatMapCounties(heat, locale));
@@ -169,10 +168,10 @@ class DashboardController {
     // ---- 4. county profile -------------------------------------------------------------------
 
     @GetMapping("/dashboards/counties/{code}")
-    String profile(@PathVariable String code, @RequestParam(required = false) String year,
+    String profile(@PathVariable String code, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String indicator, @RequestParam(required = false) String includeSubmitted,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, HttpServletRequest request) {
-        Profile profile = dashboards.profile(Viewer.of(user), code, year, indicator, includeSubmitted);
+            Viewer viewer, Locale locale, Model model, HttpServletRequest request) {
+        Profile profile = dashboards.profile(viewer, code, year, indicator, includeSubmitted);
         model.addAttribute("profile", profile);
         model.addAttribute("indicatorOptions",
                 FilterOptions.indicators(profile.catalog(), profile.indicator().code(), locale));
@@ -188,11 +187,11 @@ class DashboardController {
     }
 
     @GetMapping(value = "/dashboards/counties/{code}", params = "format")
-    ResponseEntity<byte[]> profileExport(@PathVariable String code, @RequestParam(required = false) String year,
+    ResponseEntity<byte[]> profileExport(@PathVariable String code, @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String indicator, @RequestParam(required = false) String includeSubmitted,
             @RequestParam String format, @RequestParam(required = false) String table,
-            @AuthenticationPrincipal PortalUser user, Locale locale) {
-        Profile profile = dashboards.profile(Viewer.of(user), code, year, indicator, includeSubmitted);
+            Viewer viewer, Locale locale) {
+        Profile profile = dashboards.profile(viewer, code, year, indicator, includeSubmitted);
         return export(tables.profile(profile, locale), table, format, "county-" + profile.county().code(),
                 profile.indicator().code() + "-" + profile.filters().slice().fileTag());
     }
@@ -200,11 +199,11 @@ class DashboardController {
     // ---- 5. comparison -----------------------------------------------------------------------
 
     @GetMapping("/dashboards/compare")
-    String compare(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
+    String compare(@RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
             @RequestParam(name = "county", required = false) List<String> counties,
             @RequestParam(required = false) String section, @RequestParam(required = false) String includeSubmitted,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, HttpServletRequest request) {
-        Comparison comparison = dashboards.compare(Viewer.of(user), year, area, counties, section, includeSubmitted);
+            Viewer viewer, Locale locale, Model model, HttpServletRequest request) {
+        Comparison comparison = dashboards.compare(viewer, year, area, counties, section, includeSubmitted);
         model.addAttribute("comparison", comparison);
         show(model, request, comparison.filters(), comparison.rows().isEmpty() ? List.of()
                 : List.of(tables.comparison(comparison, locale)), locale);
@@ -212,15 +211,15 @@ class DashboardController {
     }
 
     @GetMapping(value = "/dashboards/compare", params = "format")
-    ResponseEntity<byte[]> compareExport(@RequestParam(required = false) String year,
+    ResponseEntity<byte[]> compareExport(@RequestParam(required = false) Integer year,
             @RequestParam(required = false) String area,
             @RequestParam(name = "county", required = false) List<String> counties,
             @RequestParam(required = false) String section, @RequestParam(required = false) String includeSubmitted,
             @RequestParam String format, @RequestParam(required = false) String table,
-            @AuthenticationPrincipal PortalUser user, Locale locale) {
-        Comparison comparison = dashboards.compare(Viewer.of(user), year, area, counties, section, includeSubmitted);
+            Viewer viewer, Locale locale) {
+        Comparison comparison = dashboards.compare(viewer, year, area, counties, section, includeSubmitted);
         if (comparison.rows().isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException();
         }
         return export(List.of(tables.comparison(comparison, locale)), table, format, "compare",
                 comparison.section().code() + "-" + String.join("+", comparison.counties().stream()
@@ -242,11 +241,11 @@ class DashboardController {
     private static ResponseEntity<byte[]> export(List<DashboardTable> all, String name, String format, String view,
             String filters) {
         if (!"csv".equalsIgnoreCase(format) && !"xlsx".equalsIgnoreCase(format)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+            throw new RuleRefusedException("a request no page sends");
         }
         DashboardTable table = name == null ? all.get(0)
                 : all.stream().filter(t -> t.name().equals(name)).findFirst()
-                        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                        .orElseThrow(NotFoundException::new);
         String prefix = view.startsWith(table.name()) ? view : view + "-" + table.name();
         return TableExport.download(table, format, prefix + "-" + filters);
     }

@@ -4,6 +4,7 @@ import cn.fazhi.portal.catalog.Direction;
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionView;
 import cn.fazhi.portal.report.PublicationState;
+import cn.fazhi.portal.report.ReportStatus;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -55,7 +56,7 @@ class DashboardQueries {
      * @param publication where the county stands with publishing its report (issue 18)
      * @param publishedOn the recorded publication date, null without a record
      */
-    record StatusRow(String code, String name, String groupCode, String groupName, String status,
+    record StatusRow(String code, String name, String groupCode, String groupName, BoardStatus status,
             Instant submittedAt, LocalDate deadline, boolean submittedLate, Integer filled, int total,
             PublicationState publication, LocalDate publishedOn) {
     }
@@ -72,9 +73,6 @@ class DashboardQueries {
     record StatusCount(String groupCode, String groupName, long notStarted, long draft, long submitted,
             long returned, long approved, long late, long total) {
 
-        /** The board's statuses, in the order {@link #of} takes their numbers. */
-        static final List<String> STATUSES = List.of("NOT_STARTED", "DRAFT", "SUBMITTED", "RETURNED", "APPROVED", "LATE");
-
         static StatusCount of(String groupCode, String groupName, long[] n) {
             return new StatusCount(groupCode, groupName, n[0], n[1], n[2], n[3], n[4], n[5],
                     n[0] + n[1] + n[2] + n[3] + n[4] + n[5]);
@@ -87,9 +85,9 @@ class DashboardQueries {
      * @param deadline the report's own deadline (an extension), null for the year's
      * @param filled the values filled in (kept by the database on every write of a value, migration V10)
      */
-    record ReportState(String status, int filled, Instant submittedAt, LocalDate deadline, LocalDate publishedOn) {
+    record ReportState(ReportStatus status, int filled, Instant submittedAt, LocalDate deadline, LocalDate publishedOn) {
 
-        ReportState(String status, int filled, Instant submittedAt, LocalDate deadline) {
+        ReportState(ReportStatus status, int filled, Instant submittedAt, LocalDate deadline) {
             this(status, filled, submittedAt, deadline, null);
         }
     }
@@ -122,7 +120,7 @@ class DashboardQueries {
                     deadline[0] = rs.getObject("deadline", LocalDate.class);
                     deadline[1] = rs.getObject("publication_deadline", LocalDate.class);
                     if (rs.getString("county_code") != null) {
-                        reports.put(rs.getString("county_code"), new ReportState(rs.getString("status"),
+                        reports.put(rs.getString("county_code"), new ReportState(ReportStatus.valueOf(rs.getString("status")),
                                 rs.getInt("filled_count"), instant(rs, "submitted_at"),
                                 rs.getObject("submission_deadline", LocalDate.class),
                                 rs.getObject("publication_date", LocalDate.class)));
@@ -291,7 +289,7 @@ class DashboardQueries {
      * so that a prefecture's reviewer never learns from the distribution what other prefectures
      * submitted but nobody approved.
      */
-    List<IndexValue> indexValues(String province, Collection<Integer> years, List<String> statuses,
+    List<IndexValue> indexValues(String province, Collection<Integer> years, Collection<ReportStatus> statuses,
             String submittedWithin) {
         return jdbc.sql("""
                 select ar.county_code, ar.year, iv.indicator_code, iv.value
@@ -304,7 +302,7 @@ class DashboardQueries {
                   and (ar.status = 'APPROVED' or :within = '' or r.province_code = :within or r.prefecture_code = :within)
                 """)
                 .param("province", province == null ? "" : province).param("years", years)
-                .param("statuses", statuses).param("within", submittedWithin == null ? "" : submittedWithin)
+                .param("statuses", names(statuses)).param("within", submittedWithin == null ? "" : submittedWithin)
                 .query((rs, n) -> {
                     double value = rs.getDouble(4);
                     return new IndexValue(rs.getString(1), rs.getInt(2), rs.getString(3), rs.wasNull() ? null : value);
@@ -357,21 +355,21 @@ class DashboardQueries {
      * The latest year up to {@code last} with a report of one of the statuses in the area (a
      * province or prefecture, the country when null) and the scope, or null when there is none.
      */
-    Integer latestYear(String area, String scope, Collection<String> statuses, int last) {
+    Integer latestYear(String area, String scope, Collection<ReportStatus> statuses, int last) {
         return jdbc.sql("""
                 select max(ar.year) from counted_report ar join region r on r.code = ar.county_code
                 where ar.status in (:statuses) and ar.year <= :last
                   and (:area = '' or r.province_code = :area or r.prefecture_code = :area)
                   and (:scope = '' or r.province_code = :scope or r.prefecture_code = :scope)
                 """).param("area", area == null ? "" : area).param("scope", scope == null ? "" : scope)
-                .param("statuses", statuses).param("last", last)
+                .param("statuses", names(statuses)).param("last", last)
                 .query(Integer.class).optional().orElse(null);
     }
 
     // ---- county profile ----------------------------------------------------------------------
 
     /** A report of the county with its value of the trend's indicator. */
-    record ProfileRow(RegionView county, String provinceName, String prefectureName, Integer year, String status, Instant submittedAt, Instant approvedAt,
+    record ProfileRow(RegionView county, String provinceName, String prefectureName, Integer year, ReportStatus status, Instant submittedAt, Instant approvedAt,
             BigDecimal value, boolean hasValueRow, boolean notApplicable) {
     }
 
@@ -380,7 +378,7 @@ class DashboardQueries {
      * with the given statuses, with its value of {@code indicator}; empty when there is no such
      * county.
      */
-    List<ProfileRow> profile(String county, Collection<String> statuses, String indicator) {
+    List<ProfileRow> profile(String county, Collection<ReportStatus> statuses, String indicator) {
         return jdbc.sql("""
                 select r.code, r.name, r.level, r.parent_code, r.province_code, r.prefecture_code,
                        p.name as province_name, f.name as prefecture_name, ar.year, ar.status, ar.submitted_at, ar.approved_at, iv.value, iv.indicator_code is not null as has_row,
@@ -393,9 +391,9 @@ class DashboardQueries {
                 where r.code = :county and r.level = 'COUNTY'
                 order by ar.year desc
                 """)
-                .param("county", county).param("statuses", statuses).param("indicator", indicator, Types.VARCHAR)
+                .param("county", county).param("statuses", names(statuses)).param("indicator", indicator, Types.VARCHAR)
                 .query((rs, n) -> new ProfileRow(region(rs, n), rs.getString("province_name"),
-                        rs.getString("prefecture_name"), integer(rs, "year"), rs.getString("status"),
+                        rs.getString("prefecture_name"), integer(rs, "year"), status(rs.getString("status")),
                         instant(rs, "submitted_at"), instant(rs, "approved_at"), rs.getBigDecimal("value"),
                         rs.getBoolean("has_row"), rs.getBoolean("not_applicable")))
                 .list();
@@ -417,8 +415,17 @@ class DashboardQueries {
         p.put("area", slice.areaCode() == null ? "" : slice.areaCode());
         p.put("scope", slice.scope() == null ? "" : slice.scope());
         p.put("year", slice.year());
-        p.put("statuses", slice.statuses());
+        p.put("statuses", names(slice.statuses()));
         return p;
+    }
+
+    /** The statuses as the database's column holds them. */
+    static List<String> names(Collection<ReportStatus> statuses) {
+        return statuses.stream().map(ReportStatus::name).toList();
+    }
+
+    private static ReportStatus status(String column) {
+        return column == null ? null : ReportStatus.valueOf(column);
     }
 
     /** The condition that an indicator row {@code i} is in the catalogue of {@code :year}. */

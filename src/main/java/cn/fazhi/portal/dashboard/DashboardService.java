@@ -7,7 +7,10 @@ import cn.fazhi.portal.catalog.CatalogService;
 import cn.fazhi.portal.catalog.Direction;
 import cn.fazhi.portal.catalog.IndicatorDef;
 import cn.fazhi.portal.catalog.SectionDef;
+import cn.fazhi.portal.config.NotAllowedException;
+import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.config.RuleRefusedException;
 import cn.fazhi.portal.config.TimeConfiguration;
 import cn.fazhi.portal.inspection.FindingCounts;
 import cn.fazhi.portal.inspection.InspectionService;
@@ -26,6 +29,7 @@ import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
 import cn.fazhi.portal.report.PublicationState;
+import cn.fazhi.portal.report.ReportStatus;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,11 +43,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.IntStream;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * What each dashboard shows, for whom. Reviewers see the counties of their scope (a province, a
@@ -60,11 +61,13 @@ class DashboardService {
     static final int FIRST_YEAR = 2015;
     static final int MAX_COMPARED = 5;
 
-    private static final List<String> APPROVED = List.of("APPROVED");
-    private static final List<String> APPROVED_AND_SUBMITTED = List.of("APPROVED", "SUBMITTED");
-    private static final List<String> ALL_STATUSES = List.of("DRAFT", "SUBMITTED", "RETURNED", "APPROVED");
+    private static final List<ReportStatus> APPROVED = List.of(ReportStatus.APPROVED);
+    private static final List<ReportStatus> APPROVED_AND_SUBMITTED = List.of(ReportStatus.APPROVED, ReportStatus.SUBMITTED);
+    private static final List<ReportStatus> ALL_STATUSES = List.of(ReportStatus.DRAFT, ReportStatus.SUBMITTED,
+            ReportStatus.RETURNED, ReportStatus.APPROVED);
     /** Statuses a report keeps on the status board whatever the deadline. */
-    private static final Set<String> SENT = Set.of("SUBMITTED", "RETURNED", "APPROVED");
+    private static final Set<ReportStatus> SENT = Set.of(ReportStatus.SUBMITTED, ReportStatus.RETURNED,
+            ReportStatus.APPROVED);
 
     private final DashboardQueries queries;
     private final CatalogService catalogs;
@@ -161,7 +164,7 @@ class DashboardService {
      * @param publication the publication state the counties' table is narrowed to (issue 18; the
      *     counts are always of every county of the area); anything but a state's name: all
      */
-    StatusBoard statusBoard(Viewer viewer, String year, String area, String publication) {
+    StatusBoard statusBoard(Viewer viewer, Integer year, String area, PublicationState publication) {
         requireReviewer(viewer);
         Filters filters = filters(viewer, year, area, null, ALL_STATUSES);
         Slice slice = filters.slice();
@@ -173,7 +176,7 @@ class DashboardService {
         List<StatusRow> rows = counties.stream().map(c -> statusRow(c, regions.find(c.groupCode()).map(RegionView::name)
                 .orElse(null), reports.byCounty().get(c.code()), reports.deadline(), reports.publicationDeadline(),
                 today, total)).toList();
-        PublicationState chosen = PublicationState.parse(publication);
+        PublicationState chosen = publication;
         List<StatusRow> shown = chosen == null ? rows : rows.stream().filter(r -> r.publication() == chosen).toList();
         return new StatusBoard(filters, shown, countsOf(rows),
                 inspections.findingCountsByCounty(shown.stream().map(StatusRow::code).toList(), viewer),
@@ -189,8 +192,8 @@ class DashboardService {
     static StatusRow statusRow(RegionView county, String groupName, ReportState report, LocalDate yearDeadline,
             LocalDate publicationDeadline, LocalDate today, int total) {
         LocalDate deadline = report != null && report.deadline() != null ? report.deadline() : yearDeadline;
-        String status = report != null && SENT.contains(report.status()) ? report.status()
-                : today.isAfter(deadline) ? "LATE" : report == null ? "NOT_STARTED" : "DRAFT";
+        BoardStatus status = report != null && SENT.contains(report.status()) ? BoardStatus.valueOf(report.status().name())
+                : today.isAfter(deadline) ? BoardStatus.LATE : report == null ? BoardStatus.NOT_STARTED : BoardStatus.DRAFT;
         Instant submittedAt = report == null ? null : report.submittedAt();
         boolean submittedLate = submittedAt != null
                 && submittedAt.atZone(TimeConfiguration.CHINA).toLocalDate().isAfter(deadline);
@@ -204,9 +207,9 @@ class DashboardService {
     static List<StatusCount> countsOf(List<StatusRow> rows) {
         Map<String, long[]> byGroup = new LinkedHashMap<>();
         Map<String, String> names = new HashMap<>();
-        long[] total = new long[StatusCount.STATUSES.size()];
+        long[] total = new long[BoardStatus.values().length];
         for (StatusRow row : rows) {
-            int status = StatusCount.STATUSES.indexOf(row.status());
+            int status = row.status().ordinal();
             byGroup.computeIfAbsent(row.groupCode(), g -> new long[total.length])[status]++;
             names.putIfAbsent(row.groupCode(), row.groupName());
             total[status]++;
@@ -254,7 +257,7 @@ class DashboardService {
             Integer previousRank, boolean correcting) {
     }
 
-    Ranking ranking(Viewer viewer, String year, String area, String indicator, String includeSubmitted,
+    Ranking ranking(Viewer viewer, Integer year, String area, String indicator, String includeSubmitted,
             String peer) {
         return ranking(viewer, year, area, indicator, includeSubmitted, peer, null);
     }
@@ -264,7 +267,7 @@ class DashboardService {
      *     of that day (China time) make it, so that a ranking once published can be reproduced;
      *     submitted reports never count then. Anything else stands for now.
      */
-    Ranking ranking(Viewer viewer, String year, String area, String indicator, String includeSubmitted,
+    Ranking ranking(Viewer viewer, Integer year, String area, String indicator, String includeSubmitted,
             String peer, String asOf) {
         LocalDate today = calendar.today();
         LocalDate day = parseDay(asOf).filter(d -> d.isBefore(today)).orElse(null);
@@ -394,7 +397,7 @@ class DashboardService {
      * @param wait whether to wait for the national index (a download does; a page never waits more
      *     than {@code portal.dashboards.national-wait})
      */
-    HeatMap heatMap(Viewer viewer, String year, String area, String includeSubmitted, String peer,
+    HeatMap heatMap(Viewer viewer, Integer year, String area, String includeSubmitted, String peer,
             String missingAsZero, boolean wait) {
         Filters filters = filters(viewer, year, area, includeSubmitted, null, peer, truthy(missingAsZero));
         Catalog catalog = catalogs.forYear(filters.year());
@@ -412,22 +415,22 @@ class DashboardService {
 
     // ---- 4. county profile -------------------------------------------------------------------
 
-    Profile profile(Viewer viewer, String code, String year, String indicator, String includeSubmitted) {
+    Profile profile(Viewer viewer, String code, Integer year, String indicator, String includeSubmitted) {
         boolean privileged = viewer.is(Role.ADMIN) || viewer.is(Role.REVIEWER);
-        RegionView known = regions.findCounty(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-        int y = year == null || year.isBlank() ? defaultYear(known.provinceCode(), null)
-                : parseYear(year, calendar.reportingYear());
+        RegionView known = regions.findCounty(code).orElseThrow(NotFoundException::new);
+        int y = year == null ? defaultYear(known.provinceCode(), null)
+                : checkYear(year, calendar.reportingYear());
         Catalog catalog = catalogs.forYear(y);
         IndicatorDef chosen = catalog.indicator(Objects.requireNonNullElse(indicator, ""))
                 .orElse(catalog.indicators().get(0));
         // the county, its reports as this viewer may list them, and the trend of the indicator
         List<ProfileRow> found = queries.profile(code, privileged ? ALL_STATUSES : APPROVED, chosen.code());
         if (found.isEmpty()) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException();
         }
         RegionView county = found.get(0).county();
         if (privileged && !viewer.canSeeUnpublishedOf(county)) {
-            throw new AccessDeniedException("county outside the reviewer's scope");
+            throw new NotAllowedException("county outside the reviewer's scope");
         }
         // the comparison set: the province, or the reviewer's own prefecture when that is the scope
         String scope = viewer.is(Role.REVIEWER) ? viewer.scopeRegionCode() : null;
@@ -454,7 +457,7 @@ class DashboardService {
                     return new SectionScore(s, mine, average, peerMedian, null, null);
                 })
                 .toList();
-        Set<String> counted = Set.copyOf(filters.slice().statuses());
+        Set<ReportStatus> counted = Set.copyOf(filters.slice().statuses());
         List<ProfileRow> reports = found.stream().filter(r -> r.year() != null).toList();
         List<TrendPoint> trend = trend(chosen, reports, counted, FIRST_YEAR, calendar.reportingYear());
         Double overall = own == null ? null : score(own.overall());
@@ -465,7 +468,7 @@ class DashboardService {
                 area.name(), sections, own, median(peers.stream().map(u -> score(u.overall())).toList()),
                 peers.size(), CompositeIndex.change(previousOverall, overall), scores.ranked(), scores.threshold(),
                 chosen, trend,
-                reports.stream().filter(r -> viewer.canSeeUnpublishedOf(county) || "APPROVED".equals(r.status()))
+                reports.stream().filter(r -> viewer.canSeeUnpublishedOf(county) || r.status() == ReportStatus.APPROVED)
                         .toList(),
                 recognitions.of(code), findings);
     }
@@ -490,7 +493,7 @@ class DashboardService {
      * An indicator's value in each year of the county's reports that count; a year outside the
      * indicator's catalogue editions says so rather than showing a gap.
      */
-    static List<TrendPoint> trend(IndicatorDef indicator, List<ProfileRow> reports, Set<String> counted, int from,
+    static List<TrendPoint> trend(IndicatorDef indicator, List<ProfileRow> reports, Set<ReportStatus> counted, int from,
             int to) {
         return IntStream.rangeClosed(from, to).mapToObj(year -> {
             ProfileRow row = reports.stream()
@@ -503,7 +506,7 @@ class DashboardService {
 
     // ---- 5. comparison -----------------------------------------------------------------------
 
-    Comparison compare(Viewer viewer, String year, String area, List<String> codes, String section,
+    Comparison compare(Viewer viewer, Integer year, String area, List<String> codes, String section,
             String includeSubmitted) {
         requireReviewer(viewer);
         Filters filters = filters(viewer, year, area, includeSubmitted, null, null, false);
@@ -512,7 +515,7 @@ class DashboardService {
         Map<String, RegionView> allowed = new LinkedHashMap<>();
         options.forEach(o -> allowed.put(o.code(), o));
         if (!allowed.keySet().containsAll(wanted)) {
-            throw new AccessDeniedException("a county outside the area or the scope");
+            throw new NotAllowedException("a county outside the area or the scope");
         }
         Catalog catalog = catalogs.forYear(filters.year());
         SectionDef chosen = catalog.sections().stream().filter(s -> s.code().equals(section)).findFirst()
@@ -579,11 +582,11 @@ class DashboardService {
      * The year defaults to the reporting year on the status board ({@code statuses} given), and
      * elsewhere to the latest year with an approved report in the area.
      */
-    Filters filters(Viewer viewer, String year, String area, String includeSubmitted, List<String> statuses) {
+    Filters filters(Viewer viewer, Integer year, String area, String includeSubmitted, List<ReportStatus> statuses) {
         return filters(viewer, year, area, includeSubmitted, statuses, null, false);
     }
 
-    Filters filters(Viewer viewer, String year, String area, String includeSubmitted, List<String> statuses,
+    Filters filters(Viewer viewer, Integer year, String area, String includeSubmitted, List<ReportStatus> statuses,
             String peer, boolean missingAsZero) {
         boolean privileged = viewer.is(Role.ADMIN) || viewer.is(Role.REVIEWER);
         String scope = viewer.is(Role.REVIEWER) ? viewer.scopeRegionCode() : null;
@@ -593,17 +596,17 @@ class DashboardService {
         RegionView chosen = null;
         if (wanted != null) {
             chosen = areas.stream().filter(a -> a.code().equals(wanted) && a.level() != RegionLevel.COUNTY).findFirst()
-                    .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                    .orElseThrow(NotFoundException::new);
             if (!chosen.isWithin(scope)) {
-                throw new AccessDeniedException("area outside the reviewer's scope");
+                throw new NotAllowedException("area outside the reviewer's scope");
             }
         }
-        int y = year != null && !year.isBlank() || statuses != null ? parseYear(year, last)
+        int y = year != null || statuses != null ? checkYear(year, last)
                 : defaultYear(chosen == null ? null : chosen.code(), scope);
         List<RegionView> options = areas.stream().filter(a -> a.level() != RegionLevel.COUNTY)
                 .filter(a -> a.isWithin(scope)).toList();
         boolean include = privileged && truthy(includeSubmitted);
-        List<String> counted = statuses != null ? statuses : include ? APPROVED_AND_SUBMITTED : APPROVED;
+        List<ReportStatus> counted = statuses != null ? statuses : include ? APPROVED_AND_SUBMITTED : APPROVED;
         return new Filters(y, years(), chosen, options, include, privileged, new Slice(chosen, scope, y, counted),
                 AreaIndexes.parsePeer(peer), missingAsZero);
     }
@@ -617,7 +620,7 @@ class DashboardService {
     }
 
     /** The latest year with a report of one of the statuses in the area; the reporting year when none. */
-    int defaultYear(String area, String scope, List<String> statuses) {
+    int defaultYear(String area, String scope, List<ReportStatus> statuses) {
         int last = calendar.reportingYear();
         Integer latest = live.get(queries.generation(), List.of("latest-year", Objects.toString(area),
                 Objects.toString(scope), statuses, last),
@@ -642,22 +645,19 @@ class DashboardService {
 
     private static void requireReviewer(Viewer viewer) {
         if (!viewer.is(Role.REVIEWER) && !viewer.is(Role.ADMIN)) {
-            throw new AccessDeniedException("dashboards for reviewers");
+            throw new NotAllowedException("dashboards for reviewers");
         }
     }
 
-    private static int parseYear(String year, int last) {
-        if (year == null || year.isBlank()) {
+    /** The year asked for, the reporting year when none; a year no dashboard offers is refused. */
+    private static int checkYear(Integer year, int last) {
+        if (year == null) {
             return last;
         }
-        if (!year.trim().matches("\\d{4}")) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+        if (year < FIRST_YEAR || year > last) {
+            throw new RuleRefusedException("no dashboard for " + year);
         }
-        int y = Integer.parseInt(year.trim());
-        if (y < FIRST_YEAR || y > last) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
-        }
-        return y;
+        return year;
     }
 
 }

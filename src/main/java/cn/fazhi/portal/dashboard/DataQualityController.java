@@ -1,8 +1,9 @@
 package cn.fazhi.portal.dashboard;
 
-import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.catalog.IndicatorDef;
+import cn.fazhi.portal.config.NotFoundException;
+import cn.fazhi.portal.config.RuleRefusedException;
 import cn.fazhi.portal.dashboard.DataQualityService.Flag;
 import cn.fazhi.portal.dashboard.DataQualityService.QualityPage;
 import cn.fazhi.portal.dashboard.DashboardTable.Cell;
@@ -13,14 +14,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.stream.Collectors;
 import org.springframework.context.MessageSource;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The data-quality dashboard (数据质量, reviewers and administrators): the values flagged among
@@ -42,9 +40,9 @@ class DataQualityController {
     }
 
     @GetMapping("/dashboards/quality")
-    String page(@RequestParam(required = false) String year, @RequestParam(required = false) String area,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, HttpServletRequest request) {
-        QualityPage page = quality.page(Viewer.of(user), year, area);
+    String page(@RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
+            Viewer viewer, Locale locale, Model model, HttpServletRequest request) {
+        QualityPage page = quality.page(viewer, year, area);
         DashboardTable table = table(page, locale);
         model.addAttribute("filters", page.filters());
         model.addAttribute("yearOptions", FilterOptions.years(page.filters()));
@@ -55,16 +53,16 @@ class DataQualityController {
     }
 
     @GetMapping(value = "/dashboards/quality", params = "format")
-    ResponseEntity<byte[]> export(@RequestParam(required = false) String year,
+    ResponseEntity<byte[]> export(@RequestParam(required = false) Integer year,
             @RequestParam(required = false) String area, @RequestParam String format,
-            @RequestParam(required = false) String table, @AuthenticationPrincipal PortalUser user, Locale locale) {
+            @RequestParam(required = false) String table, Viewer viewer, Locale locale) {
         if (!"csv".equalsIgnoreCase(format) && !"xlsx".equalsIgnoreCase(format)) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST);
+            throw new RuleRefusedException("a request no page sends");
         }
         if (table != null && !TABLE.equals(table)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException();
         }
-        QualityPage page = quality.page(Viewer.of(user), year, area);
+        QualityPage page = quality.page(viewer, year, area);
         return TableExport.download(table(page, locale), format,
                 "quality-" + TABLE + "-" + page.filters().slice().fileTag());
     }

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.dashboard;
 
+import cn.fazhi.portal.report.ReportStatus;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -18,7 +19,7 @@ import org.springframework.stereotype.Repository;
 class DataQualityQueries {
 
     /** The statuses whose values are checked: approved, and submitted ones waiting for review. */
-    static final List<String> CHECKED = List.of("APPROVED", "SUBMITTED");
+    static final List<ReportStatus> CHECKED = List.of(ReportStatus.APPROVED, ReportStatus.SUBMITTED);
 
     private final JdbcClient jdbc;
 
@@ -33,7 +34,7 @@ class DataQualityQueries {
      * @param position the indicator's place in the catalogue (the order of the page's rows)
      */
     record CheckedValue(String county, String name, String provinceCode, String prefectureCode, String groupName,
-            String status, String indicator, int position, boolean perCapita, BigDecimal value) {
+            ReportStatus status, String indicator, int position, boolean perCapita, BigDecimal value) {
     }
 
     /**
@@ -54,11 +55,11 @@ class DataQualityQueries {
                 where ar.year = :year and ar.status in (:statuses) and ar.county_code = any (:counties)
                 order by r.code, i.position
                 """)
-                .param("year", year).param("statuses", CHECKED).param("counties", counties.toArray(String[]::new))
+                .param("year", year).param("statuses", DashboardQueries.names(CHECKED)).param("counties", counties.toArray(String[]::new))
                 // by position: a national year is some 300,000 rows
                 .query(rs -> {
                     rows.add(new CheckedValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getString(7), rs.getInt(8), rs.getBoolean(9),
+                            rs.getString(5), ReportStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getInt(8), rs.getBoolean(9),
                             rs.getBigDecimal(10)));
                 });
         return rows;

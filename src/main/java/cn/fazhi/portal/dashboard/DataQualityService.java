@@ -4,6 +4,7 @@ import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.CatalogService;
+import cn.fazhi.portal.config.NotAllowedException;
 import cn.fazhi.portal.dashboard.DashboardService.Filters;
 import cn.fazhi.portal.dashboard.DataQualityQueries.CheckedValue;
 import cn.fazhi.portal.dashboard.PeerGroups.Group;
@@ -12,6 +13,7 @@ import cn.fazhi.portal.dashboard.PeerGroups.Outlier;
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
+import cn.fazhi.portal.report.ReportStatus;
 import cn.fazhi.portal.report.ValueFlags;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -21,7 +23,6 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -74,7 +75,7 @@ class DataQualityService implements ValueFlags {
      * @param peerMedian the peer group's median, in the unit of {@code compared}
      */
     record Flag(String county, String name, String provinceCode, String prefectureCode, String groupName,
-            String status, String indicator, int position, boolean perCapita, BigDecimal raw, double compared,
+            ReportStatus status, String indicator, int position, boolean perCapita, BigDecimal raw, double compared,
             Group group, double peerMedian, double z, int peers) {
 
         RegionView region() {
@@ -96,16 +97,16 @@ class DataQualityService implements ValueFlags {
     record QualityPage(Filters filters, Catalog catalog, List<Flag> flags) {
     }
 
-    QualityPage page(Viewer viewer, String year, String area) {
+    QualityPage page(Viewer viewer, Integer year, String area) {
         if (!viewer.is(Role.REVIEWER) && !viewer.is(Role.ADMIN)) {
-            throw new AccessDeniedException("data quality for reviewers");
+            throw new NotAllowedException("data quality for reviewers");
         }
-        String chosenYear = year;
-        if (year == null || year.isBlank()) {
+        Integer chosenYear = year;
+        if (year == null) {
             // the latest year with something to check in the area (or the scope), not an empty page
             String where = area != null && !area.isBlank() ? area.trim()
                     : viewer.is(Role.REVIEWER) ? viewer.scopeRegionCode() : null;
-            chosenYear = Integer.toString(dashboards.defaultYear(where, null, DataQualityQueries.CHECKED));
+            chosenYear = dashboards.defaultYear(where, null, DataQualityQueries.CHECKED);
         }
         Filters filters = dashboards.filters(viewer, chosenYear, area, null, DataQualityQueries.CHECKED);
         Slice slice = filters.slice();

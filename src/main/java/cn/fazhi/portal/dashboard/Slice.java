@@ -2,6 +2,7 @@ package cn.fazhi.portal.dashboard;
 
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionView;
+import cn.fazhi.portal.report.ReportStatus;
 import java.util.List;
 
 /**
@@ -12,7 +13,7 @@ import java.util.List;
  * @param scope the reviewer's province or prefecture, null for the whole country; applied in the
  *     SQL as well as when the area was chosen
  */
-record Slice(RegionView area, String scope, int year, List<String> statuses) {
+record Slice(RegionView area, String scope, int year, List<ReportStatus> statuses) {
 
     String areaCode() {
         return area == null ? null : area.code();
@@ -36,6 +37,6 @@ record Slice(RegionView area, String scope, int year, List<String> statuses) {
     /** A name for files: the year, the area (or "CN") and the statuses that count. */
     String fileTag() {
         return year + "-" + (area == null ? "CN" : area.code()) + "-"
-                + (statuses.contains("SUBMITTED") ? "approved+submitted" : "approved");
+                + (statuses.contains(ReportStatus.SUBMITTED) ? "approved+submitted" : "approved");
     }
 }

@@ -1,6 +1,5 @@
 package cn.fazhi.portal.inspection;
 
-import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
 import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,7 +15,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -60,8 +58,7 @@ class FindingController {
 
     @GetMapping("/findings")
     String list(@ModelAttribute("query") FindingQuery query, @RequestParam(defaultValue = "0") int page,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
-        Viewer viewer = Viewer.of(user);
+            Viewer viewer, Locale locale, Model model) {
         model.addAttribute("findings", inspections.search(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE), viewer,
                 locale));
         model.addAttribute("exportQuery", query.queryString());
@@ -73,65 +70,65 @@ class FindingController {
     }
 
     @GetMapping("/findings.csv")
-    ResponseEntity<byte[]> csv(@ModelAttribute("query") FindingQuery query, @AuthenticationPrincipal PortalUser user,
+    ResponseEntity<byte[]> csv(@ModelAttribute("query") FindingQuery query, Viewer viewer,
             Locale locale) {
-        return download(export.csv(inspections.export(query, Viewer.of(user), locale), locale), CSV,
+        return download(export.csv(inspections.export(query, viewer, locale), locale), CSV,
                 query.fileNameParts() + "-" + pages.today() + ".csv");
     }
 
     @GetMapping("/findings.xlsx")
-    ResponseEntity<byte[]> xlsx(@ModelAttribute("query") FindingQuery query, @AuthenticationPrincipal PortalUser user,
+    ResponseEntity<byte[]> xlsx(@ModelAttribute("query") FindingQuery query, Viewer viewer,
             Locale locale) {
-        return download(export.xlsx(inspections.export(query, Viewer.of(user), locale), locale), XLSX,
+        return download(export.xlsx(inspections.export(query, viewer, locale), locale), XLSX,
                 query.fileNameParts() + "-" + pages.today() + ".xlsx");
     }
 
     @GetMapping("/findings/{id}")
-    String show(@PathVariable long id, @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
-        return page(id, user, locale, model);
+    String show(@PathVariable long id, Viewer viewer, Locale locale, Model model) {
+        return page(id, viewer, locale, model);
     }
 
     @GetMapping("/findings/{id}/edit")
-    String edit(@PathVariable long id, @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
-        FindingDetails finding = editable(id, user, locale);
-        return pages.findingForm(FindingForm.of(finding), inspectionOf(finding, user, locale), finding, model);
+    String edit(@PathVariable long id, Viewer viewer, Locale locale, Model model) {
+        FindingDetails finding = editable(id, viewer, locale);
+        return pages.findingForm(FindingForm.of(finding), inspectionOf(finding, viewer, locale), finding, model);
     }
 
     @PostMapping("/findings/{id}/edit")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") FindingForm form, BindingResult result,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect) {
-        FindingDetails finding = editable(id, user, locale);
+            Viewer viewer, Locale locale, Model model, RedirectAttributes redirect) {
+        FindingDetails finding = editable(id, viewer, locale);
         String done = FormErrors.submit(result, redirect, "inspection.findingSaved", () -> {
-            inspections.editFinding(id, form, Viewer.of(user));
+            inspections.editFinding(id, form, viewer);
             return "redirect:/findings/" + id;
         });
-        return done != null ? done : pages.findingForm(form, inspectionOf(finding, user, locale), finding, model);
+        return done != null ? done : pages.findingForm(form, inspectionOf(finding, viewer, locale), finding, model);
     }
 
     @PostMapping("/findings/{id}/reply")
     String reply(@PathVariable long id, @Valid @ModelAttribute("replyForm") ReplyForm form, BindingResult result,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect) {
-        workflow.requireClerk(id, Viewer.of(user));
+            Viewer viewer, Locale locale, Model model, RedirectAttributes redirect) {
+        workflow.requireClerk(id, viewer);
         String done = FormErrors.submit(result, redirect, "inspection.replied", () -> {
-            workflow.reply(id, form, Viewer.of(user));
+            workflow.reply(id, form, viewer);
             return "redirect:/findings/" + id;
         });
-        return done != null ? done : page(id, user, locale, model);
+        return done != null ? done : page(id, viewer, locale, model);
     }
 
     @PostMapping("/findings/{id}/evidence")
     String addEvidence(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect)
+            Viewer viewer, Locale locale, Model model, RedirectAttributes redirect)
             throws IOException {
-        workflow.requireClerk(id, Viewer.of(user));
+        workflow.requireClerk(id, viewer);
         // read as a stream (the container keeps the part in a temporary file), never as one array
         try (InputStream content = file == null ? null : file.getInputStream()) {
-            workflow.addEvidence(id, file == null ? null : file.getOriginalFilename(), content, Viewer.of(user));
+            workflow.addEvidence(id, file == null ? null : file.getOriginalFilename(), content, viewer);
             redirect.addFlashAttribute("flash", "inspection.evidenceAdded");
             return "redirect:/findings/" + id;
         } catch (InspectionInputException e) {
             model.addAttribute("evidenceError", e);
-            return page(id, user, locale, model);
+            return page(id, viewer, locale, model);
         }
     }
 
@@ -140,9 +137,9 @@ class FindingController {
      * while the handler runs, so no streaming body handed to another thread.
      */
     @GetMapping("/findings/{id}/evidence/{evidenceId}")
-    void evidence(@PathVariable long id, @PathVariable long evidenceId, @AuthenticationPrincipal PortalUser user,
+    void evidence(@PathVariable long id, @PathVariable long evidenceId, Viewer viewer,
             HttpServletResponse response) {
-        EvidenceFile file = workflow.download(id, evidenceId, Viewer.of(user));
+        EvidenceFile file = workflow.download(id, evidenceId, viewer);
         response.setContentType(file.fileType().mediaType().toString());
         response.setContentLengthLong(file.sizeBytes());
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, attachment(file.fileName()));
@@ -157,26 +154,25 @@ class FindingController {
 
     @PostMapping("/findings/{id}/accept")
     String accept(@PathVariable long id, @RequestParam(defaultValue = "-1") int version,
-            @AuthenticationPrincipal PortalUser user, RedirectAttributes redirect) {
-        workflow.accept(id, version, Viewer.of(user));
+            Viewer viewer, RedirectAttributes redirect) {
+        workflow.accept(id, version, viewer);
         redirect.addFlashAttribute("flash", "inspection.accepted");
         return "redirect:/findings/" + id;
     }
 
     @PostMapping("/findings/{id}/return")
     String sendBack(@PathVariable long id, @Valid @ModelAttribute("returnForm") ReturnForm form, BindingResult result,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect) {
-        workflow.requireReviewer(id, Viewer.of(user));
+            Viewer viewer, Locale locale, Model model, RedirectAttributes redirect) {
+        workflow.requireReviewer(id, viewer);
         if (result.hasErrors()) {
-            return page(id, user, locale, model);
+            return page(id, viewer, locale, model);
         }
-        workflow.sendBack(id, form, Viewer.of(user));
+        workflow.sendBack(id, form, viewer);
         redirect.addFlashAttribute("flash", "inspection.sentBack");
         return "redirect:/findings/" + id;
     }
 
-    private String page(long id, PortalUser user, Locale locale, Model model) {
-        Viewer viewer = Viewer.of(user);
+    private String page(long id, Viewer viewer, Locale locale, Model model) {
         FindingDetails finding = inspections.finding(id, viewer, locale);
         model.addAttribute("finding", finding);
         if (!model.containsAttribute("replyForm")) {
@@ -190,12 +186,11 @@ class FindingController {
         return "inspection/finding";
     }
 
-    private FindingDetails editable(long id, PortalUser user, Locale locale) {
-        Viewer viewer = Viewer.of(user);
+    private FindingDetails editable(long id, Viewer viewer, Locale locale) {
         FindingDetails finding = inspections.finding(id, viewer, locale);
         if (!finding.mayEdit()) {
             // a reviewer in scope on a closed finding: the state refuses; anyone else: the role
-            if (finding.row().status() == FindingStatus.CLOSED && inspectionOf(finding, user, locale).mayEdit()) {
+            if (finding.row().status() == FindingStatus.CLOSED && inspectionOf(finding, viewer, locale).mayEdit()) {
                 throw new IllegalFindingTransitionException("edit", FindingStatus.CLOSED);
             }
             throw new AccessDeniedException("only a reviewer in scope");
@@ -203,8 +198,8 @@ class FindingController {
         return finding;
     }
 
-    private InspectionDetails inspectionOf(FindingDetails finding, PortalUser user, Locale locale) {
-        return inspections.inspection(finding.row().inspectionId(), Viewer.of(user), locale);
+    private InspectionDetails inspectionOf(FindingDetails finding, Viewer viewer, Locale locale) {
+        return inspections.inspection(finding.row().inspectionId(), viewer, locale);
     }
 
     /**

@@ -63,6 +63,6 @@ public record FindingQuery(FindingStatus status, FindingSeverity severity, Strin
     }
 
     private static String blankToNull(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
+        return s == null || s.isBlank() ? null : s;
     }
 }

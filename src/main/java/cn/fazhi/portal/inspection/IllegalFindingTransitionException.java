@@ -1,11 +1,9 @@
 package cn.fazhi.portal.inspection;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import cn.fazhi.portal.config.ConflictException;
 
 /** A step the finding's state does not allow, such as editing a closed finding or accepting no reply. */
-@ResponseStatus(HttpStatus.CONFLICT)
-public class IllegalFindingTransitionException extends RuntimeException {
+public class IllegalFindingTransitionException extends ConflictException {
 
     IllegalFindingTransitionException(String action, FindingStatus status) {
         super("cannot " + action + " a finding in status " + status);

@@ -2,13 +2,12 @@ package cn.fazhi.portal.inspection;
 
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.NotAllowedException;
+import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
 import java.util.List;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Who may see and do what with a county's inspections, the one place the inspection services ask.
@@ -30,7 +29,7 @@ class InspectionAccess {
     RegionView readable(String countyCode, Viewer viewer) {
         RegionView county = regions.findCounty(countyCode).orElse(null);
         if (county == null || !viewer.canSeeUnpublishedOf(county)) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException();
         }
         return county;
     }
@@ -39,7 +38,7 @@ class InspectionAccess {
     RegionView requireReviewerOf(String countyCode, Viewer viewer) {
         RegionView county = readable(countyCode, viewer);
         if (!isReviewerOf(county, viewer)) {
-            throw new AccessDeniedException("only a reviewer in scope");
+            throw new NotAllowedException("only a reviewer in scope");
         }
         return county;
     }
@@ -48,7 +47,7 @@ class InspectionAccess {
     RegionView requireClerkOf(String countyCode, Viewer viewer) {
         RegionView county = readable(countyCode, viewer);
         if (!isClerkOf(county, viewer)) {
-            throw new AccessDeniedException("only the county's own clerk");
+            throw new NotAllowedException("only the county's own clerk");
         }
         return county;
     }
@@ -64,7 +63,7 @@ class InspectionAccess {
     /** The codes of the counties whose inspections the viewer sees; null for every county. */
     List<String> scopeOf(Viewer viewer) {
         if (viewer.isAnonymous()) {
-            throw new AccessDeniedException("inspections are not public");
+            throw new NotAllowedException("inspections are not public");
         }
         if (viewer.is(Role.ADMIN) || (viewer.is(Role.REVIEWER) && viewer.scopeRegionCode() == null)) {
             return null;

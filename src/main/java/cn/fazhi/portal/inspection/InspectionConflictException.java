@@ -1,11 +1,9 @@
 package cn.fazhi.portal.inspection;
 
-import org.springframework.http.HttpStatus;
-import org.springframework.web.bind.annotation.ResponseStatus;
+import cn.fazhi.portal.config.ConflictException;
 
 /** Someone changed the inspection or finding since this page was opened (optimistic locking). */
-@ResponseStatus(HttpStatus.CONFLICT)
-public class InspectionConflictException extends RuntimeException {
+public class InspectionConflictException extends ConflictException {
 
     InspectionConflictException() {
         super("changed since it was opened");

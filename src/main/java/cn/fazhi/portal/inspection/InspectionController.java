@@ -1,12 +1,10 @@
 package cn.fazhi.portal.inspection;
 
-import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
 import jakarta.validation.Valid;
 import java.util.Locale;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,8 +28,7 @@ class InspectionController {
     }
 
     @GetMapping("/inspections")
-    String list(@RequestParam(required = false) String county, @AuthenticationPrincipal PortalUser user, Model model) {
-        Viewer viewer = Viewer.of(user);
+    String list(@RequestParam(required = false) String county, Viewer viewer, Model model) {
         model.addAttribute("inspections", inspections.inspections(county, null, viewer));
         model.addAttribute("mayRecord", viewer.is(Role.REVIEWER));
         model.addAttribute("county", county);
@@ -39,76 +36,75 @@ class InspectionController {
     }
 
     @GetMapping("/inspections/new")
-    String newInspection(@RequestParam(required = false) String county, @AuthenticationPrincipal PortalUser user,
+    String newInspection(@RequestParam(required = false) String county, Viewer viewer,
             Model model) {
-        Viewer.of(user).require(Role.REVIEWER);
-        return form(InspectionForm.forCounty(county == null ? "" : county, pages.currentYear()), null, user, model);
+        viewer.require(Role.REVIEWER);
+        return form(InspectionForm.forCounty(county == null ? "" : county, pages.currentYear()), null, viewer, model);
     }
 
     @PostMapping("/inspections")
     String record(@Valid @ModelAttribute("form") InspectionForm form, BindingResult result,
-            @AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
-        Viewer viewer = Viewer.of(user);
+            Viewer viewer, Model model, RedirectAttributes redirect) {
         viewer.require(Role.REVIEWER);
         String done = FormErrors.submit(result, redirect, "inspection.recorded",
                 () -> "redirect:/inspections/" + inspections.record(form, viewer));
-        return done != null ? done : form(form, null, user, model);
+        return done != null ? done : form(form, null, viewer, model);
     }
 
     @GetMapping("/inspections/{id}")
-    String show(@PathVariable long id, @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
-        model.addAttribute("inspection", inspections.inspection(id, Viewer.of(user), locale));
+    String show(@PathVariable long id, Viewer viewer, Locale locale, Model model) {
+        model.addAttribute("inspection", inspections.inspection(id, viewer, locale));
         return "inspection/inspection";
     }
 
     @GetMapping("/inspections/{id}/edit")
-    String edit(@PathVariable long id, @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
-        InspectionDetails inspection = editable(id, user, locale);
-        return form(InspectionForm.of(inspection), inspection, user, model);
+    String edit(@PathVariable long id, Viewer viewer, Locale locale, Model model) {
+        InspectionDetails inspection = editable(id, viewer, locale);
+        return form(InspectionForm.of(inspection), inspection, viewer, model);
     }
 
     @PostMapping("/inspections/{id}/edit")
     String update(@PathVariable long id, @Valid @ModelAttribute("form") InspectionForm form, BindingResult result,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect) {
-        InspectionDetails inspection = editable(id, user, locale);
+            Viewer viewer, Locale locale, Model model, RedirectAttributes redirect) {
+        InspectionDetails inspection = editable(id, viewer, locale);
         String done = FormErrors.submit(result, redirect, "inspection.saved", () -> {
-            inspections.edit(id, form, Viewer.of(user));
+            inspections.edit(id, form, viewer);
             return "redirect:/inspections/" + id;
         });
-        return done != null ? done : form(form, inspection, user, model);
+        return done != null ? done : form(form, inspection, viewer, model);
     }
 
     @GetMapping("/inspections/{id}/findings/new")
-    String newFinding(@PathVariable long id, @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
-        return pages.findingForm(FindingForm.empty(), editable(id, user, locale), null, model);
+    String newFinding(@PathVariable long id, Viewer viewer, Locale locale, Model model) {
+        return pages.findingForm(FindingForm.empty(), editable(id, viewer, locale), null, model);
     }
 
     @PostMapping("/inspections/{id}/findings")
     String addFinding(@PathVariable long id, @Valid @ModelAttribute("form") FindingForm form, BindingResult result,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect) {
-        InspectionDetails inspection = editable(id, user, locale);
+            Viewer viewer, Locale locale, Model model, RedirectAttributes redirect) {
+        InspectionDetails inspection = editable(id, viewer, locale);
         String done = FormErrors.submit(result, redirect, "inspection.findingAdded",
-                () -> "redirect:/inspections/" + id + "#finding-" + inspections.addFinding(id, form, Viewer.of(user)));
+                () -> "redirect:/inspections/" + id + "#finding-" + inspections.addFinding(id, form, viewer));
         return done != null ? done : pages.findingForm(form, inspection, null, model);
     }
 
     /** The inspection, if the viewer is a reviewer in scope (404 for those who may not see it, 403 for the others). */
-    private InspectionDetails editable(long id, PortalUser user, Locale locale) {
-        InspectionDetails inspection = inspections.inspection(id, Viewer.of(user), locale);
+    private InspectionDetails editable(long id, Viewer viewer, Locale locale) {
+        InspectionDetails inspection = inspections.inspection(id, viewer, locale);
         if (!inspection.mayEdit()) {
             throw new AccessDeniedException("only a reviewer in scope");
         }
         return inspection;
     }
 
-    private String form(InspectionForm form, InspectionDetails inspection, PortalUser user, Model model) {
+    private String form(InspectionForm form, InspectionDetails inspection, Viewer viewer, Model model) {
         // replacing the bound form object would drop its BindingResult, and with it the field errors
         if (!model.containsAttribute("form")) {
             model.addAttribute("form", form);
         }
         model.addAttribute("inspection", inspection);
         model.addAttribute("kinds", InspectionKind.values());
-        model.addAttribute("counties", pages.countiesOf(Viewer.of(user)));
+        model.addAttribute("counties", pages.countiesOf(viewer));
         return "inspection/form";
     }
 }

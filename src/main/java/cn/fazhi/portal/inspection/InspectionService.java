@@ -7,6 +7,8 @@ import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.CatalogService;
 import cn.fazhi.portal.catalog.IndicatorDef;
+import cn.fazhi.portal.config.NotAllowedException;
+import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.config.ReportingCalendar;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
@@ -24,11 +26,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.jpa.domain.Specification;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Inspections and their findings: reviewers in scope record and edit them; the county's clerk, the
@@ -179,7 +178,7 @@ public class InspectionService {
 
     public long record(InspectionForm form, Viewer viewer) {
         if (!viewer.is(Role.REVIEWER)) {
-            throw new AccessDeniedException("only reviewers record inspections");
+            throw new NotAllowedException("only reviewers record inspections");
         }
         RegionView county = regions.findCounty(form.county().strip())
                 .filter(c -> InspectionAccess.isReviewerOf(c, viewer))
@@ -305,8 +304,8 @@ public class InspectionService {
         return s;
     }
 
-    static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    static NotFoundException notFound() {
+        return new NotFoundException();
     }
 
     static String blankToNull(String s) {

@@ -1,6 +1,7 @@
 package cn.fazhi.portal.region;
 
 import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.config.NotAllowedException;
 import cn.fazhi.portal.config.NumberText;
 import cn.fazhi.portal.config.ReportingCalendar;
 import java.io.BufferedReader;
@@ -29,7 +30,6 @@ import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Service;
@@ -437,7 +437,7 @@ public class PopulationTables {
     private static void requireAdministrator() {
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         if (auth == null || auth.getAuthorities().stream().noneMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()))) {
-            throw new AccessDeniedException("population tables are for administrators");
+            throw new NotAllowedException("population tables are for administrators");
         }
     }
 }

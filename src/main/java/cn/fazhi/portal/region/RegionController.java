@@ -1,11 +1,10 @@
 package cn.fazhi.portal.region;
 
-import org.springframework.http.HttpStatus;
+import cn.fazhi.portal.config.NotFoundException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /** The division browser: provinces, then a province's prefectures, then a prefecture's counties. */
 @Controller
@@ -27,7 +26,7 @@ class RegionController {
     @GetMapping("/regions/{code}")
     String region(@PathVariable String code, Model model) {
         RegionView region = regions.find(code)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(NotFoundException::new);
         if (region.isCounty()) {
             return "redirect:/counties/" + region.code();
         }

@@ -21,7 +21,8 @@ final class ConcurrentSave {
     }
 
     static boolean lost(RuntimeException e) {
-        if (e instanceof ReportConflictException || e instanceof ConcurrencyFailureException) {
+        if (e instanceof ReportConflictException || e instanceof ConcurrencyFailureException
+                || e instanceof jakarta.persistence.OptimisticLockException || e instanceof org.hibernate.StaleStateException) {
             return true;
         }
         if (!(e instanceof DataIntegrityViolationException)) {

@@ -1,16 +1,14 @@
 package cn.fazhi.portal.report;
 
-import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.region.RecognitionService;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import org.springframework.web.server.ResponseStatusException;
 
 /** A county's page: its reports by year, its titles; and each report, read-only. */
 @Controller
@@ -43,35 +40,34 @@ class CountyController {
     }
 
     @GetMapping("/counties/{code}")
-    String county(@PathVariable String code, @AuthenticationPrincipal PortalUser user, Model model) {
+    String county(@PathVariable String code, Viewer viewer, Model model) {
         RegionView county = regions.findCounty(code).orElseThrow(CountyController::notFound);
         model.addAttribute("county", county);
         model.addAttribute("path", regions.pathTo(county));
-        model.addAttribute("reports", reports.reportsOf(county, Viewer.of(user)));
+        model.addAttribute("reports", reports.reportsOf(county, viewer));
         model.addAttribute("recognitions", recognitions.of(county.code()));
-        model.addAttribute("canOpenDraft", reports.canOpenDraft(county, Viewer.of(user)));
+        model.addAttribute("canOpenDraft", reports.canOpenDraft(county, viewer));
         model.addAttribute("reportingYear", reports.reportingYear());
         return "report/county";
     }
 
     @GetMapping("/counties/{code}/reports/{year}/history")
     String history(@PathVariable String code, @PathVariable int year, @RequestParam String indicator,
-            @AuthenticationPrincipal PortalUser user, Model model) {
-        ReportView report = reports.find(code, year, Viewer.of(user)).orElseThrow(CountyController::notFound);
+            Viewer viewer, Model model) {
+        ReportView report = reports.find(code, year, viewer).orElseThrow(CountyController::notFound);
         ValueRow row = report.row(indicator).orElseThrow(CountyController::notFound);
         model.addAttribute("report", report);
         model.addAttribute("subject", row.indicator().nameZh());
         model.addAttribute("subjectEn", row.indicator().nameEn());
         model.addAttribute("current", row.value() != null ? row.display() : "—");
         model.addAttribute("unit", row.indicator().unit());
-        model.addAttribute("changes", reports.valueHistory(code, year, indicator, Viewer.of(user)));
+        model.addAttribute("changes", reports.valueHistory(code, year, indicator, viewer));
         return "report/history";
     }
 
     @GetMapping("/counties/{code}/reports/{year}/custom-figures/{id}/history")
     String customFigureHistory(@PathVariable String code, @PathVariable int year, @PathVariable long id,
-            @AuthenticationPrincipal PortalUser user, Model model) {
-        Viewer viewer = Viewer.of(user);
+            Viewer viewer, Model model) {
         ReportView report = reports.find(code, year, viewer).orElseThrow(CountyController::notFound);
         ReportService.CustomFigureHistory history = reports.customFigureHistory(code, year, id, viewer)
                 .orElseThrow(CountyController::notFound);
@@ -86,9 +82,9 @@ class CountyController {
 
     /** The clerk opens this year's report. The county comes from the form and is checked against the login. */
     @PostMapping("/reports")
-    String openDraft(@RequestParam String countyCode, @RequestParam int year, @AuthenticationPrincipal PortalUser user,
+    String openDraft(@RequestParam String countyCode, @RequestParam int year, Viewer viewer,
             RedirectAttributes redirect) {
-        int opened = reports.openDraft(countyCode, year, Viewer.of(user));
+        int opened = reports.openDraft(countyCode, year, viewer);
         redirect.addFlashAttribute("flash", "report.opened");
         return "redirect:/counties/" + countyCode + "/reports/" + opened;
     }
@@ -101,12 +97,12 @@ class CountyController {
      */
     @GetMapping("/counties/{code}/reports/{year}/print")
     String print(@PathVariable String code, @PathVariable String year,
-            @RequestParam(required = false) Integer version, @AuthenticationPrincipal PortalUser user,
+            @RequestParam(required = false) Integer version, Viewer viewer,
             java.util.Locale locale, Model model) {
         if (!year.matches("\\d{4}")) {
             throw notFound();
         }
-        ReportView report = reports.find(code, Integer.parseInt(year), version, Viewer.of(user), locale)
+        ReportView report = reports.find(code, Integer.parseInt(year), version, viewer, locale)
                 .orElseThrow(CountyController::notFound);
         model.addAttribute("report", report);
         // the same content as the Word file: key figures, appendix rows and date chosen in one place
@@ -132,12 +128,11 @@ class CountyController {
 
     @GetMapping("/counties/{code}/reports/{year}")
     String report(@PathVariable String code, @PathVariable String year,
-            @RequestParam(required = false) Integer version, @AuthenticationPrincipal PortalUser user,
+            @RequestParam(required = false) Integer version, Viewer viewer,
             java.util.Locale locale, Model model) {
         if (!year.matches("\\d{4}")) {
             throw notFound();
         }
-        Viewer viewer = Viewer.of(user);
         ReportView report = reports.find(code, Integer.parseInt(year), version, viewer, locale)
                 .orElseThrow(CountyController::notFound);
         model.addAttribute("report", report);
@@ -162,8 +157,8 @@ class CountyController {
 
     private static final Set<ReportStatus> CHECKED = Set.of(ReportStatus.SUBMITTED, ReportStatus.APPROVED);
 
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    private static NotFoundException notFound() {
+        return new NotFoundException();
     }
 
     // --- issue 18: publication record -----------------------------------------------------------
@@ -187,12 +182,11 @@ class CountyController {
     String recordPublication(@PathVariable String code, @PathVariable String year,
             @jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("publicationForm")
             PublicationForm form, org.springframework.validation.BindingResult result,
-            @AuthenticationPrincipal PortalUser user, java.util.Locale locale, Model model,
+            Viewer viewer, java.util.Locale locale, Model model,
             RedirectAttributes redirect) {
         if (!year.matches("\\d{4}")) {
             throw notFound();
         }
-        Viewer viewer = Viewer.of(user);
         publications.requireRecordable(code, Integer.parseInt(year), viewer);
         if (!result.hasErrors()) {
             try {
@@ -203,6 +197,6 @@ class CountyController {
                 result.rejectValue(e.field(), e.messageKey(), e.args(), null);
             }
         }
-        return report(code, year, null, user, locale, model);
+        return report(code, year, null, viewer, locale, model);
     }
 }

@@ -1,13 +1,11 @@
 package cn.fazhi.portal.report;
 
-import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.config.ReportingCalendar;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -28,8 +26,8 @@ class DeadlineAdminController {
     }
 
     @GetMapping("/admin/deadlines")
-    String list(@AuthenticationPrincipal PortalUser user, Model model) {
-        Viewer.of(user).require(cn.fazhi.portal.account.Role.ADMIN);
+    String list(Viewer viewer, Model model) {
+        viewer.require(cn.fazhi.portal.account.Role.ADMIN);
         int current = calendar.reportingYear();
         List<Integer> recent = IntStream.rangeClosed(current - 4, current + 1).boxed().toList();
         model.addAttribute("deadlines", periods.deadlines(recent));
@@ -42,7 +40,7 @@ class DeadlineAdminController {
 
     @PostMapping("/admin/deadlines")
     String set(@RequestParam String year, @RequestParam(required = false) String deadline,
-            @RequestParam(required = false) String publicationDeadline, @AuthenticationPrincipal PortalUser user,
+            @RequestParam(required = false) String publicationDeadline, Viewer viewer,
             Model model, RedirectAttributes redirect) {
         String problem = null;
         boolean submission = deadline != null && !deadline.isBlank();
@@ -60,10 +58,10 @@ class DeadlineAdminController {
                 throw new IllegalArgumentException("deadline.beforeYearEnd");
             }
             if (submitBy != null) {
-                periods.setDeadline(y, submitBy, Viewer.of(user));
+                periods.setDeadline(y, submitBy, viewer);
             }
             if (publishBy != null) {
-                periods.setPublicationDeadline(y, publishBy, Viewer.of(user));
+                periods.setPublicationDeadline(y, publishBy, viewer);
             }
         } catch (NumberFormatException | DateTimeParseException e) {
             problem = "deadline.badInput";
@@ -76,7 +74,7 @@ class DeadlineAdminController {
             model.addAttribute("deadline", deadline);
             model.addAttribute("publicationDeadline", publicationDeadline);
             model.addAttribute("problem", problem);
-            return list(user, model);
+            return list(viewer, model);
         }
         redirect.addFlashAttribute("flash", "deadline.saved");
         return "redirect:/admin/deadlines";

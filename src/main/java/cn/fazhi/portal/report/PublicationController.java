@@ -1,17 +1,16 @@
 package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.config.ListPages;
+import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The public list of a year's publications (公开情况): every county of the country, a province or a
@@ -36,7 +35,7 @@ class PublicationController {
 
     @GetMapping("/publications/{year}")
     String year(@PathVariable String year, @RequestParam(required = false) String area,
-            @RequestParam(required = false) String state, @RequestParam(required = false) String page, Model model) {
+            @RequestParam(required = false) PublicationState state, @RequestParam(required = false) String page, Model model) {
         int latest = reports.reportingYear();
         if (!year.matches("\\d{4}") || Integer.parseInt(year) < ReportService.FIRST_YEAR
                 || Integer.parseInt(year) > latest) {
@@ -47,7 +46,7 @@ class PublicationController {
             chosen = regions.find(area.strip()).filter(r -> r.level() != RegionLevel.COUNTY).orElseThrow(
                     PublicationController::notFound);
         }
-        PublicationState filter = PublicationState.parse(state);
+        PublicationState filter = state;
         ReportPublications.YearList list = publications.yearList(Integer.parseInt(year), chosen);
         List<ReportPublications.YearRow> shown = list.rows().stream()
                 .filter(r -> filter == null || r.state() == filter).toList();
@@ -62,7 +61,7 @@ class PublicationController {
         return "report/publications";
     }
 
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    private static NotFoundException notFound() {
+        return new NotFoundException();
     }
 }

@@ -22,16 +22,6 @@ public enum PublicationState {
         return today.isAfter(deadline) ? OVERDUE : UNPUBLISHED;
     }
 
-    /** A state named in a request, or null for anything else (no filter). */
-    public static PublicationState parse(String text) {
-        for (PublicationState state : values()) {
-            if (state.name().equals(text)) {
-                return state;
-            }
-        }
-        return null;
-    }
-
     public boolean isPublished() {
         return this == ON_TIME || this == LATE;
     }

@@ -2,12 +2,11 @@ package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.NotAllowedException;
+import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
-import org.springframework.web.server.ResponseStatusException;
 
 /** Who may do what to a county's report: the one place the report services ask. */
 @Component
@@ -20,14 +19,14 @@ class ReportAccess {
     }
 
     RegionView county(String code) {
-        return regions.findCounty(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return regions.findCounty(code).orElseThrow(NotFoundException::new);
     }
 
     /** The county's own clerk: enters, saves and submits. */
     RegionView requireClerkOf(String countyCode, Viewer viewer) {
         RegionView county = county(countyCode);
         if (!viewer.is(Role.COUNTY_STAFF) || !viewer.canSeeUnpublishedOf(county)) {
-            throw new AccessDeniedException("only the county's own clerk");
+            throw new NotAllowedException("only the county's own clerk");
         }
         return county;
     }
@@ -36,7 +35,7 @@ class ReportAccess {
     RegionView requireReviewerOf(String countyCode, Viewer viewer) {
         RegionView county = county(countyCode);
         if (!viewer.is(Role.REVIEWER) || !viewer.canSeeUnpublishedOf(county)) {
-            throw new AccessDeniedException("only a reviewer in scope");
+            throw new NotAllowedException("only a reviewer in scope");
         }
         return county;
     }
@@ -50,7 +49,7 @@ class ReportAccess {
     RegionView requirePublisherOf(String countyCode, Viewer viewer) {
         RegionView county = county(countyCode);
         if (!mayRecordPublicationOf(county, viewer)) {
-            throw new AccessDeniedException("only the county's clerk, a reviewer in scope or an administrator");
+            throw new NotAllowedException("only the county's clerk, a reviewer in scope or an administrator");
         }
         return county;
     }
@@ -60,7 +59,7 @@ class ReportAccess {
         RegionView county = county(countyCode);
         boolean reviewer = viewer.is(Role.REVIEWER) && viewer.canSeeUnpublishedOf(county);
         if (!reviewer && !viewer.is(Role.ADMIN)) {
-            throw new AccessDeniedException("only a reviewer in scope or an administrator");
+            throw new NotAllowedException("only a reviewer in scope or an administrator");
         }
         return county;
     }

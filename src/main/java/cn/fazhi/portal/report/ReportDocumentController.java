@@ -1,19 +1,16 @@
 package cn.fazhi.portal.report;
 
-import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The annual report as a Word file (issue 18, point 3), with the print view's content. Whoever may
@@ -37,12 +34,12 @@ class ReportDocumentController {
     @GetMapping("/counties/{code}/reports/{year}/document.docx")
     ResponseEntity<byte[]> docx(@PathVariable String code, @PathVariable String year,
             @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version,
-            @AuthenticationPrincipal PortalUser user, Locale locale) {
+            Viewer viewer, Locale locale) {
         if (!year.matches("\\d{4}")) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException();
         }
-        ReportView report = reports.find(code, Integer.parseInt(year), version, Viewer.of(user), locale)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        ReportView report = reports.find(code, Integer.parseInt(year), version, viewer, locale)
+                .orElseThrow(NotFoundException::new);
         ReportDocument document = documents.of(report, locale);
         ContentDisposition disposition = ContentDisposition.attachment()
                 .filename(documents.fileName(document, locale), StandardCharsets.UTF_8).build();

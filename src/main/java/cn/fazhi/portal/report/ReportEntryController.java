@@ -1,13 +1,11 @@
 package cn.fazhi.portal.report;
 
-import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.util.MultiValueMap;
@@ -36,17 +34,16 @@ class ReportEntryController {
 
     @GetMapping("/counties/{code}/reports/{year}/edit")
     String form(@PathVariable String code, @PathVariable int year, @RequestParam(required = false) String section,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model) {
-        return page.show(model, entries.form(code, year, section, Viewer.of(user), locale,
+            Viewer viewer, Locale locale, Model model) {
+        return page.show(model, entries.form(code, year, section, viewer, locale,
                 ReportEntryService.Typed.NONE), locale);
     }
 
     @PostMapping("/counties/{code}/reports/{year}/edit")
     String save(@PathVariable String code, @PathVariable int year, @RequestParam String section,
             @RequestParam int version, @RequestParam MultiValueMap<String, String> params,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, HttpServletResponse response,
+            Viewer viewer, Locale locale, Model model, HttpServletResponse response,
             RedirectAttributes redirect) {
-        Viewer viewer = Viewer.of(user);
         Map<String, String> fields = params.toSingleValueMap();
         Map<String, String> refused;
         try {
@@ -75,10 +72,10 @@ class ReportEntryController {
 
     @PostMapping("/counties/{code}/reports/{year}/submit")
     String submit(@PathVariable String code, @PathVariable int year, @RequestParam int version,
-            @AuthenticationPrincipal PortalUser user, Locale locale, RedirectAttributes redirect) {
+            Viewer viewer, Locale locale, RedirectAttributes redirect) {
         List<String> blocking;
         try {
-            blocking = workflow.submit(code, year, version, Viewer.of(user), locale);
+            blocking = workflow.submit(code, year, version, viewer, locale);
         } catch (RuntimeException e) {
             if (!ConcurrentSave.lost(e)) {
                 throw e;

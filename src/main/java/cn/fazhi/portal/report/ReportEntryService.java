@@ -6,7 +6,9 @@ import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.CatalogService;
 import cn.fazhi.portal.catalog.IndicatorDef;
 import cn.fazhi.portal.catalog.IndicatorKind;
+import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.config.RuleRefusedException;
 import cn.fazhi.portal.region.RegionView;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -17,10 +19,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The clerk's report form: showing a section with last year's values and the findings, and
@@ -65,7 +65,7 @@ public class ReportEntryService {
         RegionView county = access.requireClerkOf(countyCode, viewer);
         // the form only reads the report: its values as rows rather than a hundred managed entities
         AnnualReport report = reports.findReportOnly(countyCode, year)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(NotFoundException::new);
         Catalog catalog = catalogs.forYear(year);
         String shown = ReportForm.NARRATIVE.equals(section) || catalog.sections().stream()
                 .anyMatch(s -> s.code().equals(section)) ? section : catalog.sections().get(0).code();
@@ -114,7 +114,7 @@ public class ReportEntryService {
         Catalog catalog = catalogs.forYear(year);
         if (catalog.sections().stream().noneMatch(s -> s.code().equals(section))) {
             // the form only sends its own sections: anything else was not typed in it
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no section " + section + " in " + year);
+            throw new RuleRefusedException("no section " + section + " in " + year);
         }
         AnnualReport report = editable(countyCode, year, version);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -391,7 +391,7 @@ public class ReportEntryService {
 
     private AnnualReport find(String countyCode, int year) {
         return reports.findByCountyCodeAndYear(countyCode, year)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(NotFoundException::new);
     }
 
     private AnnualReport editable(String countyCode, int year, int version) {

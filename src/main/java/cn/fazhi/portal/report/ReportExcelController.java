@@ -1,16 +1,14 @@
 package cn.fazhi.portal.report;
 
-import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.NotFoundException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,7 +16,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.util.UriUtils;
 
@@ -48,15 +45,15 @@ class ReportExcelController {
 
     @GetMapping("/counties/{code}/reports/{year}/report.xlsx")
     ResponseEntity<byte[]> workbook(@PathVariable String code, @PathVariable String year,
-            @AuthenticationPrincipal PortalUser user) {
-        ReportExport report = find(code, year, user);
+            Viewer viewer) {
+        ReportExport report = find(code, year, viewer);
         return download(ReportWorkbookWriter.write(report), XLSX, report, "xlsx");
     }
 
     @GetMapping("/counties/{code}/reports/{year}/report.csv")
     ResponseEntity<byte[]> csv(@PathVariable String code, @PathVariable String year,
-            @AuthenticationPrincipal PortalUser user) {
-        ReportExport report = find(code, year, user);
+            Viewer viewer) {
+        ReportExport report = find(code, year, viewer);
         return download(ReportCsvWriter.write(report), CSV, report, "csv");
     }
 
@@ -67,8 +64,7 @@ class ReportExcelController {
     @PostMapping("/counties/{code}/reports/{year}/import")
     String importWorkbook(@PathVariable String code, @PathVariable int year,
             @RequestParam(required = false) MultipartFile file, @RequestParam(required = false) String section,
-            @AuthenticationPrincipal PortalUser user, Locale locale, Model model, RedirectAttributes redirect) {
-        Viewer viewer = Viewer.of(user);
+            Viewer viewer, Locale locale, Model model, RedirectAttributes redirect) {
         List<ImportProblem> problems = excel.importWorkbook(code, year, file, viewer);
         if (problems.isEmpty()) {
             redirect.addFlashAttribute("flash", "excel.imported");
@@ -81,12 +77,12 @@ class ReportExcelController {
                 locale);
     }
 
-    private ReportExport find(String code, String year, PortalUser user) {
+    private ReportExport find(String code, String year, Viewer viewer) {
         if (!year.matches("\\d{4}")) {
-            throw new ResponseStatusException(HttpStatus.NOT_FOUND);
+            throw new NotFoundException();
         }
-        return excel.export(code, Integer.parseInt(year), Viewer.of(user))
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return excel.export(code, Integer.parseInt(year), viewer)
+                .orElseThrow(NotFoundException::new);
     }
 
     /**

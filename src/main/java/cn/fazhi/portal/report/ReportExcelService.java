@@ -4,6 +4,7 @@ import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.CatalogService;
 import cn.fazhi.portal.catalog.SectionDef;
+import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
 import java.io.IOException;
@@ -20,11 +21,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * A report's downloads (Excel form and CSV) and the upload of a filled-in Excel form (Excel 导入).
@@ -128,7 +127,7 @@ class ReportExcelService {
     private AnnualReport importable(String countyCode, int year, Viewer viewer) {
         access.requireClerkOf(countyCode, viewer);
         AnnualReport report = reports.findByCountyCodeAndYear(countyCode, year)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(NotFoundException::new);
         if (!report.isEditable()) {
             throw new IllegalReportTransitionException("import into", report.getStatus());
         }

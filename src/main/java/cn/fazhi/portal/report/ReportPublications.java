@@ -2,6 +2,7 @@ package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.config.ReportingCalendar;
 import cn.fazhi.portal.config.TimeConfiguration;
 import cn.fazhi.portal.region.RegionService;
@@ -20,10 +21,8 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.data.domain.Limit;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * 报告公开: the record of where and when a county published its approved report, and who
@@ -104,7 +103,7 @@ public class ReportPublications {
     private AnnualReport recordable(String countyCode, int year, Viewer viewer) {
         access.requirePublisherOf(countyCode, viewer);
         AnnualReport report = reports.findReportOnly(countyCode, year)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(NotFoundException::new);
         if (!report.wasApproved() && !report.hasPublicationRecord()) {
             throw new IllegalReportTransitionException("publish", report.getStatus());
         }

@@ -7,7 +7,10 @@ import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.CatalogService;
 import cn.fazhi.portal.catalog.IndicatorDef;
+import cn.fazhi.portal.config.NotAllowedException;
+import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.config.RuleRefusedException;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
 import java.math.BigDecimal;
@@ -17,11 +20,8 @@ import java.util.Locale;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * Reading annual reports. Approved reports are public; anything else is shown only to viewers
@@ -68,10 +68,10 @@ public class ReportService {
     public int openDraft(String countyCode, int year, Viewer viewer) {
         RegionView county = regions.findCounty(countyCode).orElseThrow(ReportService::notFound);
         if (!viewer.is(Role.COUNTY_STAFF) || !viewer.canSeeUnpublishedOf(county)) {
-            throw new AccessDeniedException("only the county's own clerk opens its report");
+            throw new NotAllowedException("only the county's own clerk opens its report");
         }
         if (year < FIRST_YEAR || year > reportingYear()) {
-            throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "no report can be opened for " + year);
+            throw new RuleRefusedException("no report can be opened for " + year);
         }
         if (!reports.existsByCountyCodeAndYear(countyCode, year)) {
             AnnualReport report = reports.save(AnnualReport.open(countyCode, year, periods.deadlineOf(year),
@@ -125,8 +125,8 @@ public class ReportService {
                 && !reports.existsByCountyCodeAndYear(county.code(), reportingYear());
     }
 
-    private static ResponseStatusException notFound() {
-        return new ResponseStatusException(HttpStatus.NOT_FOUND);
+    private static NotFoundException notFound() {
+        return new NotFoundException();
     }
 
     /**

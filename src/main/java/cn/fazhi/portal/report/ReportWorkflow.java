@@ -2,17 +2,16 @@ package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.config.ReportingCalendar;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
-import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The life of a report: the clerk submits, a reviewer in scope returns it with a comment or
@@ -175,7 +174,7 @@ public class ReportWorkflow {
 
     private AnnualReport find(String countyCode, int year) {
         return reports.findByCountyCodeAndYear(countyCode, year)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+                .orElseThrow(NotFoundException::new);
     }
 
     /** The report, when it is still at the version a decision was made on. */

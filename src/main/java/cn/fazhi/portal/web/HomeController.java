@@ -1,6 +1,5 @@
 package cn.fazhi.portal.web;
 
-import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.inspection.InspectionService;
@@ -11,7 +10,6 @@ import cn.fazhi.portal.report.ReportPublications;
 import cn.fazhi.portal.report.ReportService;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -40,16 +38,16 @@ class HomeController {
      * do) and the county's inspection findings not yet accepted, with their days left or late.
      */
     @GetMapping("/")
-    String home(@AuthenticationPrincipal PortalUser user, @RequestParam(required = false) String q, Locale locale,
+    String home(Viewer viewer, @RequestParam(required = false) String q, Locale locale,
             Model model) {
         addPublications(q, model);
-        if (user != null && user.getRole() == Role.COUNTY_STAFF) {
-            regions.findCounty(user.getScopeRegionCode()).ifPresent(county -> {
+        if (viewer.is(Role.COUNTY_STAFF)) {
+            regions.findCounty(viewer.scopeRegionCode()).ifPresent(county -> {
                 int year = reports.reportingYear();
                 model.addAttribute("ownCounty", county);
                 model.addAttribute("reportingYear", year);
-                model.addAttribute("progress", entries.progress(county.code(), year, Viewer.of(user), locale));
-                model.addAttribute("openFindings", inspections.openFindingsOf(county.code(), Viewer.of(user), locale));
+                model.addAttribute("progress", entries.progress(county.code(), year, viewer, locale));
+                model.addAttribute("openFindings", inspections.openFindingsOf(county.code(), viewer, locale));
             });
         }
         return "home";

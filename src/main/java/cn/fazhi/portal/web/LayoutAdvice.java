@@ -41,7 +41,7 @@ class LayoutAdvice {
         if (user == null) {
             return new Navigation(false, false, false, null);
         }
-        Viewer viewer = Viewer.of(user);
+        Viewer viewer = user.toViewer();
         return new Navigation(true, viewer.is(Role.REVIEWER) || viewer.is(Role.ADMIN), viewer.is(Role.ADMIN),
                 user.getDisplayName());
     }

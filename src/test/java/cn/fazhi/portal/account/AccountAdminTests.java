@@ -87,12 +87,12 @@ class AccountAdminTests {
         PortalUser target = TestUsers.user(accounts, "toggle-reviewer", Role.REVIEWER, "530000");
         assertThat(mvc.post().uri("/admin/accounts/" + target.getId() + "/disable").with(csrf()).with(user(admin())))
                 .hasStatus(HttpStatus.FOUND);
-        assertThat(accounts.search(new AccountQuery("toggle-reviewer", null, null, "DISABLED"), PageRequest.of(0, 5),
+        assertThat(accounts.search(new AccountQuery("toggle-reviewer", null, null, AccountStatus.DISABLED), PageRequest.of(0, 5),
                 admin().toViewer())).hasSize(1);
         assertThat(TestUsers.demo(accounts, "toggle-reviewer").isEnabled()).isFalse();
         assertThat(mvc.post().uri("/admin/accounts/" + target.getId() + "/enable").with(csrf()).with(user(admin())))
                 .hasStatus(HttpStatus.FOUND);
-        assertThat(accounts.search(new AccountQuery("toggle-reviewer", null, null, "ACTIVE"), PageRequest.of(0, 5),
+        assertThat(accounts.search(new AccountQuery("toggle-reviewer", null, null, AccountStatus.ACTIVE), PageRequest.of(0, 5),
                 admin().toViewer())).hasSize(1);
     }
 

@@ -196,7 +196,7 @@ class LoginSecurityTests {
                 .extracting(LoginFailureRow::address, LoginFailureRow::failures)
                 .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("10.66.0.4", 8),
                         org.assertj.core.groups.Tuple.tuple("10.66.0.5", 1));
-        assertThat(accounts.search(new AccountQuery("watched-clerk", null, null, "LOCKED"),
+        assertThat(accounts.search(new AccountQuery("watched-clerk", null, null, AccountStatus.LOCKED),
                 org.springframework.data.domain.PageRequest.of(0, 5), admin.toViewer())).hasSize(1);
         assertThat(login("watched-clerk", TestUsers.PASSWORD, address("10.66.0.4"))).redirectedUrl()
                 .startsWith("/login?wait=");
@@ -204,7 +204,7 @@ class LoginSecurityTests {
         assertThat(mvc.post().uri("/admin/accounts/" + clerk.getId() + "/unlock").with(csrf()).with(user(admin)))
                 .hasStatus(HttpStatus.FOUND);
         assertThat(accounts.loginFailures(clerk.getId(), admin.toViewer())).isEmpty();
-        assertThat(accounts.search(new AccountQuery("watched-clerk", null, null, "LOCKED"),
+        assertThat(accounts.search(new AccountQuery("watched-clerk", null, null, AccountStatus.LOCKED),
                 org.springframework.data.domain.PageRequest.of(0, 5), admin.toViewer())).isEmpty();
         assertThat(login("watched-clerk", TestUsers.PASSWORD, address("10.66.0.4"))).redirectedUrl().isEqualTo("/");
         assertThat(actionsOf(clerk)).contains("LOGIN_FAILURE", "ACCOUNT_UNLOCKED", "LOGIN_SUCCESS");

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.dashboard;
 
+import cn.fazhi.portal.report.ReportStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhi.portal.catalog.Direction;
@@ -21,9 +22,9 @@ class DashboardTrendTests {
         // 2021 approved with a zero denominator
         IndicatorDef indicator = new IndicatorDef("NEW_RATE", "CAPACITY", 1, "新比率", "New rate", "%",
                 IndicatorKind.RATE, Direction.UP, null, null, null, null, null, 2018, 2021, false);
-        List<ProfileRow> reports = List.of(row(2017, "APPROVED", "5"), row(2019, "APPROVED", "40"),
-                row(2020, "DRAFT", "45"), new ProfileRow(null, null, null, 2021, "APPROVED", null, null, null, true, true));
-        List<TrendPoint> trend = DashboardService.trend(indicator, reports, Set.of("APPROVED"), 2016, 2022);
+        List<ProfileRow> reports = List.of(row(2017, ReportStatus.APPROVED, "5"), row(2019, ReportStatus.APPROVED, "40"),
+                row(2020, ReportStatus.DRAFT, "45"), new ProfileRow(null, null, null, 2021, ReportStatus.APPROVED, null, null, null, true, true));
+        List<TrendPoint> trend = DashboardService.trend(indicator, reports, Set.of(ReportStatus.APPROVED), 2016, 2022);
         assertThat(trend).extracting(TrendPoint::year).containsExactly(2016, 2017, 2018, 2019, 2020, 2021, 2022);
         assertThat(trend).extracting(TrendPoint::inCatalogue)
                 .containsExactly(false, false, true, true, true, true, false);
@@ -33,7 +34,7 @@ class DashboardTrendTests {
         assertThat(trend.get(5).value()).isNull();
     }
 
-    private static ProfileRow row(int year, String status, String value) {
+    private static ProfileRow row(int year, ReportStatus status, String value) {
         return new ProfileRow(null, null, null, year, status, null, null, new BigDecimal(value), true, false);
     }
 }

@@ -8,6 +8,7 @@ import cn.fazhi.portal.dashboard.DashboardQueries.StatusRow;
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionView;
 import cn.fazhi.portal.report.PublicationState;
+import cn.fazhi.portal.report.ReportStatus;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -29,9 +30,9 @@ class StatusBoardRowsTests {
     @Test
     void beforeTheDeadlineACountyHasNotStartedOrHasADraft() {
         LocalDate before = DEADLINE.minusDays(1);
-        assertThat(row(null, before).status()).isEqualTo("NOT_STARTED");
-        StatusRow draft = row(new ReportState("DRAFT", 40, null, null), before);
-        assertThat(draft.status()).isEqualTo("DRAFT");
+        assertThat(row(null, before).status()).isEqualTo(BoardStatus.NOT_STARTED);
+        StatusRow draft = row(new ReportState(ReportStatus.DRAFT, 40, null, null), before);
+        assertThat(draft.status()).isEqualTo(BoardStatus.DRAFT);
         assertThat(draft.filled()).isEqualTo(40);
         assertThat(draft.total()).isEqualTo(112);
         assertThat(row(null, before).filled()).isNull();
@@ -39,29 +40,29 @@ class StatusBoardRowsTests {
 
     @Test
     void onTheDeadlineDayNothingIsLateYetAndAfterItWhatWasNotSentIs() {
-        assertThat(row(new ReportState("DRAFT", 1, null, null), DEADLINE).status()).isEqualTo("DRAFT");
-        assertThat(row(null, DEADLINE.plusDays(1)).status()).isEqualTo("LATE");
-        assertThat(row(new ReportState("DRAFT", 1, null, null), DEADLINE.plusDays(1)).status()).isEqualTo("LATE");
-        for (String sent : List.of("SUBMITTED", "RETURNED", "APPROVED")) {
+        assertThat(row(new ReportState(ReportStatus.DRAFT, 1, null, null), DEADLINE).status()).isEqualTo(BoardStatus.DRAFT);
+        assertThat(row(null, DEADLINE.plusDays(1)).status()).isEqualTo(BoardStatus.LATE);
+        assertThat(row(new ReportState(ReportStatus.DRAFT, 1, null, null), DEADLINE.plusDays(1)).status()).isEqualTo(BoardStatus.LATE);
+        for (ReportStatus sent : List.of(ReportStatus.SUBMITTED, ReportStatus.RETURNED, ReportStatus.APPROVED)) {
             assertThat(row(new ReportState(sent, 112, Instant.parse("2025-02-01T02:00:00Z"), null),
-                    DEADLINE.plusDays(1)).status()).isEqualTo(sent);
+                    DEADLINE.plusDays(1)).status()).isEqualTo(BoardStatus.valueOf(sent.name()));
         }
     }
 
     @Test
     void aReportsOwnExtensionReplacesTheYearsDeadline() {
         LocalDate extended = DEADLINE.plusDays(10);
-        StatusRow row = row(new ReportState("DRAFT", 5, null, extended), DEADLINE.plusDays(5));
-        assertThat(row.status()).isEqualTo("DRAFT");
+        StatusRow row = row(new ReportState(ReportStatus.DRAFT, 5, null, extended), DEADLINE.plusDays(5));
+        assertThat(row.status()).isEqualTo(BoardStatus.DRAFT);
         assertThat(row.deadline()).isEqualTo(extended);
     }
 
     @Test
     void submittedLateCountsTheDayInChinaTime() {
         // 1 March 2025 23:30 in Beijing is still the deadline day; 2 March 00:30 is late
-        assertThat(row(new ReportState("SUBMITTED", 112, Instant.parse("2025-03-01T15:30:00Z"), null), DEADLINE)
+        assertThat(row(new ReportState(ReportStatus.SUBMITTED, 112, Instant.parse("2025-03-01T15:30:00Z"), null), DEADLINE)
                 .submittedLate()).isFalse();
-        assertThat(row(new ReportState("SUBMITTED", 112, Instant.parse("2025-03-01T16:30:00Z"), null), DEADLINE)
+        assertThat(row(new ReportState(ReportStatus.SUBMITTED, 112, Instant.parse("2025-03-01T16:30:00Z"), null), DEADLINE)
                 .submittedLate()).isTrue();
     }
 
@@ -71,7 +72,7 @@ class StatusBoardRowsTests {
         assertThat(row.groupCode()).isEqualTo("410000");
         StatusRow anning = row(null, DEADLINE);
         List<StatusCount> counts = DashboardService.countsOf(List.of(row, anning,
-                DashboardService.statusRow(JIYUAN, "河南省", new ReportState("APPROVED", 112, null, null), DEADLINE,
+                DashboardService.statusRow(JIYUAN, "河南省", new ReportState(ReportStatus.APPROVED, 112, null, null), DEADLINE,
                         PUBLISH_BY, DEADLINE, 112)));
         assertThat(counts).extracting(StatusCount::groupCode).containsExactly("410000", "530100", null);
         assertThat(counts.get(0)).isEqualTo(new StatusCount("410000", "河南省", 1, 0, 0, 0, 1, 0, 2));
@@ -80,15 +81,15 @@ class StatusBoardRowsTests {
 
     @Test
     void publicationIsOnTimeUpToItsDeadlineLateAfterAndOverdueWithoutARecordOnceItPassed() {
-        StatusRow none = row(new ReportState("APPROVED", 112, null, null, null), PUBLISH_BY);
+        StatusRow none = row(new ReportState(ReportStatus.APPROVED, 112, null, null, null), PUBLISH_BY);
         assertThat(none.publication()).isEqualTo(PublicationState.UNPUBLISHED);
-        assertThat(row(new ReportState("APPROVED", 112, null, null, null), PUBLISH_BY.plusDays(1)).publication())
+        assertThat(row(new ReportState(ReportStatus.APPROVED, 112, null, null, null), PUBLISH_BY.plusDays(1)).publication())
                 .isEqualTo(PublicationState.OVERDUE);
         assertThat(row(null, PUBLISH_BY.plusDays(1)).publication()).isEqualTo(PublicationState.OVERDUE);
-        StatusRow onTime = row(new ReportState("APPROVED", 112, null, null, PUBLISH_BY), PUBLISH_BY.plusDays(9));
+        StatusRow onTime = row(new ReportState(ReportStatus.APPROVED, 112, null, null, PUBLISH_BY), PUBLISH_BY.plusDays(9));
         assertThat(onTime.publication()).isEqualTo(PublicationState.ON_TIME);
         assertThat(onTime.publishedOn()).isEqualTo(PUBLISH_BY);
-        assertThat(row(new ReportState("RETURNED", 112, null, null, PUBLISH_BY.plusDays(1)), PUBLISH_BY.plusDays(9))
+        assertThat(row(new ReportState(ReportStatus.RETURNED, 112, null, null, PUBLISH_BY.plusDays(1)), PUBLISH_BY.plusDays(9))
                 .publication()).isEqualTo(PublicationState.LATE);
         List<DashboardQueries.PublicationCount> counts = DashboardService.publicationCountsOf(List.of(none, onTime,
                 DashboardService.statusRow(JIYUAN, "河南省", null, DEADLINE, PUBLISH_BY, PUBLISH_BY.plusDays(1), 112)));

@@ -2,8 +2,13 @@ package cn.fazhi.portal.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fazhi.portal.config.ConflictException;
 import cn.fazhi.portal.config.ErrorPages;
+import cn.fazhi.portal.config.NotFoundException;
+import cn.fazhi.portal.config.RuleRefusedException;
+import jakarta.persistence.OptimisticLockException;
 import java.sql.SQLException;
+import org.hibernate.StaleObjectStateException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -28,6 +33,35 @@ class RequestErrorAdviceTests {
         response = new MockHttpServletResponse();
         advice.concurrentChange(new PessimisticLockingFailureException("deadlock"), request, response);
         assertThat(response.getStatus()).isEqualTo(409);
+
+        // JPA's and Hibernate's own exceptions, where Spring did not translate them
+        for (Exception stale : new Exception[] {new OptimisticLockException("stale"),
+                new StaleObjectStateException("AnnualReport", 1L)}) {
+            request = new MockHttpServletRequest("POST", "/reports");
+            response = new MockHttpServletResponse();
+            advice.concurrentChange(stale, request, response);
+            assertThat(response.getStatus()).as(stale.toString()).isEqualTo(409);
+            assertThat(request.getAttribute(ErrorPages.MESSAGE)).isEqualTo("error.409.concurrent");
+        }
+    }
+
+    @Test
+    void theDomainsRefusalsAreNotFoundConflictAndBadRequest() throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/counties/x");
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        advice.notFound(new NotFoundException(), request, response);
+        assertThat(response.getStatus()).isEqualTo(404);
+        assertThat(request.getAttribute(ErrorPages.MESSAGE)).isNull();
+
+        request = new MockHttpServletRequest("POST", "/x");
+        response = new MockHttpServletResponse();
+        advice.conflict(new ConflictException("approved", "error.409.concurrent"), request, response);
+        assertThat(response.getStatus()).isEqualTo(409);
+        assertThat(request.getAttribute(ErrorPages.MESSAGE)).isEqualTo("error.409.concurrent");
+
+        response = new MockHttpServletResponse();
+        advice.refused(new RuleRefusedException("no such section"), new MockHttpServletRequest("GET", "/x"), response);
+        assertThat(response.getStatus()).isEqualTo(400);
     }
 
     @Test
