@@ -1,15 +1,14 @@
 package cn.fazhi.portal.report;
 
 import java.sql.Timestamp;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.support.PageableExecutionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -61,23 +60,20 @@ public class ReportListings {
             where.append(" and status in (:statuses)");
             params.put("statuses", criteria.statuses().stream().map(Enum::name).toList());
         }
-        long total = jdbc.sql("select count(*) from annual_report" + where).params(params).query(Long.class)
-                .single();
-        if (total == 0) {
-            return Page.empty(pageable);
-        }
         // of one status (the queue's default) the rows come in the order of annual_report_queue_idx
         String submittedFirst = criteria.statuses().size() == 1 ? "" : "status <> 'SUBMITTED', ";
         String select = "select county_code, year, status, submitted_at, submission_deadline from annual_report"
                 + where + " order by " + submittedFirst + "submitted_at nulls last, county_code, year desc"
                 + " limit :limit offset :offset";
-        List<ReportListing> rows = new ArrayList<>(jdbc.sql(select)
+        List<ReportListing> rows = jdbc.sql(select)
                 .params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
                 .query((rs, n) -> {
                     Timestamp submitted = rs.getTimestamp(4);
                     return new ReportListing(rs.getString(1), rs.getInt(2), ReportStatus.valueOf(rs.getString(3)),
                             submitted == null ? null : submitted.toInstant(), rs.getDate(5).toLocalDate());
-                }).list());
-        return new PageImpl<>(rows, pageable, total);
+                }).list();
+        // the count only when the page does not tell it (a first page that is not full does)
+        return PageableExecutionUtils.getPage(rows, pageable,
+                () -> jdbc.sql("select count(*) from annual_report" + where).params(params).query(Long.class).single());
     }
 }

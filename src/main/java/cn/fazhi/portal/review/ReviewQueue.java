@@ -10,10 +10,9 @@ import cn.fazhi.portal.report.ReportListing;
 import cn.fazhi.portal.report.ReportListings;
 import cn.fazhi.portal.report.ReportStatus;
 import java.time.LocalDate;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.access.AccessDeniedException;
@@ -76,21 +75,18 @@ public class ReviewQueue {
                 r.year(), r.status(), r.submittedAt(), r.submissionDeadline(), isLate(r, today)));
     }
 
-    /** The codes of the counties the viewer may review within the area, or null for every county. */
+    /**
+     * The codes of the counties the viewer may review within the area, or null for every county
+     * (from the region tree in memory: the scope is the viewer's rule, as on every other page).
+     */
     private Set<String> countiesOf(String area, Viewer viewer) {
-        // an administrator, or a national reviewer, sees every county
-        String scope = viewer.is(Role.REVIEWER) ? viewer.scopeRegionCode() : null;
         String within = area == null || area.isBlank() ? null : area.strip();
-        Set<String> codes = scope == null ? null : new HashSet<>(regions.codesWithin(scope));
-        if (within != null) {
-            List<String> inArea = regions.codesWithin(within);
-            if (codes == null) {
-                codes = new HashSet<>(inArea);
-            } else {
-                codes.retainAll(inArea);
-            }
+        boolean everywhere = viewer.is(Role.ADMIN) || viewer.scopeRegionCode() == null;
+        if (everywhere && within == null) {
+            return null;
         }
-        return codes;
+        return regions.counties().stream().filter(viewer::canSeeUnpublishedOf)
+                .filter(c -> within == null || c.isWithin(within)).map(RegionView::code).collect(Collectors.toSet());
     }
 
     private static String nameOf(RegionView county, String code) {
