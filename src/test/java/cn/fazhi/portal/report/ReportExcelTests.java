@@ -1,5 +1,6 @@
 package cn.fazhi.portal.report;
 
+import static cn.fazhi.portal.report.EditedWorkbooks.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -28,7 +29,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -621,16 +621,6 @@ class ReportExcelTests {
 
     private static XSSFWorkbook workbook(MvcTestResult result) throws IOException {
         return new XSSFWorkbook(new ByteArrayInputStream(result.getResponse().getContentAsByteArray()));
-    }
-
-    /** The workbook changed as a clerk (or someone who removed the protection) would. */
-    private static byte[] edit(byte[] workbook, Consumer<XSSFWorkbook> change) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook));
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            change.accept(book);
-            book.write(out);
-            return out.toByteArray();
-        }
     }
 
     /** Chinese characters at random: a text that deflates as little as real text does. */

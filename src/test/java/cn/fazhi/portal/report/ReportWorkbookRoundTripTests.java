@@ -1,25 +1,22 @@
 package cn.fazhi.portal.report;
 
+import static cn.fazhi.portal.report.EditedWorkbooks.edit;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.Direction;
 import cn.fazhi.portal.catalog.IndicatorDef;
 import cn.fazhi.portal.catalog.IndicatorKind;
 import cn.fazhi.portal.catalog.SectionDef;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
-import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -99,17 +96,17 @@ class ReportWorkbookRoundTripTests {
         assertThat(read(malformed, "530101", 2024).problems())
                 .extracting(ImportProblem::sheet, ImportProblem::row, ImportProblem::column, ImportProblem::messageKey)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("指标", meetingsRow + 1, "F", "value.notANumber"),
-                        org.assertj.core.groups.Tuple.tuple("指标", meetingsRow + 2, "F", "value.countNotWhole"));
+                        tuple("指标", meetingsRow + 1, "F", "value.notANumber"),
+                        tuple("指标", meetingsRow + 2, "F", "value.countNotWhole"));
     }
 
     @Test
     void aFormOfAnotherCountyOrYearIsRefusedAtItsHeaderCell() throws IOException {
         byte[] form = ReportWorkbookWriter.write(emptyReport());
         assertThat(read(form, "530102", 2024).problems()).extracting(ImportProblem::row, ImportProblem::column,
-                ImportProblem::messageKey).containsExactly(org.assertj.core.groups.Tuple.tuple(1, "B", "excel.otherCounty"));
+                ImportProblem::messageKey).containsExactly(tuple(1, "B", "excel.otherCounty"));
         assertThat(read(form, "530101", 2025).problems()).extracting(ImportProblem::row, ImportProblem::column,
-                ImportProblem::messageKey).containsExactly(org.assertj.core.groups.Tuple.tuple(3, "B", "excel.otherYear"));
+                ImportProblem::messageKey).containsExactly(tuple(3, "B", "excel.otherYear"));
     }
 
     private ReportExport emptyReport() {
@@ -122,15 +119,6 @@ class ReportWorkbookRoundTripTests {
     private ReportWorkbookReader.Content read(byte[] workbook, String county, int year) throws IOException {
         Path file = Files.write(dir.resolve("upload-" + System.nanoTime() + ".xlsx"), workbook);
         return ReportWorkbookReader.read(file, CATALOG, county, year);
-    }
-
-    private static byte[] edit(byte[] workbook, Consumer<XSSFWorkbook> change) throws IOException {
-        try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook));
-                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            change.accept(book);
-            book.write(out);
-            return out.toByteArray();
-        }
     }
 
     private static ReportExport.Row row(IndicatorDef indicator, BigDecimal lastYear, ValueEntry entry,
