@@ -1,19 +1,16 @@
 package cn.fazhi.portal.catalog;
 
-import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.NotFoundException;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -35,8 +32,8 @@ class CandidateController {
     }
 
     @GetMapping("/admin/candidates")
-    String candidates(@AuthenticationPrincipal PortalUser user, Model model) {
-        model.addAttribute("groups", promotion.candidates(Viewer.of(user)));
+    String candidates(Viewer viewer, Model model) {
+        model.addAttribute("groups", promotion.candidates(viewer));
         return "catalog/candidates";
     }
 
@@ -47,8 +44,7 @@ class CandidateController {
     @GetMapping("/admin/candidates/promote")
     String promoteForm(@RequestParam String key, @RequestParam(defaultValue = INTO_EXISTING) String into,
             @RequestParam(required = false) String indicator, @ModelAttribute("form") IndicatorForm form,
-            @AuthenticationPrincipal PortalUser user, Model model) {
-        Viewer viewer = Viewer.of(user);
+            Viewer viewer, Model model) {
         CustomFigurePromotion.CandidateGroup group = group(key, viewer);
         Map<String, String> errors = Map.of();
         CustomFigurePromotion.Preview preview = null;
@@ -67,8 +63,7 @@ class CandidateController {
     @PostMapping("/admin/candidates/promote")
     String promote(@RequestParam String key, @RequestParam(defaultValue = INTO_EXISTING) String into,
             @RequestParam(required = false) String indicator, @ModelAttribute("form") IndicatorForm form,
-            @AuthenticationPrincipal PortalUser user, Model model, RedirectAttributes redirect) {
-        Viewer viewer = Viewer.of(user);
+            Viewer viewer, Model model, RedirectAttributes redirect) {
         CustomFigurePromotion.CandidateGroup group = group(key, viewer);
         CustomFigurePromotion.Outcome outcome;
         if (INTO_NEW.equals(into)) {
@@ -105,7 +100,7 @@ class CandidateController {
     private CustomFigurePromotion.CandidateGroup group(String key, Viewer viewer) {
         Optional<CustomFigurePromotion.CandidateGroup> group = promotion.candidates(viewer).stream()
                 .filter(g -> g.key().equals(key)).findFirst();
-        return group.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
+        return group.orElseThrow(() -> new NotFoundException());
     }
 
     /** A new indicator's form started from the group: its commonest name and unit, its first year. */

@@ -4,5 +4,6 @@
  * use (the reporting calendar, HTML escaping), and the domain's refusals every service throws
  * ({@link cn.fazhi.portal.config.DomainException} and its kinds).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Configuration")
+@org.springframework.modulith.ApplicationModule(displayName = "Configuration",
+        allowedDependencies = {})
 package cn.fazhi.portal.config;

@@ -2,5 +2,6 @@
  * Administrative divisions (GB/T 2260: province → prefecture → county), region scope checks and
  * the recognitions a county holds.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Regions")
+@org.springframework.modulith.ApplicationModule(displayName = "Regions",
+        allowedDependencies = {"audit", "config"})
 package cn.fazhi.portal.region;

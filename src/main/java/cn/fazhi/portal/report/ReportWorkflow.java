@@ -3,6 +3,7 @@ package cn.fazhi.portal.report;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.config.NotFoundException;
+import cn.fazhi.portal.config.RuleRefusedException;
 import cn.fazhi.portal.config.ReportingCalendar;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -146,7 +147,7 @@ public class ReportWorkflow {
         String note = StringUtils.hasText(publicNote) ? publicNote.strip() : null;
         if (note != null && report.getPublishedVersion() == null) {
             // checkDecision told the review module, which refuses such a note before it gets here
-            throw new IllegalArgumentException("a public note is only for a correction");
+            throw new RuleRefusedException("a public note is only for a correction");
         }
         ReportVersion published = report.approve(viewer.accountId(), clock.instant(), calendar.today(),
                 catalogs.forYear(year), note);

@@ -1,22 +1,20 @@
 package cn.fazhi.portal.review;
 
-import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.report.ReportConflictException;
 import cn.fazhi.portal.report.ReportStatus;
 import jakarta.servlet.http.HttpServletResponse;
+import cn.fazhi.portal.config.RuleRefusedException;
 import java.util.Arrays;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -44,10 +42,10 @@ class ReviewController {
     @GetMapping("/review")
     String queue(@RequestParam(required = false) Integer year, @RequestParam(required = false) String status,
             @RequestParam(required = false) String prefecture, @RequestParam(defaultValue = "0") int page,
-            @AuthenticationPrincipal PortalUser user, Model model) {
+            Viewer viewer, Model model) {
         ReportStatus wanted = statusOf(status);
         model.addAttribute("rows", queue.queue(new ReviewQueue.Filter(year, wanted, prefecture),
-                PageRequest.of(Math.max(page, 0), ReviewQueue.PAGE_SIZE), Viewer.of(user)));
+                PageRequest.of(Math.max(page, 0), ReviewQueue.PAGE_SIZE), viewer));
         model.addAttribute("year", year);
         model.addAttribute("status", wanted);
         model.addAttribute("prefecture", prefecture);
@@ -63,33 +61,33 @@ class ReviewController {
             return null;
         }
         return Arrays.stream(ReportStatus.values()).filter(s -> s.name().equals(status.strip())).findFirst()
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.BAD_REQUEST));
+                .orElseThrow(() -> new RuleRefusedException("unknown status " + status));
     }
 
     @PostMapping("/counties/{code}/reports/{year}/return")
     String returnForRevision(@PathVariable String code, @PathVariable int year, @RequestParam int version,
-            @RequestParam(required = false) String comment, @AuthenticationPrincipal PortalUser user,
+            @RequestParam(required = false) String comment, Viewer viewer,
             RedirectAttributes redirect, Model model, HttpServletResponse response) {
         return decide(code, year, redirect, model, response, "review.returned",
-                () -> workflow.returnForRevision(code, year, version, comment, Viewer.of(user)));
+                () -> workflow.returnForRevision(code, year, version, comment, viewer));
     }
 
     @PostMapping("/counties/{code}/reports/{year}/approve")
     String approve(@PathVariable String code, @PathVariable int year, @RequestParam int version,
-            @RequestParam(required = false) String publicNote, @AuthenticationPrincipal PortalUser user,
+            @RequestParam(required = false) String publicNote, Viewer viewer,
             RedirectAttributes redirect, Model model, HttpServletResponse response) {
         // kept for the form should the note be refused
         redirect.addFlashAttribute("publicNote", publicNote);
         return decide(code, year, redirect, model, response, "review.approved",
-                () -> workflow.approve(code, year, version, publicNote, Viewer.of(user)));
+                () -> workflow.approve(code, year, version, publicNote, viewer));
     }
 
     @PostMapping("/counties/{code}/reports/{year}/reopen")
     String reopen(@PathVariable String code, @PathVariable int year, @RequestParam int version,
-            @RequestParam(required = false) String reason, @AuthenticationPrincipal PortalUser user,
+            @RequestParam(required = false) String reason, Viewer viewer,
             RedirectAttributes redirect, Model model, HttpServletResponse response) {
         return decide(code, year, redirect, model, response, "review.reopened",
-                () -> workflow.reopen(code, year, version, reason, Viewer.of(user)));
+                () -> workflow.reopen(code, year, version, reason, viewer));
     }
 
     private static String decide(String code, int year, RedirectAttributes redirect, Model model,
