@@ -27,7 +27,11 @@ public class CacheConfiguration {
      */
     public static final String CATALOG_EDITIONS = "catalogEditions";
 
-    /** 行政区划树: the division tree (region.RegionService), one entry read on the first look-up. */
+    /**
+     * 行政区划树: the division tree (region.RegionService), its one entry read on the first look-up.
+     * Not bounded: it never holds more than that entry, and an unbounded cache is a plain concurrent
+     * map, the cheapest look-up (a national page makes thousands).
+     */
     public static final String REGION_TREE = "regionTree";
 
     @Bean
@@ -36,7 +40,7 @@ public class CacheConfiguration {
         manager.setAllowNullValues(false);
         manager.setCaffeine(Caffeine.newBuilder().maximumSize(1_000));
         manager.registerCustomCache(CATALOG_EDITIONS, Caffeine.newBuilder().maximumSize(64).build());
-        manager.registerCustomCache(REGION_TREE, Caffeine.newBuilder().maximumSize(1).build());
+        manager.registerCustomCache(REGION_TREE, Caffeine.newBuilder().initialCapacity(1).build());
         return manager;
     }
 }
