@@ -3,15 +3,19 @@ package cn.fazhi.portal.review;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.report.ReportConflictException;
 import cn.fazhi.portal.report.ReportStatus;
-import jakarta.servlet.http.HttpServletResponse;
 import cn.fazhi.portal.config.RuleRefusedException;
+import cn.fazhi.portal.report.ReportWorkflow.Decision;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.util.Arrays;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -65,47 +69,71 @@ class ReviewController {
     }
 
     @PostMapping("/counties/{code}/reports/{year}/return")
-    String returnForRevision(@PathVariable String code, @PathVariable int year, @RequestParam int version,
-            @RequestParam(required = false) String comment, Viewer viewer,
+    String returnForRevision(@PathVariable String code, @PathVariable int year,
+            @Valid @ModelAttribute("returnForm") ReturnForm form, BindingResult result, Viewer viewer,
             RedirectAttributes redirect, Model model, HttpServletResponse response) {
-        return decide(code, year, redirect, model, response, "review.returned",
-                () -> workflow.returnForRevision(code, year, version, comment, viewer));
+        return decide(new Decided(code, year, Decision.RETURN, form.version(), "review.returned"), form, result,
+                redirect, model, response, () -> workflow.returnForRevision(code, year, form, viewer), viewer);
     }
 
     @PostMapping("/counties/{code}/reports/{year}/approve")
-    String approve(@PathVariable String code, @PathVariable int year, @RequestParam int version,
-            @RequestParam(required = false) String publicNote, Viewer viewer,
+    String approve(@PathVariable String code, @PathVariable int year,
+            @Valid @ModelAttribute("approvalForm") ApprovalForm form, BindingResult result, Viewer viewer,
             RedirectAttributes redirect, Model model, HttpServletResponse response) {
-        // kept for the form should the note be refused
-        redirect.addFlashAttribute("publicNote", publicNote);
-        return decide(code, year, redirect, model, response, "review.approved",
-                () -> workflow.approve(code, year, version, publicNote, viewer));
+        return decide(new Decided(code, year, Decision.APPROVE, form.version(), "review.approved"), form, result,
+                redirect, model, response, () -> workflow.approve(code, year, form, viewer), viewer);
     }
 
     @PostMapping("/counties/{code}/reports/{year}/reopen")
-    String reopen(@PathVariable String code, @PathVariable int year, @RequestParam int version,
-            @RequestParam(required = false) String reason, Viewer viewer,
+    String reopen(@PathVariable String code, @PathVariable int year,
+            @Valid @ModelAttribute("reopenForm") ReopenForm form, BindingResult result, Viewer viewer,
             RedirectAttributes redirect, Model model, HttpServletResponse response) {
-        return decide(code, year, redirect, model, response, "review.reopened",
-                () -> workflow.reopen(code, year, version, reason, viewer));
+        return decide(new Decided(code, year, Decision.REOPEN, form.version(), "review.reopened"), form, result,
+                redirect, model, response, () -> workflow.reopen(code, year, form, viewer), viewer);
     }
 
-    private static String decide(String code, int year, RedirectAttributes redirect, Model model,
-            HttpServletResponse response, String done, Runnable decision) {
-        String page = "/counties/" + code + "/reports/" + year;
+    /** A decision on a report, as the page that asked for it showed the report. */
+    private record Decided(String code, int year, Decision decision, Integer version, String doneKey) {
+
+        String page() {
+            return "/counties/" + code + "/reports/" + year;
+        }
+    }
+
+    /**
+     * The one shape of the three decisions: who may decide, and on the report as shown, before what
+     * was typed is looked at; then the form's checks and the report's own refusals, each next to its
+     * field. A refused decision goes back to the report's page with the form as typed and its errors
+     * (flashed, as the page belongs to the report module and is reached by its own address); a stale
+     * page gets the 409 page with a way to the current report.
+     */
+    private String decide(Decided decided, Object form, BindingResult result, RedirectAttributes redirect,
+            Model model, HttpServletResponse response, Runnable decision, Viewer viewer) {
+        if (result.hasFieldErrors("version")) {
+            // the pages always send the version shown: without one (or with junk) no page sent this
+            throw new RuleRefusedException("a decision without the version of the report it was made on");
+        }
         try {
-            decision.run();
-            redirect.addFlashAttribute("flash", done);
-        } catch (ReviewInputException e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
+            workflow.check(decided.code(), decided.year(), decided.version(), decided.decision(), viewer);
+            if (!result.hasErrors()) {
+                try {
+                    decision.run();
+                    redirect.addFlashAttribute("flash", decided.doneKey());
+                    return "redirect:" + decided.page();
+                } catch (ReviewInputException e) {
+                    result.rejectValue(e.field(), e.messageKey(), e.args(), null);
+                }
+            }
         } catch (ReportConflictException | ConcurrencyFailureException e) {
             // the report changed since the page was opened (or another decision won the race)
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("errorMessage", "review.stale");
-            model.addAttribute("errorBack", page);
+            model.addAttribute("errorBack", decided.page());
             model.addAttribute("errorBackText", "review.stale.link");
             return "error/409";
         }
-        return "redirect:" + page;
+        redirect.addFlashAttribute(result.getObjectName(), form);
+        redirect.addFlashAttribute(BindingResult.MODEL_KEY_PREFIX + result.getObjectName(), result);
+        return "redirect:" + decided.page();
     }
 }

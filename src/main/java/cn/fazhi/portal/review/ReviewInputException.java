@@ -1,13 +1,14 @@
 package cn.fazhi.portal.review;
 
-/** A review action missing what it needs, such as the comment of a return; carries a message key. */
-public class ReviewInputException extends RuntimeException {
+import cn.fazhi.portal.config.FieldInputException;
 
-    public ReviewInputException(String messageKey) {
-        super(messageKey);
-    }
+/**
+ * What a reviewer typed that the report refuses, though the form's annotations could not tell (a
+ * public note on a first approval): the field and the message key to show next to it.
+ */
+public class ReviewInputException extends FieldInputException {
 
-    public String messageKey() {
-        return getMessage();
+    ReviewInputException(String field, String messageKey) {
+        super(field, messageKey);
     }
 }

@@ -14,6 +14,7 @@ import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.CatalogService;
+import cn.fazhi.portal.review.RefusedDecision;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -195,7 +196,8 @@ class ReportVersionTests {
                 .param("version", String.valueOf(workingVersion())).param("publicNote", "不该有"))
                 .andReturn();
         assertThat(refused.getResponse().getStatus()).isEqualTo(302);
-        assertThat(refused.getFlashMap().get("flashError")).isEqualTo("review.publicNoteOnlyForCorrection");
+        assertThat(RefusedDecision.keyOf(refused.getFlashMap(), "approvalForm", "publicNote"))
+                .isEqualTo("review.publicNoteOnlyForCorrection");
         assertThat(jdbc.queryForObject("select count(*) from report_version v join annual_report r on r.id = v.report_id"
                 + " where r.county_code = ? and r.year = ?", Integer.class, COUNTY, YEAR)).isZero();
     }

@@ -11,6 +11,7 @@ import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.audit.AuditEntry;
 import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.review.RefusedDecision;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -82,8 +83,8 @@ class ReportWorkflowTests {
         assertThat(status()).isEqualTo(ReportStatus.SUBMITTED);
 
         // a return needs a comment
-        assertThat(post(reviewer, "/return", Map.of("comment", " ", "version", version())).getMvcResult().getFlashMap().get("flashError"))
-                .isEqualTo("review.commentRequired");
+        assertThat(RefusedDecision.keyOf(post(reviewer, "/return", Map.of("comment", " ", "version", version()))
+                .getMvcResult().getFlashMap(), "returnForm", "comment")).isEqualTo("review.commentRequired");
         assertThat(status()).isEqualTo(ReportStatus.SUBMITTED);
         post(reviewer, "/return", Map.of("comment", "请补充督察问题整改的说明", "version", version()));
         assertThat(status()).isEqualTo(ReportStatus.RETURNED);
@@ -108,8 +109,8 @@ class ReportWorkflowTests {
         // reopening: never the clerk, always with a reason, audited
         assertThat(post(clerk, "/reopen", Map.of("reason", "想改", "version", version()))).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(post(outsider, "/reopen", Map.of("reason", "越权", "version", version()))).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(post(admin, "/reopen", Map.of("version", version())).getMvcResult().getFlashMap().get("flashError"))
-                .isEqualTo("review.reasonRequired");
+        assertThat(RefusedDecision.keyOf(post(admin, "/reopen", Map.of("version", version())).getMvcResult()
+                .getFlashMap(), "reopenForm", "reason")).isEqualTo("review.reasonRequired");
         assertThat(status()).isEqualTo(ReportStatus.APPROVED);
         post(admin, "/reopen", Map.of("reason", "发现执法数据口径错误", "version", version()));
         assertThat(status()).isEqualTo(ReportStatus.RETURNED);

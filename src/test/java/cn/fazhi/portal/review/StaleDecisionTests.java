@@ -127,7 +127,8 @@ class StaleDecisionTests {
         MvcTestResult tooLong = decide(reviewer, year, "/return", Map.of("comment", "长".repeat(5001),
                 "version", Integer.toString(view(year).version())));
         assertThat(tooLong).hasStatus(HttpStatus.FOUND);
-        assertThat(tooLong.getMvcResult().getFlashMap().get("flashError")).isEqualTo("review.commentTooLong");
+        assertThat(RefusedDecision.keyOf(tooLong.getMvcResult().getFlashMap(), "returnForm", "comment"))
+                .isEqualTo("review.commentTooLong");
         assertThat(view(year).status()).isEqualTo(ReportStatus.SUBMITTED);
     }
 
