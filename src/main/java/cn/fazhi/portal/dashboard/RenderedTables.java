@@ -25,18 +25,23 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
  * between two changes of the data. A rendering is kept by what it is made of (the table's content,
  * the locale, the application's context path), so the same data gives the same markup and a change
  * of the data is simply another key: nothing needs evicting, and what is no longer asked for ages
- * out of the cache, which is bounded by the markup's length.
+ * out of the cache, which is bounded by the markups' length.
  */
 @Component
 class RenderedTables {
 
-    /** What the kept markups may weigh in all, in characters (a province's heat map: about 250,000). */
-    static final long MAX_CHARS = 32L * 1024 * 1024;
+    /**
+     * What the kept bodies may weigh in all, in characters: a body weighs twice its markup's length,
+     * for the table kept as its key is about as large. A province's heat map is about 200,000
+     * characters, so some 40 of them; about 32 MB of a 512 MB heap at worst (two bytes a character),
+     * as much as the kept scores ({@link LiveResults}).
+     */
+    static final long MAX_WEIGHT = 16L * 1024 * 1024;
 
     private final ITemplateEngine templates;
     private final Cache<Key, RenderedHtml> bodies = Caffeine.newBuilder()
-            .maximumWeight(MAX_CHARS)
-            .weigher((Key key, RenderedHtml html) -> html.markup().length())
+            .maximumWeight(MAX_WEIGHT)
+            .weigher((Key key, RenderedHtml html) -> 2 * html.markup().length())
             .build();
     private final LongAdder renderings = new LongAdder();
 
