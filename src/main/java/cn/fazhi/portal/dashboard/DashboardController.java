@@ -39,11 +39,13 @@ class DashboardController {
     private final DashboardService dashboards;
     private final DashboardTables tables;
     private final JsonMapper json;
+    private final RenderedTables rendered;
 
-    DashboardController(DashboardService dashboards, DashboardTables tables, JsonMapper json) {
+    DashboardController(DashboardService dashboards, DashboardTables tables, JsonMapper json, RenderedTables rendered) {
         this.dashboards = dashboards;
         this.tables = tables;
         this.json = json;
+        this.rendered = rendered;
     }
 
     /** This page's address with its filters, ready for "format=…&table=…" (the tables' downloads). */
@@ -251,7 +253,7 @@ class DashboardController {
     }
 
     /** One page of the rows (the first for a missing or unreadable page number, the last past the end). */
-    /** A page's filters with their choices ({@link FilterOptions}) and its tables. */
+    /** A page's filters with their choices ({@link FilterOptions}) and its tables with their bodies ({@link RenderedTables}). */
     private void show(Model model, HttpServletRequest request, Filters filters, List<DashboardTable> tables,
             Locale locale) {
         model.addAttribute("filters", filters);
@@ -259,6 +261,7 @@ class DashboardController {
         model.addAttribute("areaOptions", FilterOptions.areas(filters, this.tables.msg(locale, "dashboard.country")));
         model.addAttribute("tables", tables);
         model.addAttribute("peerOptions", peerOptions(locale));
+        model.addAttribute("bodies", rendered.bodies(tables, request, locale));
     }
 
     /** A table offered as a download only: its name and caption, its rows built when downloaded. */

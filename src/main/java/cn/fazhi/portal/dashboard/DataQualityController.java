@@ -33,10 +33,12 @@ class DataQualityController {
 
     private final DataQualityService quality;
     private final MessageSource messages;
+    private final RenderedTables rendered;
 
-    DataQualityController(DataQualityService quality, MessageSource messages) {
+    DataQualityController(DataQualityService quality, MessageSource messages, RenderedTables rendered) {
         this.quality = quality;
         this.messages = messages;
+        this.rendered = rendered;
     }
 
     @GetMapping("/dashboards/quality")
@@ -48,6 +50,7 @@ class DataQualityController {
         model.addAttribute("yearOptions", FilterOptions.years(page.filters()));
         model.addAttribute("areaOptions", FilterOptions.areas(page.filters(), msg(locale, "dashboard.country")));
         model.addAttribute("tables", List.of(table));
+        model.addAttribute("bodies", rendered.bodies(List.of(table), request, locale));
         model.addAttribute("exportBase", exportBase(request));
         return "dashboard/quality";
     }

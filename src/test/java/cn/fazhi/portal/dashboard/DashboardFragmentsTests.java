@@ -39,6 +39,9 @@ class DashboardFragmentsTests {
     @Autowired
     ITemplateEngine templates;
 
+    @Autowired
+    RenderedTables rendered;
+
     @Test
     void rowsAreEscapedAndLinkedUnderTheContextPath() {
         String html = body(table(List.of(
@@ -107,18 +110,26 @@ class DashboardFragmentsTests {
 
     /** The table's body rows, without the template's indentation around and between them. */
     private String body(DashboardTable table) {
-        Matcher body = BODY.matcher(render("table", Map.of("t", table, "exportBase", "/dashboards/status?")));
+        // as the pages show it: rendered apart (fragment "rows"), kept, and inserted into the table by portal:body
+        RenderedHtml rows = rendered.body(table, request(), new MockHttpServletResponse(), Locale.SIMPLIFIED_CHINESE);
+        Matcher body = BODY.matcher(render("table", Map.of("t", table, "exportBase", "/dashboards/status?",
+                "bodies", Map.of(table.name(), rows))));
         assertThat(body.find()).isTrue();
         return body.group(1).strip().replaceAll("</tr>\\s+<tr", "</tr><tr");
     }
 
     /** A fragment of {@code dashboard/parts} rendered by the portal's engine for a request under {@code /portal}. */
     private String render(String fragment, Map<String, Object> variables) {
-        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/portal/dashboards/status");
-        request.setContextPath("/portal");
+        MockHttpServletRequest request = request();
         var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
                 .buildExchange(request, new MockHttpServletResponse());
         return templates.process("dashboard/parts", Set.of(fragment),
                 new WebContext(exchange, Locale.SIMPLIFIED_CHINESE, variables));
+    }
+
+    private static MockHttpServletRequest request() {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/portal/dashboards/status");
+        request.setContextPath("/portal");
+        return request;
     }
 }
