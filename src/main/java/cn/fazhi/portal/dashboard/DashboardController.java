@@ -252,7 +252,6 @@ class DashboardController {
         return TableExport.download(table, format, prefix + "-" + filters);
     }
 
-    /** One page of the rows (the first for a missing or unreadable page number, the last past the end). */
     /** A page's filters with their choices ({@link FilterOptions}) and its tables with their bodies ({@link RenderedTables}). */
     private void show(Model model, HttpServletRequest request, Filters filters, List<DashboardTable> tables,
             Locale locale) {
