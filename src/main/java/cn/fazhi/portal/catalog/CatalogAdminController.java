@@ -2,9 +2,9 @@ package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.config.RuleRefusedException;
 import jakarta.validation.Valid;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -13,7 +13,6 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The administrator's catalogue pages: indicators, the targets of a year, validation rules. */
@@ -117,8 +116,9 @@ class CatalogAdminController {
     @PostMapping("/admin/catalog/targets")
     String saveTargets(@Valid @ModelAttribute("form") TargetsForm form, BindingResult result,
             Viewer viewer, Model model, RedirectAttributes redirect) {
-        if (form.year() == null) {
-            throw new MissingYear();
+        if (form == null || result.getTarget() == null || form.year() == null) {
+            // no year, or a text where the maps go (no form is left to show again): no page sends that
+            throw new RuleRefusedException("the targets' form without a year or with a text for a map");
         }
         int shown = year(form.year());
         String done = CatalogForms.submit(result, admin.refusals(shown, form), () -> {
@@ -244,10 +244,5 @@ class CatalogAdminController {
     /** The service's refusal (a message key) as the page's error, or its success message. */
     private static void flashOutcome(RedirectAttributes redirect, String refused, String doneKey) {
         redirect.addFlashAttribute(refused == null ? "flash" : "flashError", refused == null ? doneKey : refused);
-    }
-
-    /** The targets' form without its year: a request no page sends (400, as a missing parameter was). */
-    @ResponseStatus(HttpStatus.BAD_REQUEST)
-    static final class MissingYear extends RuntimeException {
     }
 }

@@ -122,6 +122,14 @@ class CatalogFormsTests {
     }
 
     @Test
+    void aTargetsFormWithATextWhereItsMapsGoIsABadRequest() {
+        assertThat(mvc.post().uri("/admin/catalog/targets").with(csrf()).with(user(admin())).param("year", "2097")
+                .param("operators", "NOPE").param("values", "NOPE")).hasStatus(400);
+        assertThat(mvc.post().uri("/admin/catalog/targets").with(csrf()).with(user(admin()))
+                .param("values[LEA_PARTY_MEETINGS]", "4")).hasStatus(400);
+    }
+
+    @Test
     void aRuleWithTheSameIndicatorTwiceIsRefusedOnItsRightSide() {
         String page = post("/admin/catalog/rules", Map.of("code", "TST_FORMS_RULE", "leftCode", "LEA_GOV_MEETINGS",
                 "operator", "<=", "rightCode", "LEA_GOV_MEETINGS", "severity", "WARNING", "messageZh", "规则说明",
