@@ -125,11 +125,11 @@ class AuthorizationMatrixTests {
         Viewer admin = users.get(Persona.ADMIN).toViewer();
         if (catalogAdmin.indicators(admin).stream().noneMatch(r -> r.indicator().code().equals(PROBE_INDICATOR))) {
             assertThat(catalogAdmin.add(new IndicatorForm(PROBE_INDICATOR, "LEADERSHIP", "矩阵测试指标", "Matrix probe",
-                    "次", "COUNT", "UP", "", "", "", "", "", "", "2015", ""), admin)).isEmpty();
+                    "次", "COUNT", "UP", "", "", "", "", "", "", "2015", ""), admin).code()).isEqualTo(PROBE_INDICATOR);
         }
         if (catalogAdmin.rules(admin).stream().noneMatch(r -> r.rule().code().equals(PROBE_RULE))) {
             assertThat(catalogAdmin.addRule(new RuleForm(PROBE_RULE, "LEA_PARTY_MEETINGS", "<=", "LEA_GOV_MEETINGS",
-                    "WARNING", "矩阵测试规则", "", "2015"), admin)).isEmpty();
+                    "WARNING", "矩阵测试规则", "", "2015"), admin).code()).isEqualTo(PROBE_RULE);
         }
         Viewer clerk = users.get(Persona.CLERK_OF_COUNTY).toViewer();
         reports.openDraft("530621", 2025, clerk);

@@ -2,11 +2,14 @@ package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.config.NotFoundException;
+import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -39,57 +42,71 @@ class CandidateController {
 
     /**
      * The promotion form of a group; once an indicator is chosen (or a new one described without
-     * errors), the preview of the figures that move and those that stay.
+     * errors), the preview of the figures that move and those that stay. The new indicator's form's
+     * errors count only when a new indicator was asked for and described.
      */
     @GetMapping("/admin/candidates/promote")
     String promoteForm(@RequestParam String key, @RequestParam(defaultValue = INTO_EXISTING) String into,
-            @RequestParam(required = false) String indicator, @ModelAttribute("form") IndicatorForm form,
-            Viewer viewer, Model model) {
+            @RequestParam(required = false) String indicator, @Valid @ModelAttribute("form") IndicatorForm form,
+            BindingResult result, Viewer viewer, Model model) {
         CustomFigurePromotion.CandidateGroup group = group(key, viewer);
-        Map<String, String> errors = Map.of();
         CustomFigurePromotion.Preview preview = null;
         if (INTO_NEW.equals(into) && form.code() != null) {
-            errors = catalogAdmin.check(form);
-            if (errors.isEmpty()) {
+            CatalogForms.reject(result, catalogAdmin.refusals(form));
+            if (!result.hasErrors()) {
                 preview = promotion.preview(key, catalogAdmin.toDef(form), viewer);
             }
         } else if (INTO_EXISTING.equals(into) && indicator != null && !indicator.isBlank()) {
             preview = promotion.preview(key, catalogAdmin.indicator(indicator, viewer).indicator(), viewer);
         }
-        return page(model, group, into, indicator, form.code() == null ? blankFor(group) : form, errors, preview,
-                viewer);
+        if (!INTO_NEW.equals(into) || form.code() == null) {
+            unjudged(model, form.code() == null ? blankFor(group) : form);
+        }
+        return page(model, group, into, indicator, null, preview, viewer);
     }
 
+    /** Promotes into the chosen indicator, or into a new one described by the form (judged like any new indicator's). */
     @PostMapping("/admin/candidates/promote")
     String promote(@RequestParam String key, @RequestParam(defaultValue = INTO_EXISTING) String into,
-            @RequestParam(required = false) String indicator, @ModelAttribute("form") IndicatorForm form,
-            Viewer viewer, Model model, RedirectAttributes redirect) {
+            @RequestParam(required = false) String indicator, @Valid @ModelAttribute("form") IndicatorForm form,
+            BindingResult result, Viewer viewer, Model model, RedirectAttributes redirect) {
         CustomFigurePromotion.CandidateGroup group = group(key, viewer);
-        CustomFigurePromotion.Outcome outcome;
+        CustomFigurePromotion.Preview[] moved = new CustomFigurePromotion.Preview[1];
+        String done;
         if (INTO_NEW.equals(into)) {
-            outcome = promotion.promote(key, form, viewer);
+            done = CatalogForms.submit(result, catalogAdmin.refusals(form), () -> {
+                moved[0] = promotion.promote(key, form, viewer);
+                return "redirect:/admin/candidates";
+            });
         } else if (indicator != null && !indicator.isBlank()) {
-            outcome = promotion.promote(key, indicator.strip(), viewer);
+            moved[0] = promotion.promote(key, indicator.strip(), viewer);
+            done = "redirect:/admin/candidates";
         } else {
-            return page(model, group, into, indicator, blankFor(group), Map.of("indicator", "catalogAdmin.required"),
-                    null, viewer);
+            unjudged(model, blankFor(group));
+            return page(model, group, into, indicator, "catalogAdmin.required", null, viewer);
         }
-        if (!outcome.errors().isEmpty()) {
-            return page(model, group, into, indicator, form, outcome.errors(), null, viewer);
+        if (done == null) {
+            return page(model, group, into, indicator, null, null, viewer);
         }
         redirect.addFlashAttribute("flash", "candidates.promoted");
-        redirect.addFlashAttribute("flashArgs", List.of(outcome.preview().moving().size(),
-                outcome.preview().staying().size(), outcome.preview().indicator().nameZh()));
-        return "redirect:/admin/candidates";
+        redirect.addFlashAttribute("flashArgs", List.of(moved[0].moving().size(), moved[0].staying().size(),
+                moved[0].indicator().nameZh()));
+        return done;
     }
 
+    /** A new indicator's form shown without errors: no new indicator was asked for. */
+    private static void unjudged(Model model, IndicatorForm form) {
+        model.addAttribute("form", form);
+        model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "form", new BeanPropertyBindingResult(form, "form"));
+    }
+
+    /** The promotion page; the model holds the new indicator's {@code form}. */
     private String page(Model model, CustomFigurePromotion.CandidateGroup group, String into, String indicator,
-            IndicatorForm form, Map<String, String> errors, CustomFigurePromotion.Preview preview, Viewer viewer) {
+            String indicatorError, CustomFigurePromotion.Preview preview, Viewer viewer) {
         model.addAttribute("group", group);
         model.addAttribute("into", into);
         model.addAttribute("indicator", indicator);
-        model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
+        model.addAttribute("indicatorError", indicatorError);
         model.addAttribute("preview", preview);
         model.addAttribute("sections", catalogAdmin.sections());
         model.addAttribute("indicators", catalogAdmin.indicators(viewer).stream()

@@ -2,10 +2,12 @@ package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.config.RuleRefusedException;
+import jakarta.validation.Valid;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,41 +36,40 @@ class CatalogAdminController {
 
     @GetMapping("/admin/catalog/indicators/new")
     String newIndicator(Viewer viewer, Model model) {
-        return newForm(model, IndicatorForm.blank(calendar.reportingYear()), Map.of(), viewer);
+        return newForm(model, IndicatorForm.blank(calendar.reportingYear()), viewer);
     }
 
     @PostMapping("/admin/catalog/indicators")
-    String addIndicator(@ModelAttribute IndicatorForm form, Viewer viewer, Model model,
-            RedirectAttributes redirect) {
-        Map<String, String> errors = admin.add(form, viewer);
-        if (!errors.isEmpty()) {
-            return newForm(model, form, errors, viewer);
+    String addIndicator(@Valid @ModelAttribute("form") IndicatorForm form, BindingResult result, Viewer viewer,
+            Model model, RedirectAttributes redirect) {
+        String done = CatalogForms.submit(result, admin.refusals(form),
+                () -> "redirect:/admin/catalog/indicators/" + admin.add(form, viewer).code());
+        if (done == null) {
+            return newForm(model, form, viewer);
         }
         redirect.addFlashAttribute("flash", "catalogAdmin.added");
-        return "redirect:/admin/catalog/indicators/" + form.code();
+        return done;
     }
 
     @GetMapping("/admin/catalog/indicators/{code}")
     String indicator(@PathVariable String code, Viewer viewer, Model model) {
         CatalogAdminService.IndicatorRow row = admin.indicator(code, viewer);
-        IndicatorDef i = row.indicator();
-        return editForm(model, row, Map.of("nameZh", i.nameZh(), "nameEn", i.nameEn(),
-                "definitionZh", i.definitionZh() == null ? "" : i.definitionZh(),
-                "definitionEn", i.definitionEn() == null ? "" : i.definitionEn()), Map.of());
+        return editForm(model, row, IndicatorTextsForm.of(row.indicator()));
     }
 
     @PostMapping("/admin/catalog/indicators/{code}")
-    String editIndicator(@PathVariable String code, @RequestParam(defaultValue = "") String nameZh,
-            @RequestParam(defaultValue = "") String nameEn, @RequestParam(defaultValue = "") String definitionZh,
-            @RequestParam(defaultValue = "") String definitionEn, Viewer viewer,
-            Model model, RedirectAttributes redirect) {
-        Map<String, String> errors = admin.editTexts(code, nameZh, nameEn, definitionZh, definitionEn, viewer);
-        if (!errors.isEmpty()) {
-            return editForm(model, admin.indicator(code, viewer), Map.of("nameZh", nameZh, "nameEn", nameEn,
-                    "definitionZh", definitionZh, "definitionEn", definitionEn), errors);
+    String editIndicator(@PathVariable String code, @Valid @ModelAttribute("form") IndicatorTextsForm form,
+            BindingResult result, Viewer viewer, Model model, RedirectAttributes redirect) {
+        CatalogAdminService.IndicatorRow row = admin.indicator(code, viewer);
+        String done = CatalogForms.submit(result, List.of(), () -> {
+            admin.editTexts(code, form, viewer);
+            return "redirect:/admin/catalog/indicators/" + code;
+        });
+        if (done == null) {
+            return editForm(model, row, form);
         }
         redirect.addFlashAttribute("flash", "catalogAdmin.saved");
-        return "redirect:/admin/catalog/indicators/" + code;
+        return done;
     }
 
     @PostMapping("/admin/catalog/indicators/{code}/per-capita")
@@ -107,19 +108,28 @@ class CatalogAdminController {
     String targets(@RequestParam(required = false) String year, @RequestParam(defaultValue = "false") boolean copy,
             Viewer viewer, Model model) {
         int shown = year(year);
-        return targetsForm(model, shown, admin.targets(shown, copy, viewer), Map.of(), Map.of());
+        List<CatalogAdminService.TargetRow> rows = admin.targets(shown, copy, viewer);
+        model.addAttribute("form", TargetsForm.of(shown, rows));
+        return targetsForm(model, shown, rows);
     }
 
     @PostMapping("/admin/catalog/targets")
-    String saveTargets(@RequestParam String year, @RequestParam Map<String, String> fields,
+    String saveTargets(@Valid @ModelAttribute("form") TargetsForm form, BindingResult result,
             Viewer viewer, Model model, RedirectAttributes redirect) {
-        int shown = year(year);
-        Map<String, String> errors = admin.saveTargets(shown, fields, viewer);
-        if (!errors.isEmpty()) {
-            return targetsForm(model, shown, admin.targets(shown, false, viewer), fields, errors);
+        if (form == null || result.getTarget() == null || form.year() == null) {
+            // no year, or a text where the maps go (no form is left to show again): no page sends that
+            throw new RuleRefusedException("the targets' form without a year or with a text for a map");
+        }
+        int shown = year(form.year());
+        String done = CatalogForms.submit(result, admin.refusals(shown, form), () -> {
+            admin.saveTargets(shown, form, viewer);
+            return "redirect:/admin/catalog/targets?year=" + shown;
+        });
+        if (done == null) {
+            return targetsForm(model, shown, admin.targets(shown, false, viewer));
         }
         redirect.addFlashAttribute("flash", "catalogAdmin.targetsSaved");
-        return "redirect:/admin/catalog/targets?year=" + shown;
+        return done;
     }
 
     @GetMapping("/admin/catalog/rules")
@@ -130,47 +140,53 @@ class CatalogAdminController {
 
     @GetMapping("/admin/catalog/rules/new")
     String newRule(Viewer viewer, Model model) {
-        return ruleForm(model, RuleForm.blank(calendar.reportingYear()), true, null, Map.of(), null, viewer);
+        RuleForm form = RuleForm.blank(calendar.reportingYear());
+        model.addAttribute("form", form);
+        return ruleForm(model, form, true, null, null, viewer);
     }
 
     /** Adds a rule; with {@code preview}, shows the approved reports it would flag instead. */
     @PostMapping("/admin/catalog/rules")
-    String addRule(@ModelAttribute RuleForm form, @RequestParam(required = false) String preview,
-            Viewer viewer, Model model, RedirectAttributes redirect) {
+    String addRule(@Valid @ModelAttribute("form") RuleForm form, BindingResult result,
+            @RequestParam(required = false) String preview, Viewer viewer, Model model, RedirectAttributes redirect) {
         if (preview != null) {
-            Map<String, String> errors = admin.check(form, true);
-            return ruleForm(model, form, true, null, errors,
-                    errors.isEmpty() ? admin.preview(form, null, viewer) : null, viewer);
+            CatalogForms.reject(result, admin.refusals(form));
+            return ruleForm(model, form, true, null, result.hasErrors() ? null : admin.preview(form, null, viewer),
+                    viewer);
         }
-        Map<String, String> errors = admin.addRule(form, viewer);
-        if (!errors.isEmpty()) {
-            return ruleForm(model, form, true, null, errors, null, viewer);
+        String done = CatalogForms.submit(result, admin.refusals(form), () -> {
+            admin.addRule(form, viewer);
+            return "redirect:/admin/catalog/rules";
+        });
+        if (done == null) {
+            return ruleForm(model, form, true, null, null, viewer);
         }
         redirect.addFlashAttribute("flash", "catalogAdmin.ruleAdded");
-        return "redirect:/admin/catalog/rules";
+        return done;
     }
 
     @GetMapping("/admin/catalog/rules/{code}")
     String rule(@PathVariable String code, Viewer viewer, Model model) {
         CatalogAdminService.RuleRow row = admin.rule(code, viewer);
-        RuleForm form = admin.ruleForm(code, viewer);
-        return ruleForm(model, form, false, row, Map.of(), admin.preview(form, row.lastYear(), viewer), viewer);
+        RuleForm stored = admin.ruleForm(code, viewer);
+        model.addAttribute("form", new RuleTextsForm(stored.severity(), stored.messageZh(), stored.messageEn()));
+        return ruleForm(model, stored, false, row, admin.preview(stored, row.lastYear(), viewer), viewer);
     }
 
+    /** Edits a rule's severity and messages: its code, indicators and years are not edited here. */
     @PostMapping("/admin/catalog/rules/{code}")
-    String editRule(@PathVariable String code, @ModelAttribute RuleForm form, Viewer viewer,
-            Model model, RedirectAttributes redirect) {
+    String editRule(@PathVariable String code, @Valid @ModelAttribute("form") RuleTextsForm texts,
+            BindingResult result, Viewer viewer, Model model, RedirectAttributes redirect) {
         CatalogAdminService.RuleRow row = admin.rule(code, viewer);
-        // the rule's code, indicators and years are not edited here: only what the form carries for it
-        RuleForm stored = admin.ruleForm(code, viewer);
-        RuleForm edited = new RuleForm(stored.code(), stored.leftCode(), stored.operator(), stored.rightCode(),
-                form.severity(), form.messageZh(), form.messageEn(), stored.firstYear());
-        Map<String, String> errors = admin.editRule(code, edited, viewer);
-        if (!errors.isEmpty()) {
-            return ruleForm(model, edited, false, row, errors, null, viewer);
+        String done = CatalogForms.submit(result, List.of(), () -> {
+            admin.editRule(code, texts, viewer);
+            return "redirect:/admin/catalog/rules/" + code;
+        });
+        if (done == null) {
+            return ruleForm(model, admin.ruleForm(code, viewer), false, row, null, viewer);
         }
         redirect.addFlashAttribute("flash", "catalogAdmin.saved");
-        return "redirect:/admin/catalog/rules/" + code;
+        return done;
     }
 
     @PostMapping("/admin/catalog/rules/{code}/retire")
@@ -180,9 +196,8 @@ class CatalogAdminController {
         return "redirect:/admin/catalog/rules/" + code;
     }
 
-    private String newForm(Model model, IndicatorForm form, Map<String, String> errors, Viewer viewer) {
+    private String newForm(Model model, IndicatorForm form, Viewer viewer) {
         model.addAttribute("form", form);
-        model.addAttribute("errors", errors);
         model.addAttribute("sections", admin.sections());
         // a computed rate's parts are counts or amounts
         model.addAttribute("parts", admin.indicators(viewer).stream()
@@ -190,33 +205,31 @@ class CatalogAdminController {
         return "catalog/admin-indicator-new";
     }
 
-    private String editForm(Model model, CatalogAdminService.IndicatorRow row, Map<String, String> texts,
-            Map<String, String> errors) {
+    private String editForm(Model model, CatalogAdminService.IndicatorRow row, IndicatorTextsForm form) {
         model.addAttribute("row", row);
-        model.addAttribute("texts", texts);
-        model.addAttribute("errors", errors);
+        model.addAttribute("form", form);
         model.addAttribute("nextYear", calendar.reportingYear() + 1);
         model.addAttribute("valuesFromNextYear", admin.valuesFrom(row.indicator().code(), calendar.reportingYear() + 1));
         return "catalog/admin-indicator";
     }
 
-    private String targetsForm(Model model, int year, List<CatalogAdminService.TargetRow> rows,
-            Map<String, String> typed, Map<String, String> errors) {
+    private String targetsForm(Model model, int year, List<CatalogAdminService.TargetRow> rows) {
         model.addAttribute("year", year);
         model.addAttribute("rows", rows);
-        model.addAttribute("typed", typed);
-        model.addAttribute("errors", errors);
         model.addAttribute("operators", Comparison.values());
         return "catalog/admin-targets";
     }
 
-    private String ruleForm(Model model, RuleForm form, boolean isNew, CatalogAdminService.RuleRow row,
-            Map<String, String> errors, List<CatalogUsage.RuleViolation> violations, Viewer viewer) {
+    /**
+     * The rule's page: the model holds its {@code form} (a new rule, or a stored one's severity and
+     * messages); {@code rule} is the rule shown (as typed when new, as stored otherwise).
+     */
+    private String ruleForm(Model model, RuleForm rule, boolean isNew, CatalogAdminService.RuleRow row,
+            List<CatalogUsage.RuleViolation> violations, Viewer viewer) {
+        model.addAttribute("rule", rule);
         model.addAttribute("indicators", admin.indicators(viewer));
-        model.addAttribute("form", form);
         model.addAttribute("isNew", isNew);
         model.addAttribute("row", row);
-        model.addAttribute("errors", errors);
         model.addAttribute("violations", violations);
         model.addAttribute("operators", Comparison.values());
         model.addAttribute("nextYear", calendar.reportingYear() + 1);

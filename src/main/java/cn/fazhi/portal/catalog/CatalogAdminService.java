@@ -6,6 +6,7 @@ import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.config.NumberText;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,14 +22,18 @@ import org.springframework.transaction.annotation.Transactional;
  * the targets of a year set; validation rules added, edited and retired, with a preview of the
  * approved reports a rule would flag. Every change is in the audit log.
  *
- * <p>Methods that take what was typed return the problems by field name (message keys), empty
- * when the change was made.
+ * <p>The forms' records judge each field by their annotations; what needs the catalogue is judged
+ * here ({@code refusals}: each refusal on its field, with a message key), and a change asked with
+ * a refused form throws {@link CatalogInputException} and changes nothing.
  */
 @Service
 @Transactional(readOnly = true)
 public class CatalogAdminService {
 
     static final String CODE_PATTERN = "[A-Z][A-Z0-9_]{0,39}";
+
+    /** A year from 2000 to 2100, as the catalogue's forms take it. */
+    static final String YEAR_PATTERN = "20[0-9][0-9]|2100";
 
     private final IndicatorRepository indicators;
     private final SectionRepository sections;
@@ -83,39 +88,31 @@ public class CatalogAdminService {
         return sections.findAllByOrderByPosition().stream().map(Section::toDef).toList();
     }
 
-    /** The problems of a new indicator, by field; empty when it can be added. */
-    public Map<String, String> check(IndicatorForm form) {
-        Map<String, String> errors = new LinkedHashMap<>();
+    /**
+     * What the catalogue refuses in a new indicator beyond its form's annotations: a code already
+     * used, an unknown section, the parts of a computed rate, the target, comparing a rate per
+     * capita. Empty when it can be added (once its annotations are met).
+     */
+    public List<FieldRefusal> refusals(IndicatorForm form) {
+        List<FieldRefusal> errors = new ArrayList<>();
         String code = trim(form.code());
-        if (code.isEmpty()) {
-            errors.put("code", "catalogAdmin.required");
-        } else if (!code.matches(CODE_PATTERN)) {
-            errors.put("code", "catalogAdmin.badCode");
-        } else if (indicators.existsByCode(code)) {
-            errors.put("code", "catalogAdmin.codeTaken");
+        if (code.matches(CODE_PATTERN) && indicators.existsByCode(code)) {
+            errors.add(new FieldRefusal("code", "catalogAdmin.codeTaken"));
         }
         if (sections.findAllByOrderByPosition().stream().noneMatch(s -> s.getCode().equals(trim(form.sectionCode())))) {
-            errors.put("sectionCode", "catalogAdmin.required");
+            errors.add(new FieldRefusal("sectionCode", "catalogAdmin.required"));
         }
-        requireText(errors, "nameZh", form.nameZh(), 200);
-        requireText(errors, "nameEn", form.nameEn(), 200);
-        requireText(errors, "unit", form.unit(), 20);
         IndicatorKind kind = parseEnum(IndicatorKind.class, form.kind());
-        if (kind == null) {
-            errors.put("kind", "catalogAdmin.required");
-        }
-        if (parseEnum(Direction.class, form.direction()) == null) {
-            errors.put("direction", "catalogAdmin.required");
-        }
         String numerator = trim(form.numeratorCode());
         String denominator = trim(form.denominatorCode());
         if (!numerator.isEmpty() || !denominator.isEmpty()) {
             if (kind != IndicatorKind.RATE) {
-                errors.put("numeratorCode", "catalogAdmin.partsOnlyForRates");
+                errors.add(new FieldRefusal("numeratorCode", "catalogAdmin.partsOnlyForRates"));
             } else if (numerator.isEmpty() || denominator.isEmpty()) {
-                errors.put(numerator.isEmpty() ? "numeratorCode" : "denominatorCode", "catalogAdmin.bothParts");
+                errors.add(new FieldRefusal(numerator.isEmpty() ? "numeratorCode" : "denominatorCode",
+                        "catalogAdmin.bothParts"));
             } else if (numerator.equals(denominator)) {
-                errors.put("denominatorCode", "catalogAdmin.partsDiffer");
+                errors.add(new FieldRefusal("denominatorCode", "catalogAdmin.partsDiffer"));
             } else {
                 checkPart(errors, "numeratorCode", numerator);
                 checkPart(errors, "denominatorCode", denominator);
@@ -123,13 +120,7 @@ public class CatalogAdminService {
         }
         checkTarget(errors, "targetValue", form.targetOperator(), form.targetValue(), kind);
         if (isTicked(form.perCapita()) && kind != null && !perCapitaFits(kind)) {
-            errors.put("perCapita", "catalogAdmin.perCapitaNotForRates");
-        }
-        if (length(form.definitionZh()) > 2000 || length(form.definitionEn()) > 2000) {
-            errors.put(length(form.definitionZh()) > 2000 ? "definitionZh" : "definitionEn", "catalogAdmin.tooLong");
-        }
-        if (parseYear(form.firstYear()) == null) {
-            errors.put("firstYear", "catalogAdmin.badYear");
+            errors.add(new FieldRefusal("perCapita", "catalogAdmin.perCapitaNotForRates"));
         }
         return errors;
     }
@@ -146,37 +137,31 @@ public class CatalogAdminService {
                 blankToNull(form.definitionEn()), parseYear(form.firstYear()), null, isTicked(form.perCapita()));
     }
 
-    /** Adds an indicator at the end of the catalogue; the problems when it cannot be. */
+    /**
+     * Adds an indicator at the end of the catalogue.
+     *
+     * @throws CatalogInputException when the catalogue refuses it (nothing is added)
+     */
     @Transactional
-    public Map<String, String> add(IndicatorForm form, Viewer viewer) {
+    public IndicatorDef add(IndicatorForm form, Viewer viewer) {
         viewer.require(Role.ADMIN);
         catalogs.changed();
-        Map<String, String> errors = check(form);
-        if (errors.isEmpty()) {
-            Indicator added = indicators.save(new Indicator(toDef(form), indicators.maxPosition() + 1));
-            audit.record("INDICATOR_ADDED", "Indicator", added.getCode(), null, state(added));
-        }
-        return errors;
+        CatalogInputException.refuse(refusals(form));
+        Indicator added = indicators.save(new Indicator(toDef(form), indicators.maxPosition() + 1));
+        audit.record("INDICATOR_ADDED", "Indicator", added.getCode(), null, state(added));
+        return added.toDef();
     }
 
+    /** Changes an indicator's names and definitions (its form's annotations judged them). */
     @Transactional
-    public Map<String, String> editTexts(String code, String nameZh, String nameEn, String definitionZh,
-            String definitionEn, Viewer viewer) {
+    public void editTexts(String code, IndicatorTextsForm form, Viewer viewer) {
         viewer.require(Role.ADMIN);
         catalogs.changed();
         Indicator indicator = find(code);
-        Map<String, String> errors = new LinkedHashMap<>();
-        requireText(errors, "nameZh", nameZh, 200);
-        requireText(errors, "nameEn", nameEn, 200);
-        if (length(definitionZh) > 2000 || length(definitionEn) > 2000) {
-            errors.put(length(definitionZh) > 2000 ? "definitionZh" : "definitionEn", "catalogAdmin.tooLong");
-        }
-        if (errors.isEmpty()) {
-            Map<String, Object> before = state(indicator);
-            indicator.editTexts(trim(nameZh), trim(nameEn), blankToNull(definitionZh), blankToNull(definitionEn));
-            audit.record("INDICATOR_CHANGED", "Indicator", code, before, state(indicator));
-        }
-        return errors;
+        Map<String, Object> before = state(indicator);
+        indicator.editTexts(trim(form.nameZh()), trim(form.nameEn()), blankToNull(form.definitionZh()),
+                blankToNull(form.definitionEn()));
+        audit.record("INDICATOR_CHANGED", "Indicator", code, before, state(indicator));
     }
 
     /**
@@ -294,34 +279,39 @@ public class CatalogAdminService {
         }).toList();
     }
 
+    /** The targets of a year's form that are not well-formed, each on {@code values[CODE]}. */
+    public List<FieldRefusal> refusals(int year, TargetsForm form) {
+        List<FieldRefusal> errors = new ArrayList<>();
+        for (Indicator i : indicators.findValidIn(year)) {
+            checkTarget(errors, "values[" + i.getCode() + "]", form.operators().get(i.getCode()),
+                    form.values().get(i.getCode()), i.getKind());
+        }
+        return errors;
+    }
+
     /**
-     * Stores the targets of a year ({@code op_CODE} and {@code value_CODE} fields; both blank: no
-     * target that year). Nothing is stored unless every target is well-formed.
+     * Stores the targets of a year (an indicator's operator and value both blank: no target that
+     * year).
+     *
+     * @throws CatalogInputException when a target is not well-formed (nothing is stored)
      */
     @Transactional
-    public Map<String, String> saveTargets(int year, Map<String, String> fields, Viewer viewer) {
+    public void saveTargets(int year, TargetsForm form, Viewer viewer) {
         viewer.require(Role.ADMIN);
         catalogs.changed();
         List<Indicator> valid = indicators.findValidIn(year);
-        Map<String, String> errors = new LinkedHashMap<>();
-        for (Indicator i : valid) {
-            checkTarget(errors, "value_" + i.getCode(), fields.get("op_" + i.getCode()),
-                    fields.get("value_" + i.getCode()), i.getKind());
-        }
-        if (!errors.isEmpty()) {
-            return errors;
-        }
+        CatalogInputException.refuse(refusals(year, form));
         Map<String, Target> before = targetsOf(year);
         Map<String, Object> changed = new LinkedHashMap<>();
         for (Indicator i : valid) {
-            String op = trim(fields.get("op_" + i.getCode()));
+            String op = trim(form.operators().get(i.getCode()));
             IndicatorTarget.Key key = new IndicatorTarget.Key(i.getCode(), year);
             Optional<IndicatorTarget> stored = targets.findByKey(key);
             if (op.isEmpty()) {
                 stored.ifPresent(targets::delete);
             } else {
                 Comparison operator = Comparison.ofSymbol(op);
-                BigDecimal value = number(fields.get("value_" + i.getCode()));
+                BigDecimal value = number(form.values().get(i.getCode()));
                 stored.ifPresentOrElse(t -> t.set(operator, value),
                         () -> targets.save(new IndicatorTarget(i.getCode(), year, operator, value)));
             }
@@ -336,7 +326,6 @@ public class CatalogAdminService {
         if (!changed.isEmpty()) {
             audit.record("TARGETS_SET", "TargetYear", year, null, changed);
         }
-        return errors;
     }
 
     // ---- validation rules
@@ -358,34 +347,24 @@ public class CatalogAdminService {
         return RuleForm.of(rules.findByCode(code).orElseThrow(CatalogAdminService::notFound));
     }
 
-    /** The problems of a rule, by field; a rule being edited keeps its code and indicators. */
-    public Map<String, String> check(RuleForm form, boolean isNew) {
-        Map<String, String> errors = new LinkedHashMap<>();
-        if (isNew) {
-            String code = trim(form.code());
-            if (!code.matches(CODE_PATTERN)) {
-                errors.put("code", code.isEmpty() ? "catalogAdmin.required" : "catalogAdmin.badCode");
-            } else if (rules.existsByCode(code)) {
-                errors.put("code", "catalogAdmin.codeTaken");
-            }
-            checkPart(errors, "leftCode", trim(form.leftCode()));
-            checkPart(errors, "rightCode", trim(form.rightCode()));
-            if (!errors.containsKey("rightCode") && trim(form.leftCode()).equals(trim(form.rightCode()))) {
-                errors.put("rightCode", "catalogAdmin.partsDiffer");
-            }
-            if (Arrays.stream(Comparison.values()).noneMatch(c -> c.symbol().equals(trim(form.operator())))) {
-                errors.put("operator", "catalogAdmin.required");
-            }
-            if (parseYear(form.firstYear()) == null) {
-                errors.put("firstYear", "catalogAdmin.badYear");
-            }
+    /**
+     * What the catalogue refuses in a new rule beyond its form's annotations: a code already used,
+     * its indicators, its operator.
+     */
+    public List<FieldRefusal> refusals(RuleForm form) {
+        List<FieldRefusal> errors = new ArrayList<>();
+        String code = trim(form.code());
+        if (code.matches(CODE_PATTERN) && rules.existsByCode(code)) {
+            errors.add(new FieldRefusal("code", "catalogAdmin.codeTaken"));
         }
-        if (parseEnum(Severity.class, form.severity()) == null) {
-            errors.put("severity", "catalogAdmin.required");
+        checkPart(errors, "leftCode", trim(form.leftCode()));
+        checkPart(errors, "rightCode", trim(form.rightCode()));
+        if (errors.stream().noneMatch(e -> e.field().equals("rightCode"))
+                && trim(form.leftCode()).equals(trim(form.rightCode()))) {
+            errors.add(new FieldRefusal("rightCode", "catalogAdmin.partsDiffer"));
         }
-        requireText(errors, "messageZh", form.messageZh(), 300);
-        if (length(form.messageEn()) > 300) {
-            errors.put("messageEn", "catalogAdmin.tooLong");
+        if (Arrays.stream(Comparison.values()).noneMatch(c -> c.symbol().equals(trim(form.operator())))) {
+            errors.add(new FieldRefusal("operator", "catalogAdmin.required"));
         }
         return errors;
     }
@@ -396,30 +375,30 @@ public class CatalogAdminService {
         return usage.violations(toRule(form), parseYear(form.firstYear()), lastYear);
     }
 
+    /**
+     * Adds a rule (its form's annotations judged its fields).
+     *
+     * @throws CatalogInputException when the catalogue refuses it (nothing is added)
+     */
     @Transactional
-    public Map<String, String> addRule(RuleForm form, Viewer viewer) {
+    public RuleDef addRule(RuleForm form, Viewer viewer) {
         viewer.require(Role.ADMIN);
         catalogs.changed();
-        Map<String, String> errors = check(form, true);
-        if (errors.isEmpty()) {
-            ValidationRule rule = rules.save(new ValidationRule(toRule(form), parseYear(form.firstYear())));
-            audit.record("RULE_ADDED", "ValidationRule", rule.getCode(), null, state(rule));
-        }
-        return errors;
+        CatalogInputException.refuse(refusals(form));
+        ValidationRule rule = rules.save(new ValidationRule(toRule(form), parseYear(form.firstYear())));
+        audit.record("RULE_ADDED", "ValidationRule", rule.getCode(), null, state(rule));
+        return rule.toDef();
     }
 
+    /** Changes a rule's severity and messages (its form's annotations judged them). */
     @Transactional
-    public Map<String, String> editRule(String code, RuleForm form, Viewer viewer) {
+    public void editRule(String code, RuleTextsForm form, Viewer viewer) {
         viewer.require(Role.ADMIN);
         catalogs.changed();
         ValidationRule rule = rules.findByCode(code).orElseThrow(CatalogAdminService::notFound);
-        Map<String, String> errors = check(form, false);
-        if (errors.isEmpty()) {
-            Map<String, Object> before = state(rule);
-            rule.edit(Severity.valueOf(form.severity()), trim(form.messageZh()), blankToNull(form.messageEn()));
-            audit.record("RULE_CHANGED", "ValidationRule", code, before, state(rule));
-        }
-        return errors;
+        Map<String, Object> before = state(rule);
+        rule.edit(Severity.valueOf(form.severity()), trim(form.messageZh()), blankToNull(form.messageEn()));
+        audit.record("RULE_CHANGED", "ValidationRule", code, before, state(rule));
     }
 
     /** @return the message key of why it cannot be, or null when done */
@@ -458,15 +437,15 @@ public class CatalogAdminService {
         return indicators.findByCode(code).orElseThrow(CatalogAdminService::notFound);
     }
 
-    private void checkPart(Map<String, String> errors, String field, String code) {
+    private void checkPart(List<FieldRefusal> errors, String field, String code) {
         if (code.isEmpty()) {
-            errors.put(field, "catalogAdmin.required");
+            errors.add(new FieldRefusal(field, "catalogAdmin.required"));
         } else if (indicators.findByCode(code).isEmpty()) {
-            errors.put(field, "catalogAdmin.unknownIndicator");
+            errors.add(new FieldRefusal(field, "catalogAdmin.unknownIndicator"));
         }
     }
 
-    private static void checkTarget(Map<String, String> errors, String field, String operator, String value,
+    private static void checkTarget(List<FieldRefusal> errors, String field, String operator, String value,
             IndicatorKind kind) {
         String op = trim(operator);
         String typed = trim(value);
@@ -474,22 +453,14 @@ public class CatalogAdminService {
             return;
         }
         if (op.isEmpty() || Arrays.stream(Comparison.values()).noneMatch(c -> c.symbol().equals(op))) {
-            errors.put(field, "catalogAdmin.targetNeedsOperator");
+            errors.add(new FieldRefusal(field, "catalogAdmin.targetNeedsOperator"));
             return;
         }
         BigDecimal number = number(typed);
         if (number == null || number.signum() < 0) {
-            errors.put(field, "catalogAdmin.badTarget");
+            errors.add(new FieldRefusal(field, "catalogAdmin.badTarget"));
         } else if (kind == IndicatorKind.RATE && number.compareTo(BigDecimal.valueOf(100)) > 0) {
-            errors.put(field, "value.rateOver100");
-        }
-    }
-
-    private static void requireText(Map<String, String> errors, String field, String text, int max) {
-        if (trim(text).isEmpty()) {
-            errors.put(field, "catalogAdmin.required");
-        } else if (trim(text).length() > max) {
-            errors.put(field, "catalogAdmin.tooLong");
+            errors.add(new FieldRefusal(field, "value.rateOver100"));
         }
     }
 
@@ -527,10 +498,6 @@ public class CatalogAdminService {
 
     private static String blankToNull(String text) {
         return trim(text).isEmpty() ? null : text.strip();
-    }
-
-    private static int length(String text) {
-        return text == null ? 0 : text.length();
     }
 
     private static Map<String, Object> state(Indicator i) {

@@ -69,10 +69,6 @@ public class CustomFigurePromotion {
     public record Preview(IndicatorDef indicator, List<Move> moving, List<Move> staying) {
     }
 
-    /** The outcome of a promotion: the problems of a new indicator's form, or what moved. */
-    public record Outcome(Map<String, String> errors, Preview preview) {
-    }
-
     /** Every group of custom figure names, the most widely used first. */
     public List<CandidateGroup> candidates(Viewer viewer) {
         viewer.require(Role.ADMIN);
@@ -109,25 +105,25 @@ public class CustomFigurePromotion {
         return preview(figuresOf(key, indicator), indicator);
     }
 
-    /** Promotes the group into an existing indicator. */
+    /** Promotes the group into an existing indicator; what moved. */
     @Transactional
-    public Outcome promote(String key, String indicatorCode, Viewer viewer) {
+    public Preview promote(String key, String indicatorCode, Viewer viewer) {
         viewer.require(Role.ADMIN);
         return move(key, catalogAdmin.indicator(indicatorCode, viewer).indicator(), viewer);
     }
 
-    /** Adds the indicator the form describes and promotes the group into it, or changes nothing. */
+    /**
+     * Adds the indicator the form describes and promotes the group into it; what moved.
+     *
+     * @throws CatalogInputException when the catalogue refuses the new indicator (nothing changes)
+     */
     @Transactional
-    public Outcome promote(String key, IndicatorForm newIndicator, Viewer viewer) {
+    public Preview promote(String key, IndicatorForm newIndicator, Viewer viewer) {
         viewer.require(Role.ADMIN);
-        Map<String, String> errors = catalogAdmin.add(newIndicator, viewer);
-        if (!errors.isEmpty()) {
-            return new Outcome(errors, null);
-        }
-        return move(key, catalogAdmin.indicator(newIndicator.code().strip(), viewer).indicator(), viewer);
+        return move(key, catalogAdmin.add(newIndicator, viewer), viewer);
     }
 
-    private Outcome move(String key, IndicatorDef indicator, Viewer viewer) {
+    private Preview move(String key, IndicatorDef indicator, Viewer viewer) {
         List<CustomFigures.Figure> group = figuresOf(key, indicator);
         Preview preview = preview(group, indicator);
         Set<Long> moving = new HashSet<>();
@@ -135,7 +131,7 @@ public class CustomFigurePromotion {
         figures.moveInto(group.stream().filter(f -> moving.contains(f.id())).toList(), indicator, viewer);
         audit.record("CUSTOM_FIGURES_PROMOTED", "Indicator", indicator.code(), null,
                 Map.of("group", key, "moved", preview.moving().size(), "stayed", preview.staying().size()));
-        return new Outcome(Map.of(), preview);
+        return preview;
     }
 
     /**

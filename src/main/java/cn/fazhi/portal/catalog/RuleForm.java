@@ -1,8 +1,25 @@
 package cn.fazhi.portal.catalog;
 
-/** A validation rule as the administrator types it. */
-public record RuleForm(String code, String leftCode, String operator, String rightCode, String severity,
-        String messageZh, String messageEn, String firstYear) {
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/**
+ * A new validation rule as the administrator types it. Its indicators and operator are judged by
+ * {@link CatalogAdminService#refusals(RuleForm)}.
+ */
+public record RuleForm(
+        @NotBlank(message = "{catalogAdmin.required}")
+        @Pattern(regexp = "|" + CatalogAdminService.CODE_PATTERN, message = "{catalogAdmin.badCode}") String code,
+        String leftCode, String operator, String rightCode,
+        @NotNull(message = "{catalogAdmin.required}")
+        @Pattern(regexp = "ERROR|WARNING", message = "{catalogAdmin.required}") String severity,
+        @NotBlank(message = "{catalogAdmin.required}") @Size(max = 300, message = "{catalogAdmin.tooLong}")
+        String messageZh,
+        @Size(max = 300, message = "{catalogAdmin.tooLong}") String messageEn,
+        @NotNull(message = "{catalogAdmin.badYear}")
+        @Pattern(regexp = CatalogAdminService.YEAR_PATTERN, message = "{catalogAdmin.badYear}") String firstYear) {
 
     public static RuleForm blank(int firstYear) {
         return new RuleForm("", "", "<=", "", "ERROR", "", "", Integer.toString(firstYear));

@@ -2,10 +2,12 @@ package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.config.ReportingCalendar;
-import java.util.Map;
+import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
@@ -27,26 +29,28 @@ class ScoringSettingController {
     String page(@RequestParam(required = false) String year, Viewer viewer, Model model) {
         Integer chosen = ScoringSettingService.year(year);
         int shown = chosen == null ? calendar.reportingYear() : chosen;
-        return page(model, Integer.toString(shown), settings.typed(shown), Map.of(), viewer);
+        model.addAttribute("form", new ThresholdForm(Integer.toString(shown), settings.typed(shown)));
+        return page(model, viewer);
     }
 
     @PostMapping("/admin/scoring")
-    String set(@RequestParam(defaultValue = "") String year, @RequestParam(defaultValue = "") String threshold,
-            Viewer viewer, Model model, RedirectAttributes redirect) {
-        Map<String, String> errors = settings.set(year, threshold, viewer);
-        if (!errors.isEmpty()) {
-            return page(model, year, threshold, errors, viewer);
+    String set(@Valid @ModelAttribute("form") ThresholdForm form, BindingResult result, Viewer viewer, Model model,
+            RedirectAttributes redirect) {
+        String done = CatalogForms.submit(result, settings.refusals(form), () -> {
+            settings.set(form, viewer);
+            return "redirect:/admin/scoring";
+        });
+        if (done == null) {
+            return page(model, viewer);
         }
         redirect.addFlashAttribute("flash", "scoringAdmin.saved");
-        return "redirect:/admin/scoring";
+        return done;
     }
 
-    private String page(Model model, String year, String threshold, Map<String, String> errors, Viewer viewer) {
+    /** The page; the model holds the threshold's {@code form}. */
+    private String page(Model model, Viewer viewer) {
         model.addAttribute("thresholds", settings.thresholds(calendar.reportingYear(), viewer));
         model.addAttribute("defaultPercent", ScoringSettingService.percent(ScoringSettingService.DEFAULT_THRESHOLD));
-        model.addAttribute("year", year);
-        model.addAttribute("threshold", threshold);
-        model.addAttribute("errors", errors);
         return "catalog/admin-scoring";
     }
 }

@@ -83,30 +83,28 @@ class ScoringSettingService {
         return settings.findByYear(year).map(s -> percent(s.getCoverageThreshold())).orElse("");
     }
 
+    /** The percentage of a threshold's form when it is not one (the year is judged by the form's annotations). */
+    List<FieldRefusal> refusals(ThresholdForm form) {
+        String text = form.threshold() == null ? "" : form.threshold().strip();
+        return text.isEmpty() || fraction(text) != null ? List.of()
+                : List.of(new FieldRefusal("threshold", "scoringAdmin.badThreshold"));
+    }
+
     /**
      * Sets a year's threshold; a blank one removes the year's own (the default applies again).
      *
-     * @return the problems by field ("year", "threshold") as message keys; empty when stored
+     * @throws CatalogInputException when the year or the percentage is not one (nothing changes)
      */
     @Transactional
-    Map<String, String> set(String typedYear, String typedPercent, Viewer viewer) {
+    void set(ThresholdForm form, Viewer viewer) {
         viewer.require(Role.ADMIN);
-        Map<String, String> errors = new LinkedHashMap<>();
-        Integer year = year(typedYear);
+        Integer year = year(form.year());
         if (year == null) {
-            errors.put("year", "scoringAdmin.badYear");
+            throw new CatalogInputException(List.of(new FieldRefusal("year", "scoringAdmin.badYear")));
         }
-        String text = typedPercent == null ? "" : typedPercent.strip();
-        BigDecimal fraction = null;
-        if (!text.isEmpty()) {
-            fraction = fraction(text);
-            if (fraction == null) {
-                errors.put("threshold", "scoringAdmin.badThreshold");
-            }
-        }
-        if (!errors.isEmpty()) {
-            return errors;
-        }
+        CatalogInputException.refuse(refusals(form));
+        String text = form.threshold() == null ? "" : form.threshold().strip();
+        BigDecimal fraction = text.isEmpty() ? null : fraction(text);
         Optional<ScoringSetting> existing = settings.findByYear(year);
         Map<String, Object> before = existing.map(s -> state(s.getCoverageThreshold())).orElse(null);
         if (fraction == null) {
@@ -114,16 +112,15 @@ class ScoringSettingService {
                 settings.delete(s);
                 audit.record("COVERAGE_THRESHOLD_SET", "ScoringSetting", year, before, null);
             });
-            return errors;
+            return;
         }
         if (existing.isPresent() && existing.get().getCoverageThreshold().compareTo(fraction) == 0) {
-            return errors;
+            return;
         }
         ScoringSetting setting = existing.orElseGet(() -> new ScoringSetting(year));
         setting.set(fraction, clock.instant(), viewer.username());
         settings.save(setting);
         audit.record("COVERAGE_THRESHOLD_SET", "ScoringSetting", year, before, state(fraction));
-        return errors;
     }
 
     /** A year the table takes, or null. */

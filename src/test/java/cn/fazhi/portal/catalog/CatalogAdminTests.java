@@ -133,17 +133,17 @@ class CatalogAdminTests {
         PortalUser admin = TestUsers.demo(accounts, "demo-admin");
         // the review rate's national target (≥ 100) is last year's default: copying starts from it
         assertThat(mvc.get().uri("/admin/catalog/targets?year=2098&copy=true").with(user(admin))).hasStatusOk()
-                .bodyText().containsPattern("name=\"value_RUL_REVIEW_RATE\"[^>]*value=\"100\"");
+                .bodyText().containsPattern("name=\"values\\[RUL_REVIEW_RATE\\]\"[^>]*value=\"100\"");
         MvcTestResult refused = post(admin, "/admin/catalog/targets", Map.of("year", "2098",
-                "op_RUL_REVIEW_RATE", ">=", "value_RUL_REVIEW_RATE", "95",
-                "op_LEA_PARTY_MEETINGS", ">=", "value_LEA_PARTY_MEETINGS", "四次"));
+                "operators[RUL_REVIEW_RATE]", ">=", "values[RUL_REVIEW_RATE]", "95",
+                "operators[LEA_PARTY_MEETINGS]", ">=", "values[LEA_PARTY_MEETINGS]", "四次"));
         assertThat(refused).hasStatusOk().bodyText().contains("value=\"四次\"", "目标值须为不小于 0 的数字");
         assertThat(catalogs.forYear(2098).indicator("RUL_REVIEW_RATE").orElseThrow().target().value())
                 .isEqualByComparingTo("100");
 
         assertThat(post(admin, "/admin/catalog/targets", Map.of("year", "2098",
-                "op_RUL_REVIEW_RATE", ">=", "value_RUL_REVIEW_RATE", "95",
-                "op_LEA_PARTY_MEETINGS", ">=", "value_LEA_PARTY_MEETINGS", "4"))).hasStatus(HttpStatus.FOUND);
+                "operators[RUL_REVIEW_RATE]", ">=", "values[RUL_REVIEW_RATE]", "95",
+                "operators[LEA_PARTY_MEETINGS]", ">=", "values[LEA_PARTY_MEETINGS]", "4"))).hasStatus(HttpStatus.FOUND);
         Catalog year = catalogs.forYear(2098);
         assertThat(year.indicator("RUL_REVIEW_RATE").orElseThrow().target().display()).isEqualTo("≥ 95");
         assertThat(year.indicator("LEA_PARTY_MEETINGS").orElseThrow().target().display()).isEqualTo("≥ 4");

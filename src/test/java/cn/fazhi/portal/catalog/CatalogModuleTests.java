@@ -38,6 +38,10 @@ class CatalogModuleTests {
     @MockitoBean
     CatalogUsage usage;
 
+    /** The custom figures the candidates come from (the report module's, like {@link CatalogUsage}). */
+    @MockitoBean
+    CustomFigures figures;
+
     @Autowired
     CatalogService catalogs;
 

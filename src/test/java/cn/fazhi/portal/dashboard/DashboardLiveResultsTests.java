@@ -14,6 +14,7 @@ import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.catalog.CatalogAdminService;
 import cn.fazhi.portal.catalog.CatalogAdminService.TargetRow;
+import cn.fazhi.portal.catalog.TargetsForm;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
@@ -122,12 +123,12 @@ class DashboardLiveResultsTests {
         Viewer viewer = Viewer.of(admin);
         List<TargetRow> rows = catalogAdmin.targets(2016, false, viewer);
         try {
-            Map<String, String> fields = fields(rows);
-            fields.put("value_ENF_CERT_RATE", "50");
-            assertThat(catalogAdmin.saveTargets(2016, fields, viewer)).isEmpty();
+            TargetsForm form = form(rows);
+            form.values().put("ENF_CERT_RATE", "50");
+            catalogAdmin.saveTargets(2016, form, viewer);
             assertThat(overall(a)).as("50 meets a target of 50").isEqualTo("1.00");
         } finally {
-            assertThat(catalogAdmin.saveTargets(2016, fields(rows), viewer)).isEmpty();
+            catalogAdmin.saveTargets(2016, form(rows), viewer);
         }
         assertThat(overall(a)).isEqualTo("0.50");
     }
@@ -209,13 +210,14 @@ class DashboardLiveResultsTests {
         throw new AssertionError(county + " in neither table");
     }
 
-    private static Map<String, String> fields(List<TargetRow> rows) {
-        Map<String, String> fields = new HashMap<>();
+    private static TargetsForm form(List<TargetRow> rows) {
+        Map<String, String> operators = new HashMap<>();
+        Map<String, String> values = new HashMap<>();
         rows.forEach(r -> {
-            fields.put("op_" + r.indicator().code(), r.operator() == null ? "" : r.operator());
-            fields.put("value_" + r.indicator().code(), r.value() == null ? "" : r.value());
+            operators.put(r.indicator().code(), r.operator() == null ? "" : r.operator());
+            values.put(r.indicator().code(), r.value() == null ? "" : r.value());
         });
-        return fields;
+        return new TargetsForm("2016", operators, values);
     }
 
     private long generation() {

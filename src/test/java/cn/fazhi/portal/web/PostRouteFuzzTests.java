@@ -90,7 +90,7 @@ class PostRouteFuzzTests {
             "/counties/{code}/reports/{year}/edit", List.of("v_LEA_PARTY_MEETINGS", "e_LEA_PARTY_MEETINGS",
                     "v_LEA_GOV_MEETINGS", "cf_new_name", "cf_new_unit", "cf_new_value", "cf_new_note",
                     "cf_1_name", "cf_1_remove", "measures", "problems", "nextYearPlan", "leadersDuty"),
-            "/admin/catalog/targets", List.of("op_LEA_GOV_MEETINGS", "value_LEA_GOV_MEETINGS"));
+            "/admin/catalog/targets", List.of("operators[LEA_GOV_MEETINGS]", "values[LEA_GOV_MEETINGS]"));
 
     enum Persona { ANONYMOUS, CLERK, REVIEWER, ADMIN }
 
@@ -408,11 +408,11 @@ class PostRouteFuzzTests {
         long target = TestUsers.user(accounts, "fuzz-target", Role.REVIEWER, "530000").getId();
         if (catalogAdmin.indicators(admin).stream().noneMatch(r -> r.indicator().code().equals(INDICATOR))) {
             assertThat(catalogAdmin.add(new IndicatorForm(INDICATOR, "LEADERSHIP", "模糊测试指标", "Fuzz probe",
-                    "次", "COUNT", "UP", "", "", "", "", "", "", "2015", ""), admin)).isEmpty();
+                    "次", "COUNT", "UP", "", "", "", "", "", "", "2015", ""), admin).code()).isEqualTo(INDICATOR);
         }
         if (catalogAdmin.rules(admin).stream().noneMatch(r -> r.rule().code().equals(RULE))) {
             assertThat(catalogAdmin.addRule(new RuleForm(RULE, "LEA_PARTY_MEETINGS", "<=", "LEA_GOV_MEETINGS",
-                    "WARNING", "模糊测试规则", "", "2015"), admin)).isEmpty();
+                    "WARNING", "模糊测试规则", "", "2015"), admin).code()).isEqualTo(RULE);
         }
         InspectionFixtures.Recorded inspection = InspectionFixtures.recorded(inspections, findingWorkflow, COUNTY,
                 users.get(Persona.REVIEWER).toViewer(), clerk, calendar.today());

@@ -1,0 +1,30 @@
+package cn.fazhi.portal.catalog;
+
+import cn.fazhi.portal.config.FieldInputException;
+import java.util.List;
+
+/**
+ * A change to the catalogue refused because of what was typed (输入被拒), with every field refused:
+ * the services check again what the pages checked first, so that a code taken in between (or a
+ * caller that skipped the check) changes nothing.
+ */
+public class CatalogInputException extends FieldInputException {
+
+    private final transient List<FieldRefusal> refusals;
+
+    CatalogInputException(List<FieldRefusal> refusals) {
+        super(refusals.get(0).field(), refusals.get(0).messageKey(), refusals.get(0).args());
+        this.refusals = List.copyOf(refusals);
+    }
+
+    public List<FieldRefusal> refusals() {
+        return refusals;
+    }
+
+    /** Throws when there is anything refused. */
+    static void refuse(List<FieldRefusal> refusals) {
+        if (!refusals.isEmpty()) {
+            throw new CatalogInputException(refusals);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package cn.fazhi.portal.catalog;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+/**
+ * A year's coverage threshold as typed (a percentage; blank: the default applies again). The
+ * percentage itself is read by {@link ScoringSettingService#refusals(ThresholdForm)}.
+ */
+record ThresholdForm(
+        @NotNull(message = "{scoringAdmin.badYear}")
+        @Pattern(regexp = "20(1[5-9]|[2-9][0-9])|2100", message = "{scoringAdmin.badYear}") String year,
+        String threshold) {
+}
