@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import cn.fazhi.portal.TestClock;
 import cn.fazhi.portal.TestDatabase;
 import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.config.CacheConfiguration;
 import cn.fazhi.portal.config.ReportingCalendar;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.cache.CacheManager;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.test.context.TestPropertySource;
@@ -26,8 +30,17 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  */
 @ApplicationModuleTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @TestPropertySource(properties = "portal.embedded-postgres.enabled=false")
-@Import({TestDatabase.class, TestClock.Config.class})
+@Import({TestDatabase.class, TestClock.Config.class, CatalogModuleTests.Caches.class})
 class CatalogModuleTests {
+
+    /** The portal's caches as config/CacheConfiguration declares them (the config module is not bootstrapped). */
+    @TestConfiguration(proxyBeanMethods = false)
+    static class Caches {
+        @Bean
+        CacheManager cacheManager() {
+            return new CacheConfiguration().cacheManager();
+        }
+    }
 
     @MockitoBean
     AuditService audit;
