@@ -155,11 +155,19 @@ class AccessibilityBrowserTests {
         look(browser, role, "en", pages, paths, true, problems);
         browser.get(url("/?lang=zh_CN"));
 
-        assertThat(problems).as("accessibility and layout problems of the %s pages", role).isEmpty();
+        assertThat(problems)
+                .as("accessibility and layout problems of the %s pages", role)
+                .isEmpty();
     }
 
-    private void look(WebDriver browser, String role, String look, List<Page> pages, List<String> paths,
-            boolean axe, List<String> problems) {
+    private void look(
+            WebDriver browser,
+            String role,
+            String look,
+            List<Page> pages,
+            List<String> paths,
+            boolean axe,
+            List<String> problems) {
         for (int i = 0; i < pages.size(); i++) {
             browser.get(url(paths.get(i)));
             Axe.waitForCharts(browser);
@@ -168,7 +176,8 @@ class AccessibilityBrowserTests {
                 Axe.seriousViolations(browser).forEach(v -> problems.add(where + ": " + v));
             }
             Axe.overflow(browser).ifPresent(o -> problems.add(where + ": " + o));
-            BrowserTest.Browser.screenshot(browser, "a11y-" + role + "-" + look + "-" + pages.get(i).name());
+            BrowserTest.Browser.screenshot(
+                    browser, "a11y-" + role + "-" + look + "-" + pages.get(i).name());
         }
     }
 

@@ -48,8 +48,7 @@ final class Axe {
               + ' px window: ' + wide.join(', ');
             """;
 
-    private Axe() {
-    }
+    private Axe() {}
 
     static List<String> seriousViolations(WebDriver browser) {
         JavascriptExecutor js = (JavascriptExecutor) browser;
@@ -67,8 +66,9 @@ final class Axe {
 
     /** Charts draw after the page loaded; the checks wait for them. */
     static void waitForCharts(WebDriver browser) {
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b ->
-                b.findElements(By.cssSelector("[data-chart]:not([data-drawn=true])")).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(b -> b.findElements(By.cssSelector("[data-chart]:not([data-drawn=true])"))
+                        .isEmpty());
     }
 
     /** Presses the elderly-friendly display switch of the page until it shows the wanted state. */
@@ -77,8 +77,9 @@ final class Axe {
         if (!String.valueOf(elderly).equals(button.getDomAttribute("aria-pressed"))) {
             button.click();
         }
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(b ->
-                String.valueOf(elderly).equals(b.findElement(By.id("display-mode")).getDomAttribute("aria-pressed")));
+        new WebDriverWait(browser, Duration.ofSeconds(10))
+                .until(b -> String.valueOf(elderly)
+                        .equals(b.findElement(By.id("display-mode")).getDomAttribute("aria-pressed")));
     }
 
     private static String load() {

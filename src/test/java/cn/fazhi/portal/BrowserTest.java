@@ -46,13 +46,17 @@ public @interface BrowserTest {
 
         /** Debian's names first; Google Chrome where a runner ships it instead (GitHub's Ubuntu images). */
         private static final List<String> BROWSERS = List.of("chromium", "chromium-browser", "google-chrome");
+
         private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(Browser.class);
 
         @Override
         public void beforeEach(ExtensionContext context) {
             // a runner that names its Chrome driver (CHROMEWEBDRIVER) means its Google Chrome
             List<String> browsers = System.getenv("CHROMEWEBDRIVER") == null ? BROWSERS : List.of("google-chrome");
-            Optional<String> chromium = browsers.stream().map(Browser::onPath).flatMap(Optional::stream).findFirst();
+            Optional<String> chromium = browsers.stream()
+                    .map(Browser::onPath)
+                    .flatMap(Optional::stream)
+                    .findFirst();
             Optional<String> driver = Optional.ofNullable(System.getenv("CHROMEWEBDRIVER"))
                     .map(dir -> Path.of(dir, "chromedriver").toString())
                     .filter(p -> Files.isExecutable(Path.of(p)))
@@ -67,13 +71,23 @@ public @interface BrowserTest {
             }
             ChromeOptions options = new ChromeOptions();
             options.setBinary(chromium.get());
-            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    "--no-first-run", "--window-size=1366,768", "--lang=zh-CN",
+            options.addArguments(
+                    "--headless=new",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-dev-shm-usage",
+                    "--disable-background-networking",
+                    "--disable-component-update",
+                    "--disable-sync",
+                    "--no-first-run",
+                    "--window-size=1366,768",
+                    "--lang=zh-CN",
                     // Bootstrap scrolls smoothly unless motion is reduced; clicks must not land mid-scroll
                     "--force-prefers-reduced-motion");
             ChromeDriverService service = new ChromeDriverService.Builder()
-                    .usingDriverExecutable(Path.of(driver.get()).toFile()).usingAnyFreePort().build();
+                    .usingDriverExecutable(Path.of(driver.get()).toFile())
+                    .usingAnyFreePort()
+                    .build();
             ChromeDriver browser = new ChromeDriver(service, options);
             browser.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
             context.getStore(NS).put("driver", browser);

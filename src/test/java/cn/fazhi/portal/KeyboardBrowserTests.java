@@ -67,10 +67,16 @@ class KeyboardBrowserTests {
         browser.get(url("/login"));
         assertThat(browser.switchTo().activeElement().getDomAttribute("id")).isEqualTo("username");
         WebElement page = browser.findElement(By.tagName("html"));
-        new Actions(browser).sendKeys("keyboard-clerk").sendKeys(Keys.TAB).sendKeys(TestUsers.PASSWORD)
-                .sendKeys(Keys.ENTER).perform();
+        new Actions(browser)
+                .sendKeys("keyboard-clerk")
+                .sendKeys(Keys.TAB)
+                .sendKeys(TestUsers.PASSWORD)
+                .sendKeys(Keys.ENTER)
+                .perform();
         wait.until(ExpectedConditions.stalenessOf(page));
-        assertThat(browser.findElement(By.cssSelector("[data-testid=current-user]")).getText()).contains("keyboard-clerk");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=current-user]"))
+                        .getText())
+                .contains("keyboard-clerk");
 
         // every stop of the report form, from the top to where the focus leaves the page, shows the focus
         browser.get(url("/counties/532527/reports/" + AccessibilityBrowserTests.FORM_YEAR + "/edit"));
@@ -92,16 +98,20 @@ class KeyboardBrowserTests {
         browser.findElement(By.id("display-mode")).sendKeys(Keys.ENTER);
         wait.until(b -> b.findElement(By.tagName("html")).getDomAttribute("class") != null
                 && b.findElement(By.tagName("html")).getDomAttribute("class").contains("elderly"));
-        assertThat(browser.findElement(By.cssSelector("input[name^='v_']")).getDomProperty("value")).isEqualTo("12");
-        assertThat(browser.findElement(By.id("display-mode")).getDomAttribute("aria-pressed")).isEqualTo("true");
+        assertThat(browser.findElement(By.cssSelector("input[name^='v_']")).getDomProperty("value"))
+                .isEqualTo("12");
+        assertThat(browser.findElement(By.id("display-mode")).getDomAttribute("aria-pressed"))
+                .isEqualTo("true");
         BrowserTest.Browser.screenshot(browser, "keyboard-elderly-form");
 
         // and the next page keeps the choice
         browser.get(url("/"));
-        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("class")).contains("elderly");
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("class"))
+                .contains("elderly");
         Axe.switchDisplay(browser, false);
         browser.get(url("/"));
-        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("class")).isNullOrEmpty();
+        assertThat(browser.findElement(By.tagName("html")).getDomAttribute("class"))
+                .isNullOrEmpty();
     }
 
     private static void tab(WebDriver browser) {

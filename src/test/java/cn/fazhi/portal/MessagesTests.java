@@ -47,7 +47,8 @@ class MessagesTests {
         Set<String> keys = load("messages.properties").stringPropertyNames();
         Set<String> missing = new TreeSet<>();
         try (Stream<Path> templates = Files.walk(Path.of("src/main/resources/templates"))) {
-            for (Path template : templates.filter(p -> p.toString().endsWith(".html")).toList()) {
+            for (Path template :
+                    templates.filter(p -> p.toString().endsWith(".html")).toList()) {
                 Matcher m = TEMPLATE_KEY.matcher(Files.readString(template));
                 while (m.find()) {
                     if (!keys.contains(m.group(1))) {
@@ -92,8 +93,8 @@ class MessagesTests {
         names(cn.fazhi.portal.inspection.InspectionKind.class).forEach(k -> built.add("inspection.kind." + k));
         names(cn.fazhi.portal.inspection.FindingSeverity.class).forEach(s -> built.add("inspection.severity." + s));
         names(cn.fazhi.portal.inspection.FindingStatus.class).forEach(s -> built.add("inspection.status." + s));
-        java.lang.reflect.Field columns = Class.forName("cn.fazhi.portal.inspection.FindingExport")
-                .getDeclaredField("COLUMNS");
+        java.lang.reflect.Field columns =
+                Class.forName("cn.fazhi.portal.inspection.FindingExport").getDeclaredField("COLUMNS");
         columns.setAccessible(true);
         for (Object column : (List<?>) columns.get(null)) {
             built.add("inspection.column." + column);
@@ -101,17 +102,22 @@ class MessagesTests {
         assertThat(built).hasSizeGreaterThan(60);
         for (String file : new String[] {"messages.properties", "messages_en.properties"}) {
             Set<String> keys = load(file).stringPropertyNames();
-            assertThat(built.stream().filter(k -> !keys.contains(k)).toList()).as(file).isEmpty();
+            assertThat(built.stream().filter(k -> !keys.contains(k)).toList())
+                    .as(file)
+                    .isEmpty();
         }
     }
 
     private static List<String> names(Class<?> enumType) {
-        return Arrays.stream(enumType.getEnumConstants()).map(e -> ((Enum<?>) e).name()).toList();
+        return Arrays.stream(enumType.getEnumConstants())
+                .map(e -> ((Enum<?>) e).name())
+                .toList();
     }
 
     private static Properties load(String name) throws IOException {
         Properties properties = new Properties();
-        try (Reader reader = new InputStreamReader(new ClassPathResource(name).getInputStream(), StandardCharsets.UTF_8)) {
+        try (Reader reader =
+                new InputStreamReader(new ClassPathResource(name).getInputStream(), StandardCharsets.UTF_8)) {
             properties.load(reader);
         }
         return properties;

@@ -27,8 +27,8 @@ class ModularityTests {
 
     @Test
     void everyModuleDeclaresWhatItMayUse() {
-        modules.forEach(module -> assertThat(module.getBasePackage().getAnnotation(
-                        org.springframework.modulith.ApplicationModule.class))
+        modules.forEach(module -> assertThat(
+                        module.getBasePackage().getAnnotation(org.springframework.modulith.ApplicationModule.class))
                 .as(name(module))
                 .hasValueSatisfying(a -> assertThat(a.allowedDependencies())
                         .isNotEqualTo(new String[] {org.springframework.modulith.ApplicationModule.OPEN_TOKEN})));
@@ -69,26 +69,47 @@ class ModularityTests {
                     .map(ModularityTests::name)
                     .distinct()
                     .sorted()
-                    .forEach(target -> map.append("  ").append(name(module)).append(" --> ")
-                            .append(target).append('\n'));
+                    .forEach(target -> map.append("  ")
+                            .append(name(module))
+                            .append(" --> ")
+                            .append(target)
+                            .append('\n'));
         }
         map.append("```\n\n| module | name | may use | uses | public Spring beans |\n|---|---|---|---|---|\n");
         for (ApplicationModule module : sorted) {
-            String uses = module.getDirectDependencies(modules).uniqueModules()
-                    .map(ModularityTests::name).sorted().collect(Collectors.joining(", "));
-            String allowed = module.getBasePackage().getAnnotation(org.springframework.modulith.ApplicationModule.class)
-                    .map(a -> String.join(", ", java.util.Arrays.stream(a.allowedDependencies()).sorted().toList()))
+            String uses = module.getDirectDependencies(modules)
+                    .uniqueModules()
+                    .map(ModularityTests::name)
+                    .sorted()
+                    .collect(Collectors.joining(", "));
+            String allowed = module.getBasePackage()
+                    .getAnnotation(org.springframework.modulith.ApplicationModule.class)
+                    .map(a -> String.join(
+                            ", ",
+                            java.util.Arrays.stream(a.allowedDependencies())
+                                    .sorted()
+                                    .toList()))
                     .orElse("");
             String services = module.getSpringBeans().stream()
                     .filter(bean -> bean.isApiBean())
                     .map(bean -> bean.getType().getSimpleName())
                     .sorted()
                     .collect(Collectors.joining(", "));
-            map.append("| `").append(name(module)).append("` | ").append(module.getDisplayName())
-                    .append(" | ").append(allowed).append(" | ").append(uses).append(" | ").append(services)
+            map.append("| `")
+                    .append(name(module))
+                    .append("` | ")
+                    .append(module.getDisplayName())
+                    .append(" | ")
+                    .append(allowed)
+                    .append(" | ")
+                    .append(uses)
+                    .append(" | ")
+                    .append(services)
                     .append(" |\n");
         }
         return map.append("\nDiagrams (PlantUML, C4) and one canvas per module: `./mvnw test -Dtest=ModularityTests`")
-                .append(" writes them to `target/spring-modulith-docs`.\n\n").append(MAP_END).toString();
+                .append(" writes them to `target/spring-modulith-docs`.\n\n")
+                .append(MAP_END)
+                .toString();
     }
 }

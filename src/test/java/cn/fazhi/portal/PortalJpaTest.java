@@ -14,5 +14,4 @@ import org.springframework.context.annotation.Import;
 @DataJpaTest(properties = "portal.embedded-postgres.enabled=false")
 @AutoConfigureTestDatabase(replace = AutoConfigureTestDatabase.Replace.NONE)
 @Import(TestDatabase.class)
-public @interface PortalJpaTest {
-}
+public @interface PortalJpaTest {}

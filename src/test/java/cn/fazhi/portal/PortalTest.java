@@ -19,12 +19,14 @@ import org.springframework.test.context.ActiveProfiles;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("integration")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"portal.embedded-postgres.enabled=false",
-                // tests read the national views as they are, not the page that says they are being computed
-                "portal.dashboards.national-wait=60s"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "portal.embedded-postgres.enabled=false",
+            // tests read the national views as they are, not the page that says they are being computed
+            "portal.dashboards.national-wait=60s"
+        })
 @AutoConfigureMockMvc
 @ActiveProfiles("demo")
 @Import({TestDatabase.class, TestClock.Config.class, StatementCounting.class, TestFixtures.class})
-public @interface PortalTest {
-}
+public @interface PortalTest {}

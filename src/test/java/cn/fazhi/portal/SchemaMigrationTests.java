@@ -36,10 +36,13 @@ class SchemaMigrationTests {
         database = "fresh_" + UUID.randomUUID().toString().replace("-", "");
         portalDb.execute("create database " + database);
         String url = connection.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, connection.getUsername(),
-                connection.getPassword());
-        MigrateResult result = Flyway.configure().dataSource(dataSource).locations("classpath:db/migration")
-                .load().migrate();
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(url, connection.getUsername(), connection.getPassword());
+        MigrateResult result = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
         assertThat(result.success).isTrue();
         assertThat(result.migrationsExecuted).isGreaterThanOrEqualTo(2);
         fresh = new JdbcTemplate(dataSource);
@@ -53,12 +56,15 @@ class SchemaMigrationTests {
     @Test
     void referenceDataIsComplete() {
         assertThat(count("select count(*) from region")).isEqualTo(3212);
-        assertThat(count("select count(*) from region where level = 'PROVINCE'")).isEqualTo(34);
-        assertThat(count("select count(*) from region where level = 'PREFECTURE'")).isEqualTo(333);
+        assertThat(count("select count(*) from region where level = 'PROVINCE'"))
+                .isEqualTo(34);
+        assertThat(count("select count(*) from region where level = 'PREFECTURE'"))
+                .isEqualTo(333);
         assertThat(count("select count(*) from region where level = 'COUNTY'")).isEqualTo(2845);
         assertThat(count("select count(*) from section")).isEqualTo(10);
         assertThat(count("select count(*) from indicator")).isEqualTo(112);
-        assertThat(count("select count(*) from indicator where numerator_code is not null")).isEqualTo(17);
+        assertThat(count("select count(*) from indicator where numerator_code is not null"))
+                .isEqualTo(17);
         assertThat(count("select count(*) from validation_rule")).isEqualTo(19);
         // the empty database holds no demo data: that comes only with the demo profile
         assertThat(count("select count(*) from annual_report")).isZero();
@@ -69,9 +75,11 @@ class SchemaMigrationTests {
     void regionTreeIsDenormalisedConsistently() {
         // 泸西县 lies in 红河州 in 云南省; 东城区 of 北京市 has no prefecture
         assertThat(fresh.queryForMap("select province_code, prefecture_code from region where code = '532527'"))
-                .containsEntry("province_code", "530000").containsEntry("prefecture_code", "532500");
+                .containsEntry("province_code", "530000")
+                .containsEntry("prefecture_code", "532500");
         assertThat(fresh.queryForMap("select province_code, prefecture_code from region where code = '110101'"))
-                .containsEntry("province_code", "110000").containsEntry("prefecture_code", null);
+                .containsEntry("province_code", "110000")
+                .containsEntry("prefecture_code", null);
         assertThat(count("""
                 select count(*) from region c join region p on p.code = c.parent_code
                 where c.level = 'COUNTY' and p.level = 'COUNTY'""")).isZero();
@@ -101,10 +109,12 @@ class SchemaMigrationTests {
         // an indicator that does not exist
         assertRefused(value(report, "NO_SUCH_INDICATOR", "COUNT", "5"));
         // a clerk must be scoped to a county, a reviewer to a province or prefecture
-        assertRefused("insert into account (username, display_name, password_hash, role, scope_region_code, scope_level) "
-                + "values ('clerk-x', 'x', 'x', 'COUNTY_STAFF', '530000', 'PROVINCE')");
-        assertRefused("insert into account (username, display_name, password_hash, role, scope_region_code, scope_level) "
-                + "values ('clerk-y', 'y', 'y', 'COUNTY_STAFF', '532527', 'PROVINCE')");
+        assertRefused(
+                "insert into account (username, display_name, password_hash, role, scope_region_code, scope_level) "
+                        + "values ('clerk-x', 'x', 'x', 'COUNTY_STAFF', '530000', 'PROVINCE')");
+        assertRefused(
+                "insert into account (username, display_name, password_hash, role, scope_region_code, scope_level) "
+                        + "values ('clerk-y', 'y', 'y', 'COUNTY_STAFF', '532527', 'PROVINCE')");
 
         fresh.update(value(report, "ENF_STAFF", "COUNT", "120"));
         fresh.update(value(report, "ENF_CERT_RATE", "RATE", "99.5"));
@@ -117,12 +127,13 @@ class SchemaMigrationTests {
         assertRefused("update audit_event set actor = 'someone-else'");
         assertRefused("delete from audit_event");
         assertRefused("truncate audit_event");
-        assertThat(fresh.queryForObject("select actor from audit_event", String.class)).isEqualTo("demo-admin");
+        assertThat(fresh.queryForObject("select actor from audit_event", String.class))
+                .isEqualTo("demo-admin");
     }
 
     private static String value(long report, String indicator, String kind, String value) {
-        return "insert into indicator_value (report_id, indicator_code, kind, value, source) values (" + report
-                + ", '" + indicator + "', '" + kind + "', " + value + ", 'TYPED')";
+        return "insert into indicator_value (report_id, indicator_code, kind, value, source) values (" + report + ", '"
+                + indicator + "', '" + kind + "', " + value + ", 'TYPED')";
     }
 
     private void assertRefused(String sql) {

@@ -14,5 +14,4 @@ import org.junit.jupiter.api.Tag;
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @Tag("sweep")
-public @interface SweepTest {
-}
+public @interface SweepTest {}

@@ -59,8 +59,14 @@ class Account {
     /** The elderly-friendly display (适老模式) this user chose; null until they choose. */
     private Boolean elderlyMode;
 
-    Account(String username, String displayName, String passwordHash, Role role,
-            String scopeRegionCode, String scopeLevel, boolean mustChangePassword) {
+    Account(
+            String username,
+            String displayName,
+            String passwordHash,
+            Role role,
+            String scopeRegionCode,
+            String scopeLevel,
+            boolean mustChangePassword) {
         this.username = username;
         this.displayName = displayName;
         this.passwordHash = passwordHash;
@@ -122,7 +128,17 @@ class Account {
 
     /** Carries the previous login, which the user sees on their account page. */
     PortalUser toPortalUser() {
-        return new PortalUser(id, username, displayName, passwordHash, role, scopeRegionCode,
-                enabled, mustChangePassword, lastLoginAt, lastLoginAddress, securityStamp);
+        return new PortalUser(
+                id,
+                username,
+                displayName,
+                passwordHash,
+                role,
+                scopeRegionCode,
+                enabled,
+                mustChangePassword,
+                lastLoginAt,
+                lastLoginAddress,
+                securityStamp);
     }
 }

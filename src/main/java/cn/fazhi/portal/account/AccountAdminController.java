@@ -32,15 +32,19 @@ class AccountAdminController {
     }
 
     @GetMapping("/admin/accounts")
-    String list(@RequestParam(required = false) String q, @RequestParam(required = false) Role role,
-            @RequestParam(required = false) String region, @RequestParam(required = false) AccountStatus status,
-            @RequestParam(defaultValue = "0") int page, Viewer viewer, Model model) {
+    String list(
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) Role role,
+            @RequestParam(required = false) String region,
+            @RequestParam(required = false) AccountStatus status,
+            @RequestParam(defaultValue = "0") int page,
+            Viewer viewer,
+            Model model) {
         AccountQuery query = new AccountQuery(q, role, region, status);
         model.addAttribute("query", query);
         model.addAttribute("roles", Role.values());
         model.addAttribute("statuses", AccountStatus.values());
-        model.addAttribute("accounts", accounts.search(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE),
-                viewer));
+        model.addAttribute("accounts", accounts.search(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE), viewer));
         return "account/admin-list";
     }
 
@@ -50,8 +54,12 @@ class AccountAdminController {
     }
 
     @PostMapping("/admin/accounts")
-    String create(@Valid @ModelAttribute("form") AccountCommand form, BindingResult result,
-            Viewer viewer, Model model, RedirectAttributes redirect) {
+    String create(
+            @Valid @ModelAttribute("form") AccountCommand form,
+            BindingResult result,
+            Viewer viewer,
+            Model model,
+            RedirectAttributes redirect) {
         if (!result.hasErrors()) {
             try {
                 CreatedAccount created = accounts.create(form, viewer);
@@ -72,8 +80,13 @@ class AccountAdminController {
     }
 
     @PostMapping("/admin/accounts/{id}")
-    String update(@PathVariable long id, @Valid @ModelAttribute("form") AccountCommand form, BindingResult result,
-            Viewer viewer, Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") AccountCommand form,
+            BindingResult result,
+            Viewer viewer,
+            Model model,
+            RedirectAttributes redirect) {
         AccountRow account = accounts.get(id, viewer);
         if (!result.hasErrors()) {
             try {
@@ -104,7 +117,10 @@ class AccountAdminController {
 
     @PostMapping("/admin/accounts/{id}/reset-password")
     String resetPassword(@PathVariable long id, Viewer viewer, RedirectAttributes redirect) {
-        return act(id, redirect, "account.passwordReset",
+        return act(
+                id,
+                redirect,
+                "account.passwordReset",
                 () -> redirect.addFlashAttribute("temporaryPassword", accounts.resetPassword(id, viewer)));
     }
 
@@ -134,11 +150,17 @@ class AccountAdminController {
         List<RegionSummary> counties = List.of();
         if (StringUtils.hasText(form.province())) {
             List<RegionSummary> underProvince = regions.childrenOf(form.province());
-            prefectures = underProvince.stream().filter(r -> r.level() == RegionLevel.PREFECTURE).toList();
+            prefectures = underProvince.stream()
+                    .filter(r -> r.level() == RegionLevel.PREFECTURE)
+                    .toList();
             // counties hang under the prefecture, or straight under the province (municipalities, 省直辖县)
             counties = StringUtils.hasText(form.prefecture())
-                    ? regions.childrenOf(form.prefecture()).stream().filter(r -> r.level() == RegionLevel.COUNTY).toList()
-                    : underProvince.stream().filter(r -> r.level() == RegionLevel.COUNTY).toList();
+                    ? regions.childrenOf(form.prefecture()).stream()
+                            .filter(r -> r.level() == RegionLevel.COUNTY)
+                            .toList()
+                    : underProvince.stream()
+                            .filter(r -> r.level() == RegionLevel.COUNTY)
+                            .toList();
         }
         return new ScopeOptions(provinces, prefectures, counties);
     }
@@ -148,12 +170,17 @@ class AccountAdminController {
         String province = blankToNull(form.province());
         String prefecture = blankToNull(form.prefecture());
         String county = blankToNull(form.county());
-        if (prefecture != null && (province == null
-                || regions.find(prefecture).filter(p -> p.isWithin(province)).isEmpty())) {
+        if (prefecture != null
+                && (province == null
+                        || regions.find(prefecture)
+                                .filter(p -> p.isWithin(province))
+                                .isEmpty())) {
             prefecture = null;
         }
         String parent = prefecture != null ? prefecture : province;
-        if (county != null && (parent == null || regions.find(county).filter(c -> c.isWithin(parent)).isEmpty())) {
+        if (county != null
+                && (parent == null
+                        || regions.find(county).filter(c -> c.isWithin(parent)).isEmpty())) {
             county = null;
         }
         return new AccountCommand(form.username(), form.displayName(), form.role(), province, prefecture, county);

@@ -13,11 +13,14 @@ public record AccountCommand(
         @NotBlank(message = "{account.usernameRequired}")
         @Pattern(regexp = "^\\s*[A-Za-z0-9][A-Za-z0-9._-]{2,49}\\s*$", message = "{account.usernameFormat}")
         String username,
+
         @NotBlank(message = "{account.displayNameRequired}") @Size(max = 100, message = "{account.displayNameTooLong}")
         String displayName,
+
         @NotBlank(message = "{account.roleRequired}")
         @Pattern(regexp = "COUNTY_STAFF|REVIEWER|ADMIN", message = "{account.roleInvalid}")
         String role,
+
         String province,
         String prefecture,
         String county) {

@@ -7,5 +7,4 @@ package cn.fazhi.portal.account;
  * @param region accounts scoped to this region or anywhere under it
  * @param status one of the states, or null for any
  */
-public record AccountQuery(String q, Role role, String region, AccountStatus status) {
-}
+public record AccountQuery(String q, Role role, String region, AccountStatus status) {}

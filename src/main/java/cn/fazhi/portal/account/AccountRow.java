@@ -12,7 +12,18 @@ import java.util.List;
  * @param failedLoginCount failed logins of the last day, from every address
  * @param loginFailures those failures by client address, newest first
  */
-public record AccountRow(Long id, String username, String displayName, Role role, RegionView scope,
-        boolean enabled, boolean throttled, Instant nextAttemptAt, int failedLoginCount, boolean mustChangePassword,
-        Instant lastLoginAt, String lastLoginAddress, Instant createdAt, List<LoginFailureRow> loginFailures) {
-}
+public record AccountRow(
+        Long id,
+        String username,
+        String displayName,
+        Role role,
+        RegionView scope,
+        boolean enabled,
+        boolean throttled,
+        Instant nextAttemptAt,
+        int failedLoginCount,
+        boolean mustChangePassword,
+        Instant lastLoginAt,
+        String lastLoginAddress,
+        Instant createdAt,
+        List<LoginFailureRow> loginFailures) {}

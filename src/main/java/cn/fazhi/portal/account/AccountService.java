@@ -31,7 +31,8 @@ import org.springframework.transaction.annotation.Transactional;
 public class AccountService implements UserDetailsService {
 
     private static final String ENTITY = "Account";
-    private static final char[] TEMPORARY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789".toCharArray();
+    private static final char[] TEMPORARY_ALPHABET =
+            "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
     private final AccountRepository accounts;
     private final RegionService regions;
@@ -43,8 +44,14 @@ public class AccountService implements UserDetailsService {
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
-    AccountService(AccountRepository accounts, RegionService regions, PasswordEncoder passwordEncoder,
-            PasswordPolicy passwordPolicy, PasswordHistory passwordHistory, LoginThrottle throttle, AuditService audit,
+    AccountService(
+            AccountRepository accounts,
+            RegionService regions,
+            PasswordEncoder passwordEncoder,
+            PasswordPolicy passwordPolicy,
+            PasswordHistory passwordHistory,
+            LoginThrottle throttle,
+            AuditService audit,
             Clock clock) {
         this.accounts = accounts;
         this.regions = regions;
@@ -100,7 +107,9 @@ public class AccountService implements UserDetailsService {
 
     /** The id of the enabled account of this username; null when there is none (or it is disabled). */
     Long enabledAccountId(String username) {
-        return accounts.findByUsername(normalise(username)).filter(Account::isEnabled).map(Account::getId)
+        return accounts.findByUsername(normalise(username))
+                .filter(Account::isEnabled)
+                .map(Account::getId)
                 .orElse(null);
     }
 
@@ -117,22 +126,33 @@ public class AccountService implements UserDetailsService {
     public Page<AccountRow> search(AccountQuery query, Pageable page, Viewer viewer) {
         viewer.require(Role.ADMIN);
         List<String> within = query.region() == null || query.region().isBlank()
-                ? null : regions.codesWithin(query.region().trim());
+                ? null
+                : regions.codesWithin(query.region().trim());
         List<Long> throttled = query.status() == AccountStatus.LOCKED ? throttle.throttledAccounts() : null;
-        Page<Account> found = accounts.findAll(AccountSpecifications.matching(query, within, throttled),
-                page.getSort().isSorted() ? page : org.springframework.data.domain.PageRequest.of(
-                        page.getPageNumber(), page.getPageSize(), Sort.by("username")));
+        Page<Account> found = accounts.findAll(
+                AccountSpecifications.matching(query, within, throttled),
+                page.getSort().isSorted()
+                        ? page
+                        : org.springframework.data.domain.PageRequest.of(
+                                page.getPageNumber(), page.getPageSize(), Sort.by("username")));
         Map<String, RegionView> scopes = regions.findAll(found.map(Account::getScopeRegionCode)
-                .filter(java.util.Objects::nonNull).toList());
-        Map<Long, List<LoginFailureRow>> failures = throttle.failuresOf(found.map(Account::getId).toList());
-        return found.map(a -> toRow(a, scopes.get(a.getScopeRegionCode()), failures.getOrDefault(a.getId(), List.of())));
+                .filter(java.util.Objects::nonNull)
+                .toList());
+        Map<Long, List<LoginFailureRow>> failures =
+                throttle.failuresOf(found.map(Account::getId).toList());
+        return found.map(
+                a -> toRow(a, scopes.get(a.getScopeRegionCode()), failures.getOrDefault(a.getId(), List.of())));
     }
 
     public AccountRow get(long id, Viewer viewer) {
         viewer.require(Role.ADMIN);
         Account account = find(id);
-        return toRow(account, account.getScopeRegionCode() == null ? null
-                : regions.find(account.getScopeRegionCode()).orElse(null), throttle.failuresOf(account.getId()));
+        return toRow(
+                account,
+                account.getScopeRegionCode() == null
+                        ? null
+                        : regions.find(account.getScopeRegionCode()).orElse(null),
+                throttle.failuresOf(account.getId()));
     }
 
     /**
@@ -149,20 +169,39 @@ public class AccountService implements UserDetailsService {
         }
         RegionView scope = resolveScope(command);
         String temporary = temporaryPassword(username);
-        Account account = accounts.save(new Account(username, command.displayName().trim(),
-                passwordEncoder.encode(temporary), command.roleValue(), code(scope), level(scope), true));
+        Account account = accounts.save(new Account(
+                username,
+                command.displayName().trim(),
+                passwordEncoder.encode(temporary),
+                command.roleValue(),
+                code(scope),
+                level(scope),
+                true));
         audit.record("ACCOUNT_CREATED", ENTITY, account.getId(), null, account.auditState());
         return new CreatedAccount(account.getId(), temporary);
     }
 
     /** For set-up code (demo accounts, the first administrator) that runs before anyone logs in. */
     @Transactional
-    void createInitial(String username, String displayName, String rawPassword, Role role, String scopeRegionCode,
+    void createInitial(
+            String username,
+            String displayName,
+            String rawPassword,
+            Role role,
+            String scopeRegionCode,
             boolean mustChangePassword) {
-        RegionView scope = scopeRegionCode == null ? null : regions.find(scopeRegionCode)
-                .orElseThrow(() -> new IllegalArgumentException("unknown region " + scopeRegionCode));
-        Account account = accounts.save(new Account(normalise(username), displayName,
-                passwordEncoder.encode(rawPassword), role, code(scope), level(scope), mustChangePassword));
+        RegionView scope = scopeRegionCode == null
+                ? null
+                : regions.find(scopeRegionCode)
+                        .orElseThrow(() -> new IllegalArgumentException("unknown region " + scopeRegionCode));
+        Account account = accounts.save(new Account(
+                normalise(username),
+                displayName,
+                passwordEncoder.encode(rawPassword),
+                role,
+                code(scope),
+                level(scope),
+                mustChangePassword));
         audit.recordAs("system", "ACCOUNT_CREATED", ENTITY, account.getId(), null, account.auditState());
     }
 
@@ -209,7 +248,11 @@ public class AccountService implements UserDetailsService {
         Account account = find(id);
         List<LoginFailureRow> failures = throttle.failuresOf(account.getId());
         throttle.clear(account.getId());
-        audit.record("ACCOUNT_UNLOCKED", ENTITY, id, Map.of("failedLogins", failureState(failures)),
+        audit.record(
+                "ACCOUNT_UNLOCKED",
+                ENTITY,
+                id,
+                Map.of("failedLogins", failureState(failures)),
                 Map.of("failedLogins", List.of()));
     }
 
@@ -220,13 +263,15 @@ public class AccountService implements UserDetailsService {
     }
 
     private static List<Map<String, Object>> failureState(List<LoginFailureRow> failures) {
-        return failures.stream().map(f -> {
-            Map<String, Object> row = new java.util.LinkedHashMap<>();
-            row.put("address", f.address());
-            row.put("failures", f.failures());
-            row.put("lastFailedAt", f.lastFailedAt().toString());
-            return row;
-        }).toList();
+        return failures.stream()
+                .map(f -> {
+                    Map<String, Object> row = new java.util.LinkedHashMap<>();
+                    row.put("address", f.address());
+                    row.put("failures", f.failures());
+                    row.put("lastFailedAt", f.lastFailedAt().toString());
+                    return row;
+                })
+                .toList();
     }
 
     /** A one-time temporary password, to be changed at the next login. Also clears the failed logins. */
@@ -296,8 +341,10 @@ public class AccountService implements UserDetailsService {
         if (prefecture != null && (province == null || !prefecture.isWithin(province.code()))) {
             throw new AccountRuleException("prefecture", "account.scopeMismatch");
         }
-        if (county != null && (province == null || !county.isWithin(province.code())
-                || (prefecture != null && !county.isWithin(prefecture.code())))) {
+        if (county != null
+                && (province == null
+                        || !county.isWithin(province.code())
+                        || (prefecture != null && !county.isWithin(prefecture.code())))) {
             throw new AccountRuleException("county", "account.scopeMismatch");
         }
         return switch (command.roleValue()) {
@@ -326,7 +373,8 @@ public class AccountService implements UserDetailsService {
         if (code == null || code.isBlank()) {
             return null;
         }
-        return regions.find(code.trim()).filter(r -> r.level() == level)
+        return regions.find(code.trim())
+                .filter(r -> r.level() == level)
                 .orElseThrow(() -> new AccountRuleException(field, "account.unknownRegion"));
     }
 
@@ -335,12 +383,27 @@ public class AccountService implements UserDetailsService {
     }
 
     private static AccountRow toRow(Account a, RegionView scope, List<LoginFailureRow> failures) {
-        Instant next = failures.stream().map(LoginFailureRow::nextAttemptAt).filter(java.util.Objects::nonNull)
-                .max(Instant::compareTo).orElse(null);
+        Instant next = failures.stream()
+                .map(LoginFailureRow::nextAttemptAt)
+                .filter(java.util.Objects::nonNull)
+                .max(Instant::compareTo)
+                .orElse(null);
         int count = failures.stream().mapToInt(LoginFailureRow::failures).sum();
-        return new AccountRow(a.getId(), a.getUsername(), a.getDisplayName(), a.getRole(), scope, a.isEnabled(),
-                next != null, next, count, a.isMustChangePassword(), a.getLastLoginAt(), a.getLastLoginAddress(),
-                a.getCreatedAt(), failures);
+        return new AccountRow(
+                a.getId(),
+                a.getUsername(),
+                a.getDisplayName(),
+                a.getRole(),
+                scope,
+                a.isEnabled(),
+                next != null,
+                next,
+                count,
+                a.isMustChangePassword(),
+                a.getLastLoginAt(),
+                a.getLastLoginAddress(),
+                a.getCreatedAt(),
+                failures);
     }
 
     /** Three groups of four letters and digits (about 69 bits), drawn again until the policy accepts them. */

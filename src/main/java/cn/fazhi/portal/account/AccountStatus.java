@@ -5,5 +5,8 @@ package cn.fazhi.portal.account;
  * locked account is still active). Messages {@code account.status.*}.
  */
 public enum AccountStatus {
-    ACTIVE, DISABLED, LOCKED, MUST_CHANGE
+    ACTIVE,
+    DISABLED,
+    LOCKED,
+    MUST_CHANGE
 }

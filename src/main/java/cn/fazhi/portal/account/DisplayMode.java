@@ -16,21 +16,24 @@ public final class DisplayMode {
 
     static final String COOKIE = "portal-elderly";
 
-    private DisplayMode() {
-    }
+    private DisplayMode() {}
 
     /** Whether this request's page is to be shown in the elderly-friendly display. */
     public static boolean isElderly(HttpServletRequest request) {
         Cookie[] cookies = request.getCookies();
-        return cookies != null && Arrays.stream(cookies)
-                .anyMatch(c -> COOKIE.equals(c.getName()) && "1".equals(c.getValue()));
+        return cookies != null
+                && Arrays.stream(cookies).anyMatch(c -> COOKIE.equals(c.getName()) && "1".equals(c.getValue()));
     }
 
     static void remember(HttpServletRequest request, HttpServletResponse response, boolean elderly) {
         String path = request.getContextPath().isEmpty() ? "/" : request.getContextPath();
         ResponseCookie cookie = ResponseCookie.from(COOKIE, elderly ? "1" : "0")
-                .path(path).httpOnly(true).secure(request.isSecure()).sameSite("Lax")
-                .maxAge(Duration.ofDays(400)).build();
+                .path(path)
+                .httpOnly(true)
+                .secure(request.isSecure())
+                .sameSite("Lax")
+                .maxAge(Duration.ofDays(400))
+                .build();
         response.addHeader("Set-Cookie", cookie.toString());
     }
 }

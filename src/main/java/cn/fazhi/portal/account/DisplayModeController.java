@@ -27,9 +27,13 @@ class DisplayModeController {
     }
 
     @PostMapping("/display-mode")
-    ResponseEntity<Void> choose(@RequestParam boolean elderly, @RequestParam(defaultValue = "/") String back,
+    ResponseEntity<Void> choose(
+            @RequestParam boolean elderly,
+            @RequestParam(defaultValue = "/") String back,
             @RequestHeader(name = IN_PLACE, required = false) String inPlace,
-            @AuthenticationPrincipal PortalUser user, HttpServletRequest request, HttpServletResponse response) {
+            @AuthenticationPrincipal PortalUser user,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         DisplayMode.remember(request, response, elderly);
         if (user != null) {
             accounts.chooseElderlyMode(user.toViewer(), elderly);
@@ -37,14 +41,16 @@ class DisplayModeController {
         if (inPlace != null) {
             return ResponseEntity.noContent().build();
         }
-        return ResponseEntity.status(303).header("Location", request.getContextPath() + localPath(back)).build();
+        return ResponseEntity.status(303)
+                .header("Location", request.getContextPath() + localPath(back))
+                .build();
     }
 
     /** Only a path of this portal: never another host ("//evil", "/\\evil", "https:…"). */
     static String localPath(String back) {
         // a backslash anywhere is refused: browsers read "/\\host" as "//host"
-        boolean local = back.startsWith("/") && !back.startsWith("//")
-                && back.chars().noneMatch(c -> c < 0x20 || c == '\\');
+        boolean local =
+                back.startsWith("/") && !back.startsWith("//") && back.chars().noneMatch(c -> c < 0x20 || c == '\\');
         return local ? back : "/";
     }
 }

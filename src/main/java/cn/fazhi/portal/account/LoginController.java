@@ -16,12 +16,16 @@ class LoginController {
      * before the next (the same whether or not the username exists).
      */
     @GetMapping("/login")
-    String login(@RequestParam(required = false) String error, @RequestParam(required = false) String wait,
-            @RequestParam(required = false) String expired, @RequestParam(required = false) String logout,
+    String login(
+            @RequestParam(required = false) String error,
+            @RequestParam(required = false) String wait,
+            @RequestParam(required = false) String expired,
+            @RequestParam(required = false) String logout,
             Model model) {
         Long seconds = seconds(wait);
-        String problem = error != null ? "login.failed" : seconds != null ? "login.mustWait"
-                : expired != null ? "login.expired" : null;
+        String problem = error != null
+                ? "login.failed"
+                : seconds != null ? "login.mustWait" : expired != null ? "login.expired" : null;
         model.addAttribute("loginProblem", problem);
         model.addAttribute("waitSeconds", seconds);
         model.addAttribute("loggedOut", logout != null);

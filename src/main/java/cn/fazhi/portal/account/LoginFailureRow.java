@@ -7,5 +7,4 @@ import java.time.Instant;
  *
  * @param nextAttemptAt when that address may try this account again; null when it may try now
  */
-public record LoginFailureRow(String address, int failures, Instant lastFailedAt, Instant nextAttemptAt) {
-}
+public record LoginFailureRow(String address, int failures, Instant lastFailedAt, Instant nextAttemptAt) {}

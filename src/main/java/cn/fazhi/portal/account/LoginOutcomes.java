@@ -8,16 +8,16 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutHandler;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,12 +38,14 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     private final LoginThrottle throttle;
     private final AuditService audit;
     private final PasswordEncoder passwordEncoder;
-    private final SavedRequestAwareAuthenticationSuccessHandler redirect = new SavedRequestAwareAuthenticationSuccessHandler();
+    private final SavedRequestAwareAuthenticationSuccessHandler redirect =
+            new SavedRequestAwareAuthenticationSuccessHandler();
 
     /** A hash of nothing anyone types, checked so that refusals take as long as a password check. */
     private final String timingHash;
 
-    LoginOutcomes(AccountService accounts, LoginThrottle throttle, AuditService audit, PasswordEncoder passwordEncoder) {
+    LoginOutcomes(
+            AccountService accounts, LoginThrottle throttle, AuditService audit, PasswordEncoder passwordEncoder) {
         this.accounts = accounts;
         this.throttle = throttle;
         this.audit = audit;
@@ -53,8 +55,9 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     }
 
     @Override
-    public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-            Authentication authentication) throws IOException, ServletException {
+    public void onAuthenticationSuccess(
+            HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+            throws IOException, ServletException {
         String address = AuditService.clientAddress(request);
         throttle.succeeded(subjectOf(request, authentication.getName()), address);
         accounts.recordLogin(authentication.getName(), address)
@@ -67,18 +70,20 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     }
 
     @Override
-    public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-            AuthenticationException exception) throws IOException {
+    public void onAuthenticationFailure(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+            throws IOException {
         String username = AccountService.normalise(request.getParameter("username"));
         String reason = exception instanceof DisabledException ? "DISABLED" : "BAD_CREDENTIALS";
         if (!"BAD_CREDENTIALS".equals(reason)) {
             // refused before the password is checked: spend the same time as a check would
-            passwordEncoder.matches(request.getParameter("password") == null ? "" : request.getParameter("password"),
-                    timingHash);
+            passwordEncoder.matches(
+                    request.getParameter("password") == null ? "" : request.getParameter("password"), timingHash);
         }
         accounts.recordFailedLogin(username, reason);
         Duration wait = throttle.failed(subjectOf(request, username), AuditService.clientAddress(request));
-        response.sendRedirect(request.getContextPath() + "/login?error" + (wait.isZero() ? "" : "&wait=" + seconds(wait)));
+        response.sendRedirect(
+                request.getContextPath() + "/login?error" + (wait.isZero() ? "" : "&wait=" + seconds(wait)));
     }
 
     @Override
@@ -113,8 +118,8 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     static final class ThrottleFilter extends OncePerRequestFilter {
 
         /** The same matcher the login filter uses, so that no spelling of the path slips past. */
-        private static final RequestMatcher LOGIN = PathPatternRequestMatcher.withDefaults()
-                .matcher(HttpMethod.POST, "/login");
+        private static final RequestMatcher LOGIN =
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
         private final LoginOutcomes outcomes;
 

@@ -43,6 +43,7 @@ class LoginThrottle {
 
     /** Failures of one address on one account before each further try from it must wait. */
     static final int FREE_FAILURES = 3;
+
     static final Duration FIRST_WAIT = Duration.ofSeconds(1);
     static final Duration MAX_WAIT = Duration.ofMinutes(15);
     /** Failures are forgotten a day after the last one. */
@@ -50,12 +51,14 @@ class LoginThrottle {
 
     /** Other addresses' recent failures on an account before a new address is held at all. */
     static final int FREE_FAILURES_ELSEWHERE = 3;
+
     static final Duration ELSEWHERE_WINDOW = Duration.ofMinutes(15);
     /** The most any address waits because of other addresses' failures. */
     static final Duration MAX_HOLD = Duration.ofSeconds(5);
 
     /** Distinct usernames one address may fail on in the window before it is slowed on all of them. */
     static final int FREE_USERNAMES_PER_ADDRESS = 20;
+
     static final Duration SPRAY_WINDOW = Duration.ofMinutes(15);
     static final Duration MAX_SPRAY_WAIT = Duration.ofMinutes(1);
     /** The column's width; an address longer than an IPv6 one came from a forwarded header. */
@@ -81,8 +84,7 @@ class LoginThrottle {
         }
     }
 
-    private record Row(long id, int failures, Instant lastFailedAt, Instant heldAt) {
-    }
+    private record Row(long id, int failures, Instant lastFailedAt, Instant heldAt) {}
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
@@ -97,7 +99,9 @@ class LoginThrottle {
 
     /** The subject of a login: the account when it exists and is enabled, else the username's bucket. */
     Subject subjectFor(Long enabledAccountId, String normalisedUsername) {
-        return enabledAccountId != null ? Subject.account(enabledAccountId) : Subject.unknown(bucket(normalisedUsername));
+        return enabledAccountId != null
+                ? Subject.account(enabledAccountId)
+                : Subject.unknown(bucket(normalisedUsername));
     }
 
     /**
@@ -111,12 +115,16 @@ class LoginThrottle {
             jdbc.sql("insert into login_failure (" + subject.column() + ", address, failures, last_failed_at) "
                             + "values (:key, :address, 0, :now) on conflict (" + subject.column() + ", address) where "
                             + subject.column() + " is not null do nothing")
-                    .param("key", subject.key()).param("address", from).param("now", ts(now)).update();
+                    .param("key", subject.key())
+                    .param("address", from)
+                    .param("now", ts(now))
+                    .update();
             Row own = jdbc.sql("select id, failures, last_failed_at, held_at from login_failure where "
                             + subject.column() + " = :key and address = :address for update")
-                    .param("key", subject.key()).param("address", from)
-                    .query((rs, n) -> new Row(rs.getLong(1), rs.getInt(2), instant(rs.getTimestamp(3)),
-                            instant(rs.getTimestamp(4))))
+                    .param("key", subject.key())
+                    .param("address", from)
+                    .query((rs, n) -> new Row(
+                            rs.getLong(1), rs.getInt(2), instant(rs.getTimestamp(3)), instant(rs.getTimestamp(4))))
                     .single();
             int failures = own.lastFailedAt().isBefore(now.minus(FORGET_AFTER)) ? 0 : own.failures();
             Duration wait = remaining(nextTry(failures, own.lastFailedAt()), now);
@@ -135,11 +143,17 @@ class LoginThrottle {
 
             if (!wait.isZero()) {
                 jdbc.sql("update login_failure set held_at = :held where id = :id")
-                        .param("held", ts(heldAt)).param("id", own.id()).update();
+                        .param("held", ts(heldAt))
+                        .param("id", own.id())
+                        .update();
                 return wait;
             }
-            jdbc.sql("update login_failure set failures = :failures, last_failed_at = :now, held_at = null where id = :id")
-                    .param("failures", failures + 1).param("now", ts(now)).param("id", own.id()).update();
+            jdbc.sql(
+                            "update login_failure set failures = :failures, last_failed_at = :now, held_at = null where id = :id")
+                    .param("failures", failures + 1)
+                    .param("now", ts(now))
+                    .param("id", own.id())
+                    .update();
             return Duration.ZERO;
         });
     }
@@ -152,26 +166,34 @@ class LoginThrottle {
         Instant now = now();
         return jdbc.sql("update login_failure set last_failed_at = :now where " + subject.column()
                         + " = :key and address = :address and failures > 0 returning failures")
-                .param("now", ts(now)).param("key", subject.key()).param("address", column(address))
+                .param("now", ts(now))
+                .param("key", subject.key())
+                .param("address", column(address))
                 .query((rs, n) -> remaining(nextTry(rs.getInt(1), now), now))
-                .optional().orElse(Duration.ZERO);
+                .optional()
+                .orElse(Duration.ZERO);
     }
 
     /** A successful login forgets the failures of its address on its account (not those of others). */
     void succeeded(Subject subject, String address) {
         jdbc.sql("delete from login_failure where " + subject.column() + " = :key and address = :address")
-                .param("key", subject.key()).param("address", column(address)).update();
+                .param("key", subject.key())
+                .param("address", column(address))
+                .update();
     }
 
     /** Forgets a day-old failure, so that the table holds only what still slows someone down. */
     void forgetOld() {
         jdbc.sql("delete from login_failure where last_failed_at < :cutoff")
-                .param("cutoff", ts(now().minus(FORGET_AFTER))).update();
+                .param("cutoff", ts(now().minus(FORGET_AFTER)))
+                .update();
     }
 
     /** The administrator's unlock: every address may try this account again at once. */
     void clear(long accountId) {
-        jdbc.sql("delete from login_failure where account_id = :id").param("id", accountId).update();
+        jdbc.sql("delete from login_failure where account_id = :id")
+                .param("id", accountId)
+                .update();
     }
 
     /** The account's recent failures by address, newest first, with when each address may try next. */
@@ -191,12 +213,18 @@ class LoginThrottle {
                         where account_id in (:ids) and failures > 0 and last_failed_at >= :since
                         order by last_failed_at desc
                         """)
-                .param("ids", accountIds).param("since", ts(now.minus(FORGET_AFTER)))
+                .param("ids", accountIds)
+                .param("since", ts(now.minus(FORGET_AFTER)))
                 .query(rs -> {
                     Instant last = instant(rs.getTimestamp(4));
                     Instant next = nextTry(rs.getInt(3), last);
-                    byAccount.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(new LoginFailureRow(
-                            rs.getString(2), rs.getInt(3), last, next != null && next.isAfter(now) ? next : null));
+                    byAccount
+                            .computeIfAbsent(rs.getLong(1), id -> new ArrayList<>())
+                            .add(new LoginFailureRow(
+                                    rs.getString(2),
+                                    rs.getInt(3),
+                                    last,
+                                    next != null && next.isAfter(now) ? next : null));
                 });
         return byAccount;
     }
@@ -207,7 +235,8 @@ class LoginThrottle {
         List<Long> ids = new ArrayList<>();
         jdbc.sql("select account_id, failures, last_failed_at from login_failure "
                         + "where account_id is not null and failures >= :free and last_failed_at >= :since")
-                .param("free", FREE_FAILURES).param("since", ts(now.minus(MAX_WAIT)))
+                .param("free", FREE_FAILURES)
+                .param("since", ts(now.minus(MAX_WAIT)))
                 .query(rs -> {
                     Instant next = nextTry(rs.getInt(2), instant(rs.getTimestamp(3)));
                     if (next != null && next.isAfter(now)) {
@@ -238,23 +267,30 @@ class LoginThrottle {
     private int elsewhere(Subject subject, String address, Instant now) {
         return jdbc.sql("select coalesce(sum(failures), 0) from login_failure where " + subject.column()
                         + " = :key and address <> :address and last_failed_at >= :since")
-                .param("key", subject.key()).param("address", address).param("since", ts(now.minus(ELSEWHERE_WINDOW)))
-                .query(Integer.class).single();
+                .param("key", subject.key())
+                .param("address", address)
+                .param("since", ts(now.minus(ELSEWHERE_WINDOW)))
+                .query(Integer.class)
+                .single();
     }
 
     /** Past the free usernames, one second doubling with each further one, from the address's last failure. */
     private Duration sprayWait(long ownRow, String address, Instant now) {
         return jdbc.sql("select count(*), max(last_failed_at) from login_failure "
                         + "where address = :address and id <> :own and failures > 0 and last_failed_at >= :since")
-                .param("address", address).param("own", ownRow).param("since", ts(now.minus(SPRAY_WINDOW)))
+                .param("address", address)
+                .param("own", ownRow)
+                .param("since", ts(now.minus(SPRAY_WINDOW)))
                 .query((rs, n) -> {
                     int usernames = rs.getInt(1);
                     if (usernames < FREE_USERNAMES_PER_ADDRESS) {
                         return Duration.ZERO;
                     }
                     Duration wait = FIRST_WAIT.multipliedBy(1L << Math.min(usernames - FREE_USERNAMES_PER_ADDRESS, 20));
-                    return remaining(instant(rs.getTimestamp(2)).plus(
-                            wait.compareTo(MAX_SPRAY_WAIT) > 0 ? MAX_SPRAY_WAIT : wait), now);
+                    return remaining(
+                            instant(rs.getTimestamp(2))
+                                    .plus(wait.compareTo(MAX_SPRAY_WAIT) > 0 ? MAX_SPRAY_WAIT : wait),
+                            now);
                 })
                 .single();
     }
@@ -267,8 +303,8 @@ class LoginThrottle {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(bucketKey());
-            byte[] digest = mac.doFinal((normalisedUsername == null ? "" : normalisedUsername)
-                    .getBytes(StandardCharsets.UTF_8));
+            byte[] digest = mac.doFinal(
+                    (normalisedUsername == null ? "" : normalisedUsername).getBytes(StandardCharsets.UTF_8));
             return ((digest[0] & 0xff) << 8) | (digest[1] & 0xff);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
@@ -278,7 +314,9 @@ class LoginThrottle {
     private SecretKeySpec bucketKey() {
         SecretKeySpec key = bucketKey;
         if (key == null) {
-            String secret = jdbc.sql("select key from login_throttle_key where id = 1").query(String.class).single();
+            String secret = jdbc.sql("select key from login_throttle_key where id = 1")
+                    .query(String.class)
+                    .single();
             key = new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
             bucketKey = key;
         }

@@ -42,10 +42,16 @@ class OwnAccountController {
     }
 
     @PostMapping(PasswordChangeRequired.PASSWORD_PAGE)
-    String changePassword(@AuthenticationPrincipal PortalUser user, @Valid @ModelAttribute("form") PasswordForm form,
-            BindingResult result, Model model, HttpServletRequest request, HttpServletResponse response,
+    String changePassword(
+            @AuthenticationPrincipal PortalUser user,
+            @Valid @ModelAttribute("form") PasswordForm form,
+            BindingResult result,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
-        if (!result.hasFieldErrors("newPassword") && !result.hasFieldErrors("confirmPassword")
+        if (!result.hasFieldErrors("newPassword")
+                && !result.hasFieldErrors("confirmPassword")
                 && !form.newPassword().equals(form.confirmPassword())) {
             result.rejectValue("confirmPassword", "password.confirmMismatch");
         }

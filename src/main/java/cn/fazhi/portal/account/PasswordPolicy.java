@@ -45,8 +45,8 @@ class PasswordPolicy {
     static final String ZXCVBN_PASSWORDS = "com/nulabinc/zxcvbn/matchers/dictionaries/passwords.txt";
 
     /** The portal's name and the short or romanised forms a user would build a password from. */
-    static final List<String> PORTAL_NAMES = List.of("法治政府建设监测平台", "法治政府", "法治", "监测平台",
-            "fazhi", "fzzf", "fzjc", "zhengfu", "jiance", "ruleoflaw");
+    static final List<String> PORTAL_NAMES =
+            List.of("法治政府建设监测平台", "法治政府", "法治", "监测平台", "fazhi", "fzzf", "fzjc", "zhengfu", "jiance", "ruleoflaw");
 
     /** Published in the README for the demo accounts. */
     static final String DEMO_PASSWORD = "demo-pass-2026";
@@ -95,8 +95,11 @@ class PasswordPolicy {
     private void read(ClassPathResource list) {
         try (InputStream in = list.getInputStream();
                 BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            reader.lines().map(String::trim).filter(l -> !l.isEmpty() && !l.startsWith("#"))
-                    .map(l -> l.toLowerCase(Locale.ROOT)).forEach(common::add);
+            reader.lines()
+                    .map(String::trim)
+                    .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                    .map(l -> l.toLowerCase(Locale.ROOT))
+                    .forEach(common::add);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -130,7 +133,9 @@ class PasswordPolicy {
             problems.add("password.containsDemoPassword");
         }
         String lower = password.toLowerCase(Locale.ROOT);
-        if (common.contains(lower) || common.contains(plain(lower)) || lower.chars().distinct().count() < 4) {
+        if (common.contains(lower)
+                || common.contains(plain(lower))
+                || lower.chars().distinct().count() < 4) {
             problems.add("password.common");
         } else if (isCommonWithAffixes(lower)) {
             problems.add("password.weak.similar");
@@ -164,8 +169,8 @@ class PasswordPolicy {
             last--;
         }
         String core = lower.substring(first, last);
-        return core.length() >= 4 && (common.contains(core) || common.contains(unleet(core, 'i'))
-                || common.contains(unleet(core, 'l')));
+        return core.length() >= 4
+                && (common.contains(core) || common.contains(unleet(core, 'i')) || common.contains(unleet(core, 'l')));
     }
 
     /**
@@ -195,15 +200,16 @@ class PasswordPolicy {
     private static String unleet(String text, char one) {
         StringBuilder out = new StringBuilder(text.length());
         for (char c : text.toCharArray()) {
-            out.append(switch (c) {
-                case '4', '@' -> 'a';
-                case '3' -> 'e';
-                case '1', '!' -> one;
-                case '0' -> 'o';
-                case '5', '$' -> 's';
-                case '7' -> 't';
-                default -> c;
-            });
+            out.append(
+                    switch (c) {
+                        case '4', '@' -> 'a';
+                        case '3' -> 'e';
+                        case '1', '!' -> one;
+                        case '0' -> 'o';
+                        case '5', '$' -> 's';
+                        case '7' -> 't';
+                        default -> c;
+                    });
         }
         return out.toString();
     }

@@ -28,9 +28,18 @@ public final class PortalUser implements UserDetails, CredentialsContainer, Seri
     private final String previousLoginAddress;
     private final int securityStamp;
 
-    PortalUser(Long id, String username, String displayName, String passwordHash, Role role,
-            String scopeRegionCode, boolean enabled, boolean mustChangePassword,
-            Instant previousLoginAt, String previousLoginAddress, int securityStamp) {
+    PortalUser(
+            Long id,
+            String username,
+            String displayName,
+            String passwordHash,
+            Role role,
+            String scopeRegionCode,
+            boolean enabled,
+            boolean mustChangePassword,
+            Instant previousLoginAt,
+            String previousLoginAddress,
+            int securityStamp) {
         this.id = id;
         this.username = username;
         this.displayName = displayName;
@@ -46,8 +55,18 @@ public final class PortalUser implements UserDetails, CredentialsContainer, Seri
 
     /** The same login once its own password was changed (which moved the account's stamp). */
     PortalUser withPasswordChanged(int newStamp) {
-        return new PortalUser(id, username, displayName, null, role, scopeRegionCode, enabled, false,
-                previousLoginAt, previousLoginAddress, newStamp);
+        return new PortalUser(
+                id,
+                username,
+                displayName,
+                null,
+                role,
+                scopeRegionCode,
+                enabled,
+                false,
+                previousLoginAt,
+                previousLoginAddress,
+                newStamp);
     }
 
     int getSecurityStamp() {

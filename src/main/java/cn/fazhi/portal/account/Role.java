@@ -6,7 +6,9 @@ package cn.fazhi.portal.account;
  * prefecture, or the whole country. ADMIN: system administrator.
  */
 public enum Role {
-    COUNTY_STAFF, REVIEWER, ADMIN;
+    COUNTY_STAFF,
+    REVIEWER,
+    ADMIN;
 
     public String authority() {
         return "ROLE_" + name();

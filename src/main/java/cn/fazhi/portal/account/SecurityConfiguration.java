@@ -27,34 +27,59 @@ class SecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, LoginOutcomes outcomes, SessionStamps stamps)
             throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico").permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/info").permitAll()
-                        .requestMatchers("/error").permitAll()
-                        .requestMatchers(HttpMethod.GET, "/", "/login", "/catalog", "/regions", "/regions/*",
-                                "/counties/*", "/counties/*/reports/*", "/counties/*/reports/*/report.xlsx",
-                                "/counties/*/reports/*/report.csv", "/counties/*/reports/*/print",
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/",
+                                "/login",
+                                "/catalog",
+                                "/regions",
+                                "/regions/*",
+                                "/counties/*",
+                                "/counties/*/reports/*",
+                                "/counties/*/reports/*/report.xlsx",
+                                "/counties/*/reports/*/report.csv",
+                                "/counties/*/reports/*/print",
                                 "/counties/*/reports/*/versions/*/changes",
-                                "/counties/*/reports/*/document.docx").permitAll()
+                                "/counties/*/reports/*/document.docx")
+                        .permitAll()
                         // the public dashboards (approved reports only; DashboardService decides what counts)
-                        .requestMatchers(HttpMethod.GET, "/dashboards/ranking", "/dashboards/heatmap",
-                                "/dashboards/counties/*", "/dashboards/scoring").permitAll()
+                        .requestMatchers(
+                                HttpMethod.GET,
+                                "/dashboards/ranking",
+                                "/dashboards/heatmap",
+                                "/dashboards/counties/*",
+                                "/dashboards/scoring")
+                        .permitAll()
                         // issue 18: the public list of a year's publications (who published by 1 April)
-                        .requestMatchers(HttpMethod.GET, "/publications/*").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/publications/*")
+                        .permitAll()
                         // anyone may choose the elderly-friendly display (CSRF-checked like every POST)
-                        .requestMatchers(HttpMethod.POST, "/display-mode").permitAll()
-                        .requestMatchers("/admin/**").hasRole(Role.ADMIN.name())
-                        .anyRequest().authenticated())
-                .formLogin(form -> form.loginPage("/login").successHandler(outcomes).failureHandler(outcomes)
+                        .requestMatchers(HttpMethod.POST, "/display-mode")
+                        .permitAll()
+                        .requestMatchers("/admin/**")
+                        .hasRole(Role.ADMIN.name())
+                        .anyRequest()
+                        .authenticated())
+                .formLogin(form -> form.loginPage("/login")
+                        .successHandler(outcomes)
+                        .failureHandler(outcomes)
                         .permitAll())
-                .logout(logout -> logout.addLogoutHandler(outcomes).logoutSuccessUrl("/login?logout").permitAll())
+                .logout(logout -> logout.addLogoutHandler(outcomes)
+                        .logoutSuccessUrl("/login?logout")
+                        .permitAll())
                 // a tampered token is a wrong token (403), not a failure of the server (hardening: errors)
                 .csrf(csrf -> csrf.csrfTokenRequestHandler(new CsrfTokenTolerance()))
                 .sessionManagement(session -> session.sessionFixation(fixation -> fixation.changeSessionId()))
                 .addFilterBefore(outcomes.throttleFilter(), UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(new PasswordChangeRequired(stamps), AuthorizationFilter.class)
-                .headers(headers -> headers
-                        .contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
                         .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                         .frameOptions(frame -> frame.deny()));
         return http.build();

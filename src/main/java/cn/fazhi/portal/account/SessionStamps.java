@@ -23,7 +23,10 @@ class SessionStamps {
      */
     boolean stillValid(long accountId, int stamp) {
         return jdbc.sql("select 1 from account where id = :id and enabled and security_stamp = :stamp")
-                .param("id", accountId).param("stamp", stamp)
-                .query(Integer.class).optional().isPresent();
+                .param("id", accountId)
+                .param("stamp", stamp)
+                .query(Integer.class)
+                .optional()
+                .isPresent();
     }
 }

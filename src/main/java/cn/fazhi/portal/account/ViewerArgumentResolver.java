@@ -31,8 +31,11 @@ class ViewerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
     }
 
     @Override
-    public Viewer resolveArgument(MethodParameter parameter, ModelAndViewContainer container,
-            NativeWebRequest request, WebDataBinderFactory binderFactory) {
+    public Viewer resolveArgument(
+            MethodParameter parameter,
+            ModelAndViewContainer container,
+            NativeWebRequest request,
+            WebDataBinderFactory binderFactory) {
         return current();
     }
 
@@ -40,6 +43,7 @@ class ViewerArgumentResolver implements HandlerMethodArgumentResolver, WebMvcCon
     static Viewer current() {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
         return authentication != null && authentication.getPrincipal() instanceof PortalUser user
-                ? user.toViewer() : Viewer.ANONYMOUS;
+                ? user.toViewer()
+                : Viewer.ANONYMOUS;
     }
 }

@@ -2,6 +2,7 @@
  * Accounts, roles and region scopes, login and the security configuration. {@link
  * cn.fazhi.portal.account.Viewer} is how every other feature learns who is asking.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Accounts",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Accounts",
         allowedDependencies = {"audit", "config", "region"})
 package cn.fazhi.portal.account;

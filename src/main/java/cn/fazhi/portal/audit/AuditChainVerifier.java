@@ -59,7 +59,8 @@ class AuditChainVerifier {
                 return walk.report(AuditChainReport.Problem.HEAD_MISMATCH, walk.expectedSeq, null);
             }
             return rs.getLong("seq") == walk.expectedSeq - 1 && Arrays.equals(rs.getBytes("hash"), walk.previous)
-                    ? null : walk.report(AuditChainReport.Problem.HEAD_MISMATCH, rs.getLong("seq"), null);
+                    ? null
+                    : walk.report(AuditChainReport.Problem.HEAD_MISMATCH, rs.getLong("seq"), null);
         });
         if (head != null) {
             return head;
@@ -70,7 +71,8 @@ class AuditChainVerifier {
         if (unsealed != null) {
             return walk.report(AuditChainReport.Problem.UNSEALED, null, unsealed);
         }
-        return new AuditChainReport(walk.checked, null, null, null, HexFormat.of().formatHex(walk.previous));
+        return new AuditChainReport(
+                walk.checked, null, null, null, HexFormat.of().formatHex(walk.previous));
     }
 
     /** The walk along the links in order, stopping at the first that does not hold. */
@@ -111,21 +113,29 @@ class AuditChainVerifier {
         }
 
         AuditChainReport report(AuditChainReport.Problem problem, Long seq, Long eventId) {
-            return new AuditChainReport(checked, problem, seq, eventId, HexFormat.of().formatHex(previous));
+            return new AuditChainReport(
+                    checked, problem, seq, eventId, HexFormat.of().formatHex(previous));
         }
     }
 
     /** The same text as V11's audit_event_canonical: each field's length in UTF-8 bytes, then the field. */
     static String canonical(ResultSet rs) throws SQLException {
         StringBuilder text = new StringBuilder(256)
-                .append(rs.getLong("event_id")).append(';').append(rs.getLong("micros")).append(';');
-        for (String column : new String[] {"actor", "client_address", "action", "entity_type", "entity_id",
-                "before_state", "after_state"}) {
+                .append(rs.getLong("event_id"))
+                .append(';')
+                .append(rs.getLong("micros"))
+                .append(';');
+        for (String column : new String[] {
+            "actor", "client_address", "action", "entity_type", "entity_id", "before_state", "after_state"
+        }) {
             String value = rs.getString(column);
             if (value == null) {
                 text.append("~;");
             } else {
-                text.append(value.getBytes(StandardCharsets.UTF_8).length).append(':').append(value).append(';');
+                text.append(value.getBytes(StandardCharsets.UTF_8).length)
+                        .append(':')
+                        .append(value)
+                        .append(';');
             }
         }
         return text.toString();

@@ -8,8 +8,8 @@ import org.springframework.ui.Model;
 import org.springframework.util.StringUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The audit log page for administrators: filters by actor, entity, action and days, 50 a page. */
 @Controller
@@ -24,9 +24,14 @@ class AuditController {
     }
 
     @GetMapping("/admin/audit")
-    String log(@RequestParam(required = false) String actor, @RequestParam(required = false) String entityType,
-            @RequestParam(required = false) String action, @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to, @RequestParam(defaultValue = "0") int page, Model model) {
+    String log(
+            @RequestParam(required = false) String actor,
+            @RequestParam(required = false) String entityType,
+            @RequestParam(required = false) String action,
+            @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to,
+            @RequestParam(defaultValue = "0") int page,
+            Model model) {
         LocalDate fromDate = date(from, "from", model);
         LocalDate toDate = date(to, "to", model);
         AuditQuery query = new AuditQuery(actor, entityType, action, fromDate, toDate);
@@ -56,6 +61,5 @@ class AuditController {
     }
 
     /** What the user typed into the filter form. */
-    record Filter(String actor, String entityType, String action, String from, String to) {
-    }
+    record Filter(String actor, String entityType, String action, String from, String to) {}
 }

@@ -46,12 +46,19 @@ class AuditEvent {
     private String afterState;
 
     AuditEntry toEntry() {
-        return new AuditEntry(id, occurredAt, actor, clientAddress, action, entityType, entityId, beforeState,
-                afterState);
+        return new AuditEntry(
+                id, occurredAt, actor, clientAddress, action, entityType, entityId, beforeState, afterState);
     }
 
-    AuditEvent(Instant occurredAt, String actor, String clientAddress, String action, String entityType,
-            String entityId, String beforeState, String afterState) {
+    AuditEvent(
+            Instant occurredAt,
+            String actor,
+            String clientAddress,
+            String action,
+            String entityType,
+            String entityId,
+            String beforeState,
+            String afterState) {
         this.occurredAt = occurredAt;
         this.actor = actor;
         this.clientAddress = clientAddress;

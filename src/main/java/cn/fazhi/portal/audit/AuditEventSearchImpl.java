@@ -30,8 +30,11 @@ class AuditEventSearchImpl implements AuditEventSearch {
         CriteriaQuery<AuditEvent> select = cb.createQuery(AuditEvent.class);
         Root<AuditEvent> event = select.from(AuditEvent.class);
         select.where(conditions(cb, event, query)).orderBy(cb.desc(event.get("occurredAt")), cb.desc(event.get("id")));
-        List<AuditEvent> rows = entityManager.createQuery(select)
-                .setFirstResult((int) page.getOffset()).setMaxResults(page.getPageSize()).getResultList();
+        List<AuditEvent> rows = entityManager
+                .createQuery(select)
+                .setFirstResult((int) page.getOffset())
+                .setMaxResults(page.getPageSize())
+                .getResultList();
 
         CriteriaQuery<Long> count = cb.createQuery(Long.class);
         Root<AuditEvent> counted = count.from(AuditEvent.class);
@@ -55,7 +58,8 @@ class AuditEventSearchImpl implements AuditEventSearch {
             where.add(cb.greaterThanOrEqualTo(event.get("occurredAt"), from));
         }
         if (query.to() != null) {
-            Instant to = query.to().plusDays(1).atStartOfDay(TimeConfiguration.CHINA).toInstant();
+            Instant to =
+                    query.to().plusDays(1).atStartOfDay(TimeConfiguration.CHINA).toInstant();
             where.add(cb.lessThan(event.get("occurredAt"), to));
         }
         return where.toArray(Predicate[]::new);

@@ -50,8 +50,15 @@ public class AuditService {
     /** For events where the actor is not (or not yet) logged in: a failed login, say. */
     @Transactional(propagation = Propagation.REQUIRED)
     public void recordAs(String actor, String action, String entityType, Object entityId, Object before, Object after) {
-        events.save(new AuditEvent(clock.instant(), actor, currentAddress(), action, entityType,
-                entityId == null ? null : entityId.toString(), toJson(before), toJson(after)));
+        events.save(new AuditEvent(
+                clock.instant(),
+                actor,
+                currentAddress(),
+                action,
+                entityType,
+                entityId == null ? null : entityId.toString(),
+                toJson(before),
+                toJson(after)));
     }
 
     /** The audit log, newest first, for administrators only. */
@@ -80,7 +87,8 @@ public class AuditService {
     @Transactional(readOnly = true)
     public List<AuditEntry> historyOf(String entityType, String entityId) {
         return events.findTop50ByEntityTypeAndEntityIdOrderByOccurredAtDesc(entityType, entityId).stream()
-                .map(AuditEvent::toEntry).toList();
+                .map(AuditEvent::toEntry)
+                .toList();
     }
 
     private String toJson(Object state) {
@@ -94,7 +102,8 @@ public class AuditService {
 
     private static String currentAddress() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? clientAddress(attributes.getRequest()) : null;
+                ? clientAddress(attributes.getRequest())
+                : null;
     }
 
     /** The client's address as the servlet container sees it (behind a proxy, configure forwarded headers). */

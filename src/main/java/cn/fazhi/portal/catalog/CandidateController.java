@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.validation.BeanPropertyBindingResult;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -46,9 +46,14 @@ class CandidateController {
      * errors count only when a new indicator was asked for and described.
      */
     @GetMapping("/admin/candidates/promote")
-    String promoteForm(@RequestParam String key, @RequestParam(defaultValue = INTO_EXISTING) String into,
-            @RequestParam(required = false) String indicator, @Valid @ModelAttribute("form") IndicatorForm form,
-            BindingResult result, Viewer viewer, Model model) {
+    String promoteForm(
+            @RequestParam String key,
+            @RequestParam(defaultValue = INTO_EXISTING) String into,
+            @RequestParam(required = false) String indicator,
+            @Valid @ModelAttribute("form") IndicatorForm form,
+            BindingResult result,
+            Viewer viewer,
+            Model model) {
         CustomFigurePromotion.CandidateGroup group = group(key, viewer);
         CustomFigurePromotion.Preview preview = null;
         if (INTO_NEW.equals(into) && form.code() != null) {
@@ -57,7 +62,8 @@ class CandidateController {
                 preview = promotion.preview(key, catalogAdmin.toDef(form), viewer);
             }
         } else if (INTO_EXISTING.equals(into) && indicator != null && !indicator.isBlank()) {
-            preview = promotion.preview(key, catalogAdmin.indicator(indicator, viewer).indicator(), viewer);
+            preview = promotion.preview(
+                    key, catalogAdmin.indicator(indicator, viewer).indicator(), viewer);
         }
         if (!INTO_NEW.equals(into) || form.code() == null) {
             unjudged(model, form.code() == null ? blankFor(group) : form);
@@ -67,9 +73,15 @@ class CandidateController {
 
     /** Promotes into the chosen indicator, or into a new one described by the form (judged like any new indicator's). */
     @PostMapping("/admin/candidates/promote")
-    String promote(@RequestParam String key, @RequestParam(defaultValue = INTO_EXISTING) String into,
-            @RequestParam(required = false) String indicator, @Valid @ModelAttribute("form") IndicatorForm form,
-            BindingResult result, Viewer viewer, Model model, RedirectAttributes redirect) {
+    String promote(
+            @RequestParam String key,
+            @RequestParam(defaultValue = INTO_EXISTING) String into,
+            @RequestParam(required = false) String indicator,
+            @Valid @ModelAttribute("form") IndicatorForm form,
+            BindingResult result,
+            Viewer viewer,
+            Model model,
+            RedirectAttributes redirect) {
         CustomFigurePromotion.CandidateGroup group = group(key, viewer);
         CustomFigurePromotion.Preview[] moved = new CustomFigurePromotion.Preview[1];
         String done;
@@ -89,8 +101,12 @@ class CandidateController {
             return page(model, group, into, indicator, null, null, viewer);
         }
         redirect.addFlashAttribute("flash", "candidates.promoted");
-        redirect.addFlashAttribute("flashArgs", List.of(moved[0].moving().size(), moved[0].staying().size(),
-                moved[0].indicator().nameZh()));
+        redirect.addFlashAttribute(
+                "flashArgs",
+                List.of(
+                        moved[0].moving().size(),
+                        moved[0].staying().size(),
+                        moved[0].indicator().nameZh()));
         return done;
     }
 
@@ -101,31 +117,43 @@ class CandidateController {
     }
 
     /** The promotion page; the model holds the new indicator's {@code form}. */
-    private String page(Model model, CustomFigurePromotion.CandidateGroup group, String into, String indicator,
-            String indicatorError, CustomFigurePromotion.Preview preview, Viewer viewer) {
+    private String page(
+            Model model,
+            CustomFigurePromotion.CandidateGroup group,
+            String into,
+            String indicator,
+            String indicatorError,
+            CustomFigurePromotion.Preview preview,
+            Viewer viewer) {
         model.addAttribute("group", group);
         model.addAttribute("into", into);
         model.addAttribute("indicator", indicator);
         model.addAttribute("indicatorError", indicatorError);
         model.addAttribute("preview", preview);
         model.addAttribute("sections", catalogAdmin.sections());
-        model.addAttribute("indicators", catalogAdmin.indicators(viewer).stream()
-                .map(CatalogAdminService.IndicatorRow::indicator).filter(i -> !i.isComputed()).toList());
+        model.addAttribute(
+                "indicators",
+                catalogAdmin.indicators(viewer).stream()
+                        .map(CatalogAdminService.IndicatorRow::indicator)
+                        .filter(i -> !i.isComputed())
+                        .toList());
         return "catalog/promote";
     }
 
     private CustomFigurePromotion.CandidateGroup group(String key, Viewer viewer) {
         Optional<CustomFigurePromotion.CandidateGroup> group = promotion.candidates(viewer).stream()
-                .filter(g -> g.key().equals(key)).findFirst();
+                .filter(g -> g.key().equals(key))
+                .findFirst();
         return group.orElseThrow(() -> new NotFoundException());
     }
 
     /** A new indicator's form started from the group: its commonest name and unit, its first year. */
     private static IndicatorForm blankFor(CustomFigurePromotion.CandidateGroup group) {
-        String unit = group.units().entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey)
+        String unit = group.units().entrySet().stream()
+                .max(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
                 .orElse("");
         String firstYear = group.years().isEmpty() ? "" : group.years().get(0).toString();
         return new IndicatorForm("", "", group.label(), "", unit, "COUNT", "UP", "", "", "", "", "", "", firstYear, "");
     }
-
 }

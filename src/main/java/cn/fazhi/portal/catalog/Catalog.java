@@ -24,11 +24,13 @@ public record Catalog(int year, List<SectionDef> sections, List<IndicatorDef> in
     }
 
     public List<IndicatorDef> indicatorsOf(String sectionCode) {
-        return indicators.stream().filter(i -> i.sectionCode().equals(sectionCode)).toList();
+        return indicators.stream()
+                .filter(i -> i.sectionCode().equals(sectionCode))
+                .toList();
     }
 
     public Map<String, IndicatorDef> byCode() {
-        return indicators.stream().collect(Collectors.toMap(IndicatorDef::code, Function.identity(),
-                (a, b) -> a, LinkedHashMap::new));
+        return indicators.stream()
+                .collect(Collectors.toMap(IndicatorDef::code, Function.identity(), (a, b) -> a, LinkedHashMap::new));
     }
 }

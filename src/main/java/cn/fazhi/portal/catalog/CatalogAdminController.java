@@ -40,10 +40,17 @@ class CatalogAdminController {
     }
 
     @PostMapping("/admin/catalog/indicators")
-    String addIndicator(@Valid @ModelAttribute("form") IndicatorForm form, BindingResult result, Viewer viewer,
-            Model model, RedirectAttributes redirect) {
-        String done = CatalogForms.submit(result, admin.refusals(form),
-                () -> "redirect:/admin/catalog/indicators/" + admin.add(form, viewer).code());
+    String addIndicator(
+            @Valid @ModelAttribute("form") IndicatorForm form,
+            BindingResult result,
+            Viewer viewer,
+            Model model,
+            RedirectAttributes redirect) {
+        String done = CatalogForms.submit(
+                result,
+                admin.refusals(form),
+                () -> "redirect:/admin/catalog/indicators/"
+                        + admin.add(form, viewer).code());
         if (done == null) {
             return newForm(model, form, viewer);
         }
@@ -58,8 +65,13 @@ class CatalogAdminController {
     }
 
     @PostMapping("/admin/catalog/indicators/{code}")
-    String editIndicator(@PathVariable String code, @Valid @ModelAttribute("form") IndicatorTextsForm form,
-            BindingResult result, Viewer viewer, Model model, RedirectAttributes redirect) {
+    String editIndicator(
+            @PathVariable String code,
+            @Valid @ModelAttribute("form") IndicatorTextsForm form,
+            BindingResult result,
+            Viewer viewer,
+            Model model,
+            RedirectAttributes redirect) {
         CatalogAdminService.IndicatorRow row = admin.indicator(code, viewer);
         String done = CatalogForms.submit(result, List.of(), () -> {
             admin.editTexts(code, form, viewer);
@@ -73,15 +85,21 @@ class CatalogAdminController {
     }
 
     @PostMapping("/admin/catalog/indicators/{code}/per-capita")
-    String perCapita(@PathVariable String code, @RequestParam(defaultValue = "") String perCapita,
-            Viewer viewer, RedirectAttributes redirect) {
+    String perCapita(
+            @PathVariable String code,
+            @RequestParam(defaultValue = "") String perCapita,
+            Viewer viewer,
+            RedirectAttributes redirect) {
         flashOutcome(redirect, admin.setPerCapita(code, perCapita, viewer), "catalogAdmin.saved");
         return "redirect:/admin/catalog/indicators/" + code;
     }
 
     @PostMapping("/admin/catalog/indicators/{code}/retire")
-    String retire(@PathVariable String code, @RequestParam(defaultValue = "") String fromYear,
-            Viewer viewer, RedirectAttributes redirect) {
+    String retire(
+            @PathVariable String code,
+            @RequestParam(defaultValue = "") String fromYear,
+            Viewer viewer,
+            RedirectAttributes redirect) {
         flashOutcome(redirect, admin.retire(code, fromYear, viewer), "catalogAdmin.retired");
         return "redirect:/admin/catalog/indicators/" + code;
     }
@@ -105,8 +123,11 @@ class CatalogAdminController {
     }
 
     @GetMapping("/admin/catalog/targets")
-    String targets(@RequestParam(required = false) String year, @RequestParam(defaultValue = "false") boolean copy,
-            Viewer viewer, Model model) {
+    String targets(
+            @RequestParam(required = false) String year,
+            @RequestParam(defaultValue = "false") boolean copy,
+            Viewer viewer,
+            Model model) {
         int shown = year(year);
         List<CatalogAdminService.TargetRow> rows = admin.targets(shown, copy, viewer);
         model.addAttribute("form", TargetsForm.of(shown, rows));
@@ -114,8 +135,12 @@ class CatalogAdminController {
     }
 
     @PostMapping("/admin/catalog/targets")
-    String saveTargets(@Valid @ModelAttribute("form") TargetsForm form, BindingResult result,
-            Viewer viewer, Model model, RedirectAttributes redirect) {
+    String saveTargets(
+            @Valid @ModelAttribute("form") TargetsForm form,
+            BindingResult result,
+            Viewer viewer,
+            Model model,
+            RedirectAttributes redirect) {
         if (form == null || result.getTarget() == null || form.year() == null) {
             // no year, or a text where the maps go (no form is left to show again): no page sends that
             throw new RuleRefusedException("the targets' form without a year or with a text for a map");
@@ -147,12 +172,17 @@ class CatalogAdminController {
 
     /** Adds a rule; with {@code preview}, shows the approved reports it would flag instead. */
     @PostMapping("/admin/catalog/rules")
-    String addRule(@Valid @ModelAttribute("form") RuleForm form, BindingResult result,
-            @RequestParam(required = false) String preview, Viewer viewer, Model model, RedirectAttributes redirect) {
+    String addRule(
+            @Valid @ModelAttribute("form") RuleForm form,
+            BindingResult result,
+            @RequestParam(required = false) String preview,
+            Viewer viewer,
+            Model model,
+            RedirectAttributes redirect) {
         if (preview != null) {
             CatalogForms.reject(result, admin.refusals(form));
-            return ruleForm(model, form, true, null, result.hasErrors() ? null : admin.preview(form, null, viewer),
-                    viewer);
+            return ruleForm(
+                    model, form, true, null, result.hasErrors() ? null : admin.preview(form, null, viewer), viewer);
         }
         String done = CatalogForms.submit(result, admin.refusals(form), () -> {
             admin.addRule(form, viewer);
@@ -175,8 +205,13 @@ class CatalogAdminController {
 
     /** Edits a rule's severity and messages: its code, indicators and years are not edited here. */
     @PostMapping("/admin/catalog/rules/{code}")
-    String editRule(@PathVariable String code, @Valid @ModelAttribute("form") RuleTextsForm texts,
-            BindingResult result, Viewer viewer, Model model, RedirectAttributes redirect) {
+    String editRule(
+            @PathVariable String code,
+            @Valid @ModelAttribute("form") RuleTextsForm texts,
+            BindingResult result,
+            Viewer viewer,
+            Model model,
+            RedirectAttributes redirect) {
         CatalogAdminService.RuleRow row = admin.rule(code, viewer);
         String done = CatalogForms.submit(result, List.of(), () -> {
             admin.editRule(code, texts, viewer);
@@ -190,8 +225,11 @@ class CatalogAdminController {
     }
 
     @PostMapping("/admin/catalog/rules/{code}/retire")
-    String retireRule(@PathVariable String code, @RequestParam(defaultValue = "") String fromYear,
-            Viewer viewer, RedirectAttributes redirect) {
+    String retireRule(
+            @PathVariable String code,
+            @RequestParam(defaultValue = "") String fromYear,
+            Viewer viewer,
+            RedirectAttributes redirect) {
         flashOutcome(redirect, admin.retireRule(code, fromYear, viewer), "catalogAdmin.retired");
         return "redirect:/admin/catalog/rules/" + code;
     }
@@ -200,8 +238,11 @@ class CatalogAdminController {
         model.addAttribute("form", form);
         model.addAttribute("sections", admin.sections());
         // a computed rate's parts are counts or amounts
-        model.addAttribute("parts", admin.indicators(viewer).stream()
-                .filter(r -> r.indicator().kind() != IndicatorKind.RATE).toList());
+        model.addAttribute(
+                "parts",
+                admin.indicators(viewer).stream()
+                        .filter(r -> r.indicator().kind() != IndicatorKind.RATE)
+                        .toList());
         return "catalog/admin-indicator-new";
     }
 
@@ -209,7 +250,8 @@ class CatalogAdminController {
         model.addAttribute("row", row);
         model.addAttribute("form", form);
         model.addAttribute("nextYear", calendar.reportingYear() + 1);
-        model.addAttribute("valuesFromNextYear", admin.valuesFrom(row.indicator().code(), calendar.reportingYear() + 1));
+        model.addAttribute(
+                "valuesFromNextYear", admin.valuesFrom(row.indicator().code(), calendar.reportingYear() + 1));
         return "catalog/admin-indicator";
     }
 
@@ -224,8 +266,13 @@ class CatalogAdminController {
      * The rule's page: the model holds its {@code form} (a new rule, or a stored one's severity and
      * messages); {@code rule} is the rule shown (as typed when new, as stored otherwise).
      */
-    private String ruleForm(Model model, RuleForm rule, boolean isNew, CatalogAdminService.RuleRow row,
-            List<CatalogUsage.RuleViolation> violations, Viewer viewer) {
+    private String ruleForm(
+            Model model,
+            RuleForm rule,
+            boolean isNew,
+            CatalogAdminService.RuleRow row,
+            List<CatalogUsage.RuleViolation> violations,
+            Viewer viewer) {
         model.addAttribute("rule", rule);
         model.addAttribute("indicators", admin.indicators(viewer));
         model.addAttribute("isNew", isNew);

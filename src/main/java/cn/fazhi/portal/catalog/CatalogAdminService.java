@@ -43,8 +43,14 @@ public class CatalogAdminService {
     private final AuditService audit;
     private final CatalogService catalogs;
 
-    CatalogAdminService(IndicatorRepository indicators, SectionRepository sections, IndicatorTargetRepository targets,
-            ValidationRuleRepository rules, CatalogUsage usage, AuditService audit, CatalogService catalogs) {
+    CatalogAdminService(
+            IndicatorRepository indicators,
+            SectionRepository sections,
+            IndicatorTargetRepository targets,
+            ValidationRuleRepository rules,
+            CatalogUsage usage,
+            AuditService audit,
+            CatalogService catalogs) {
         this.catalogs = catalogs;
         this.indicators = indicators;
         this.sections = sections;
@@ -63,12 +69,10 @@ public class CatalogAdminService {
     }
 
     /** An indicator's target of a year as the form shows it, with last year's beside it. */
-    public record TargetRow(IndicatorDef indicator, String operator, String value, Target lastYear) {
-    }
+    public record TargetRow(IndicatorDef indicator, String operator, String value, Target lastYear) {}
 
     /** A rule with its years. */
-    public record RuleRow(RuleDef rule, int firstYear, Integer lastYear) {
-    }
+    public record RuleRow(RuleDef rule, int firstYear, Integer lastYear) {}
 
     public List<IndicatorRow> indicators(Viewer viewer) {
         viewer.require(Role.ADMIN);
@@ -99,7 +103,8 @@ public class CatalogAdminService {
         if (code.matches(CODE_PATTERN) && indicators.existsByCode(code)) {
             errors.add(new FieldRefusal("code", "catalogAdmin.codeTaken"));
         }
-        if (sections.findAllByOrderByPosition().stream().noneMatch(s -> s.getCode().equals(trim(form.sectionCode())))) {
+        if (sections.findAllByOrderByPosition().stream()
+                .noneMatch(s -> s.getCode().equals(trim(form.sectionCode())))) {
             errors.add(new FieldRefusal("sectionCode", "catalogAdmin.required"));
         }
         IndicatorKind kind = parseEnum(IndicatorKind.class, form.kind());
@@ -109,8 +114,8 @@ public class CatalogAdminService {
             if (kind != IndicatorKind.RATE) {
                 errors.add(new FieldRefusal("numeratorCode", "catalogAdmin.partsOnlyForRates"));
             } else if (numerator.isEmpty() || denominator.isEmpty()) {
-                errors.add(new FieldRefusal(numerator.isEmpty() ? "numeratorCode" : "denominatorCode",
-                        "catalogAdmin.bothParts"));
+                errors.add(new FieldRefusal(
+                        numerator.isEmpty() ? "numeratorCode" : "denominatorCode", "catalogAdmin.bothParts"));
             } else if (numerator.equals(denominator)) {
                 errors.add(new FieldRefusal("denominatorCode", "catalogAdmin.partsDiffer"));
             } else {
@@ -130,11 +135,23 @@ public class CatalogAdminService {
         String op = trim(form.targetOperator());
         Target target = op.isEmpty() ? null : new Target(Comparison.ofSymbol(op), number(form.targetValue()));
         String numerator = trim(form.numeratorCode());
-        return new IndicatorDef(trim(form.code()), trim(form.sectionCode()), 0, trim(form.nameZh()),
-                trim(form.nameEn()), trim(form.unit()), IndicatorKind.valueOf(form.kind()),
-                Direction.valueOf(form.direction()), numerator.isEmpty() ? null : numerator,
-                numerator.isEmpty() ? null : trim(form.denominatorCode()), target, blankToNull(form.definitionZh()),
-                blankToNull(form.definitionEn()), parseYear(form.firstYear()), null, isTicked(form.perCapita()));
+        return new IndicatorDef(
+                trim(form.code()),
+                trim(form.sectionCode()),
+                0,
+                trim(form.nameZh()),
+                trim(form.nameEn()),
+                trim(form.unit()),
+                IndicatorKind.valueOf(form.kind()),
+                Direction.valueOf(form.direction()),
+                numerator.isEmpty() ? null : numerator,
+                numerator.isEmpty() ? null : trim(form.denominatorCode()),
+                target,
+                blankToNull(form.definitionZh()),
+                blankToNull(form.definitionEn()),
+                parseYear(form.firstYear()),
+                null,
+                isTicked(form.perCapita()));
     }
 
     /**
@@ -159,7 +176,10 @@ public class CatalogAdminService {
         catalogs.changed();
         Indicator indicator = find(code);
         Map<String, Object> before = state(indicator);
-        indicator.editTexts(trim(form.nameZh()), trim(form.nameEn()), blankToNull(form.definitionZh()),
+        indicator.editTexts(
+                trim(form.nameZh()),
+                trim(form.nameEn()),
+                blankToNull(form.definitionZh()),
                 blankToNull(form.definitionEn()));
         audit.record("INDICATOR_CHANGED", "Indicator", code, before, state(indicator));
     }
@@ -213,8 +233,9 @@ public class CatalogAdminService {
         if (year <= indicator.getFirstYear()) {
             return "catalogAdmin.retireAfterFirstYear";
         }
-        if (indicators.findAllByOrderByPosition().stream().anyMatch(i -> i.getLastYear() == null
-                && (code.equals(i.getNumeratorCode()) || code.equals(i.getDenominatorCode())))) {
+        if (indicators.findAllByOrderByPosition().stream()
+                .anyMatch(i -> i.getLastYear() == null
+                        && (code.equals(i.getNumeratorCode()) || code.equals(i.getDenominatorCode())))) {
             return "catalogAdmin.partOfRate";
         }
         Map<String, Object> before = state(indicator);
@@ -271,20 +292,31 @@ public class CatalogAdminService {
         viewer.require(Role.ADMIN);
         Map<String, Target> own = targetsOf(year);
         Map<String, Target> previous = targetsOf(year - 1);
-        return indicators.findValidIn(year).stream().map(i -> {
-            Target last = previous.getOrDefault(i.getCode(), i.isValidIn(year - 1) ? i.defaultTarget() : null);
-            Target shown = copyLastYear ? last : own.getOrDefault(i.getCode(), i.defaultTarget());
-            return new TargetRow(i.toDef(), shown == null ? "" : shown.operator().symbol(),
-                    shown == null ? "" : shown.value().stripTrailingZeros().toPlainString(), last);
-        }).toList();
+        return indicators.findValidIn(year).stream()
+                .map(i -> {
+                    Target last = previous.getOrDefault(i.getCode(), i.isValidIn(year - 1) ? i.defaultTarget() : null);
+                    Target shown = copyLastYear ? last : own.getOrDefault(i.getCode(), i.defaultTarget());
+                    return new TargetRow(
+                            i.toDef(),
+                            shown == null ? "" : shown.operator().symbol(),
+                            shown == null
+                                    ? ""
+                                    : shown.value().stripTrailingZeros().toPlainString(),
+                            last);
+                })
+                .toList();
     }
 
     /** The targets of a year's form that are not well-formed, each on {@code values[CODE]}. */
     public List<FieldRefusal> refusals(int year, TargetsForm form) {
         List<FieldRefusal> errors = new ArrayList<>();
         for (Indicator i : indicators.findValidIn(year)) {
-            checkTarget(errors, "values[" + i.getCode() + "]", form.operators().get(i.getCode()),
-                    form.values().get(i.getCode()), i.getKind());
+            checkTarget(
+                    errors,
+                    "values[" + i.getCode() + "]",
+                    form.operators().get(i.getCode()),
+                    form.values().get(i.getCode()),
+                    i.getKind());
         }
         return errors;
     }
@@ -312,13 +344,15 @@ public class CatalogAdminService {
             } else {
                 Comparison operator = Comparison.ofSymbol(op);
                 BigDecimal value = number(form.values().get(i.getCode()));
-                stored.ifPresentOrElse(t -> t.set(operator, value),
+                stored.ifPresentOrElse(
+                        t -> t.set(operator, value),
                         () -> targets.save(new IndicatorTarget(i.getCode(), year, operator, value)));
             }
         }
         Map<String, Target> after = targetsOf(year);
         after.forEach((code, target) -> {
-            if (before.get(code) == null || !target.display().equals(before.get(code).display())) {
+            if (before.get(code) == null
+                    || !target.display().equals(before.get(code).display())) {
                 changed.put(code, target.display());
             }
         });
@@ -333,7 +367,8 @@ public class CatalogAdminService {
     public List<RuleRow> rules(Viewer viewer) {
         viewer.require(Role.ADMIN);
         return rules.findAllByOrderByCode().stream()
-                .map(r -> new RuleRow(r.toDef(), r.getFirstYear(), r.getLastYear())).toList();
+                .map(r -> new RuleRow(r.toDef(), r.getFirstYear(), r.getLastYear()))
+                .toList();
     }
 
     public RuleRow rule(String code, Viewer viewer) {
@@ -423,8 +458,13 @@ public class CatalogAdminService {
     // ---- helpers
 
     RuleDef toRule(RuleForm form) {
-        return new RuleDef(trim(form.code()), trim(form.leftCode()), Comparison.ofSymbol(trim(form.operator())),
-                trim(form.rightCode()), Severity.valueOf(form.severity()), trim(form.messageZh()),
+        return new RuleDef(
+                trim(form.code()),
+                trim(form.leftCode()),
+                Comparison.ofSymbol(trim(form.operator())),
+                trim(form.rightCode()),
+                Severity.valueOf(form.severity()),
+                trim(form.messageZh()),
                 blankToNull(form.messageEn()));
     }
 
@@ -445,14 +485,15 @@ public class CatalogAdminService {
         }
     }
 
-    private static void checkTarget(List<FieldRefusal> errors, String field, String operator, String value,
-            IndicatorKind kind) {
+    private static void checkTarget(
+            List<FieldRefusal> errors, String field, String operator, String value, IndicatorKind kind) {
         String op = trim(operator);
         String typed = trim(value);
         if (op.isEmpty() && typed.isEmpty()) {
             return;
         }
-        if (op.isEmpty() || Arrays.stream(Comparison.values()).noneMatch(c -> c.symbol().equals(op))) {
+        if (op.isEmpty()
+                || Arrays.stream(Comparison.values()).noneMatch(c -> c.symbol().equals(op))) {
             errors.add(new FieldRefusal(field, "catalogAdmin.targetNeedsOperator"));
             return;
         }
@@ -465,7 +506,10 @@ public class CatalogAdminService {
     }
 
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String name) {
-        return Arrays.stream(type.getEnumConstants()).filter(e -> e.name().equals(trim(name))).findFirst().orElse(null);
+        return Arrays.stream(type.getEnumConstants())
+                .filter(e -> e.name().equals(trim(name)))
+                .findFirst()
+                .orElse(null);
     }
 
     static Integer parseYear(String typed) {

@@ -11,8 +11,7 @@ import org.springframework.validation.BindingResult;
  */
 final class CatalogForms {
 
-    private CatalogForms() {
-    }
+    private CatalogForms() {}
 
     /** Adds the service's refusals to the form's errors, each on its field (one message a field). */
     static void reject(BindingResult result, List<FieldRefusal> refusals) {

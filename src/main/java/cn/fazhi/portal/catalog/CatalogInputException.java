@@ -13,7 +13,10 @@ public class CatalogInputException extends FieldInputException {
     private final transient List<FieldRefusal> refusals;
 
     CatalogInputException(List<FieldRefusal> refusals) {
-        super(refusals.get(0).field(), refusals.get(0).messageKey(), refusals.get(0).args());
+        super(
+                refusals.get(0).field(),
+                refusals.get(0).messageKey(),
+                refusals.get(0).args());
         this.refusals = List.copyOf(refusals);
     }
 

@@ -40,11 +40,14 @@ public class CatalogService {
     private final AtomicLong version = new AtomicLong();
 
     /** The key of an edition: the catalogue's version when it was read, and the year. */
-    private record Edition(long version, int year) {
-    }
+    private record Edition(long version, int year) {}
 
-    CatalogService(SectionRepository sections, IndicatorRepository indicators,
-            IndicatorTargetRepository targets, ValidationRuleRepository rules, CacheManager caches) {
+    CatalogService(
+            SectionRepository sections,
+            IndicatorRepository indicators,
+            IndicatorTargetRepository targets,
+            ValidationRuleRepository rules,
+            CacheManager caches) {
         this.sections = sections;
         this.indicators = indicators;
         this.targets = targets;
@@ -92,7 +95,8 @@ public class CatalogService {
         List<IndicatorDef> defs = indicators.findValidIn(year).stream()
                 .map(i -> i.toDef(yearTargets.getOrDefault(i.getCode(), i.defaultTarget())))
                 .toList();
-        return new Catalog(year,
+        return new Catalog(
+                year,
                 sections.findAllByOrderByPosition().stream().map(Section::toDef).toList(),
                 defs,
                 rules.findValidIn(year).stream().map(ValidationRule::toDef).toList());

@@ -23,6 +23,5 @@ public interface CatalogUsage {
     List<RuleViolation> violations(RuleDef rule, int firstYear, Integer lastYear);
 
     /** An approved report that a rule would flag. */
-    record RuleViolation(String countyCode, String countyName, int year, BigDecimal left, BigDecimal right) {
-    }
+    record RuleViolation(String countyCode, String countyName, int year, BigDecimal left, BigDecimal right) {}
 }

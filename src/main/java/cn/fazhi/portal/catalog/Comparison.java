@@ -5,7 +5,11 @@ import java.util.Arrays;
 
 /** The operator of a target or a validation rule, stored as its symbol. */
 public enum Comparison {
-    AT_LEAST(">="), AT_MOST("<="), MORE_THAN(">"), LESS_THAN("<"), EQUAL("=");
+    AT_LEAST(">="),
+    AT_MOST("<="),
+    MORE_THAN(">"),
+    LESS_THAN("<"),
+    EQUAL("=");
 
     private final String symbol;
 
@@ -38,7 +42,9 @@ public enum Comparison {
     }
 
     public static Comparison ofSymbol(String symbol) {
-        return Arrays.stream(values()).filter(c -> c.symbol.equals(symbol)).findFirst()
+        return Arrays.stream(values())
+                .filter(c -> c.symbol.equals(symbol))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("Unknown operator " + symbol));
     }
 }

@@ -10,6 +10,5 @@ public final class CoverageThreshold {
     /** Two thirds, as PRODUCT.md ("Comparisons and scores") sets it. */
     public static final double DEFAULT = 2.0 / 3.0;
 
-    private CoverageThreshold() {
-    }
+    private CoverageThreshold() {}
 }

@@ -41,8 +41,7 @@ public class CustomFigurePromotion {
     }
 
     /** One spelling of a name in one unit, with how many counties and figures use it. */
-    public record Variant(String name, String unit, int counties, long figures) {
-    }
+    public record Variant(String name, String unit, int counties, long figures) {}
 
     /**
      * The figures whose names normalise alike.
@@ -52,29 +51,44 @@ public class CustomFigurePromotion {
      * @param similar the keys of other groups whose names are close (one character apart, or one
      *     containing the other), shown beside this one for the administrator to judge
      */
-    public record CandidateGroup(String key, List<Variant> variants, int counties, List<Integer> years,
-            Map<String, Long> units, long figures, List<String> similar) {
+    public record CandidateGroup(
+            String key,
+            List<Variant> variants,
+            int counties,
+            List<Integer> years,
+            Map<String, Long> units,
+            long figures,
+            List<String> similar) {
 
         /** The spelling most figures use. */
         public String label() {
-            return variants.stream().max(Comparator.comparingLong(Variant::figures)).map(Variant::name).orElse(key);
+            return variants.stream()
+                    .max(Comparator.comparingLong(Variant::figures))
+                    .map(Variant::name)
+                    .orElse(key);
         }
     }
 
     /** A figure of the group, and why it stays (a message key), or null when it moves. */
-    public record Move(long figureId, String countyCode, String countyName, int year, String name, String unit,
-            BigDecimal value, String stays) {
-    }
+    public record Move(
+            long figureId,
+            String countyCode,
+            String countyName,
+            int year,
+            String name,
+            String unit,
+            BigDecimal value,
+            String stays) {}
 
-    public record Preview(IndicatorDef indicator, List<Move> moving, List<Move> staying) {
-    }
+    public record Preview(IndicatorDef indicator, List<Move> moving, List<Move> staying) {}
 
     /** Every group of custom figure names, the most widely used first. */
     public List<CandidateGroup> candidates(Viewer viewer) {
         viewer.require(Role.ADMIN);
         List<CustomFigures.NameUse> rows = figures.nameUses();
         Map<String, List<CustomFigures.NameUse>> byKey = new TreeMap<>();
-        rows.forEach(r -> byKey.computeIfAbsent(normalise(r.name()), k -> new ArrayList<>()).add(r));
+        rows.forEach(r -> byKey.computeIfAbsent(normalise(r.name()), k -> new ArrayList<>())
+                .add(r));
         List<CandidateGroup> groups = new ArrayList<>();
         byKey.forEach((key, variants) -> {
             Set<String> counties = new HashSet<>();
@@ -85,15 +99,24 @@ public class CustomFigurePromotion {
                 years.addAll(v.years());
                 units.merge(v.unit(), v.figures(), Long::sum);
             });
-            List<String> similar = byKey.keySet().stream().filter(other -> !other.equals(key) && similar(key, other))
+            List<String> similar = byKey.keySet().stream()
+                    .filter(other -> !other.equals(key) && similar(key, other))
                     .toList();
-            groups.add(new CandidateGroup(key, variants.stream()
-                    .map(v -> new Variant(v.name(), v.unit(), v.counties().size(), v.figures()))
-                    .sorted(Comparator.comparingLong(Variant::figures).reversed()).toList(),
-                    counties.size(), List.copyOf(years), units,
-                    variants.stream().mapToLong(CustomFigures.NameUse::figures).sum(), similar));
+            groups.add(new CandidateGroup(
+                    key,
+                    variants.stream()
+                            .map(v ->
+                                    new Variant(v.name(), v.unit(), v.counties().size(), v.figures()))
+                            .sorted(Comparator.comparingLong(Variant::figures).reversed())
+                            .toList(),
+                    counties.size(),
+                    List.copyOf(years),
+                    units,
+                    variants.stream().mapToLong(CustomFigures.NameUse::figures).sum(),
+                    similar));
         });
-        groups.sort(Comparator.comparingInt(CandidateGroup::counties).reversed()
+        groups.sort(Comparator.comparingInt(CandidateGroup::counties)
+                .reversed()
                 .thenComparing(Comparator.comparingLong(CandidateGroup::figures).reversed())
                 .thenComparing(CandidateGroup::key));
         return groups;
@@ -129,8 +152,18 @@ public class CustomFigurePromotion {
         Set<Long> moving = new HashSet<>();
         preview.moving().forEach(m -> moving.add(m.figureId()));
         figures.moveInto(group.stream().filter(f -> moving.contains(f.id())).toList(), indicator, viewer);
-        audit.record("CUSTOM_FIGURES_PROMOTED", "Indicator", indicator.code(), null,
-                Map.of("group", key, "moved", preview.moving().size(), "stayed", preview.staying().size()));
+        audit.record(
+                "CUSTOM_FIGURES_PROMOTED",
+                "Indicator",
+                indicator.code(),
+                null,
+                Map.of(
+                        "group",
+                        key,
+                        "moved",
+                        preview.moving().size(),
+                        "stayed",
+                        preview.staying().size()));
         return preview;
     }
 
@@ -179,8 +212,11 @@ public class CustomFigurePromotion {
     }
 
     private List<CustomFigures.Figure> figuresOf(String key, IndicatorDef indicator) {
-        List<String> names = figures.nameUses().stream().map(CustomFigures.NameUse::name).distinct()
-                .filter(n -> normalise(n).equals(key)).toList();
+        List<String> names = figures.nameUses().stream()
+                .map(CustomFigures.NameUse::name)
+                .distinct()
+                .filter(n -> normalise(n).equals(key))
+                .toList();
         if (names.isEmpty()) {
             return List.of();
         }
@@ -193,8 +229,8 @@ public class CustomFigurePromotion {
         Set<Long> reportsTaken = new HashSet<>();
         for (CustomFigures.Figure f : group) {
             String stays = whyItStays(f, indicator, reportsTaken);
-            Move move = new Move(f.id(), f.countyCode(), f.countyName(), f.year(), f.name(), f.unit(), f.value(),
-                    stays);
+            Move move =
+                    new Move(f.id(), f.countyCode(), f.countyName(), f.year(), f.name(), f.unit(), f.value(), stays);
             (stays == null ? moving : staying).add(move);
             if (stays == null) {
                 reportsTaken.add(f.reportId());

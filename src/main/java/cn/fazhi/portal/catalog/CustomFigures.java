@@ -15,8 +15,7 @@ import java.util.Set;
 public interface CustomFigures {
 
     /** A spelling of a name in one unit, with the counties and years that use it and how many figures. */
-    record NameUse(String name, String unit, Set<String> counties, Set<Integer> years, long figures) {
-    }
+    record NameUse(String name, String unit, Set<String> counties, Set<Integer> years, long figures) {}
 
     /**
      * A figure of a report, with what its report says of taking it as a value of an indicator.
@@ -24,9 +23,17 @@ public interface CustomFigures {
      * @param reportHasValue the report already has a value of the indicator
      * @param fitsKind the figure's value is a valid value of the indicator's kind
      */
-    record Figure(long id, long reportId, String countyCode, String countyName, int year, String name, String unit,
-            BigDecimal value, boolean reportHasValue, boolean fitsKind) {
-    }
+    record Figure(
+            long id,
+            long reportId,
+            String countyCode,
+            String countyName,
+            int year,
+            String name,
+            String unit,
+            BigDecimal value,
+            boolean reportHasValue,
+            boolean fitsKind) {}
 
     /** Every name in use with its unit. */
     List<NameUse> nameUses();

@@ -6,5 +6,4 @@ package cn.fazhi.portal.catalog;
  * the field's path in the form, the key of the message shown next to it and the message's
  * arguments.
  */
-public record FieldRefusal(String field, String messageKey, Object... args) {
-}
+public record FieldRefusal(String field, String messageKey, Object... args) {}

@@ -109,8 +109,22 @@ class Indicator {
     }
 
     IndicatorDef toDef(Target target) {
-        return new IndicatorDef(code, sectionCode, position, nameZh, nameEn, unit, kind, direction,
-                numeratorCode, denominatorCode, target, definitionZh, definitionEn, firstYear, lastYear,
+        return new IndicatorDef(
+                code,
+                sectionCode,
+                position,
+                nameZh,
+                nameEn,
+                unit,
+                kind,
+                direction,
+                numeratorCode,
+                denominatorCode,
+                target,
+                definitionZh,
+                definitionEn,
+                firstYear,
+                lastYear,
                 perCapita);
     }
 

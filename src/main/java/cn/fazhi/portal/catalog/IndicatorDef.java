@@ -10,9 +10,22 @@ import java.util.Locale;
  * @param perCapita compared per 10,000 residents on the dashboards (按每万常住人口比较): a count or
  *     amount that grows with the number of residents
  */
-public record IndicatorDef(String code, String sectionCode, int position, String nameZh, String nameEn,
-        String unit, IndicatorKind kind, Direction direction, String numeratorCode, String denominatorCode,
-        Target target, String definitionZh, String definitionEn, int firstYear, Integer lastYear,
+public record IndicatorDef(
+        String code,
+        String sectionCode,
+        int position,
+        String nameZh,
+        String nameEn,
+        String unit,
+        IndicatorKind kind,
+        Direction direction,
+        String numeratorCode,
+        String denominatorCode,
+        Target target,
+        String definitionZh,
+        String definitionEn,
+        int firstYear,
+        Integer lastYear,
         boolean perCapita) {
 
     /** A rate computed from its parts whenever both are entered. */

@@ -15,26 +15,47 @@ import jakarta.validation.constraints.Size;
  */
 public record IndicatorForm(
         @NotBlank(message = "{catalogAdmin.required}")
-        @Pattern(regexp = "|" + CatalogAdminService.CODE_PATTERN, message = "{catalogAdmin.badCode}") String code,
+        @Pattern(regexp = "|" + CatalogAdminService.CODE_PATTERN, message = "{catalogAdmin.badCode}")
+        String code,
+
         String sectionCode,
+
         @NotBlank(message = "{catalogAdmin.required}") @Size(max = 200, message = "{catalogAdmin.tooLong}")
         String nameZh,
+
         @NotBlank(message = "{catalogAdmin.required}") @Size(max = 200, message = "{catalogAdmin.tooLong}")
         String nameEn,
+
         @NotBlank(message = "{catalogAdmin.required}") @Size(max = 20, message = "{catalogAdmin.tooLong}")
         String unit,
+
         @NotNull(message = "{catalogAdmin.required}")
-        @Pattern(regexp = "COUNT|AMOUNT|RATE", message = "{catalogAdmin.required}") String kind,
+        @Pattern(regexp = "COUNT|AMOUNT|RATE", message = "{catalogAdmin.required}")
+        String kind,
+
         @NotNull(message = "{catalogAdmin.required}")
-        @Pattern(regexp = "UP|DOWN|NONE", message = "{catalogAdmin.required}") String direction,
-        String numeratorCode, String denominatorCode, String targetOperator, String targetValue,
-        @Size(max = 2000, message = "{catalogAdmin.tooLong}") String definitionZh,
-        @Size(max = 2000, message = "{catalogAdmin.tooLong}") String definitionEn,
+        @Pattern(regexp = "UP|DOWN|NONE", message = "{catalogAdmin.required}")
+        String direction,
+
+        String numeratorCode,
+        String denominatorCode,
+        String targetOperator,
+        String targetValue,
+
+        @Size(max = 2000, message = "{catalogAdmin.tooLong}")
+        String definitionZh,
+
+        @Size(max = 2000, message = "{catalogAdmin.tooLong}")
+        String definitionEn,
+
         @NotNull(message = "{catalogAdmin.badYear}")
-        @Pattern(regexp = CatalogAdminService.YEAR_PATTERN, message = "{catalogAdmin.badYear}") String firstYear,
+        @Pattern(regexp = CatalogAdminService.YEAR_PATTERN, message = "{catalogAdmin.badYear}")
+        String firstYear,
+
         String perCapita) {
 
     public static IndicatorForm blank(int firstYear) {
-        return new IndicatorForm("", "", "", "", "", "COUNT", "UP", "", "", "", "", "", "", Integer.toString(firstYear), "");
+        return new IndicatorForm(
+                "", "", "", "", "", "COUNT", "UP", "", "", "", "", "", "", Integer.toString(firstYear), "");
     }
 }

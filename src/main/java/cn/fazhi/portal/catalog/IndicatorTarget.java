@@ -40,6 +40,5 @@ class IndicatorTarget {
     }
 
     @Embeddable
-    record Key(String indicatorCode, int year) implements Serializable {
-    }
+    record Key(String indicatorCode, int year) implements Serializable {}
 }

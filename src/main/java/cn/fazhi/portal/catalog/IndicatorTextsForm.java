@@ -7,13 +7,21 @@ import jakarta.validation.constraints.Size;
 public record IndicatorTextsForm(
         @NotBlank(message = "{catalogAdmin.required}") @Size(max = 200, message = "{catalogAdmin.tooLong}")
         String nameZh,
+
         @NotBlank(message = "{catalogAdmin.required}") @Size(max = 200, message = "{catalogAdmin.tooLong}")
         String nameEn,
-        @Size(max = 2000, message = "{catalogAdmin.tooLong}") String definitionZh,
-        @Size(max = 2000, message = "{catalogAdmin.tooLong}") String definitionEn) {
+
+        @Size(max = 2000, message = "{catalogAdmin.tooLong}")
+        String definitionZh,
+
+        @Size(max = 2000, message = "{catalogAdmin.tooLong}")
+        String definitionEn) {
 
     static IndicatorTextsForm of(IndicatorDef i) {
-        return new IndicatorTextsForm(i.nameZh(), i.nameEn(), i.definitionZh() == null ? "" : i.definitionZh(),
+        return new IndicatorTextsForm(
+                i.nameZh(),
+                i.nameEn(),
+                i.definitionZh() == null ? "" : i.definitionZh(),
                 i.definitionEn() == null ? "" : i.definitionEn());
     }
 }

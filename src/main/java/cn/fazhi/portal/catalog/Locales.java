@@ -5,8 +5,7 @@ import java.util.Locale;
 /** Catalogue texts exist in Chinese and (mostly) English; Chinese is the fallback. */
 public final class Locales {
 
-    private Locales() {
-    }
+    private Locales() {}
 
     public static String pick(Locale locale, String zh, String en) {
         boolean english = locale != null && "en".equals(locale.getLanguage());

@@ -11,22 +11,39 @@ import jakarta.validation.constraints.Size;
  */
 public record RuleForm(
         @NotBlank(message = "{catalogAdmin.required}")
-        @Pattern(regexp = "|" + CatalogAdminService.CODE_PATTERN, message = "{catalogAdmin.badCode}") String code,
-        String leftCode, String operator, String rightCode,
+        @Pattern(regexp = "|" + CatalogAdminService.CODE_PATTERN, message = "{catalogAdmin.badCode}")
+        String code,
+
+        String leftCode,
+        String operator,
+        String rightCode,
+
         @NotNull(message = "{catalogAdmin.required}")
-        @Pattern(regexp = "ERROR|WARNING", message = "{catalogAdmin.required}") String severity,
+        @Pattern(regexp = "ERROR|WARNING", message = "{catalogAdmin.required}")
+        String severity,
+
         @NotBlank(message = "{catalogAdmin.required}") @Size(max = 300, message = "{catalogAdmin.tooLong}")
         String messageZh,
+
         @Size(max = 300, message = "{catalogAdmin.tooLong}") String messageEn,
+
         @NotNull(message = "{catalogAdmin.badYear}")
-        @Pattern(regexp = CatalogAdminService.YEAR_PATTERN, message = "{catalogAdmin.badYear}") String firstYear) {
+        @Pattern(regexp = CatalogAdminService.YEAR_PATTERN, message = "{catalogAdmin.badYear}")
+        String firstYear) {
 
     public static RuleForm blank(int firstYear) {
         return new RuleForm("", "", "<=", "", "ERROR", "", "", Integer.toString(firstYear));
     }
 
     static RuleForm of(ValidationRule rule) {
-        return new RuleForm(rule.getCode(), rule.getLeftCode(), rule.getOperator().symbol(), rule.getRightCode(),
-                rule.getSeverity().name(), rule.getMessageZh(), rule.getMessageEn(), Integer.toString(rule.getFirstYear()));
+        return new RuleForm(
+                rule.getCode(),
+                rule.getLeftCode(),
+                rule.getOperator().symbol(),
+                rule.getRightCode(),
+                rule.getSeverity().name(),
+                rule.getMessageZh(),
+                rule.getMessageEn(),
+                Integer.toString(rule.getFirstYear()));
     }
 }

@@ -8,8 +8,10 @@ import jakarta.validation.constraints.Size;
 /** What an edit of a stored rule changes: its severity and messages (its code, indicators and years stay). */
 public record RuleTextsForm(
         @NotNull(message = "{catalogAdmin.required}")
-        @Pattern(regexp = "ERROR|WARNING", message = "{catalogAdmin.required}") String severity,
+        @Pattern(regexp = "ERROR|WARNING", message = "{catalogAdmin.required}")
+        String severity,
+
         @NotBlank(message = "{catalogAdmin.required}") @Size(max = 300, message = "{catalogAdmin.tooLong}")
         String messageZh,
-        @Size(max = 300, message = "{catalogAdmin.tooLong}") String messageEn) {
-}
+
+        @Size(max = 300, message = "{catalogAdmin.tooLong}") String messageEn) {}

@@ -34,7 +34,11 @@ class ScoringSettingController {
     }
 
     @PostMapping("/admin/scoring")
-    String set(@Valid @ModelAttribute("form") ThresholdForm form, BindingResult result, Viewer viewer, Model model,
+    String set(
+            @Valid @ModelAttribute("form") ThresholdForm form,
+            BindingResult result,
+            Viewer viewer,
+            Model model,
             RedirectAttributes redirect) {
         String done = CatalogForms.submit(result, settings.refusals(form), () -> {
             settings.set(form, viewer);

@@ -8,7 +8,6 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,8 +29,8 @@ import org.springframework.transaction.annotation.Transactional;
 class ScoringSettingService {
 
     /** The default of a year without a row, as the administrator sees it. */
-    static final BigDecimal DEFAULT_THRESHOLD = BigDecimal.valueOf(CoverageThreshold.DEFAULT).setScale(3,
-            RoundingMode.HALF_UP);
+    static final BigDecimal DEFAULT_THRESHOLD =
+            BigDecimal.valueOf(CoverageThreshold.DEFAULT).setScale(3, RoundingMode.HALF_UP);
 
     /** The first year the table takes (V15's check); the catalogue starts then too. */
     static final int FIRST_YEAR = 2015;
@@ -62,31 +61,36 @@ class ScoringSettingService {
      * @param percent the threshold as a percentage, e.g. "66.7"
      * @param own whether the year has its own (false: the default applies)
      */
-    record YearThreshold(int year, String percent, boolean own, Instant updatedAt, String updatedBy) {
-    }
+    record YearThreshold(int year, String percent, boolean own, Instant updatedAt, String updatedBy) {}
 
     /** Every year from {@code FIRST_YEAR} to the year after {@code reportingYear}, and any later one set, newest first. */
     List<YearThreshold> thresholds(int reportingYear, Viewer viewer) {
         viewer.require(Role.ADMIN);
-        Map<Integer, ScoringSetting> stored = settings.findAll().stream()
-                .collect(Collectors.toMap(ScoringSetting::getYear, Function.identity()));
+        Map<Integer, ScoringSetting> stored =
+                settings.findAll().stream().collect(Collectors.toMap(ScoringSetting::getYear, Function.identity()));
         TreeSet<Integer> years = new TreeSet<>(stored.keySet());
-        IntStream.rangeClosed(FIRST_YEAR, Math.min(LAST_YEAR, reportingYear + 1)).forEach(years::add);
-        return years.descendingSet().stream().map(year -> Optional.ofNullable(stored.get(year))
-                .map(s -> new YearThreshold(year, percent(s.getCoverageThreshold()), true, s.getUpdatedAt(),
-                        s.getUpdatedBy()))
-                .orElseGet(() -> new YearThreshold(year, percent(DEFAULT_THRESHOLD), false, null, null))).toList();
+        IntStream.rangeClosed(FIRST_YEAR, Math.min(LAST_YEAR, reportingYear + 1))
+                .forEach(years::add);
+        return years.descendingSet().stream()
+                .map(year -> Optional.ofNullable(stored.get(year))
+                        .map(s -> new YearThreshold(
+                                year, percent(s.getCoverageThreshold()), true, s.getUpdatedAt(), s.getUpdatedBy()))
+                        .orElseGet(() -> new YearThreshold(year, percent(DEFAULT_THRESHOLD), false, null, null)))
+                .toList();
     }
 
     /** The threshold of a year as the form shows it: the year's own, or blank for the default. */
     String typed(int year) {
-        return settings.findByYear(year).map(s -> percent(s.getCoverageThreshold())).orElse("");
+        return settings.findByYear(year)
+                .map(s -> percent(s.getCoverageThreshold()))
+                .orElse("");
     }
 
     /** The percentage of a threshold's form when it is not one (the year is judged by the form's annotations). */
     List<FieldRefusal> refusals(ThresholdForm form) {
         String text = form.threshold() == null ? "" : form.threshold().strip();
-        return text.isEmpty() || fraction(text) != null ? List.of()
+        return text.isEmpty() || fraction(text) != null
+                ? List.of()
                 : List.of(new FieldRefusal("threshold", "scoringAdmin.badThreshold"));
     }
 
@@ -106,7 +110,8 @@ class ScoringSettingService {
         String text = form.threshold() == null ? "" : form.threshold().strip();
         BigDecimal fraction = text.isEmpty() ? null : fraction(text);
         Optional<ScoringSetting> existing = settings.findByYear(year);
-        Map<String, Object> before = existing.map(s -> state(s.getCoverageThreshold())).orElse(null);
+        Map<String, Object> before =
+                existing.map(s -> state(s.getCoverageThreshold())).orElse(null);
         if (fraction == null) {
             existing.ifPresent(s -> {
                 settings.delete(s);

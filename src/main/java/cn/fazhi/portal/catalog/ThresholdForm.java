@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
  */
 record ThresholdForm(
         @NotNull(message = "{scoringAdmin.badYear}")
-        @Pattern(regexp = "20(1[5-9]|[2-9][0-9])|2100", message = "{scoringAdmin.badYear}") String year,
-        String threshold) {
-}
+        @Pattern(regexp = "20(1[5-9]|[2-9][0-9])|2100", message = "{scoringAdmin.badYear}")
+        String year,
+
+        String threshold) {}

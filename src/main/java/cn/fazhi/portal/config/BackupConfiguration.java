@@ -8,5 +8,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 @EnableConfigurationProperties(BackupProperties.class)
-class BackupConfiguration {
-}
+class BackupConfiguration {}

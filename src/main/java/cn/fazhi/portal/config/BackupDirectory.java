@@ -30,8 +30,8 @@ import java.util.stream.Stream;
 public final class BackupDirectory {
 
     static final Pattern DUMP_NAME = Pattern.compile("fazhi-portal-\\d{8}-\\d{6}Z\\.zip");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss'Z'")
-            .withZone(ZoneOffset.UTC);
+    private static final DateTimeFormatter STAMP =
+            DateTimeFormatter.ofPattern("uuuuMMdd-HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final String LOCK_FILE = ".backup-lock";
     private static final String PART = ".part";
 
@@ -65,8 +65,7 @@ public final class BackupDirectory {
     }
 
     /** The result of one dump: its file and what it holds. */
-    public record Written(Path file, BackupManifest manifest) {
-    }
+    public record Written(Path file, BackupManifest manifest) {}
 
     /**
      * Writes a new dump; when {@code keep} &gt; 0, then deletes the oldest dumps beyond the newest
@@ -76,12 +75,13 @@ public final class BackupDirectory {
      */
     public Written write(ConnectionSource source, int keep) throws IOException, SQLException {
         createPrivately(directory);
-        try (FileChannel channel = FileChannel.open(directory.resolve(LOCK_FILE),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = tryLock(channel)) {
+        try (FileChannel channel = FileChannel.open(
+                        directory.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = tryLock(channel)) {
             // a .part left by a dump that died with its process
             try (Stream<Path> files = Files.list(directory)) {
-                for (Path part : files.filter(f -> f.getFileName().toString().endsWith(PART)).toList()) {
+                for (Path part : files.filter(f -> f.getFileName().toString().endsWith(PART))
+                        .toList()) {
                     Files.deleteIfExists(part);
                 }
             }
@@ -89,7 +89,7 @@ public final class BackupDirectory {
             Path part = file.resolveSibling(file.getFileName() + PART);
             BackupManifest manifest;
             try (Connection connection = source.open();
-                 OutputStream out = Files.newOutputStream(createPrivateFile(part), StandardOpenOption.WRITE)) {
+                    OutputStream out = Files.newOutputStream(createPrivateFile(part), StandardOpenOption.WRITE)) {
                 manifest = DatabaseDump.write(connection, out);
             } catch (IOException | SQLException | RuntimeException e) {
                 Files.deleteIfExists(part);
@@ -112,7 +112,10 @@ public final class BackupDirectory {
             return List.of();
         }
         try (Stream<Path> files = Files.list(directory)) {
-            return files.filter(f -> DUMP_NAME.matcher(f.getFileName().toString()).matches()).sorted().toList();
+            return files.filter(
+                            f -> DUMP_NAME.matcher(f.getFileName().toString()).matches())
+                    .sorted()
+                    .toList();
         }
     }
 
@@ -126,7 +129,8 @@ public final class BackupDirectory {
             return;
         }
         if (posix(folder.getParent())) {
-            Files.createDirectories(folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            Files.createDirectories(
+                    folder, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
         } else {
             Files.createDirectories(folder);
         }
@@ -134,7 +138,8 @@ public final class BackupDirectory {
 
     private static Path createPrivateFile(Path file) throws IOException {
         return posix(file.getParent())
-                ? Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
+                ? Files.createFile(
+                        file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")))
                 : Files.createFile(file);
     }
 
@@ -143,7 +148,8 @@ public final class BackupDirectory {
         while (probe != null && !Files.exists(probe)) {
             probe = probe.getParent();
         }
-        return probe != null && probe.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return probe != null
+                && probe.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private void prune(int keep) throws IOException {

@@ -29,15 +29,12 @@ public record BackupManifest(
      * @param columns the copied columns by name (generated columns are computed again on restore)
      * @param sha256 of the entry's bytes
      */
-    public record Table(String name, List<String> columns, String entry, long rows, String sha256) {
-    }
+    public record Table(String name, List<String> columns, String entry, long rows, String sha256) {}
 
     /** @param lastValue null when the sequence was never used */
-    public record Sequence(String name, Long lastValue) {
-    }
+    public record Sequence(String name, Long lastValue) {}
 
-    public record LargeObject(long oid, String entry, long bytes, String sha256) {
-    }
+    public record LargeObject(long oid, String entry, long bytes, String sha256) {}
 
     public long totalRows() {
         return tables.stream().mapToLong(Table::rows).sum();

@@ -20,5 +20,4 @@ public record BackupProperties(
         @DefaultValue("0 30 2 * * *") String cron,
         @DefaultValue("Asia/Shanghai") String zone,
         @DefaultValue("14") int keep,
-        Boolean daily) {
-}
+        Boolean daily) {}

@@ -39,8 +39,10 @@ public class CacheConfiguration {
         CaffeineCacheManager manager = new CaffeineCacheManager();
         manager.setAllowNullValues(false);
         manager.setCaffeine(Caffeine.newBuilder().maximumSize(1_000));
-        manager.registerCustomCache(CATALOG_EDITIONS, Caffeine.newBuilder().maximumSize(64).build());
-        manager.registerCustomCache(REGION_TREE, Caffeine.newBuilder().initialCapacity(1).build());
+        manager.registerCustomCache(
+                CATALOG_EDITIONS, Caffeine.newBuilder().maximumSize(64).build());
+        manager.registerCustomCache(
+                REGION_TREE, Caffeine.newBuilder().initialCapacity(1).build());
         return manager;
     }
 }

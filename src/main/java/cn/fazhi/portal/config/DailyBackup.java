@@ -43,8 +43,12 @@ class DailyBackup {
         this.directory = new BackupDirectory(properties.directory());
         this.enabled = properties.daily() != null ? properties.daily() : embedded.getIfAvailable() != null;
         if (enabled) {
-            log.info("Daily database dump at '{}' ({}) into {}, keeping {}", properties.cron(), properties.zone(),
-                    directory.path(), properties.keep());
+            log.info(
+                    "Daily database dump at '{}' ({}) into {}, keeping {}",
+                    properties.cron(),
+                    properties.zone(),
+                    directory.path(),
+                    properties.keep());
         }
     }
 
@@ -74,8 +78,11 @@ class DailyBackup {
         }
         try {
             BackupDirectory.Written written = directory.write(dataSource::getConnection, properties.keep());
-            log.info("Database dump written: {} ({} tables, {} rows, schema version {})", written.file(),
-                    written.manifest().tables().size(), written.manifest().totalRows(),
+            log.info(
+                    "Database dump written: {} ({} tables, {} rows, schema version {})",
+                    written.file(),
+                    written.manifest().tables().size(),
+                    written.manifest().totalRows(),
                     written.manifest().flywayVersion());
             return Optional.of(written);
         } catch (BackupDirectory.BackupInProgressException e) {
@@ -92,8 +99,10 @@ class DailyBackup {
     private boolean overdue() {
         try {
             List<Path> dumps = directory.dumps();
-            return dumps.isEmpty() || Files.getLastModifiedTime(dumps.get(dumps.size() - 1)).toInstant()
-                    .isBefore(Instant.now().minus(OVERDUE));
+            return dumps.isEmpty()
+                    || Files.getLastModifiedTime(dumps.get(dumps.size() - 1))
+                            .toInstant()
+                            .isBefore(Instant.now().minus(OVERDUE));
         } catch (IOException e) {
             return true;
         }

@@ -45,8 +45,7 @@ public final class DatabaseBackupCommand {
     public static final int FAILED = 1;
     public static final int REFUSED = 2;
 
-    private DatabaseBackupCommand() {
-    }
+    private DatabaseBackupCommand() {}
 
     /** Whether the arguments ask for a backup or a restore rather than the portal. */
     public static boolean requested(String... args) {
@@ -62,13 +61,17 @@ public final class DatabaseBackupCommand {
             return REFUSED;
         }
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(Settings.class)
-                .web(WebApplicationType.NONE).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .registerShutdownHook(false).run(args)) {
+                .web(WebApplicationType.NONE)
+                .bannerMode(Banner.Mode.OFF)
+                .logStartupInfo(false)
+                .registerShutdownHook(false)
+                .run(args)) {
             Environment environment = context.getEnvironment();
             EmbeddedPostgresProperties embedded = context.getBean(EmbeddedPostgresProperties.class);
             BackupProperties backups = context.getBean(BackupProperties.class);
             return backup.isPresent()
-                    ? backup(backup.get().isEmpty() ? backups.directory() : Path.of(backup.get()), environment, embedded)
+                    ? backup(
+                            backup.get().isEmpty() ? backups.directory() : Path.of(backup.get()), environment, embedded)
                     : restore(Path.of(restore.get()), environment, embedded);
         } catch (Refused e) {
             log.error(e.getMessage());
@@ -113,9 +116,13 @@ public final class DatabaseBackupCommand {
                 }
             }
         }
-        log.info("Backup written: {} ({} tables, {} rows, {} large objects, schema version {})", written.file(),
-                written.manifest().tables().size(), written.manifest().totalRows(),
-                written.manifest().largeObjects().size(), written.manifest().flywayVersion());
+        log.info(
+                "Backup written: {} ({} tables, {} rows, {} large objects, schema version {})",
+                written.file(),
+                written.manifest().tables().size(),
+                written.manifest().totalRows(),
+                written.manifest().largeObjects().size(),
+                written.manifest().flywayVersion());
         return DONE;
     }
 
@@ -152,8 +159,13 @@ public final class DatabaseBackupCommand {
                     + "one (move the old one aside, or choose another with "
                     + "--portal.embedded-postgres.data-directory=DIR)");
         }
-        log.info("Restoring {} (taken {}, schema version {}, {} rows) into {}", file, manifest.createdAt(),
-                manifest.flywayVersion(), manifest.totalRows(), data);
+        log.info(
+                "Restoring {} (taken {}, schema version {}, {} rows) into {}",
+                file,
+                manifest.createdAt(),
+                manifest.flywayVersion(),
+                manifest.totalRows(),
+                data);
         EmbeddedPostgresServer server = EmbeddedPostgresServer.persistent(data, 0);
         try {
             JdbcConnectionDetails details = server.connectionDetails();
@@ -162,7 +174,8 @@ public final class DatabaseBackupCommand {
                     .dataSource(details.getJdbcUrl(), details.getUsername(), details.getPassword())
                     .locations(StringUtils.commaDelimitedListToStringArray(locations))
                     .target(manifest.flywayVersion())
-                    .load().migrate();
+                    .load()
+                    .migrate();
             try (Connection connection = connect(details)) {
                 DatabaseDump.restore(file, connection);
             }
@@ -173,8 +186,11 @@ public final class DatabaseBackupCommand {
             deleteContents(data);
             throw e;
         }
-        log.info("Restored {} rows of {} tables into {}; start the portal on it as usual", manifest.totalRows(),
-                manifest.tables().size(), data);
+        log.info(
+                "Restored {} rows of {} tables into {}; start the portal on it as usual",
+                manifest.totalRows(),
+                manifest.tables().size(),
+                data);
         return DONE;
     }
 
@@ -187,9 +203,9 @@ public final class DatabaseBackupCommand {
         if (!Files.exists(data.resolve("postmaster.pid"))) {
             return Optional.empty();
         }
-        try (FileChannel channel = FileChannel.open(data.resolve(LOCK_FILE),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = channel.tryLock()) {
+        try (FileChannel channel =
+                        FileChannel.open(data.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
             if (lock != null) {
                 return Optional.empty();
             }
@@ -209,9 +225,9 @@ public final class DatabaseBackupCommand {
         if (!Files.exists(data.resolve("postmaster.pid"))) {
             return false;
         }
-        try (FileChannel channel = FileChannel.open(data.resolve(LOCK_FILE),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = channel.tryLock()) {
+        try (FileChannel channel =
+                        FileChannel.open(data.resolve(LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
             return false;
         } catch (OverlappingFileLockException e) {
             return true;
@@ -239,7 +255,9 @@ public final class DatabaseBackupCommand {
             return;
         }
         try (Stream<Path> files = Files.walk(directory)) {
-            for (Path path : files.sorted(Comparator.reverseOrder()).filter(p -> !p.equals(directory)).toList()) {
+            for (Path path : files.sorted(Comparator.reverseOrder())
+                    .filter(p -> !p.equals(directory))
+                    .toList()) {
                 Files.deleteIfExists(path);
             }
         }
@@ -262,6 +280,5 @@ public final class DatabaseBackupCommand {
 
     /** Only the settings: no component scan, no auto-configuration. */
     @EnableConfigurationProperties({EmbeddedPostgresProperties.class, BackupProperties.class})
-    static final class Settings {
-    }
+    static final class Settings {}
 }

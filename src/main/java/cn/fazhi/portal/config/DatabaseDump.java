@@ -57,8 +57,7 @@ public final class DatabaseDump {
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String SCHEMA_OID = "(select oid from pg_namespace where nspname = current_schema())";
 
-    private DatabaseDump() {
-    }
+    private DatabaseDump() {}
 
     /**
      * Writes a consistent snapshot of the connection's current schema to {@code out} (the stream is
@@ -79,8 +78,8 @@ public final class DatabaseDump {
                 String entry = "tables/%03d-%s.copy".formatted(++index, table);
                 zip.putNextEntry(new ZipEntry(entry));
                 DigestingOutput data = new DigestingOutput(zip);
-                long rows = copy.copyOut("copy " + ident(table) + " (" + identList(columns.get(table))
-                        + ") to stdout", data);
+                long rows = copy.copyOut(
+                        "copy " + ident(table) + " (" + identList(columns.get(table)) + ") to stdout", data);
                 zip.closeEntry();
                 tables.add(new BackupManifest.Table(table, columns.get(table), entry, rows, data.hex()));
             }
@@ -97,10 +96,14 @@ public final class DatabaseDump {
                 zip.closeEntry();
                 largeObjects.add(new BackupManifest.LargeObject(oid, entry, data.bytes, data.hex()));
             }
-            BackupManifest manifest = new BackupManifest(FORMAT,
+            BackupManifest manifest = new BackupManifest(
+                    FORMAT,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS).toString(),
-                    flywayVersion(connection), string(connection, "show server_version"),
-                    tables, sequences(connection), largeObjects);
+                    flywayVersion(connection),
+                    string(connection, "show server_version"),
+                    tables,
+                    sequences(connection),
+                    largeObjects);
             zip.putNextEntry(new ZipEntry(MANIFEST));
             zip.write(JSON.writerWithDefaultPrettyPrinter().writeValueAsBytes(manifest));
             zip.closeEntry();
@@ -129,11 +132,12 @@ public final class DatabaseDump {
             BackupManifest manifest = readManifest(zip);
             String version = flywayVersion(connection);
             if (manifest.flywayVersion() == null || !manifest.flywayVersion().equals(version)) {
-                throw new IllegalStateException("The database is at schema version " + version
-                        + ", the dump at " + manifest.flywayVersion());
+                throw new IllegalStateException(
+                        "The database is at schema version " + version + ", the dump at " + manifest.flywayVersion());
             }
             Set<String> here = new TreeSet<>(tablesInForeignKeyOrder(connection));
-            Set<String> dumped = new TreeSet<>(manifest.tables().stream().map(BackupManifest.Table::name).toList());
+            Set<String> dumped = new TreeSet<>(
+                    manifest.tables().stream().map(BackupManifest.Table::name).toList());
             if (!here.equals(dumped)) {
                 throw new IllegalStateException("The dump's tables " + dumped + " are not the schema's " + here);
             }
@@ -149,16 +153,22 @@ public final class DatabaseDump {
                     MessageDigest sha = sha256();
                     long rows;
                     try (InputStream in = new DigestInputStream(entry(zip, table.entry()), sha)) {
-                        rows = copy.copyIn("copy " + ident(table.name()) + " (" + identList(table.columns())
-                                + ") from stdin", in);
+                        rows = copy.copyIn(
+                                "copy " + ident(table.name()) + " (" + identList(table.columns()) + ") from stdin", in);
                     }
-                    check(table.entry(), table.rows(), rows, table.sha256(), HexFormat.of().formatHex(sha.digest()));
+                    check(
+                            table.entry(),
+                            table.rows(),
+                            rows,
+                            table.sha256(),
+                            HexFormat.of().formatHex(sha.digest()));
                 }
                 for (BackupManifest.Sequence sequence : manifest.sequences()) {
                     if (sequence.lastValue() == null) {
                         statement.execute("alter sequence " + ident(sequence.name()) + " restart");
                     } else {
-                        try (PreparedStatement setval = connection.prepareStatement("select setval(?::regclass, ?, true)")) {
+                        try (PreparedStatement setval =
+                                connection.prepareStatement("select setval(?::regclass, ?, true)")) {
                             setval.setString(1, ident(sequence.name()));
                             setval.setLong(2, sequence.lastValue());
                             setval.execute();
@@ -175,10 +185,15 @@ public final class DatabaseDump {
                     LargeObject lob = lobs.open(lo.oid(), LargeObjectManager.WRITE);
                     long bytes;
                     try (InputStream in = new DigestInputStream(entry(zip, lo.entry()), sha);
-                         OutputStream target = lob.getOutputStream()) {
+                            OutputStream target = lob.getOutputStream()) {
                         bytes = in.transferTo(target);
                     }
-                    check(lo.entry(), lo.bytes(), bytes, lo.sha256(), HexFormat.of().formatHex(sha.digest()));
+                    check(
+                            lo.entry(),
+                            lo.bytes(),
+                            bytes,
+                            lo.sha256(),
+                            HexFormat.of().formatHex(sha.digest()));
                 }
                 connection.commit();
             } catch (SQLException | IOException | RuntimeException e) {
@@ -196,14 +211,18 @@ public final class DatabaseDump {
 
     /** The highest schema version Flyway applied, null when Flyway never ran on this database. */
     static String flywayVersion(Connection connection) throws SQLException {
-        if (longs(connection, "select count(*) from pg_class where relname = '" + FLYWAY_HISTORY
-                + "' and relnamespace = " + SCHEMA_OID).get(0) == 0) {
+        if (longs(
+                                connection,
+                                "select count(*) from pg_class where relname = '" + FLYWAY_HISTORY
+                                        + "' and relnamespace = " + SCHEMA_OID)
+                        .get(0)
+                == 0) {
             return null;
         }
         MigrationVersion highest = null;
         try (Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery("select version from " + FLYWAY_HISTORY
-                     + " where success and version is not null")) {
+                ResultSet rs = statement.executeQuery(
+                        "select version from " + FLYWAY_HISTORY + " where success and version is not null")) {
             while (rs.next()) {
                 MigrationVersion version = MigrationVersion.fromVersion(rs.getString(1));
                 if (highest == null || version.isNewerThan(highest)) {
@@ -220,8 +239,10 @@ public final class DatabaseDump {
      */
     static List<String> tablesInForeignKeyOrder(Connection connection) throws SQLException {
         Map<String, Set<String>> parents = new TreeMap<>();
-        for (List<String> row : rows(connection, "select relname from pg_class where relkind = 'r' and relnamespace = "
-                + SCHEMA_OID + " and relname <> '" + FLYWAY_HISTORY + "'")) {
+        for (List<String> row : rows(
+                connection,
+                "select relname from pg_class where relkind = 'r' and relnamespace = " + SCHEMA_OID
+                        + " and relname <> '" + FLYWAY_HISTORY + "'")) {
             parents.put(row.get(0), new TreeSet<>());
         }
         for (List<String> row : rows(connection, """
@@ -236,9 +257,13 @@ public final class DatabaseDump {
         while (ordered.size() < parents.size()) {
             String next = parents.entrySet().stream()
                     .filter(e -> !ordered.contains(e.getKey()) && ordered.containsAll(e.getValue()))
-                    .map(Map.Entry::getKey).findFirst()
+                    .map(Map.Entry::getKey)
+                    .findFirst()
                     // a cycle: take the first remaining table (triggers are off on restore anyway)
-                    .orElseGet(() -> parents.keySet().stream().filter(t -> !ordered.contains(t)).findFirst().orElseThrow());
+                    .orElseGet(() -> parents.keySet().stream()
+                            .filter(t -> !ordered.contains(t))
+                            .findFirst()
+                            .orElseThrow());
             ordered.add(next);
         }
         return List.copyOf(ordered);
@@ -257,9 +282,11 @@ public final class DatabaseDump {
 
     private static List<BackupManifest.Sequence> sequences(Connection connection) throws SQLException {
         List<BackupManifest.Sequence> sequences = new ArrayList<>();
-        for (List<String> row : rows(connection,
+        for (List<String> row : rows(
+                connection,
                 "select sequencename, last_value from pg_sequences where schemaname = current_schema() order by 1")) {
-            sequences.add(new BackupManifest.Sequence(row.get(0), row.get(1) == null ? null : Long.valueOf(row.get(1))));
+            sequences.add(
+                    new BackupManifest.Sequence(row.get(0), row.get(1) == null ? null : Long.valueOf(row.get(1))));
         }
         return sequences;
     }
@@ -304,7 +331,8 @@ public final class DatabaseDump {
 
     private static List<List<String>> rows(Connection connection, String sql) throws SQLException {
         List<List<String>> rows = new ArrayList<>();
-        try (Statement statement = connection.createStatement(); ResultSet rs = statement.executeQuery(sql)) {
+        try (Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             int n = rs.getMetaData().getColumnCount();
             while (rs.next()) {
                 List<String> row = new ArrayList<>(n);

@@ -15,8 +15,7 @@ import org.springframework.transaction.CannotCreateTransactionException;
  */
 public final class DatabaseOutage {
 
-    private DatabaseOutage() {
-    }
+    private DatabaseOutage() {}
 
     /** Anything in the chain of causes says the database was out of reach. */
     public static boolean isCause(Throwable failure) {
@@ -27,7 +26,8 @@ public final class DatabaseOutage {
                     || t instanceof SQLTransientConnectionException
                     || t instanceof SQLNonTransientConnectionException
                     || t instanceof ConnectException
-                    || (t instanceof SQLException sql && (isConnectionState(sql.getSQLState()) || isClosedByPool(sql)))) {
+                    || (t instanceof SQLException sql
+                            && (isConnectionState(sql.getSQLState()) || isClosedByPool(sql)))) {
                 return true;
             }
         }
@@ -50,7 +50,8 @@ public final class DatabaseOutage {
      */
     static boolean isConnectionFailure(SQLException failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConnectException || (t instanceof SQLException sql && isConnectionState(sql.getSQLState()))) {
+            if (t instanceof ConnectException
+                    || (t instanceof SQLException sql && isConnectionState(sql.getSQLState()))) {
                 return true;
             }
         }
@@ -62,7 +63,10 @@ public final class DatabaseOutage {
      * crashed, or cannot take connections yet (starting, recovering after a crash).
      */
     private static boolean isConnectionState(String sqlState) {
-        return sqlState != null && (sqlState.startsWith("08") || sqlState.equals("57P01")
-                || sqlState.equals("57P02") || sqlState.equals("57P03"));
+        return sqlState != null
+                && (sqlState.startsWith("08")
+                        || sqlState.equals("57P01")
+                        || sqlState.equals("57P02")
+                        || sqlState.equals("57P03"));
     }
 }

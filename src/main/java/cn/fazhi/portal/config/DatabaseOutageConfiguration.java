@@ -22,7 +22,8 @@ class DatabaseOutageConfiguration {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
                 return bean instanceof DataSource pool && !(bean instanceof FailFastDataSource)
-                        ? new FailFastDataSource(pool) : bean;
+                        ? new FailFastDataSource(pool)
+                        : bean;
             }
         };
     }

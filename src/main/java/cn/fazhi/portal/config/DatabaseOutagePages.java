@@ -32,8 +32,8 @@ public final class DatabaseOutagePages extends OncePerRequestFilter implements H
     static final int FILTER_ORDER = -120;
 
     @Override
-    public ModelAndView resolveException(HttpServletRequest request, HttpServletResponse response, Object handler,
-            Exception failure) {
+    public ModelAndView resolveException(
+            HttpServletRequest request, HttpServletResponse response, Object handler, Exception failure) {
         if (!DatabaseOutage.isCause(failure) || response.isCommitted()) {
             return null;
         }
@@ -60,7 +60,10 @@ public final class DatabaseOutagePages extends OncePerRequestFilter implements H
 
     private static void send(HttpServletRequest request, HttpServletResponse response, Throwable failure)
             throws IOException {
-        log.info("503 for {} {}: the database cannot be reached ({})", request.getMethod(), request.getRequestURI(),
+        log.info(
+                "503 for {} {}: the database cannot be reached ({})",
+                request.getMethod(),
+                request.getRequestURI(),
                 failure.toString());
         response.setHeader("Retry-After", RETRY_AFTER);
         ErrorPages.send(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, DATABASE_MESSAGE);

@@ -47,10 +47,15 @@ public class DemoMode {
 
     /** The rows of a demo CSV file on the class path (UTF-8, first line is the header). */
     public static List<CSVRecord> readCsv(String location) {
-        try (Reader reader = new InputStreamReader(
-                new ClassPathResource(location).getInputStream(), StandardCharsets.UTF_8)) {
-            return CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                    .parse(reader).getRecords();
+        try (Reader reader =
+                new InputStreamReader(new ClassPathResource(location).getInputStream(), StandardCharsets.UTF_8)) {
+            return CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .get()
+                    .parse(reader)
+                    .getRecords();
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot read demo data " + location, e);
         }

@@ -26,8 +26,8 @@ public class EmbeddedPostgresAutoConfiguration {
 
     @Bean
     EmbeddedPostgresServer embeddedPostgresServer(EmbeddedPostgresProperties properties) {
-        return EmbeddedPostgresServer.persistent(properties.dataDirectory(), properties.port(),
-                properties.supervision());
+        return EmbeddedPostgresServer.persistent(
+                properties.dataDirectory(), properties.port(), properties.supervision());
     }
 
     /** DOWN while the server is being restarted, or after supervision gave up. Answers at once. */

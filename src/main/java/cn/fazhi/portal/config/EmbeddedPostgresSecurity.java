@@ -54,8 +54,7 @@ final class EmbeddedPostgresSecurity {
             host    replication  all    127.0.0.1/32   scram-sha-256
             """.formatted(PASSWORD_FILE);
 
-    private EmbeddedPostgresSecurity() {
-    }
+    private EmbeddedPostgresSecurity() {}
 
     static Path passwordFile(Path dataDirectory) {
         return dataDirectory.resolve(PASSWORD_FILE);
@@ -112,8 +111,10 @@ final class EmbeddedPostgresSecurity {
             Path file = passwordFile(dataDirectory);
             if (!Files.exists(file)) {
                 if (!freshlyInitialised) {
-                    log.warn("The embedded database in {} has no password file: giving its superuser a new "
-                            + "password and requiring it from now on", dataDirectory);
+                    log.warn(
+                            "The embedded database in {} has no password file: giving its superuser a new "
+                                    + "password and requiring it from now on",
+                            dataDirectory);
                     setPasswordInSingleUserMode(dataDirectory, password);
                 }
                 writeOwnerOnly(file, password + "\n");
@@ -143,8 +144,14 @@ final class EmbeddedPostgresSecurity {
             // as zonky runs every PostgreSQL program when the JVM is root (PostgreSQL refuses root)
             command.addAll(List.of("unshare", "-U"));
         }
-        command.addAll(List.of(postgresProgram().toString(), "--single", "-D", dataDirectory.toString(),
-                "-c", "password_encryption=scram-sha-256", "postgres"));
+        command.addAll(List.of(
+                postgresProgram().toString(),
+                "--single",
+                "-D",
+                dataDirectory.toString(),
+                "-c",
+                "password_encryption=scram-sha-256",
+                "postgres"));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         try (OutputStream in = process.getOutputStream()) {
             in.write(("ALTER ROLE postgres PASSWORD '" + password + "'\n").getBytes(StandardCharsets.UTF_8));
@@ -173,9 +180,11 @@ final class EmbeddedPostgresSecurity {
         try (InputStream bundle = DefaultPostgresBinaryResolver.INSTANCE.getPgBinary(system, arch)) {
             digest = DigestUtils.md5DigestAsHex(bundle);
         }
-        Path working = Path.of(System.getProperty("ot.epg.working-dir",
+        Path working = Path.of(System.getProperty(
+                "ot.epg.working-dir",
                 Path.of(System.getProperty("java.io.tmpdir"), "embedded-pg").toString()));
-        Path program = working.resolve("PG-" + digest).resolve("bin")
+        Path program = working.resolve("PG-" + digest)
+                .resolve("bin")
                 .resolve("Windows".equals(system) ? "postgres.exe" : "postgres");
         if (!Files.isExecutable(program)) {
             throw new IOException("PostgreSQL's program is not where zonky unpacks it: " + program);

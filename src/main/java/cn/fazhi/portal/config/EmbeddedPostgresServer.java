@@ -87,8 +87,8 @@ public final class EmbeddedPostgresServer {
         this.dataDirectory = dataDirectory;
         this.durable = durable;
         this.supervision = supervision;
-        this.password = EmbeddedPostgresSecurity.readPassword(dataDirectory)
-                .orElseGet(EmbeddedPostgresSecurity::newPassword);
+        this.password =
+                EmbeddedPostgresSecurity.readPassword(dataDirectory).orElseGet(EmbeddedPostgresSecurity::newPassword);
         this.postgres = launch(port);
         this.port = postgres.getPort();
         this.postmaster = postmasterProcess();
@@ -99,8 +99,8 @@ public final class EmbeddedPostgresServer {
             t.setDaemon(true);
             return t;
         });
-        supervisor.scheduleWithFixedDelay(this::supervise, CHECK_INTERVAL.toMillis(), CHECK_INTERVAL.toMillis(),
-                TimeUnit.MILLISECONDS);
+        supervisor.scheduleWithFixedDelay(
+                this::supervise, CHECK_INTERVAL.toMillis(), CHECK_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     /** A server keeping its data in {@code dataDirectory}, durable across restarts. */
@@ -111,17 +111,21 @@ public final class EmbeddedPostgresServer {
     /** A durable server restarted as {@code supervision} says when it dies. */
     public static EmbeddedPostgresServer persistent(Path dataDirectory, int port, Supervision supervision) {
         Path dir = dataDirectory.toAbsolutePath().normalize();
-        return RUNNING.computeIfAbsent(dir, d -> start(() -> {
-            Files.createDirectories(d);
-            stopOrphanedPostmaster(d);
-            return new EmbeddedPostgresServer(d, true, port, supervision);
-        }));
+        return RUNNING.computeIfAbsent(
+                dir,
+                d -> start(() -> {
+                    Files.createDirectories(d);
+                    stopOrphanedPostmaster(d);
+                    return new EmbeddedPostgresServer(d, true, port, supervision);
+                }));
     }
 
     /** A throw-away server for tests: a fresh data directory that is deleted when the JVM ends. */
     public static EmbeddedPostgresServer ephemeral() {
-        return RUNNING.computeIfAbsent(Path.of("<ephemeral>"), d -> start(() ->
-                new EmbeddedPostgresServer(Files.createTempDirectory("portal-pg-"), false, 0, Supervision.DEFAULT)));
+        return RUNNING.computeIfAbsent(
+                Path.of("<ephemeral>"),
+                d -> start(() -> new EmbeddedPostgresServer(
+                        Files.createTempDirectory("portal-pg-"), false, 0, Supervision.DEFAULT)));
     }
 
     /**
@@ -225,11 +229,13 @@ public final class EmbeddedPostgresServer {
                     .setServerConfig("synchronous_commit", "on")
                     .setServerConfig("full_page_writes", "on");
         }
-        Path passwordForInitdb = fresh ? EmbeddedPostgresSecurity.initdbWithPassword(builder, dataDirectory, password)
-                : null;
+        Path passwordForInitdb =
+                fresh ? EmbeddedPostgresSecurity.initdbWithPassword(builder, dataDirectory, password) : null;
         try {
             EmbeddedPostgres started = builder.start();
-            log.info("Embedded PostgreSQL running on 127.0.0.1:{}{}", started.getPort(),
+            log.info(
+                    "Embedded PostgreSQL running on 127.0.0.1:{}{}",
+                    started.getPort(),
                     durable ? " with its data in " + dataDirectory : " (throw-away data)");
             return started;
         } finally {
@@ -279,8 +285,10 @@ public final class EmbeddedPostgresServer {
                     }
                     state = State.RESTARTING;
                     downSince = Instant.now();
-                    log.error("The embedded PostgreSQL (postmaster pid {}) has stopped; restarting it in {}",
-                            postmaster.pid(), supervision.restartDelay());
+                    log.error(
+                            "The embedded PostgreSQL (postmaster pid {}) has stopped; restarting it in {}",
+                            postmaster.pid(),
+                            supervision.restartDelay());
                     return;
                 }
                 if (Duration.between(downSince, Instant.now()).compareTo(supervision.restartDelay()) >= 0) {
@@ -299,8 +307,11 @@ public final class EmbeddedPostgresServer {
         }
         if (restarts.size() >= supervision.maxRestarts()) {
             state = State.FAILED;
-            log.error("The embedded PostgreSQL died again after {} restart(s) within {}: no more restarts; "
-                    + "restart the portal after checking the server's log", restarts.size(), supervision.window());
+            log.error(
+                    "The embedded PostgreSQL died again after {} restart(s) within {}: no more restarts; "
+                            + "restart the portal after checking the server's log",
+                    restarts.size(),
+                    supervision.window());
             return;
         }
         restarts.addLast(now);
@@ -318,8 +329,12 @@ public final class EmbeddedPostgresServer {
             postmaster = postmasterProcess();
             serverProcesses = List.of();
             state = State.RUNNING;
-            log.warn("The embedded PostgreSQL is running again (postmaster pid {}); restart {} of at most {} within {}",
-                    postmaster.pid(), restarts.size(), supervision.maxRestarts(), supervision.window());
+            log.warn(
+                    "The embedded PostgreSQL is running again (postmaster pid {}); restart {} of at most {} within {}",
+                    postmaster.pid(),
+                    restarts.size(),
+                    supervision.maxRestarts(),
+                    supervision.window());
         } catch (IOException | RuntimeException e) {
             downSince = Instant.now();
             log.error("Restarting the embedded PostgreSQL failed; trying again in {}", supervision.restartDelay(), e);
@@ -351,17 +366,18 @@ public final class EmbeddedPostgresServer {
         if (!Files.exists(pidFile)) {
             return;
         }
-        try (FileChannel channel = FileChannel.open(dir.resolve(ZONKY_LOCK_FILE),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-             FileLock lock = channel.tryLock()) {
+        try (FileChannel channel = FileChannel.open(
+                        dir.resolve(ZONKY_LOCK_FILE), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                FileLock lock = channel.tryLock()) {
             if (lock == null) {
-                throw new IllegalStateException("The embedded database in " + dir
-                        + " is in use by another running portal; stop it first");
+                throw new IllegalStateException(
+                        "The embedded database in " + dir + " is in use by another running portal; stop it first");
             }
             List<String> lines = Files.readAllLines(pidFile);
             long pid = lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
             Optional<ProcessHandle> postmaster = ProcessHandle.of(pid)
-                    .filter(p -> p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
+                    .filter(p ->
+                            p.info().command().map(c -> c.endsWith("postgres")).orElse(false));
             if (postmaster.isPresent()) {
                 log.warn("Stopping the PostgreSQL server (pid {}) left running by a killed portal", pid);
                 // SIGTERM: smart shutdown; its clients died with the old JVM

@@ -14,8 +14,7 @@ public final class ErrorPages {
 
     public static final String MESSAGE = "errorMessage";
 
-    private ErrorPages() {
-    }
+    private ErrorPages() {}
 
     public static void send(HttpServletRequest request, HttpServletResponse response, int status, String messageKey)
             throws IOException {

@@ -56,7 +56,8 @@ final class FailFastDataSource extends DelegatingDataSource {
     private Connection guarded(String username, String password) throws SQLException {
         boolean retry = false;
         if (unreachable) {
-            if (nanoTime.getAsLong() - unreachableSince < RETRY_INTERVAL.toNanos() || !trying.compareAndSet(false, true)) {
+            if (nanoTime.getAsLong() - unreachableSince < RETRY_INTERVAL.toNanos()
+                    || !trying.compareAndSet(false, true)) {
                 throw new SQLTransientConnectionException("The database is out of reach (failing fast)", "08001");
             }
             retry = true;
@@ -71,7 +72,8 @@ final class FailFastDataSource extends DelegatingDataSource {
         } catch (SQLException e) {
             if (DatabaseOutage.isConnectionFailure(e)) {
                 if (!unreachable) {
-                    log.warn("The database is out of reach ({}); refusing requests that need it until it answers again",
+                    log.warn(
+                            "The database is out of reach ({}); refusing requests that need it until it answers again",
                             e.getMessage());
                 }
                 unreachableSince = nanoTime.getAsLong();

@@ -66,9 +66,14 @@ public class HeavyRequestLimiter extends OncePerRequestFilter {
             acquired = false;
         }
         if (!acquired) {
-            log.info("Busy: {} {} refused, {} {} requests already running", request.getMethod(),
-                    request.getRequestURI(), limits.of(kind), kind);
-            response.setHeader("Retry-After", Long.toString(Math.max(1, limits.retryAfter().toSeconds())));
+            log.info(
+                    "Busy: {} {} refused, {} {} requests already running",
+                    request.getMethod(),
+                    request.getRequestURI(),
+                    limits.of(kind),
+                    kind);
+            response.setHeader(
+                    "Retry-After", Long.toString(Math.max(1, limits.retryAfter().toSeconds())));
             ErrorPages.send(request, response, HttpServletResponse.SC_SERVICE_UNAVAILABLE, BUSY_MESSAGE);
             return;
         }

@@ -8,8 +8,7 @@ import org.springframework.data.domain.PageRequest;
 /** A page of a list already in memory, for the pager of a page that lists many rows. */
 public final class ListPages {
 
-    private ListPages() {
-    }
+    private ListPages() {}
 
     /**
      * The page a request asked for, counted from 0: the last one for a number past the end, the
@@ -19,7 +18,7 @@ public final class ListPages {
         int pages = Math.max(1, (rows.size() + size - 1) / size);
         int number = page != null && page.matches("\\d{1,6}") ? Math.min(Integer.parseInt(page), pages - 1) : 0;
         int from = number * size;
-        return new PageImpl<>(rows.subList(from, Math.min(rows.size(), from + size)), PageRequest.of(number, size),
-                rows.size());
+        return new PageImpl<>(
+                rows.subList(from, Math.min(rows.size(), from + size)), PageRequest.of(number, size), rows.size());
     }
 }

@@ -22,8 +22,9 @@ public class LocalOnlyDemo implements EnvironmentPostProcessor, Ordered {
                 || StringUtils.hasText(environment.getProperty("spring.profiles.active"));
         boolean ownAddress = environment.containsProperty("server.address");
         if (!ownDatabase && !ownProfile && !ownAddress) {
-            environment.getPropertySources().addLast(new MapPropertySource("portal-local-only-demo",
-                    Map.of("server.address", "127.0.0.1")));
+            environment
+                    .getPropertySources()
+                    .addLast(new MapPropertySource("portal-local-only-demo", Map.of("server.address", "127.0.0.1")));
         }
     }
 

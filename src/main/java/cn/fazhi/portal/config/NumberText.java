@@ -34,8 +34,7 @@ public final class NumberText {
 
     private static final Pattern GROUPED = Pattern.compile("[+-]?\\d{1,3}(,\\d{3})+(\\.\\d*)?([eE][+-]?\\d+)?");
 
-    private NumberText() {
-    }
+    private NumberText() {}
 
     /**
      * The text as the parser sees it: full-width forms as ASCII (NFKC), spaces removed, trimmed.

@@ -45,7 +45,8 @@ public abstract class OversizedUploadRedirect extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String type = request.getContentType();
-        return !"POST".equals(request.getMethod()) || type == null
+        return !"POST".equals(request.getMethod())
+                || type == null
                 || !type.toLowerCase(Locale.ROOT).startsWith("multipart/")
                 || !uploads.matcher(path(request)).matches();
     }

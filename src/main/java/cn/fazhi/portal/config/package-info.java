@@ -4,6 +4,7 @@
  * use (the reporting calendar, the caches), and the domain's refusals every service throws
  * ({@link cn.fazhi.portal.config.DomainException} and its kinds).
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Configuration",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Configuration",
         allowedDependencies = {})
 package cn.fazhi.portal.config;

@@ -13,6 +13,8 @@ import cn.fazhi.portal.dashboard.DashboardQueries.IndexValue;
 import cn.fazhi.portal.dashboard.PeerGroups.Group;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -29,8 +31,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import jakarta.annotation.PreDestroy;
-import java.time.Duration;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -52,7 +52,11 @@ class AreaIndexes {
     /** How long a national page waits for its index before it says it is being computed. */
     private Duration nationalWait;
 
-    AreaIndexes(DashboardQueries queries, CatalogService catalogs, RegionService regions, LiveResults live,
+    AreaIndexes(
+            DashboardQueries queries,
+            CatalogService catalogs,
+            RegionService regions,
+            LiveResults live,
             @Value("${portal.dashboards.national-wait:200ms}") Duration nationalWait) {
         this.nationalWait = nationalWait;
         this.queries = queries;
@@ -69,10 +73,19 @@ class AreaIndexes {
      * @param rank null when not ranked (数据不足) or without any score
      * @param previousOverall last year's overall score by last year's catalogue, for the change
      */
-    record Unit(String code, String name, String groupName, Group peer, Long population, boolean reported,
-            Map<String, Part> sections, Part overall, boolean ranked, Integer rank, RankInterval interval,
-            Double previousOverall) {
-    }
+    record Unit(
+            String code,
+            String name,
+            String groupName,
+            Group peer,
+            Long population,
+            boolean reported,
+            Map<String, Part> sections,
+            Part overall,
+            boolean ranked,
+            Integer rank,
+            RankInterval interval,
+            Double previousOverall) {}
 
     /**
      * What a heat map, a profile or a comparison shows.
@@ -85,8 +98,17 @@ class AreaIndexes {
      * @param counties every county of the area and scope with its scores (the same as {@code units}
      *     but in the national view, where they are kept for the exports, never drawn on a page)
      */
-    record AreaScores(int year, String reference, boolean provinces, List<Unit> units, Set<String> sections,
-            Map<String, Unscored> unscored, double threshold, boolean missingAsZero, int ranked, List<Unit> counties) {
+    record AreaScores(
+            int year,
+            String reference,
+            boolean provinces,
+            List<Unit> units,
+            Set<String> sections,
+            Map<String, Unscored> unscored,
+            double threshold,
+            boolean missingAsZero,
+            int ranked,
+            List<Unit> counties) {
 
         Unit unit(String code) {
             return units.stream().filter(u -> u.code().equals(code)).findFirst().orElse(null);
@@ -137,9 +159,16 @@ class AreaIndexes {
         Catalog now = catalogs.forYear(year);
         Catalog before = catalogs.forYear(year - 1);
         long generation = queries.generation();
-        Object key = List.of("index", slice, Objects.toString(peer), missingAsZero, new LiveResults.Same(now),
+        Object key = List.of(
+                "index",
+                slice,
+                Objects.toString(peer),
+                missingAsZero,
+                new LiveResults.Same(now),
                 new LiveResults.Same(before));
-        java.util.function.Supplier<AreaScores> computed = () -> live.get(generation, key,
+        java.util.function.Supplier<AreaScores> computed = () -> live.get(
+                generation,
+                key,
                 () -> compute(generation, slice, peer, missingAsZero, now, before),
                 s -> 10 * (s.units().size() + s.counties().size()) + 1);
         if (slice.area() != null) {
@@ -150,8 +179,8 @@ class AreaIndexes {
             return kept;
         }
         pending.keySet().removeIf(k -> k.generation() < generation);
-        CompletableFuture<AreaScores> running = pending.computeIfAbsent(new Pending(generation, key),
-                k -> CompletableFuture.supplyAsync(computed, background));
+        CompletableFuture<AreaScores> running = pending.computeIfAbsent(
+                new Pending(generation, key), k -> CompletableFuture.supplyAsync(computed, background));
         try {
             return wait ? running.get() : running.get(nationalWait.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
@@ -165,8 +194,7 @@ class AreaIndexes {
         }
     }
 
-    private record Pending(long generation, Object key) {
-    }
+    private record Pending(long generation, Object key) {}
 
     private final Map<Pending, CompletableFuture<AreaScores>> pending = new ConcurrentHashMap<>();
 
@@ -190,25 +218,31 @@ class AreaIndexes {
      * @param groups every county's group; tercile 0 for a county without a population
      * @param members the counties of each group with a population (tercile 1–3)
      */
-    record Peers(Map<String, Long> population, Map<String, Group> groups, Map<Group, List<String>> members) {
-    }
+    record Peers(Map<String, Long> population, Map<String, Group> groups, Map<Group, List<String>> members) {}
 
     Peers peers() {
-        return live.get(queries.generation(), "peers", () -> {
-            Map<String, Long> population = queries.populations();
-            List<RegionView> counties = regions.counties();
-            long[] bounds = PeerGroups.tercileBounds(counties.stream().map(c -> population.get(c.code())).toList());
-            Map<String, Group> groups = new HashMap<>();
-            Map<Group, List<String>> members = new LinkedHashMap<>();
-            for (RegionView county : counties) {
-                Group group = PeerGroups.groupOf(county.code(), county.name(), population.get(county.code()), bounds);
-                groups.put(county.code(), group);
-                if (group.tercile() > 0) {
-                    members.computeIfAbsent(group, g -> new ArrayList<>()).add(county.code());
-                }
-            }
-            return new Peers(population, groups, members);
-        }, p -> p.groups().size() / 5);
+        return live.get(
+                queries.generation(),
+                "peers",
+                () -> {
+                    Map<String, Long> population = queries.populations();
+                    List<RegionView> counties = regions.counties();
+                    long[] bounds = PeerGroups.tercileBounds(
+                            counties.stream().map(c -> population.get(c.code())).toList());
+                    Map<String, Group> groups = new HashMap<>();
+                    Map<Group, List<String>> members = new LinkedHashMap<>();
+                    for (RegionView county : counties) {
+                        Group group =
+                                PeerGroups.groupOf(county.code(), county.name(), population.get(county.code()), bounds);
+                        groups.put(county.code(), group);
+                        if (group.tercile() > 0) {
+                            members.computeIfAbsent(group, g -> new ArrayList<>())
+                                    .add(county.code());
+                        }
+                    }
+                    return new Peers(population, groups, members);
+                },
+                p -> p.groups().size() / 5);
     }
 
     /** The standard method (equal weights, 5/95 clipping, per capita) with the year's threshold. */
@@ -222,15 +256,17 @@ class AreaIndexes {
         return set == null ? CompositeIndex.DEFAULT_COVERAGE_THRESHOLD : set;
     }
 
-    private AreaScores compute(long generation, Slice slice, Group peer, boolean missingAsZero, Catalog now,
-            Catalog before) {
+    private AreaScores compute(
+            long generation, Slice slice, Group peer, boolean missingAsZero, Catalog now, Catalog before) {
         int year = slice.year();
         String reference = slice.area() == null ? null : slice.area().provinceCode();
         boolean provinces = slice.area() == null;
         Map<Integer, Map<String, Map<String, Double>>> byYear = values(generation, slice);
         Peers peers = peers();
-        List<RegionView> shown = regions.counties().stream().filter(slice::contains)
-                .filter(c -> peer == null || peer.equals(peers.groups().get(c.code()))).toList();
+        List<RegionView> shown = regions.counties().stream()
+                .filter(slice::contains)
+                .filter(c -> peer == null || peer.equals(peers.groups().get(c.code())))
+                .toList();
         Set<String> compared = new LinkedHashSet<>();
         shown.forEach(c -> compared.add(c.code()));
         Map<String, String> groups = null;
@@ -242,16 +278,34 @@ class AreaIndexes {
         }
         double threshold = missingAsZero ? 0 : threshold(year);
         CompositeIndex.Method method = method(missingAsZero, threshold);
-        CompositeIndex.Result result = CompositeIndex.compute(new CompositeIndex.Data(indicators(now),
-                byYear.getOrDefault(year, Map.of()), peers.population(), compared, groups), method,
+        CompositeIndex.Result result = CompositeIndex.compute(
+                new CompositeIndex.Data(
+                        indicators(now), byYear.getOrDefault(year, Map.of()), peers.population(), compared, groups),
+                method,
                 CompositeIndex.DRAWS);
-        CompositeIndex.Result last = CompositeIndex.compute(new CompositeIndex.Data(indicators(before),
-                byYear.getOrDefault(year - 1, Map.of()), peers.population(), compared, groups), method, 0);
+        CompositeIndex.Result last = CompositeIndex.compute(
+                new CompositeIndex.Data(
+                        indicators(before),
+                        byYear.getOrDefault(year - 1, Map.of()),
+                        peers.population(),
+                        compared,
+                        groups),
+                method,
+                0);
         List<Unit> counties = countyUnits(result, last, shown, peers);
         List<Unit> units = provinces ? provinceUnits(result, last, shown) : counties;
         int ranked = (int) units.stream().filter(Unit::ranked).count();
-        return new AreaScores(year, reference, provinces, units, result.sections(), result.unscored(), threshold,
-                missingAsZero, ranked, counties);
+        return new AreaScores(
+                year,
+                reference,
+                provinces,
+                units,
+                result.sections(),
+                result.unscored(),
+                threshold,
+                missingAsZero,
+                ranked,
+                counties);
     }
 
     /**
@@ -262,7 +316,8 @@ class AreaIndexes {
         int year = slice.year();
         String reference = slice.area() == null ? null : slice.area().provinceCode();
         String within = slice.scope();
-        return live.get(generation,
+        return live.get(
+                generation,
                 List.of("index-values", Objects.toString(reference), year, slice.statuses(), Objects.toString(within)),
                 () -> valuesByYear(queries.indexValues(reference, List.of(year, year - 1), slice.statuses(), within)),
                 v -> v.values().stream().mapToInt(Map::size).sum());
@@ -272,19 +327,32 @@ class AreaIndexes {
      * One indicator of the worked example: the county's value, the value as compared (per 10,000
      * residents when flagged), the target or the reference area's clipping bounds, and its score.
      */
-    record ExampleRow(CompositeIndex.Indicator indicator, Double value, Double compared, double[] bounds,
-            Double scaled, Unscored unscored) {
-    }
+    record ExampleRow(
+            CompositeIndex.Indicator indicator,
+            Double value,
+            Double compared,
+            double[] bounds,
+            Double scaled,
+            Unscored unscored) {}
 
     /** The method page's worked example: one county's index, step by step. */
-    record Example(String county, String name, int year, String reference, Long population, List<ExampleRow> rows,
-            Map<String, Part> sections, Part overall, boolean ranked, double threshold) {
-    }
+    record Example(
+            String county,
+            String name,
+            int year,
+            String reference,
+            Long population,
+            List<ExampleRow> rows,
+            Map<String, Part> sections,
+            Part overall,
+            boolean ranked,
+            double threshold) {}
 
     /** How one county of the slice is scored, indicator by indicator; null when it has no counted report. */
     Example example(Slice slice, String county) {
         int year = slice.year();
-        Map<String, Map<String, Double>> values = values(queries.generation(), slice).getOrDefault(year, Map.of());
+        Map<String, Map<String, Double>> values =
+                values(queries.generation(), slice).getOrDefault(year, Map.of());
         if (!values.containsKey(county)) {
             return null;
         }
@@ -293,42 +361,68 @@ class AreaIndexes {
         regions.counties().stream().filter(slice::contains).forEach(c -> compared.add(c.code()));
         List<CompositeIndex.Indicator> indicators = indicators(catalogs.forYear(year));
         double threshold = threshold(year);
-        CompositeIndex.Result result = CompositeIndex.compute(new CompositeIndex.Data(indicators, values,
-                peers.population(), compared, null), method(false, threshold), 0);
+        CompositeIndex.Result result = CompositeIndex.compute(
+                new CompositeIndex.Data(indicators, values, peers.population(), compared, null),
+                method(false, threshold),
+                0);
         Long population = peers.population().get(county);
         Map<String, Double> own = values.get(county);
         Map<String, Double> scaled = result.scaled().getOrDefault(county, Map.of());
-        List<ExampleRow> rows = indicators.stream().filter(i -> own.containsKey(i.code())).map(i -> {
-            Double value = own.get(i.code());
-            Double comparedValue = !i.perCapita() ? value
-                    : population == null ? null : value / population * CompositeIndex.PER_CAPITA_UNIT;
-            return new ExampleRow(i, value, comparedValue, result.bounds().get(i.code()), scaled.get(i.code()),
-                    result.unscored().get(i.code()));
-        }).toList();
+        List<ExampleRow> rows = indicators.stream()
+                .filter(i -> own.containsKey(i.code()))
+                .map(i -> {
+                    Double value = own.get(i.code());
+                    Double comparedValue = !i.perCapita()
+                            ? value
+                            : population == null ? null : value / population * CompositeIndex.PER_CAPITA_UNIT;
+                    return new ExampleRow(
+                            i,
+                            value,
+                            comparedValue,
+                            result.bounds().get(i.code()),
+                            scaled.get(i.code()),
+                            result.unscored().get(i.code()));
+                })
+                .toList();
         CountyScore score = result.counties().get(county);
-        return new Example(county, regions.find(county).map(RegionView::name).orElse(county), year,
-                regions.find(slice.area().provinceCode()).map(RegionView::name).orElse(null), population, rows,
-                score.sections(), score.overall(), score.ranked(), threshold);
+        return new Example(
+                county,
+                regions.find(county).map(RegionView::name).orElse(county),
+                year,
+                regions.find(slice.area().provinceCode()).map(RegionView::name).orElse(null),
+                population,
+                rows,
+                score.sections(),
+                score.overall(),
+                score.ranked(),
+                threshold);
     }
 
-    private List<Unit> countyUnits(CompositeIndex.Result result, CompositeIndex.Result last, List<RegionView> shown,
-            Peers peers) {
+    private List<Unit> countyUnits(
+            CompositeIndex.Result result, CompositeIndex.Result last, List<RegionView> shown, Peers peers) {
         List<Unit> units = new ArrayList<>();
         for (RegionView c : shown) {
             CountyScore own = result.counties().get(c.code());
             CountyScore previous = last.counties().get(c.code());
-            units.add(new Unit(c.code(), c.name(), regions.find(c.groupCode()).map(RegionView::name).orElse(null),
-                    peers.groups().get(c.code()), peers.population().get(c.code()), own != null,
-                    own == null ? Map.of() : own.sections(), own == null ? null : own.overall(),
-                    own != null && own.ranked(), own == null ? null : own.rank(), own == null ? null : own.interval(),
+            units.add(new Unit(
+                    c.code(),
+                    c.name(),
+                    regions.find(c.groupCode()).map(RegionView::name).orElse(null),
+                    peers.groups().get(c.code()),
+                    peers.population().get(c.code()),
+                    own != null,
+                    own == null ? Map.of() : own.sections(),
+                    own == null ? null : own.overall(),
+                    own != null && own.ranked(),
+                    own == null ? null : own.rank(),
+                    own == null ? null : own.interval(),
                     previous == null ? null : previous.overall().score()));
         }
         units.sort(ORDER);
         return units;
     }
 
-    private List<Unit> provinceUnits(CompositeIndex.Result result, CompositeIndex.Result last,
-            List<RegionView> shown) {
+    private List<Unit> provinceUnits(CompositeIndex.Result result, CompositeIndex.Result last, List<RegionView> shown) {
         Map<String, Boolean> reported = new LinkedHashMap<>();
         Map<String, Long> population = new HashMap<>();
         Peers peers = peers();
@@ -343,9 +437,17 @@ class AreaIndexes {
         reported.forEach((code, any) -> {
             GroupScore own = result.groups().get(code);
             GroupScore previous = last.groups().get(code);
-            units.add(new Unit(code, regions.find(code).map(RegionView::name).orElse(code), null, null,
-                    population.get(code), any, own == null ? Map.of() : own.sections(),
-                    own == null ? null : own.overall(), own != null && own.ranked(), own == null ? null : own.rank(),
+            units.add(new Unit(
+                    code,
+                    regions.find(code).map(RegionView::name).orElse(code),
+                    null,
+                    null,
+                    population.get(code),
+                    any,
+                    own == null ? Map.of() : own.sections(),
+                    own == null ? null : own.overall(),
+                    own != null && own.ranked(),
+                    own == null ? null : own.rank(),
                     own == null ? null : own.interval(),
                     previous == null ? null : previous.overall().score()));
         });
@@ -354,16 +456,21 @@ class AreaIndexes {
     }
 
     /** Ranked first by rank, then those with a score, then the rest, each by code. */
-    private static final Comparator<Unit> ORDER = Comparator
-            .comparing((Unit u) -> u.rank() == null ? Integer.MAX_VALUE : u.rank())
+    private static final Comparator<Unit> ORDER = Comparator.comparing(
+                    (Unit u) -> u.rank() == null ? Integer.MAX_VALUE : u.rank())
             .thenComparing(u -> u.overall() == null || u.overall().score() == null)
             .thenComparing(Unit::code);
 
     /** The indicators of a catalogue edition as the index sees them. */
     static List<CompositeIndex.Indicator> indicators(Catalog catalog) {
-        return catalog.indicators().stream().filter(i -> i.direction() != Direction.NONE)
-                .map(i -> new CompositeIndex.Indicator(i.code(), i.sectionCode(), i.direction(),
-                        i.target() == null ? null : i.target().value().doubleValue(), i.perCapita()))
+        return catalog.indicators().stream()
+                .filter(i -> i.direction() != Direction.NONE)
+                .map(i -> new CompositeIndex.Indicator(
+                        i.code(),
+                        i.sectionCode(),
+                        i.direction(),
+                        i.target() == null ? null : i.target().value().doubleValue(),
+                        i.perCapita()))
                 .toList();
     }
 

@@ -6,7 +6,12 @@ package cn.fazhi.portal.dashboard;
  * them. Messages {@code dashboard.status.*}.
  */
 enum BoardStatus {
-    NOT_STARTED, DRAFT, SUBMITTED, RETURNED, APPROVED, LATE;
+    NOT_STARTED,
+    DRAFT,
+    SUBMITTED,
+    RETURNED,
+    APPROVED,
+    LATE;
 
     String messageKey() {
         return "dashboard.status." + name();

@@ -1,8 +1,8 @@
 package cn.fazhi.portal.dashboard;
 
-import cn.fazhi.portal.dashboard.DashboardService.RankRow;
 import cn.fazhi.portal.dashboard.DashboardService.HeatMap;
 import cn.fazhi.portal.dashboard.DashboardService.Profile;
+import cn.fazhi.portal.dashboard.DashboardService.RankRow;
 import cn.fazhi.portal.dashboard.DashboardService.Ranking;
 import cn.fazhi.portal.dashboard.DashboardService.SectionScore;
 import cn.fazhi.portal.dashboard.DashboardService.TrendPoint;
@@ -25,11 +25,13 @@ final class Charts {
     /** The heat map chart shows at most this many counties (the best first); the table has them all. */
     static final int MAX_HEAT_ROWS = 200;
 
-    private Charts() {
-    }
+    private Charts() {}
 
     static Map<String, Object> rankingBars(Ranking ranking, Locale locale) {
-        List<RankRow> ranked = ranking.rows().stream().filter(r -> r.compared() != null).limit(MAX_BARS).toList();
+        List<RankRow> ranked = ranking.rows().stream()
+                .filter(r -> r.compared() != null)
+                .limit(MAX_BARS)
+                .toList();
         List<String> names = new ArrayList<>();
         List<Object> values = new ArrayList<>();
         // the best first, from the top of the chart
@@ -39,11 +41,20 @@ final class Charts {
         }
         Map<String, Object> option = base();
         option.put("grid", Map.of("left", 20, "right", 30, "top", 10, "bottom", 30, "containLabel", true));
-        option.put("xAxis", Map.of("type", "value", "name", ranking.perCapita()
-                ? ranking.indicator().unit() + "/" + PER_10000.get(locale.getLanguage().equals("en") ? 1 : 0)
-                : ranking.indicator().unit()));
+        option.put(
+                "xAxis",
+                Map.of(
+                        "type",
+                        "value",
+                        "name",
+                        ranking.perCapita()
+                                ? ranking.indicator().unit() + "/"
+                                        + PER_10000.get(locale.getLanguage().equals("en") ? 1 : 0)
+                                : ranking.indicator().unit()));
         option.put("yAxis", Map.of("type", "category", "data", names));
-        option.put("series", List.of(Map.of("type", "bar", "name", ranking.indicator().name(locale), "data", values)));
+        option.put(
+                "series",
+                List.of(Map.of("type", "bar", "name", ranking.indicator().name(locale), "data", values)));
         option.put("height", Math.max(200, 22 * names.size()));
         return option;
     }
@@ -56,11 +67,14 @@ final class Charts {
      * row of 22 px a unit, so that 40 counties take one screen and a province scrolls.
      */
     static Map<String, Object> heatMap(HeatMap heat, Locale locale) {
-        List<String> sections = heat.sections().stream().map(s -> s.name(locale)).toList();
+        List<String> sections =
+                heat.sections().stream().map(s -> s.name(locale)).toList();
         List<String> names = new ArrayList<>();
         List<Object> data = new ArrayList<>();
         List<AreaIndexes.Unit> rows = new ArrayList<>(heat.ranked());
-        heat.unranked().stream().filter(u -> u.overall() != null && u.overall().score() != null).forEach(rows::add);
+        heat.unranked().stream()
+                .filter(u -> u.overall() != null && u.overall().score() != null)
+                .forEach(rows::add);
         rows = rows.subList(0, Math.min(MAX_HEAT_ROWS, rows.size()));
         boolean provinces = heat.scores().provinces();
         for (int y = rows.size() - 1; y >= 0; y--) {
@@ -68,26 +82,49 @@ final class Charts {
             int index = names.size();
             names.add(row.rank() == null ? row.name() + "＊" : row.rank() + " " + row.name());
             for (int x = 0; x < heat.sections().size(); x++) {
-                CompositeIndex.Part part = row.sections().get(heat.sections().get(x).code());
+                CompositeIndex.Part part =
+                        row.sections().get(heat.sections().get(x).code());
                 Double score = part == null ? null : part.score();
                 Map<String, Object> point = new LinkedHashMap<>();
                 point.put("value", java.util.Arrays.asList(x, index, score == null ? "-" : round(score)));
-                point.put("url", provinces
-                        ? "/dashboards/heatmap?year=" + heat.filters().year() + "&area=" + row.code()
-                        : DashboardTables.profileHref(row.code(), heat.filters().year(), null));
+                point.put(
+                        "url",
+                        provinces
+                                ? "/dashboards/heatmap?year=" + heat.filters().year() + "&area=" + row.code()
+                                : DashboardTables.profileHref(
+                                        row.code(), heat.filters().year(), null));
                 data.add(point);
             }
         }
         Map<String, Object> option = base();
         option.put("grid", Map.of("left", 10, "right", 20, "top", 120, "bottom", 150, "containLabel", true));
         Map<String, Object> labels = Map.of("rotate", 40, "interval", 0);
-        option.put("xAxis", List.of(
-                Map.of("type", "category", "data", sections, "position", "bottom", "axisLabel", labels),
-                Map.of("type", "category", "data", sections, "position", "top", "axisLabel", labels)));
+        option.put(
+                "xAxis",
+                List.of(
+                        Map.of("type", "category", "data", sections, "position", "bottom", "axisLabel", labels),
+                        Map.of("type", "category", "data", sections, "position", "top", "axisLabel", labels)));
         option.put("yAxis", Map.of("type", "category", "data", names, "axisLabel", Map.of("interval", 0)));
-        option.put("visualMap", Map.of("min", 0, "max", 1, "calculable", true, "orient", "horizontal", "left", "center",
-                "bottom", 0, "inRange", Map.of("color", List.of("#f4a6a6", "#f6e3a1", "#9fd8a5"))));
-        option.put("series", List.of(Map.of("type", "heatmap", "data", data, "label", Map.of("show", names.size() <= 40))));
+        option.put(
+                "visualMap",
+                Map.of(
+                        "min",
+                        0,
+                        "max",
+                        1,
+                        "calculable",
+                        true,
+                        "orient",
+                        "horizontal",
+                        "left",
+                        "center",
+                        "bottom",
+                        0,
+                        "inRange",
+                        Map.of("color", List.of("#f4a6a6", "#f6e3a1", "#9fd8a5"))));
+        option.put(
+                "series",
+                List.of(Map.of("type", "heatmap", "data", data, "label", Map.of("show", names.size() <= 40))));
         option.put("height", Math.max(300, 22 * names.size() + 270));
         return option;
     }
@@ -98,8 +135,8 @@ final class Charts {
      * on polar axes breaks where a section has no score, and the page names those sections.
      * {@code angleLabels} name the angles 0 … n−1 (dashboard.js writes them as the axis labels).
      */
-    static Map<String, Object> radar(Profile profile, Locale locale, String countyLabel, String averageLabel,
-            String peerLabel) {
+    static Map<String, Object> radar(
+            Profile profile, Locale locale, String countyLabel, String averageLabel, String peerLabel) {
         List<String> labels = new ArrayList<>();
         List<Object> county = new ArrayList<>();
         List<Object> average = new ArrayList<>();
@@ -118,12 +155,26 @@ final class Charts {
         Map<String, Object> option = base();
         option.put("legend", Map.of("data", List.of(countyLabel, averageLabel, peerLabel), "bottom", 0));
         option.put("polar", Map.of("radius", "62%"));
-        option.put("angleAxis", Map.of("type", "value", "min", 0, "max", sections.size(), "interval", 1,
-                "startAngle", 90, "splitLine", Map.of("show", true)));
+        option.put(
+                "angleAxis",
+                Map.of(
+                        "type",
+                        "value",
+                        "min",
+                        0,
+                        "max",
+                        sections.size(),
+                        "interval",
+                        1,
+                        "startAngle",
+                        90,
+                        "splitLine",
+                        Map.of("show", true)));
         option.put("angleLabels", labels);
         option.put("radiusAxis", Map.of("min", 0, "max", 1, "interval", 0.25));
-        option.put("series", List.of(line(countyLabel, county, 3), line(averageLabel, average, 1),
-                line(peerLabel, peers, 1)));
+        option.put(
+                "series",
+                List.of(line(countyLabel, county, 3), line(averageLabel, average, 1), line(peerLabel, peers, 1)));
         option.put("height", 420);
         return option;
     }
@@ -133,8 +184,21 @@ final class Charts {
     }
 
     private static Map<String, Object> line(String name, List<Object> data, int width) {
-        return Map.of("type", "line", "coordinateSystem", "polar", "name", name, "data", data,
-                "connectNulls", false, "lineStyle", Map.of("width", width), "symbolSize", 6);
+        return Map.of(
+                "type",
+                "line",
+                "coordinateSystem",
+                "polar",
+                "name",
+                name,
+                "data",
+                data,
+                "connectNulls",
+                false,
+                "lineStyle",
+                Map.of("width", width),
+                "symbolSize",
+                6);
     }
 
     private static BigDecimal round(double score) {
@@ -152,8 +216,19 @@ final class Charts {
         option.put("grid", Map.of("left", 50, "right", 20, "top", 30, "bottom", 30));
         option.put("xAxis", Map.of("type", "category", "data", years));
         option.put("yAxis", Map.of("type", "value", "name", profile.indicator().unit()));
-        option.put("series", List.of(Map.of("type", "line", "name", profile.indicator().name(locale), "data", values,
-                "connectNulls", false, "label", Map.of("show", true))));
+        option.put(
+                "series",
+                List.of(Map.of(
+                        "type",
+                        "line",
+                        "name",
+                        profile.indicator().name(locale),
+                        "data",
+                        values,
+                        "connectNulls",
+                        false,
+                        "label",
+                        Map.of("show", true))));
         option.put("height", 300);
         return option;
     }

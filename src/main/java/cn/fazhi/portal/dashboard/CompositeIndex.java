@@ -46,6 +46,7 @@ final class CompositeIndex {
     static final int MIN_REPORTING = 10;
     /** The default coverage a county needs to be ranked. */
     static final double DEFAULT_COVERAGE_THRESHOLD = cn.fazhi.portal.catalog.CoverageThreshold.DEFAULT;
+
     static final double PER_CAPITA_UNIT = 10_000;
     static final int DRAWS = 1000;
     static final long SEED = 20080101L;
@@ -55,7 +56,11 @@ final class CompositeIndex {
     /** A change from last year within this band is no real change. */
     static final double NO_CHANGE_BAND = 0.01;
 
-    enum Change { UP, DOWN, SAME }
+    enum Change {
+        UP,
+        DOWN,
+        SAME
+    }
 
     /** Up, down or no real change (within ±{@value #NO_CHANGE_BAND}); null when either score is missing. */
     static Change change(Double before, Double now) {
@@ -71,7 +76,8 @@ final class CompositeIndex {
 
     /** Where values beyond the reference distribution are clipped. */
     enum Clip {
-        P5_95(0.05), P1_99(0.01);
+        P5_95(0.05),
+        P1_99(0.01);
 
         final double tail;
 
@@ -95,7 +101,11 @@ final class CompositeIndex {
      * @param perCapita flagged indicators per 10,000 residents
      * @param weights section code → weight; sections not named weigh 1
      */
-    record Method(Clip clip, boolean missingAsZero, boolean perCapita, Map<String, Double> weights,
+    record Method(
+            Clip clip,
+            boolean missingAsZero,
+            boolean perCapita,
+            Map<String, Double> weights,
             double coverageThreshold) {
 
         static Method standard() {
@@ -122,8 +132,12 @@ final class CompositeIndex {
      * @param groups county code → its group (a province in the national view) for every county of the
      *     reference area, reporting or not; null when no group scores are wanted
      */
-    record Data(List<Indicator> indicators, Map<String, Map<String, Double>> values, Map<String, Long> population,
-            Set<String> compared, Map<String, String> groups) {
+    record Data(
+            List<Indicator> indicators,
+            Map<String, Map<String, Double>> values,
+            Map<String, Long> population,
+            Set<String> compared,
+            Map<String, String> groups) {
 
         Data(List<Indicator> indicators, Map<String, Map<String, Double>> values, Map<String, Long> population) {
             this(indicators, values, population, null, null);
@@ -157,18 +171,26 @@ final class CompositeIndex {
      *     not ranked for lack of coverage or of any score
      * @param interval the rank's interval over the draws; null when not ranked or not computed
      */
-    record CountyScore(String county, Map<String, Part> sections, Part overall, boolean ranked, Integer rank,
-            RankInterval interval) {
-    }
+    record CountyScore(
+            String county,
+            Map<String, Part> sections,
+            Part overall,
+            boolean ranked,
+            Integer rank,
+            RankInterval interval) {}
 
     /**
      * A group's result (a province in the national view): each score the mean of its ranked
      * counties' scores, the coverage its ranked counties ÷ its counties, so that a province is
      * ranked only when enough of its counties are.
      */
-    record GroupScore(String group, Map<String, Part> sections, Part overall, boolean ranked, Integer rank,
-            RankInterval interval) {
-    }
+    record GroupScore(
+            String group,
+            Map<String, Part> sections,
+            Part overall,
+            boolean ranked,
+            Integer rank,
+            RankInterval interval) {}
 
     /**
      * The whole result.
@@ -179,10 +201,13 @@ final class CompositeIndex {
      * @param bounds indicator → the reference area's clipping bounds {low, high} (per 10,000 residents
      *     for a flagged indicator), for the indicators scaled without a target
      */
-    record Result(Map<String, CountyScore> counties, Map<String, Map<String, Double>> scaled,
-            Map<String, Unscored> unscored, Set<String> sections, Map<String, GroupScore> groups,
-            Map<String, double[]> bounds) {
-    }
+    record Result(
+            Map<String, CountyScore> counties,
+            Map<String, Map<String, Double>> scaled,
+            Map<String, Unscored> unscored,
+            Set<String> sections,
+            Map<String, GroupScore> groups,
+            Map<String, double[]> bounds) {}
 
     /** Why an indicator with a direction gives no scores this year. */
     enum Unscored {
@@ -192,8 +217,7 @@ final class CompositeIndex {
         NO_SPREAD
     }
 
-    private CompositeIndex() {
-    }
+    private CompositeIndex() {}
 
     /** The index under the standard method, without rank intervals. */
     static Result compute(Data data, Method method) {
@@ -215,7 +239,8 @@ final class CompositeIndex {
             Aggregate a = base.aggregate(c, method.missingAsZero(), method::weight);
             aggregates.add(a);
             overall[c] = a.overall.score() == null ? Double.NaN : a.overall.score();
-            ranked[c] = a.overall.score() != null && a.overall.coverage() >= method.coverageThreshold() - 1e-9
+            ranked[c] = a.overall.score() != null
+                    && a.overall.coverage() >= method.coverageThreshold() - 1e-9
                     && data.isCompared(counties.get(c));
         }
         Groups groups = data.groups() == null ? null : new Groups(data, counties, ranked);
@@ -224,14 +249,25 @@ final class CompositeIndex {
         for (int c = 0; c < counties.size(); c++) {
             Aggregate a = aggregates.get(c);
             String county = counties.get(c);
-            scores.put(county, new CountyScore(county, a.sections, a.overall, ranked[c], ranked[c] ? ranks[c] : null,
-                    ranked[c] && drawn != null ? interval(drawn[c]) : null));
+            scores.put(
+                    county,
+                    new CountyScore(
+                            county,
+                            a.sections,
+                            a.overall,
+                            ranked[c],
+                            ranked[c] ? ranks[c] : null,
+                            ranked[c] && drawn != null ? interval(drawn[c]) : null));
         }
-        Map<String, GroupScore> groupScores = groups == null ? Map.of()
-                : groups.scores(aggregates, base.sections(), method.coverageThreshold(),
+        Map<String, GroupScore> groupScores = groups == null
+                ? Map.of()
+                : groups.scores(
+                        aggregates,
+                        base.sections(),
+                        method.coverageThreshold(),
                         drawn == null ? null : java.util.Arrays.copyOfRange(drawn, counties.size(), drawn.length));
-        return new Result(scores, base.scaledByCounty(counties), base.unscored(), base.sections(), groupScores,
-                base.bounds);
+        return new Result(
+                scores, base.scaledByCounty(counties), base.unscored(), base.sections(), groupScores, base.bounds);
     }
 
     /**
@@ -281,12 +317,15 @@ final class CompositeIndex {
             return sum / members.length;
         }
 
-        Map<String, GroupScore> scores(List<Aggregate> aggregates, Set<String> sections, double threshold,
-                int[][] drawn) {
+        Map<String, GroupScore> scores(
+                List<Aggregate> aggregates, Set<String> sections, double threshold, int[][] drawn) {
             double[] overall = new double[names.size()];
             boolean[] ranked = ranked(threshold);
             double[] perCounty = aggregates.stream()
-                    .mapToDouble(a -> a.overall().score() == null ? Double.NaN : a.overall().score()).toArray();
+                    .mapToDouble(a -> a.overall().score() == null
+                            ? Double.NaN
+                            : a.overall().score())
+                    .toArray();
             List<Map<String, Part>> parts = new ArrayList<>();
             for (int g = 0; g < names.size(); g++) {
                 int[] members = rankedMembers.get(g);
@@ -310,9 +349,15 @@ final class CompositeIndex {
             Map<String, GroupScore> result = new LinkedHashMap<>();
             for (int g = 0; g < names.size(); g++) {
                 int[] members = rankedMembers.get(g);
-                result.put(names.get(g), new GroupScore(names.get(g), parts.get(g),
-                        new Part(members.length == 0 ? null : overall[g], members.length, sizes.get(g)), ranked[g],
-                        ranked[g] ? ranks[g] : null, ranked[g] && drawn != null ? interval(drawn[g]) : null));
+                result.put(
+                        names.get(g),
+                        new GroupScore(
+                                names.get(g),
+                                parts.get(g),
+                                new Part(members.length == 0 ? null : overall[g], members.length, sizes.get(g)),
+                                ranked[g],
+                                ranked[g] ? ranks[g] : null,
+                                ranked[g] && drawn != null ? interval(drawn[g]) : null));
             }
             return result;
         }
@@ -333,7 +378,9 @@ final class CompositeIndex {
      */
     static int[] ranks(double[] scores, boolean[] ranked) {
         int[] ranks = new int[scores.length];
-        Integer[] order = java.util.stream.IntStream.range(0, scores.length).filter(i -> ranked[i]).boxed()
+        Integer[] order = java.util.stream.IntStream.range(0, scores.length)
+                .filter(i -> ranked[i])
+                .boxed()
                 .toArray(Integer[]::new);
         Arrays.sort(order, (a, b) -> Double.compare(scores[b], scores[a]));
         for (int k = 0; k < order.length; k++) {
@@ -356,8 +403,11 @@ final class CompositeIndex {
                 variants.put(clip + "/" + perCapita, Matrix.of(data, clip, perCapita));
             }
         }
-        List<String> sections = new ArrayList<>(variants.get(Clip.P5_95 + "/true").sections());
-        variants.values().forEach(v -> v.sections().stream().filter(x -> !sections.contains(x)).forEach(sections::add));
+        List<String> sections =
+                new ArrayList<>(variants.get(Clip.P5_95 + "/true").sections());
+        variants.values()
+                .forEach(v ->
+                        v.sections().stream().filter(x -> !sections.contains(x)).forEach(sections::add));
         int n = data.values().size();
         int k = sections.size();
         // a section's mean does not depend on the weights: one table per variant and treatment of
@@ -484,8 +534,7 @@ final class CompositeIndex {
     }
 
     /** One section's and the overall score of a county under one treatment of missing values. */
-    private record Aggregate(Map<String, Part> sections, Part overall) {
-    }
+    private record Aggregate(Map<String, Part> sections, Part overall) {}
 
     /** The scaled scores of one variant (clip × per-capita): county × indicator, NaN for missing. */
     private static final class Matrix {
@@ -499,8 +548,12 @@ final class CompositeIndex {
         private final int[] sectionOf;
         private final List<String> sectionList;
 
-        private Matrix(List<Indicator> indicators, double[][] scaled, boolean[] scoreable,
-                Map<String, Unscored> unscored, Map<String, double[]> bounds) {
+        private Matrix(
+                List<Indicator> indicators,
+                double[][] scaled,
+                boolean[] scoreable,
+                Map<String, Unscored> unscored,
+                Map<String, double[]> bounds) {
             this.bounds = bounds;
             this.indicators = indicators;
             this.scaled = scaled;
@@ -519,7 +572,8 @@ final class CompositeIndex {
         }
 
         static Matrix of(Data data, Clip clip, boolean perCapita) {
-            List<Indicator> indicators = data.indicators().stream().filter(Indicator::scored).toList();
+            List<Indicator> indicators =
+                    data.indicators().stream().filter(Indicator::scored).toList();
             List<String> counties = new ArrayList<>(data.values().keySet());
             double[][] comparable = new double[counties.size()][indicators.size()];
             for (int c = 0; c < counties.size(); c++) {
@@ -590,7 +644,10 @@ final class CompositeIndex {
         }
 
         private static double[] column(double[][] values, int i) {
-            return Arrays.stream(values).mapToDouble(row -> row[i]).filter(v -> !Double.isNaN(v)).toArray();
+            return Arrays.stream(values)
+                    .mapToDouble(row -> row[i])
+                    .filter(v -> !Double.isNaN(v))
+                    .toArray();
         }
 
         private static void fillMissing(double[][] scaled, int i) {
@@ -634,7 +691,8 @@ final class CompositeIndex {
             int allReported = 0;
             int allPossible = 0;
             for (int s = 0; s < k; s++) {
-                Double score = missingAsZero ? Double.valueOf(sum[s] / possible[s])
+                Double score = missingAsZero
+                        ? Double.valueOf(sum[s] / possible[s])
                         : reported[s] == 0 ? null : Double.valueOf(sum[s] / reported[s]);
                 parts.put(sectionList.get(s), new Part(score, reported[s], possible[s]));
                 allReported += reported[s];

@@ -51,9 +51,14 @@ class DashboardController {
     /** This page's address with its filters, ready for "format=…&table=…" (the tables' downloads). */
     @ModelAttribute("exportBase")
     String exportBase(HttpServletRequest request) {
-        String query = request.getQueryString() == null ? "" : Arrays.stream(request.getQueryString().split("&"))
-                .filter(p -> !p.isEmpty() && !p.startsWith("format=") && !p.startsWith("table=") && !p.startsWith("lang="))
-                .collect(Collectors.joining("&"));
+        String query = request.getQueryString() == null
+                ? ""
+                : Arrays.stream(request.getQueryString().split("&"))
+                        .filter(p -> !p.isEmpty()
+                                && !p.startsWith("format=")
+                                && !p.startsWith("table=")
+                                && !p.startsWith("lang="))
+                        .collect(Collectors.joining("&"));
         return request.getRequestURI().substring(request.getContextPath().length()) + "?"
                 + (query.isEmpty() ? "" : query + "&");
     }
@@ -61,9 +66,14 @@ class DashboardController {
     // ---- 1. status board ---------------------------------------------------------------------
 
     @GetMapping("/dashboards/status")
-    String status(@RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
-            @RequestParam(required = false) PublicationState publication, Viewer viewer,
-            Locale locale, Model model, HttpServletRequest request) {
+    String status(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String area,
+            @RequestParam(required = false) PublicationState publication,
+            Viewer viewer,
+            Locale locale,
+            Model model,
+            HttpServletRequest request) {
         StatusBoard board = dashboards.statusBoard(viewer, year, area, publication);
         show(model, request, board.filters(), tables.statusBoard(board, locale), locale);
         model.addAttribute("publication", board.publication());
@@ -73,12 +83,21 @@ class DashboardController {
     }
 
     @GetMapping(value = "/dashboards/status", params = "format")
-    ResponseEntity<byte[]> statusExport(@RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String area, @RequestParam(required = false) PublicationState publication,
-            @RequestParam String format, @RequestParam(required = false) String table,
-            Viewer viewer, Locale locale) {
+    ResponseEntity<byte[]> statusExport(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String area,
+            @RequestParam(required = false) PublicationState publication,
+            @RequestParam String format,
+            @RequestParam(required = false) String table,
+            Viewer viewer,
+            Locale locale) {
         StatusBoard board = dashboards.statusBoard(viewer, year, area, publication);
-        return export(tables.statusBoard(board, locale), table, format, "status", board.filters().slice().fileTag());
+        return export(
+                tables.statusBoard(board, locale),
+                table,
+                format,
+                "status",
+                board.filters().slice().fileTag());
     }
 
     // ---- 2. ranking --------------------------------------------------------------------------
@@ -91,17 +110,25 @@ class DashboardController {
     static final int RANKING_PAGE_SIZE = 200;
 
     @GetMapping("/dashboards/ranking")
-    String ranking(@RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
-            @RequestParam(required = false) String indicator, @RequestParam(required = false) String includeSubmitted,
-            @RequestParam(required = false) String page, @RequestParam(required = false) String peer,
-            @RequestParam(required = false) String asOf, Viewer viewer, Locale locale,
-            Model model, HttpServletRequest request) {
+    String ranking(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String area,
+            @RequestParam(required = false) String indicator,
+            @RequestParam(required = false) String includeSubmitted,
+            @RequestParam(required = false) String page,
+            @RequestParam(required = false) String peer,
+            @RequestParam(required = false) String asOf,
+            Viewer viewer,
+            Locale locale,
+            Model model,
+            HttpServletRequest request) {
         Ranking ranking = dashboards.ranking(viewer, year, area, indicator, includeSubmitted, peer, asOf);
         List<DashboardTable> all = tables.ranking(ranking, locale);
         Page<DashboardTable.Row> shown = ListPages.of(all.get(0).rows(), page, RANKING_PAGE_SIZE);
         DashboardTable counties = all.get(0);
         model.addAttribute("ranking", ranking);
-        model.addAttribute("indicatorOptions",
+        model.addAttribute(
+                "indicatorOptions",
                 FilterOptions.indicators(ranking.catalog(), ranking.indicator().code(), locale));
         model.addAttribute("rankingPage", shown);
         List<DashboardTable> shownTables = new java.util.ArrayList<>(List.of(
@@ -117,27 +144,44 @@ class DashboardController {
     }
 
     @GetMapping(value = "/dashboards/ranking", params = "format")
-    ResponseEntity<byte[]> rankingExport(@RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String area, @RequestParam(required = false) String indicator,
-            @RequestParam(required = false) String includeSubmitted, @RequestParam(required = false) String peer,
-            @RequestParam String format, @RequestParam(required = false) String table,
-            @RequestParam(required = false) String asOf, Viewer viewer, Locale locale) {
+    ResponseEntity<byte[]> rankingExport(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String area,
+            @RequestParam(required = false) String indicator,
+            @RequestParam(required = false) String includeSubmitted,
+            @RequestParam(required = false) String peer,
+            @RequestParam String format,
+            @RequestParam(required = false) String table,
+            @RequestParam(required = false) String asOf,
+            Viewer viewer,
+            Locale locale) {
         Ranking ranking = dashboards.ranking(viewer, year, area, indicator, includeSubmitted, peer, asOf);
         List<DashboardTable> all = new java.util.ArrayList<>(tables.ranking(ranking, locale));
         if (ranking.provinces() && DashboardTables.COUNTIES.equals(table)) {
             all.add(tables.rankingCounties(ranking, locale));
         }
-        return export(all, table, format, "ranking", ranking.indicator().code() + "-"
-                + ranking.filters().slice().fileTag() + (ranking.historical() ? "-asof-" + ranking.asOf() : ""));
+        return export(
+                all,
+                table,
+                format,
+                "ranking",
+                ranking.indicator().code() + "-" + ranking.filters().slice().fileTag()
+                        + (ranking.historical() ? "-asof-" + ranking.asOf() : ""));
     }
 
     // ---- 3. heat map -------------------------------------------------------------------------
 
     @GetMapping("/dashboards/heatmap")
-    String heatMap(@RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
-            @RequestParam(required = false) String includeSubmitted, @RequestParam(required = false) String peer,
-            @RequestParam(required = false) String missingAsZero, Viewer viewer,
-            Locale locale, Model model, HttpServletRequest request) {
+    String heatMap(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String area,
+            @RequestParam(required = false) String includeSubmitted,
+            @RequestParam(required = false) String peer,
+            @RequestParam(required = false) String missingAsZero,
+            Viewer viewer,
+            Locale locale,
+            Model model,
+            HttpServletRequest request) {
         HeatMap heat = dashboards.heatMap(viewer, year, area, includeSubmitted, peer, missingAsZero, false);
         model.addAttribute("heat", heat);
         if (heat.computing()) {
@@ -154,11 +198,16 @@ class DashboardController {
     }
 
     @GetMapping(value = "/dashboards/heatmap", params = "format")
-    ResponseEntity<byte[]> heatMapExport(@RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String area, @RequestParam(required = false) String includeSubmitted,
-            @RequestParam(required = false) String peer, @RequestParam(required = false) String missingAsZero,
-            @RequestParam String format, @RequestParam(required = false) String table,
-            Viewer viewer, Locale locale) {
+    ResponseEntity<byte[]> heatMapExport(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String area,
+            @RequestParam(required = false) String includeSubmitted,
+            @RequestParam(required = false) String peer,
+            @RequestParam(required = false) String missingAsZero,
+            @RequestParam String format,
+            @RequestParam(required = false) String table,
+            Viewer viewer,
+            Locale locale) {
         HeatMap heat = dashboards.heatMap(viewer, year, area, includeSubmitted, peer, missingAsZero, true);
         List<DashboardTable> all = new java.util.ArrayList<>(tables.heatMap(heat, locale));
         if (heat.scores().provinces() && DashboardTables.COUNTIES.equals(table)) {
@@ -170,62 +219,106 @@ class DashboardController {
     // ---- 4. county profile -------------------------------------------------------------------
 
     @GetMapping("/dashboards/counties/{code}")
-    String profile(@PathVariable String code, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String indicator, @RequestParam(required = false) String includeSubmitted,
-            Viewer viewer, Locale locale, Model model, HttpServletRequest request) {
+    String profile(
+            @PathVariable String code,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String indicator,
+            @RequestParam(required = false) String includeSubmitted,
+            Viewer viewer,
+            Locale locale,
+            Model model,
+            HttpServletRequest request) {
         Profile profile = dashboards.profile(viewer, code, year, indicator, includeSubmitted);
         model.addAttribute("profile", profile);
-        model.addAttribute("indicatorOptions",
+        model.addAttribute(
+                "indicatorOptions",
                 FilterOptions.indicators(profile.catalog(), profile.indicator().code(), locale));
         show(model, request, profile.filters(), tables.profile(profile, locale), locale);
         String countyLabel = profile.county().name();
         String averageLabel = tables.msg(locale, "dashboard.profile.average", profile.averageOf());
-        String peerLabel = tables.msg(locale, "dashboard.profile.peerMedian",
-                tables.peer(profile.unit() == null ? null : profile.unit().peer(), locale), profile.peers());
+        String peerLabel = tables.msg(
+                locale,
+                "dashboard.profile.peerMedian",
+                tables.peer(profile.unit() == null ? null : profile.unit().peer(), locale),
+                profile.peers());
         model.addAttribute("radar", toJson(Charts.radar(profile, locale, countyLabel, averageLabel, peerLabel)));
-        model.addAttribute("peerName", tables.peer(profile.unit() == null ? null : profile.unit().peer(), locale));
+        model.addAttribute(
+                "peerName",
+                tables.peer(profile.unit() == null ? null : profile.unit().peer(), locale));
         model.addAttribute("trend", toJson(Charts.trend(profile, locale)));
         return "dashboard/county";
     }
 
     @GetMapping(value = "/dashboards/counties/{code}", params = "format")
-    ResponseEntity<byte[]> profileExport(@PathVariable String code, @RequestParam(required = false) Integer year,
-            @RequestParam(required = false) String indicator, @RequestParam(required = false) String includeSubmitted,
-            @RequestParam String format, @RequestParam(required = false) String table,
-            Viewer viewer, Locale locale) {
+    ResponseEntity<byte[]> profileExport(
+            @PathVariable String code,
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String indicator,
+            @RequestParam(required = false) String includeSubmitted,
+            @RequestParam String format,
+            @RequestParam(required = false) String table,
+            Viewer viewer,
+            Locale locale) {
         Profile profile = dashboards.profile(viewer, code, year, indicator, includeSubmitted);
-        return export(tables.profile(profile, locale), table, format, "county-" + profile.county().code(),
+        return export(
+                tables.profile(profile, locale),
+                table,
+                format,
+                "county-" + profile.county().code(),
                 profile.indicator().code() + "-" + profile.filters().slice().fileTag());
     }
 
     // ---- 5. comparison -----------------------------------------------------------------------
 
     @GetMapping("/dashboards/compare")
-    String compare(@RequestParam(required = false) Integer year, @RequestParam(required = false) String area,
+    String compare(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String area,
             @RequestParam(name = "county", required = false) List<String> counties,
-            @RequestParam(required = false) String section, @RequestParam(required = false) String includeSubmitted,
-            Viewer viewer, Locale locale, Model model, HttpServletRequest request) {
+            @RequestParam(required = false) String section,
+            @RequestParam(required = false) String includeSubmitted,
+            Viewer viewer,
+            Locale locale,
+            Model model,
+            HttpServletRequest request) {
         Comparison comparison = dashboards.compare(viewer, year, area, counties, section, includeSubmitted);
         model.addAttribute("comparison", comparison);
-        show(model, request, comparison.filters(), comparison.rows().isEmpty() ? List.of()
-                : List.of(tables.comparison(comparison, locale)), locale);
+        show(
+                model,
+                request,
+                comparison.filters(),
+                comparison.rows().isEmpty() ? List.of() : List.of(tables.comparison(comparison, locale)),
+                locale);
         return "dashboard/compare";
     }
 
     @GetMapping(value = "/dashboards/compare", params = "format")
-    ResponseEntity<byte[]> compareExport(@RequestParam(required = false) Integer year,
+    ResponseEntity<byte[]> compareExport(
+            @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String area,
             @RequestParam(name = "county", required = false) List<String> counties,
-            @RequestParam(required = false) String section, @RequestParam(required = false) String includeSubmitted,
-            @RequestParam String format, @RequestParam(required = false) String table,
-            Viewer viewer, Locale locale) {
+            @RequestParam(required = false) String section,
+            @RequestParam(required = false) String includeSubmitted,
+            @RequestParam String format,
+            @RequestParam(required = false) String table,
+            Viewer viewer,
+            Locale locale) {
         Comparison comparison = dashboards.compare(viewer, year, area, counties, section, includeSubmitted);
         if (comparison.rows().isEmpty()) {
             throw new NotFoundException();
         }
-        return export(List.of(tables.comparison(comparison, locale)), table, format, "compare",
-                comparison.section().code() + "-" + String.join("+", comparison.counties().stream()
-                        .map(c -> c.code()).toList()) + "-" + comparison.filters().slice().fileTag());
+        return export(
+                List.of(tables.comparison(comparison, locale)),
+                table,
+                format,
+                "compare",
+                comparison.section().code() + "-"
+                        + String.join(
+                                "+",
+                                comparison.counties().stream()
+                                        .map(c -> c.code())
+                                        .toList()) + "-"
+                        + comparison.filters().slice().fileTag());
     }
 
     // ---- 6. how scores are computed ----------------------------------------------------------
@@ -240,21 +333,21 @@ class DashboardController {
      * The named table (the page's first table when none is named) as a file called
      * VIEW[-TABLE]-FILTERS.csv or .xlsx, e.g. ranking-aggregates-EMG_ACCIDENTS-2023-530000-approved.xlsx.
      */
-    private static ResponseEntity<byte[]> export(List<DashboardTable> all, String name, String format, String view,
-            String filters) {
+    private static ResponseEntity<byte[]> export(
+            List<DashboardTable> all, String name, String format, String view, String filters) {
         if (!"csv".equalsIgnoreCase(format) && !"xlsx".equalsIgnoreCase(format)) {
             throw new RuleRefusedException("a request no page sends");
         }
-        DashboardTable table = name == null ? all.get(0)
-                : all.stream().filter(t -> t.name().equals(name)).findFirst()
-                        .orElseThrow(NotFoundException::new);
+        DashboardTable table = name == null
+                ? all.get(0)
+                : all.stream().filter(t -> t.name().equals(name)).findFirst().orElseThrow(NotFoundException::new);
         String prefix = view.startsWith(table.name()) ? view : view + "-" + table.name();
         return TableExport.download(table, format, prefix + "-" + filters);
     }
 
     /** A page's filters with their choices ({@link FilterOptions}) and its tables with their bodies ({@link RenderedTables}). */
-    private void show(Model model, HttpServletRequest request, Filters filters, List<DashboardTable> tables,
-            Locale locale) {
+    private void show(
+            Model model, HttpServletRequest request, Filters filters, List<DashboardTable> tables, Locale locale) {
         model.addAttribute("filters", filters);
         model.addAttribute("yearOptions", FilterOptions.years(filters));
         model.addAttribute("areaOptions", FilterOptions.areas(filters, this.tables.msg(locale, "dashboard.country")));
@@ -269,8 +362,7 @@ class DashboardController {
     }
 
     /** A peer group as the filter offers it. */
-    record PeerOption(String code, String label) {
-    }
+    record PeerOption(String code, String label) {}
 
     private List<PeerOption> peerOptions(Locale locale) {
         List<PeerOption> options = new java.util.ArrayList<>();

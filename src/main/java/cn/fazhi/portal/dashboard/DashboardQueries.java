@@ -1,6 +1,5 @@
 package cn.fazhi.portal.dashboard;
 
-import cn.fazhi.portal.catalog.Direction;
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionView;
 import cn.fazhi.portal.report.PublicationState;
@@ -47,7 +46,9 @@ class DashboardQueries {
      * V10); read before the data a result is computed from, see {@link LiveResults}.
      */
     long generation() {
-        return jdbc.sql("select generation from report_data_generation where id = 1").query(Long.class).single();
+        return jdbc.sql("select generation from report_data_generation where id = 1")
+                .query(Long.class)
+                .single();
     }
 
     // ---- status board ------------------------------------------------------------------------
@@ -56,10 +57,19 @@ class DashboardQueries {
      * @param publication where the county stands with publishing its report (issue 18)
      * @param publishedOn the recorded publication date, null without a record
      */
-    record StatusRow(String code, String name, String groupCode, String groupName, BoardStatus status,
-            Instant submittedAt, LocalDate deadline, boolean submittedLate, Integer filled, int total,
-            PublicationState publication, LocalDate publishedOn) {
-    }
+    record StatusRow(
+            String code,
+            String name,
+            String groupCode,
+            String groupName,
+            BoardStatus status,
+            Instant submittedAt,
+            LocalDate deadline,
+            boolean submittedLate,
+            Integer filled,
+            int total,
+            PublicationState publication,
+            LocalDate publishedOn) {}
 
     /** How many counties of a prefecture (or of the whole area, without a code) stand where with publishing. */
     record PublicationCount(String groupCode, long unpublished, long overdue, long onTime, long late) {
@@ -70,12 +80,20 @@ class DashboardQueries {
     }
 
     /** How many counties of a prefecture (or of the whole area, without a code) stand where. */
-    record StatusCount(String groupCode, String groupName, long notStarted, long draft, long submitted,
-            long returned, long approved, long late, long total) {
+    record StatusCount(
+            String groupCode,
+            String groupName,
+            long notStarted,
+            long draft,
+            long submitted,
+            long returned,
+            long approved,
+            long late,
+            long total) {
 
         static StatusCount of(String groupCode, String groupName, long[] n) {
-            return new StatusCount(groupCode, groupName, n[0], n[1], n[2], n[3], n[4], n[5],
-                    n[0] + n[1] + n[2] + n[3] + n[4] + n[5]);
+            return new StatusCount(
+                    groupCode, groupName, n[0], n[1], n[2], n[3], n[4], n[5], n[0] + n[1] + n[2] + n[3] + n[4] + n[5]);
         }
     }
 
@@ -85,7 +103,8 @@ class DashboardQueries {
      * @param deadline the report's own deadline (an extension), null for the year's
      * @param filled the values filled in (kept by the database on every write of a value, migration V10)
      */
-    record ReportState(ReportStatus status, int filled, Instant submittedAt, LocalDate deadline, LocalDate publishedOn) {
+    record ReportState(
+            ReportStatus status, int filled, Instant submittedAt, LocalDate deadline, LocalDate publishedOn) {
 
         ReportState(ReportStatus status, int filled, Instant submittedAt, LocalDate deadline) {
             this(status, filled, submittedAt, deadline, null);
@@ -96,8 +115,7 @@ class DashboardQueries {
      * The year's deadline (1 March of the next year unless set), its publication deadline (1 April
      * unless set) and the reports of the counties that have one.
      */
-    record StatusReports(LocalDate deadline, LocalDate publicationDeadline, Map<String, ReportState> byCounty) {
-    }
+    record StatusReports(LocalDate deadline, LocalDate publicationDeadline, Map<String, ReportState> byCounty) {}
 
     /**
      * The reports of the year of these counties: one index look-up each. The counties, their
@@ -115,15 +133,20 @@ class DashboardQueries {
                                       make_date(:year + 1, 4, 1)) as publication_deadline) p
                 left join annual_report ar on ar.year = :year and ar.county_code = any (:counties)
                 """)
-                .param("year", year).param("counties", countyCodes.toArray(String[]::new))
+                .param("year", year)
+                .param("counties", countyCodes.toArray(String[]::new))
                 .query(rs -> {
                     deadline[0] = rs.getObject("deadline", LocalDate.class);
                     deadline[1] = rs.getObject("publication_deadline", LocalDate.class);
                     if (rs.getString("county_code") != null) {
-                        reports.put(rs.getString("county_code"), new ReportState(ReportStatus.valueOf(rs.getString("status")),
-                                rs.getInt("filled_count"), instant(rs, "submitted_at"),
-                                rs.getObject("submission_deadline", LocalDate.class),
-                                rs.getObject("publication_date", LocalDate.class)));
+                        reports.put(
+                                rs.getString("county_code"),
+                                new ReportState(
+                                        ReportStatus.valueOf(rs.getString("status")),
+                                        rs.getInt("filled_count"),
+                                        instant(rs, "submitted_at"),
+                                        rs.getObject("submission_deadline", LocalDate.class),
+                                        rs.getObject("publication_date", LocalDate.class)));
                     }
                 });
         return new StatusReports(deadline[0], deadline[1], reports);
@@ -137,10 +160,15 @@ class DashboardQueries {
      * @param reported whether the county has a counted report of the year
      * @param notApplicable a computed rate whose denominator is zero (不适用)
      */
-    record CountyValue(String code, String name, String groupName, boolean reported, BigDecimal value,
-            boolean notApplicable, BigDecimal previous,
-            boolean correcting) {
-    }
+    record CountyValue(
+            String code,
+            String name,
+            String groupName,
+            boolean reported,
+            BigDecimal value,
+            boolean notApplicable,
+            BigDecimal previous,
+            boolean correcting) {}
 
     /**
      * An area's aggregate of one indicator: a prefecture's (a province's in the national view), or
@@ -149,9 +177,17 @@ class DashboardQueries {
      * @param perCapita the sum of the values over the sum of the populations of the counties that
      *     reported it and have a population, per 10,000 residents; null when none
      */
-    record Aggregate(String groupCode, String groupName, long counties, long reporting, BigDecimal sum,
-            BigDecimal mean, long covered, BigDecimal ratio, boolean ratioNotApplicable, BigDecimal perCapita) {
-    }
+    record Aggregate(
+            String groupCode,
+            String groupName,
+            long counties,
+            long reporting,
+            BigDecimal sum,
+            BigDecimal mean,
+            long covered,
+            BigDecimal ratio,
+            boolean ratioNotApplicable,
+            BigDecimal perCapita) {}
 
     /**
      * Every county of the slice with its value of the indicator this year and last year.
@@ -179,10 +215,18 @@ class DashboardQueries {
                 left join v prev on prev.county_code = c.code and prev.year = :year - 1
                 order by c.code
                 """.formatted(slice.where("r"), reportsAsOf(asOf)))
-                .params(params(slice)).param("indicator", indicator).param("asOf", timestamp(asOf), Types.TIMESTAMP_WITH_TIMEZONE)
-                .query((rs, n) -> new CountyValue(rs.getString("code"), rs.getString("name"),
-                        rs.getString("group_name"), rs.getBoolean("reported"), rs.getBigDecimal("value"),
-                        rs.getBoolean("not_applicable"), rs.getBigDecimal("previous"), rs.getBoolean("correcting")))
+                .params(params(slice))
+                .param("indicator", indicator)
+                .param("asOf", timestamp(asOf), Types.TIMESTAMP_WITH_TIMEZONE)
+                .query((rs, n) -> new CountyValue(
+                        rs.getString("code"),
+                        rs.getString("name"),
+                        rs.getString("group_name"),
+                        rs.getBoolean("reported"),
+                        rs.getBigDecimal("value"),
+                        rs.getBoolean("not_applicable"),
+                        rs.getBigDecimal("previous"),
+                        rs.getBoolean("correcting")))
                 .list();
     }
 
@@ -192,8 +236,8 @@ class DashboardQueries {
      * residents of those with a population, and for a rate with parts the ratio of the summed parts
      * over the counties that reported both parts, with how many those are.
      */
-    List<Aggregate> aggregates(Slice slice, String indicator, String numerator, String denominator,
-            boolean byProvince, Instant asOf) {
+    List<Aggregate> aggregates(
+            Slice slice, String indicator, String numerator, String denominator, boolean byProvince, Instant asOf) {
         return jdbc.sql("""
                 with c as (
                     select r.code, %2$s as group_code
@@ -223,14 +267,25 @@ class DashboardQueries {
                 from per left join region g on g.code = per.group_code
                 group by grouping sets ((per.group_code, g.name), ())
                 order by per.group_code nulls last
-                """.formatted(slice.where("r"),
-                        byProvince ? "r.province_code" : "coalesce(r.prefecture_code, r.province_code)",
-                        reportsAsOf(asOf)))
-                .params(params(slice)).param("indicator", indicator).param("asOf", timestamp(asOf), Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("numerator", numerator, Types.VARCHAR).param("denominator", denominator, Types.VARCHAR)
-                .query((rs, n) -> new Aggregate(rs.getString("group_code"), rs.getString("group_name"),
-                        rs.getLong("counties"), rs.getLong("reporting"), rs.getBigDecimal("sum"), rs.getBigDecimal("mean"),
-                        rs.getLong("covered"), rs.getBigDecimal("ratio"), rs.getBoolean("ratio_na"),
+                """.formatted(
+                                slice.where("r"),
+                                byProvince ? "r.province_code" : "coalesce(r.prefecture_code, r.province_code)",
+                                reportsAsOf(asOf)))
+                .params(params(slice))
+                .param("indicator", indicator)
+                .param("asOf", timestamp(asOf), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("numerator", numerator, Types.VARCHAR)
+                .param("denominator", denominator, Types.VARCHAR)
+                .query((rs, n) -> new Aggregate(
+                        rs.getString("group_code"),
+                        rs.getString("group_name"),
+                        rs.getLong("counties"),
+                        rs.getLong("reporting"),
+                        rs.getBigDecimal("sum"),
+                        rs.getBigDecimal("mean"),
+                        rs.getLong("covered"),
+                        rs.getBigDecimal("ratio"),
+                        rs.getBoolean("ratio_na"),
                         rs.getBigDecimal("per_capita")))
                 .list();
     }
@@ -243,12 +298,17 @@ class DashboardQueries {
      * {@code indicators} is null, for every indicator with a direction; only of {@code counties}
      * unless null.
      */
-    record ValueRow(String code, String name, String groupName, Integer year, String indicator, BigDecimal value,
-            boolean notApplicable) {
-    }
+    record ValueRow(
+            String code,
+            String name,
+            String groupName,
+            Integer year,
+            String indicator,
+            BigDecimal value,
+            boolean notApplicable) {}
 
-    List<ValueRow> values(Slice slice, Collection<Integer> years, Collection<String> indicators,
-            Collection<String> counties) {
+    List<ValueRow> values(
+            Slice slice, Collection<Integer> years, Collection<String> indicators, Collection<String> counties) {
         String indicatorCondition = indicators == null
                 ? "iv.indicator_code in (select code from indicator where direction <> 'NONE')"
                 : "iv.indicator_code in (:indicators)";
@@ -263,15 +323,24 @@ class DashboardQueries {
                 left join counted_report ar on ar.county_code = c.code and ar.year in (:years) and ar.status in (:statuses)
                 left join lateral counted_values(ar.id, ar.version_id) iv on %s
                 order by c.code, ar.year
-                """.formatted(slice.where("r"), counties == null ? "" : " and r.code in (:counties)", indicatorCondition))
-                .params(params(slice)).param("years", years)
+                """.formatted(
+                        slice.where("r"), counties == null ? "" : " and r.code in (:counties)", indicatorCondition))
+                .params(params(slice))
+                .param("years", years)
                 .param("counties", counties == null ? List.of("-") : counties)
                 .param("indicators", indicators == null ? List.of("-") : indicators)
-                // by position: a province's two years are ~20,000 rows, and a look-up by name costs a map probe a column
+                // by position: a province's two years are ~20,000 rows, and a look-up by name costs a map probe a
+                // column
                 .query((rs, n) -> {
                     int year = rs.getInt(4);
-                    return new ValueRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.wasNull() ? null : year,
-                            rs.getString(5), rs.getBigDecimal(6), rs.getBoolean(7));
+                    return new ValueRow(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.wasNull() ? null : year,
+                            rs.getString(5),
+                            rs.getBigDecimal(6),
+                            rs.getBoolean(7));
                 })
                 .list();
     }
@@ -279,8 +348,7 @@ class DashboardQueries {
     // ---- the composite index (issue 17) --------------------------------------------------------
 
     /** A value of a counted report, or a row with a null indicator for a counted report without values. */
-    record IndexValue(String county, int year, String indicator, Double value) {
-    }
+    record IndexValue(String county, int year, String indicator, Double value) {}
 
     /**
      * The values of every indicator with a direction in the counted reports of the reference area
@@ -289,8 +357,8 @@ class DashboardQueries {
      * so that a prefecture's reviewer never learns from the distribution what other prefectures
      * submitted but nobody approved.
      */
-    List<IndexValue> indexValues(String province, Collection<Integer> years, Collection<ReportStatus> statuses,
-            String submittedWithin) {
+    List<IndexValue> indexValues(
+            String province, Collection<Integer> years, Collection<ReportStatus> statuses, String submittedWithin) {
         return jdbc.sql("""
                 select ar.county_code, ar.year, iv.indicator_code, iv.value
                 from counted_report ar
@@ -301,8 +369,10 @@ class DashboardQueries {
                   and (:province = '' or r.province_code = :province)
                   and (ar.status = 'APPROVED' or :within = '' or r.province_code = :within or r.prefecture_code = :within)
                 """)
-                .param("province", province == null ? "" : province).param("years", years)
-                .param("statuses", names(statuses)).param("within", submittedWithin == null ? "" : submittedWithin)
+                .param("province", province == null ? "" : province)
+                .param("years", years)
+                .param("statuses", names(statuses))
+                .param("within", submittedWithin == null ? "" : submittedWithin)
                 .query((rs, n) -> {
                     double value = rs.getDouble(4);
                     return new IndexValue(rs.getString(1), rs.getInt(2), rs.getString(3), rs.wasNull() ? null : value);
@@ -321,8 +391,8 @@ class DashboardQueries {
                 select distinct on (region_code) region_code, population
                 from region_population order by region_code, census_year desc
                 """).query(rs -> {
-                    populations.put(rs.getString(1), rs.getLong(2));
-                });
+            populations.put(rs.getString(1), rs.getLong(2));
+        });
         return populations;
     }
 
@@ -336,19 +406,22 @@ class DashboardQueries {
 
     /** The coverage threshold an administrator set for the year, or null for the default. */
     Double coverageThreshold(int year) {
-        return jdbc.sql("select coverage_threshold from scoring_setting where year = :year").param("year", year)
-                .query(Double.class).optional().orElse(null);
+        return jdbc.sql("select coverage_threshold from scoring_setting where year = :year")
+                .param("year", year)
+                .query(Double.class)
+                .optional()
+                .orElse(null);
     }
 
     /** A report of the worked example. */
-    record ReportKey(String county, int year) {
-    }
+    record ReportKey(String county, int year) {}
 
     /** The fullest approved report of the latest year with one. */
     java.util.Optional<ReportKey> exampleReport() {
         return jdbc.sql("select county_code, year from counted_report where status = 'APPROVED'"
-                + " order by year desc, filled_count desc, county_code limit 1")
-                .query((rs, n) -> new ReportKey(rs.getString(1), rs.getInt(2))).optional();
+                        + " order by year desc, filled_count desc, county_code limit 1")
+                .query((rs, n) -> new ReportKey(rs.getString(1), rs.getInt(2)))
+                .optional();
     }
 
     /**
@@ -361,17 +434,30 @@ class DashboardQueries {
                 where ar.status in (:statuses) and ar.year <= :last
                   and (:area = '' or r.province_code = :area or r.prefecture_code = :area)
                   and (:scope = '' or r.province_code = :scope or r.prefecture_code = :scope)
-                """).param("area", area == null ? "" : area).param("scope", scope == null ? "" : scope)
-                .param("statuses", names(statuses)).param("last", last)
-                .query(Integer.class).optional().orElse(null);
+                """)
+                .param("area", area == null ? "" : area)
+                .param("scope", scope == null ? "" : scope)
+                .param("statuses", names(statuses))
+                .param("last", last)
+                .query(Integer.class)
+                .optional()
+                .orElse(null);
     }
 
     // ---- county profile ----------------------------------------------------------------------
 
     /** A report of the county with its value of the trend's indicator. */
-    record ProfileRow(RegionView county, String provinceName, String prefectureName, Integer year, ReportStatus status, Instant submittedAt, Instant approvedAt,
-            BigDecimal value, boolean hasValueRow, boolean notApplicable) {
-    }
+    record ProfileRow(
+            RegionView county,
+            String provinceName,
+            String prefectureName,
+            Integer year,
+            ReportStatus status,
+            Instant submittedAt,
+            Instant approvedAt,
+            BigDecimal value,
+            boolean hasValueRow,
+            boolean notApplicable) {}
 
     /**
      * The county (one row with a null year when it has no report yet) and each of its reports
@@ -391,11 +477,20 @@ class DashboardQueries {
                 where r.code = :county and r.level = 'COUNTY'
                 order by ar.year desc
                 """)
-                .param("county", county).param("statuses", names(statuses)).param("indicator", indicator, Types.VARCHAR)
-                .query((rs, n) -> new ProfileRow(region(rs, n), rs.getString("province_name"),
-                        rs.getString("prefecture_name"), integer(rs, "year"), status(rs.getString("status")),
-                        instant(rs, "submitted_at"), instant(rs, "approved_at"), rs.getBigDecimal("value"),
-                        rs.getBoolean("has_row"), rs.getBoolean("not_applicable")))
+                .param("county", county)
+                .param("statuses", names(statuses))
+                .param("indicator", indicator, Types.VARCHAR)
+                .query((rs, n) -> new ProfileRow(
+                        region(rs, n),
+                        rs.getString("province_name"),
+                        rs.getString("prefecture_name"),
+                        integer(rs, "year"),
+                        status(rs.getString("status")),
+                        instant(rs, "submitted_at"),
+                        instant(rs, "approved_at"),
+                        rs.getBigDecimal("value"),
+                        rs.getBoolean("has_row"),
+                        rs.getBoolean("not_applicable")))
                 .list();
     }
 
@@ -434,8 +529,13 @@ class DashboardQueries {
     }
 
     private static RegionView region(ResultSet rs, int n) throws SQLException {
-        return new RegionView(rs.getString("code"), rs.getString("name"), RegionLevel.valueOf(rs.getString("level")),
-                rs.getString("parent_code"), rs.getString("province_code"), rs.getString("prefecture_code"));
+        return new RegionView(
+                rs.getString("code"),
+                rs.getString("name"),
+                RegionLevel.valueOf(rs.getString("level")),
+                rs.getString("parent_code"),
+                rs.getString("province_code"),
+                rs.getString("prefecture_code"));
     }
 
     private static Integer integer(ResultSet rs, String column) throws SQLException {

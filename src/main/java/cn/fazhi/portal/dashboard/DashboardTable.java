@@ -58,8 +58,8 @@ record DashboardTable(String name, String caption, List<String> headers, List<Ro
         /** A number with a fixed number of decimals (0, 1 or 2). */
         static Cell number(BigDecimal value, int decimals) {
             BigDecimal shown = value.setScale(decimals, RoundingMode.HALF_UP);
-            return new Cell(shown.toPlainString(), shown, decimals == 0 ? "0" : "0." + "0".repeat(decimals), null, null,
-                    true);
+            return new Cell(
+                    shown.toPlainString(), shown, decimals == 0 ? "0" : "0." + "0".repeat(decimals), null, null, true);
         }
 
         /** A number with up to two decimals, as plain as possible (amounts). */

@@ -5,19 +5,19 @@ import cn.fazhi.portal.catalog.IndicatorKind;
 import cn.fazhi.portal.catalog.SectionDef;
 import cn.fazhi.portal.catalog.Target;
 import cn.fazhi.portal.config.TimeConfiguration;
-import cn.fazhi.portal.dashboard.DashboardService.RankRow;
-import cn.fazhi.portal.dashboard.DashboardService.SectionScore;
+import cn.fazhi.portal.dashboard.DashboardQueries.PublicationCount;
+import cn.fazhi.portal.dashboard.DashboardQueries.StatusCount;
 import cn.fazhi.portal.dashboard.DashboardQueries.ValueRow;
 import cn.fazhi.portal.dashboard.DashboardService.Comparison;
 import cn.fazhi.portal.dashboard.DashboardService.HeatMap;
 import cn.fazhi.portal.dashboard.DashboardService.Profile;
+import cn.fazhi.portal.dashboard.DashboardService.RankRow;
 import cn.fazhi.portal.dashboard.DashboardService.Ranking;
+import cn.fazhi.portal.dashboard.DashboardService.SectionScore;
 import cn.fazhi.portal.dashboard.DashboardService.StatusBoard;
-import cn.fazhi.portal.dashboard.DashboardQueries.PublicationCount;
-import cn.fazhi.portal.dashboard.DashboardQueries.StatusCount;
-import cn.fazhi.portal.inspection.FindingCounts;
 import cn.fazhi.portal.dashboard.DashboardTable.Cell;
 import cn.fazhi.portal.dashboard.DashboardTable.Row;
+import cn.fazhi.portal.inspection.FindingCounts;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -57,41 +57,85 @@ class DashboardTables {
     // ---- status board ------------------------------------------------------------------------
 
     List<DashboardTable> statusBoard(StatusBoard board, Locale locale) {
-        List<Row> counties = board.rows().stream().map(r -> Row.of(
-                Cell.text(r.groupName()),
-                Cell.link(r.name(), profileHref(r.code(), board.filters().year(), null)),
-                Cell.text(r.code()),
-                Cell.text(msg(locale, "dashboard.status." + r.status())
-                        + (r.submittedLate() ? " " + msg(locale, "dashboard.submittedLate") : "")),
-                r.filled() == null ? gap(locale) : Cell.text(r.filled() + " / " + r.total()),
-                r.submittedAt() == null ? gap(locale) : Cell.text(minutes(r.submittedAt())),
-                Cell.text(r.deadline().toString()),
-                Cell.text(msg(locale, "publication.state." + r.publication().name())),
-                r.publishedOn() == null ? gap(locale) : Cell.text(r.publishedOn().toString()),
-                findings(board.findings().get(r.code()), locale))).toList();
+        List<Row> counties = board.rows().stream()
+                .map(r -> Row.of(
+                        Cell.text(r.groupName()),
+                        Cell.link(
+                                r.name(), profileHref(r.code(), board.filters().year(), null)),
+                        Cell.text(r.code()),
+                        Cell.text(msg(locale, "dashboard.status." + r.status())
+                                + (r.submittedLate() ? " " + msg(locale, "dashboard.submittedLate") : "")),
+                        r.filled() == null ? gap(locale) : Cell.text(r.filled() + " / " + r.total()),
+                        r.submittedAt() == null ? gap(locale) : Cell.text(minutes(r.submittedAt())),
+                        Cell.text(r.deadline().toString()),
+                        Cell.text(msg(
+                                locale, "publication.state." + r.publication().name())),
+                        r.publishedOn() == null
+                                ? gap(locale)
+                                : Cell.text(r.publishedOn().toString()),
+                        findings(board.findings().get(r.code()), locale)))
+                .toList();
         // the publication counts come in the same prefecture order as the status counts (issue 18)
         List<Row> counts = new ArrayList<>();
         for (int i = 0; i < board.counts().size(); i++) {
             StatusCount c = board.counts().get(i);
             PublicationCount p = board.publicationCounts().get(i);
-            counts.add(new Row(List.of(
-                    c.groupCode() == null ? Cell.text(msg(locale, "dashboard.total"))
-                            : Cell.link(c.groupName(), "/dashboards/status?year=" + board.filters().year() + "&area=" + c.groupCode()),
-                    Cell.integer(c.notStarted()), Cell.integer(c.draft()), Cell.integer(c.submitted()),
-                    Cell.integer(c.returned()), Cell.integer(c.approved()), Cell.integer(c.late()),
-                    Cell.integer(p.unpublished()), Cell.integer(p.overdue()), Cell.integer(p.onTime()),
-                    Cell.integer(p.late()), Cell.integer(c.total())), c.groupCode() == null));
+            counts.add(new Row(
+                    List.of(
+                            c.groupCode() == null
+                                    ? Cell.text(msg(locale, "dashboard.total"))
+                                    : Cell.link(
+                                            c.groupName(),
+                                            "/dashboards/status?year="
+                                                    + board.filters().year() + "&area=" + c.groupCode()),
+                            Cell.integer(c.notStarted()),
+                            Cell.integer(c.draft()),
+                            Cell.integer(c.submitted()),
+                            Cell.integer(c.returned()),
+                            Cell.integer(c.approved()),
+                            Cell.integer(c.late()),
+                            Cell.integer(p.unpublished()),
+                            Cell.integer(p.overdue()),
+                            Cell.integer(p.onTime()),
+                            Cell.integer(p.late()),
+                            Cell.integer(c.total())),
+                    c.groupCode() == null));
         }
         return List.of(
-                new DashboardTable("counts", msg(locale, "dashboard.status.counts"), headers(locale,
-                        "dashboard.col.prefecture", "dashboard.status.NOT_STARTED", "dashboard.status.DRAFT",
-                        "dashboard.status.SUBMITTED", "dashboard.status.RETURNED", "dashboard.status.APPROVED",
-                        "dashboard.status.LATE", "publication.state.UNPUBLISHED", "publication.state.OVERDUE",
-                        "publication.state.ON_TIME", "publication.state.LATE", "dashboard.total"), counts),
-                new DashboardTable("counties", msg(locale, "dashboard.status.counties"), headers(locale,
-                        "dashboard.col.prefecture", "dashboard.col.county", "dashboard.col.code", "dashboard.col.status",
-                        "dashboard.col.completeness", "dashboard.col.submittedAt", "dashboard.col.deadline",
-                        "publication.stateLabel", "publication.date", "dashboard.col.findings"), counties));
+                new DashboardTable(
+                        "counts",
+                        msg(locale, "dashboard.status.counts"),
+                        headers(
+                                locale,
+                                "dashboard.col.prefecture",
+                                "dashboard.status.NOT_STARTED",
+                                "dashboard.status.DRAFT",
+                                "dashboard.status.SUBMITTED",
+                                "dashboard.status.RETURNED",
+                                "dashboard.status.APPROVED",
+                                "dashboard.status.LATE",
+                                "publication.state.UNPUBLISHED",
+                                "publication.state.OVERDUE",
+                                "publication.state.ON_TIME",
+                                "publication.state.LATE",
+                                "dashboard.total"),
+                        counts),
+                new DashboardTable(
+                        "counties",
+                        msg(locale, "dashboard.status.counties"),
+                        headers(
+                                locale,
+                                "dashboard.col.prefecture",
+                                "dashboard.col.county",
+                                "dashboard.col.code",
+                                "dashboard.col.status",
+                                "dashboard.col.completeness",
+                                "dashboard.col.submittedAt",
+                                "dashboard.col.deadline",
+                                "publication.stateLabel",
+                                "publication.date",
+                                "dashboard.col.findings"),
+                        counties));
     }
 
     /** Open findings, with the overdue ones; a link to them; "—" when there are none to show. */
@@ -99,7 +143,8 @@ class DashboardTables {
         if (counts == null || counts.open() == 0) {
             return gap(locale);
         }
-        String text = counts.overdue() == 0 ? Long.toString(counts.open())
+        String text = counts.overdue() == 0
+                ? Long.toString(counts.open())
                 : msg(locale, "dashboard.findingsWithOverdue", counts.open(), counts.overdue());
         return Cell.link(text, "/findings?county=" + counts.countyCode());
     }
@@ -108,14 +153,14 @@ class DashboardTables {
 
     List<DashboardTable> ranking(Ranking ranking, Locale locale) {
         IndicatorDef indicator = ranking.indicator();
-        DashboardTable table = rankingTable("ranking", indicator.name(locale), ranking, ranking.rows(),
-                ranking.provinces(), locale);
+        DashboardTable table =
+                rankingTable("ranking", indicator.name(locale), ranking, ranking.rows(), ranking.provinces(), locale);
         if (ranking.provinces()) {
             return List.of(table);
         }
         boolean perCapita = ranking.perCapita();
-        List<String> aggregateHeaders = new ArrayList<>(headers(locale, "dashboard.col.area", "dashboard.col.counties",
-                "dashboard.col.reporting"));
+        List<String> aggregateHeaders = new ArrayList<>(
+                headers(locale, "dashboard.col.area", "dashboard.col.counties", "dashboard.col.reporting"));
         if (indicator.isComputed()) {
             aggregateHeaders.addAll(headers(locale, "dashboard.col.ratio", "dashboard.col.covered"));
         } else if (indicator.kind() == IndicatorKind.RATE) {
@@ -126,37 +171,45 @@ class DashboardTables {
         if (perCapita) {
             aggregateHeaders.add(msg(locale, "dashboard.col.perCapitaAggregate"));
         }
-        String areaName = ranking.filters().area() == null ? msg(locale, "dashboard.country")
+        String areaName = ranking.filters().area() == null
+                ? msg(locale, "dashboard.country")
                 : ranking.filters().area().name();
-        List<Row> aggregates = ranking.aggregates().stream().map(a -> {
-            List<Cell> cells = new ArrayList<>(List.of(
-                    Cell.text(a.groupCode() == null ? areaName : a.groupName()),
-                    Cell.integer(a.counties()), Cell.integer(a.reporting())));
-            if (indicator.isComputed()) {
-                cells.add(a.covered() == 0 ? gap(locale)
-                        : a.ratioNotApplicable() ? Cell.numeric(msg(locale, "report.notApplicable"))
-                                : Cell.number(a.ratio(), 1));
-                cells.add(Cell.integer(a.covered()));
-            } else if (indicator.kind() == IndicatorKind.RATE) {
-                cells.add(a.mean() == null ? gap(locale) : Cell.number(a.mean(), 1));
-            } else {
-                cells.add(a.sum() == null ? gap(locale) : value(indicator, a.sum(), false, locale));
-                cells.add(a.mean() == null ? gap(locale) : Cell.number(a.mean(), 2));
-            }
-            if (perCapita) {
-                cells.add(a.perCapita() == null ? gap(locale) : Cell.number(a.perCapita(), 2));
-            }
-            return new Row(cells, a.groupCode() == null);
-        }).toList();
-        return List.of(table,
-                new DashboardTable("aggregates", msg(locale, "dashboard.ranking.aggregates"), aggregateHeaders,
-                        aggregates));
+        List<Row> aggregates = ranking.aggregates().stream()
+                .map(a -> {
+                    List<Cell> cells = new ArrayList<>(List.of(
+                            Cell.text(a.groupCode() == null ? areaName : a.groupName()),
+                            Cell.integer(a.counties()),
+                            Cell.integer(a.reporting())));
+                    if (indicator.isComputed()) {
+                        cells.add(
+                                a.covered() == 0
+                                        ? gap(locale)
+                                        : a.ratioNotApplicable()
+                                                ? Cell.numeric(msg(locale, "report.notApplicable"))
+                                                : Cell.number(a.ratio(), 1));
+                        cells.add(Cell.integer(a.covered()));
+                    } else if (indicator.kind() == IndicatorKind.RATE) {
+                        cells.add(a.mean() == null ? gap(locale) : Cell.number(a.mean(), 1));
+                    } else {
+                        cells.add(a.sum() == null ? gap(locale) : value(indicator, a.sum(), false, locale));
+                        cells.add(a.mean() == null ? gap(locale) : Cell.number(a.mean(), 2));
+                    }
+                    if (perCapita) {
+                        cells.add(a.perCapita() == null ? gap(locale) : Cell.number(a.perCapita(), 2));
+                    }
+                    return new Row(cells, a.groupCode() == null);
+                })
+                .toList();
+        return List.of(
+                table,
+                new DashboardTable(
+                        "aggregates", msg(locale, "dashboard.ranking.aggregates"), aggregateHeaders, aggregates));
     }
 
     /** The national ranking's download: every county of the country ranked (never drawn on the page). */
     DashboardTable rankingCounties(Ranking ranking, Locale locale) {
-        return rankingTable(COUNTIES, rankingCountiesCaption(ranking, locale), ranking, ranking.counties(), false,
-                locale);
+        return rankingTable(
+                COUNTIES, rankingCountiesCaption(ranking, locale), ranking, ranking.counties(), false, locale);
     }
 
     String rankingCountiesCaption(Ranking ranking, Locale locale) {
@@ -167,43 +220,54 @@ class DashboardTables {
     static final String COUNTIES = "counties";
 
     /** The ranked rows as a table: provinces (linked to their counties) or counties. */
-    private DashboardTable rankingTable(String name, String caption, Ranking ranking, List<RankRow> ranked,
-            boolean provinces, Locale locale) {
+    private DashboardTable rankingTable(
+            String name, String caption, Ranking ranking, List<RankRow> ranked, boolean provinces, Locale locale) {
         IndicatorDef indicator = ranking.indicator();
         Target target = indicator.target();
         boolean perCapita = ranking.perCapita();
         int year = ranking.filters().year();
-        List<Row> rows = ranked.stream().map(r -> {
-            List<Cell> cells = new ArrayList<>();
-            cells.add(r.rank() == null ? gap(locale) : Cell.integer(r.rank()));
-            if (provinces) {
-                cells.add(Cell.link(r.name(), "/dashboards/ranking?year=" + year + "&area=" + r.code()
-                        + "&indicator=" + indicator.code()));
-            } else {
-                // a county whose published version is being corrected is ranked by it, and says so
-                cells.add(Cell.link(r.correcting() ? msg(locale, "dashboard.ranking.correcting", r.name()) : r.name(),
-                        profileHref(r.code(), year, indicator.code())));
-                cells.add(Cell.text(r.groupName()));
-            }
-            cells.add(value(indicator, r.value(), r.notApplicable(), locale));
-            if (perCapita) {
-                cells.add(r.perCapita() == null ? gap(locale) : Cell.number(r.perCapita(), 2));
-            }
-            cells.add(Cell.text(indicator.unit()));
-            if (!provinces) {
-                if (perCapita) {
-                    cells.add(r.population() == null ? Cell.numeric(msg(locale, "dashboard.noPopulation"))
-                            : Cell.integer(r.population()));
-                }
-                cells.add(target == null ? gap(locale) : Cell.text(target.display()));
-                cells.add(target == null || r.value() == null ? gap(locale)
-                        : Cell.text(msg(locale, target.isMetBy(r.value()) ? "dashboard.met" : "dashboard.notMet")));
-                cells.add(rankChange(r, locale));
-            }
-            return new Row(cells, false);
-        }).toList();
-        List<String> headers = new ArrayList<>(headers(locale, "dashboard.col.rank",
-                provinces ? "dashboard.col.province" : "dashboard.col.county"));
+        List<Row> rows = ranked.stream()
+                .map(r -> {
+                    List<Cell> cells = new ArrayList<>();
+                    cells.add(r.rank() == null ? gap(locale) : Cell.integer(r.rank()));
+                    if (provinces) {
+                        cells.add(Cell.link(
+                                r.name(),
+                                "/dashboards/ranking?year=" + year + "&area=" + r.code() + "&indicator="
+                                        + indicator.code()));
+                    } else {
+                        // a county whose published version is being corrected is ranked by it, and says so
+                        cells.add(Cell.link(
+                                r.correcting() ? msg(locale, "dashboard.ranking.correcting", r.name()) : r.name(),
+                                profileHref(r.code(), year, indicator.code())));
+                        cells.add(Cell.text(r.groupName()));
+                    }
+                    cells.add(value(indicator, r.value(), r.notApplicable(), locale));
+                    if (perCapita) {
+                        cells.add(r.perCapita() == null ? gap(locale) : Cell.number(r.perCapita(), 2));
+                    }
+                    cells.add(Cell.text(indicator.unit()));
+                    if (!provinces) {
+                        if (perCapita) {
+                            cells.add(
+                                    r.population() == null
+                                            ? Cell.numeric(msg(locale, "dashboard.noPopulation"))
+                                            : Cell.integer(r.population()));
+                        }
+                        cells.add(target == null ? gap(locale) : Cell.text(target.display()));
+                        cells.add(
+                                target == null || r.value() == null
+                                        ? gap(locale)
+                                        : Cell.text(msg(
+                                                locale,
+                                                target.isMetBy(r.value()) ? "dashboard.met" : "dashboard.notMet")));
+                        cells.add(rankChange(r, locale));
+                    }
+                    return new Row(cells, false);
+                })
+                .toList();
+        List<String> headers = new ArrayList<>(
+                headers(locale, "dashboard.col.rank", provinces ? "dashboard.col.province" : "dashboard.col.county"));
         if (!provinces) {
             headers.add(msg(locale, "dashboard.col.prefecture"));
         }
@@ -223,7 +287,8 @@ class DashboardTables {
 
     /** What a province's value is: the ratio of the parts, the mean of the rates, or the sum. */
     private static String provinceValueHeader(IndicatorDef indicator) {
-        return indicator.isComputed() ? "dashboard.col.ratio"
+        return indicator.isComputed()
+                ? "dashboard.col.ratio"
                 : indicator.kind() == IndicatorKind.RATE ? "dashboard.col.mean" : "dashboard.col.sum";
     }
 
@@ -235,32 +300,42 @@ class DashboardTables {
      */
     List<DashboardTable> heatMap(HeatMap heat, Locale locale) {
         boolean provinces = heat.scores().provinces();
-        List<String> headers = new ArrayList<>(headers(locale, "dashboard.col.rank", "dashboard.col.rankInterval",
+        List<String> headers = new ArrayList<>(headers(
+                locale,
+                "dashboard.col.rank",
+                "dashboard.col.rankInterval",
                 provinces ? "dashboard.col.province" : "dashboard.col.county"));
         if (!provinces) {
             headers.addAll(headers(locale, "dashboard.col.prefecture", "dashboard.col.peerGroup"));
         }
         heat.sections().forEach(s -> headers.add(s.name(locale)));
-        headers.addAll(headers(locale, "dashboard.col.overall",
-                provinces ? "dashboard.col.provinceCoverage" : "dashboard.col.coverage", "dashboard.col.change"));
+        headers.addAll(headers(
+                locale,
+                "dashboard.col.overall",
+                provinces ? "dashboard.col.provinceCoverage" : "dashboard.col.coverage",
+                "dashboard.col.change"));
         int ranked = heat.scores().ranked();
-        List<Row> rows = heat.ranked().stream().map(u -> {
-            List<Cell> cells = new ArrayList<>();
-            cells.add(Cell.integer(u.rank()));
-            cells.add(interval(u.interval(), ranked, locale));
-            cells.addAll(unitCells(heat, u, provinces, locale));
-            return new Row(cells, false);
-        }).toList();
+        List<Row> rows = heat.ranked().stream()
+                .map(u -> {
+                    List<Cell> cells = new ArrayList<>();
+                    cells.add(Cell.integer(u.rank()));
+                    cells.add(interval(u.interval(), ranked, locale));
+                    cells.addAll(unitCells(heat, u, provinces, locale));
+                    return new Row(cells, false);
+                })
+                .toList();
         List<String> unrankedHeaders = new ArrayList<>(headers.subList(2, headers.size()));
         unrankedHeaders.add(msg(locale, "dashboard.col.why"));
-        List<Row> unranked = heat.unranked().stream().map(u -> {
-            List<Cell> cells = new ArrayList<>(unitCells(heat, u, provinces, locale));
-            cells.add(Cell.text(whyNotRanked(u, locale)));
-            return new Row(cells, false);
-        }).toList();
+        List<Row> unranked = heat.unranked().stream()
+                .map(u -> {
+                    List<Cell> cells = new ArrayList<>(unitCells(heat, u, provinces, locale));
+                    cells.add(Cell.text(whyNotRanked(u, locale)));
+                    return new Row(cells, false);
+                })
+                .toList();
         DashboardTable shown = new DashboardTable("heatmap", msg(locale, "dashboard.heatmap.title"), headers, rows);
-        DashboardTable insufficient = new DashboardTable("insufficient", msg(locale, "dashboard.heatmap.insufficient"),
-                unrankedHeaders, unranked);
+        DashboardTable insufficient = new DashboardTable(
+                "insufficient", msg(locale, "dashboard.heatmap.insufficient"), unrankedHeaders, unranked);
         return List.of(shown, insufficient);
     }
 
@@ -269,27 +344,43 @@ class DashboardTables {
      * national rank: the national heat map's download (the page shows the provinces).
      */
     DashboardTable heatMapCounties(HeatMap heat, Locale locale) {
-        List<String> headers = new ArrayList<>(headers(locale, "dashboard.col.rank", "dashboard.col.rankInterval",
-                "dashboard.col.county", "dashboard.col.prefecture", "dashboard.col.peerGroup"));
+        List<String> headers = new ArrayList<>(headers(
+                locale,
+                "dashboard.col.rank",
+                "dashboard.col.rankInterval",
+                "dashboard.col.county",
+                "dashboard.col.prefecture",
+                "dashboard.col.peerGroup"));
         heat.sections().forEach(s -> headers.add(s.name(locale)));
-        headers.addAll(headers(locale, "dashboard.col.overall", "dashboard.col.coverage", "dashboard.col.change",
+        headers.addAll(headers(
+                locale,
+                "dashboard.col.overall",
+                "dashboard.col.coverage",
+                "dashboard.col.change",
                 "dashboard.col.why"));
         List<AreaIndexes.Unit> counties = heat.scores().counties();
         int ranked = (int) counties.stream().filter(AreaIndexes.Unit::ranked).count();
-        List<Row> rows = counties.stream().map(u -> {
-            List<Cell> cells = new ArrayList<>();
-            cells.add(u.rank() == null ? gap(locale) : Cell.integer(u.rank()));
-            cells.add(interval(u.interval(), ranked, locale));
-            cells.addAll(unitCells(heat, u, false, locale));
-            cells.add(u.ranked() ? Cell.text("") : Cell.text(whyNotRanked(u, locale)));
-            return new Row(cells, false);
-        }).toList();
+        List<Row> rows = counties.stream()
+                .map(u -> {
+                    List<Cell> cells = new ArrayList<>();
+                    cells.add(u.rank() == null ? gap(locale) : Cell.integer(u.rank()));
+                    cells.add(interval(u.interval(), ranked, locale));
+                    cells.addAll(unitCells(heat, u, false, locale));
+                    cells.add(u.ranked() ? Cell.text("") : Cell.text(whyNotRanked(u, locale)));
+                    return new Row(cells, false);
+                })
+                .toList();
         return new DashboardTable(COUNTIES, msg(locale, "dashboard.heatmap.allCounties"), headers, rows);
     }
 
     private String whyNotRanked(AreaIndexes.Unit u, Locale locale) {
-        return msg(locale, !u.reported() ? "dashboard.why.noReport"
-                : u.overall() == null || u.overall().score() == null ? "dashboard.why.noScore" : "dashboard.why.coverage");
+        return msg(
+                locale,
+                !u.reported()
+                        ? "dashboard.why.noReport"
+                        : u.overall() == null || u.overall().score() == null
+                                ? "dashboard.why.noScore"
+                                : "dashboard.why.coverage");
     }
 
     /** A unit's name, group, section scores, overall score, coverage and change. */
@@ -320,13 +411,20 @@ class DashboardTables {
         if (interval == null) {
             return gap(locale);
         }
-        String text = interval.low() == interval.high() ? Integer.toString(interval.median())
+        String text = interval.low() == interval.high()
+                ? Integer.toString(interval.median())
                 : msg(locale, "dashboard.interval", interval.median(), interval.low(), interval.high());
         double from = 100.0 * (interval.low() - 1) / Math.max(1, ranked);
         double to = 100.0 * interval.high() / Math.max(1, ranked);
-        return Cell.numeric(text).styled(String.format(Locale.ROOT,
-                "background: linear-gradient(to right, transparent %.1f%%, rgba(13,110,253,.28) %.1f%%, "
-                        + "rgba(13,110,253,.28) %.1f%%, transparent %.1f%%)", from, from, to, to));
+        return Cell.numeric(text)
+                .styled(String.format(
+                        Locale.ROOT,
+                        "background: linear-gradient(to right, transparent %.1f%%, rgba(13,110,253,.28) %.1f%%, "
+                                + "rgba(13,110,253,.28) %.1f%%, transparent %.1f%%)",
+                        from,
+                        from,
+                        to,
+                        to));
     }
 
     /** A peer group's name: "县·人口中等三分位". */
@@ -341,61 +439,104 @@ class DashboardTables {
 
     List<DashboardTable> profile(Profile profile, Locale locale) {
         double threshold = profile.threshold();
-        List<Row> sections = new ArrayList<>(profile.sections().stream().map(s -> Row.of(
-                Cell.text(s.section().name(locale)), score(s.county(), threshold, locale),
-                coverage(s.county(), locale), score(s.average(), locale), score(s.peerMedian(), locale))).toList());
+        List<Row> sections = new ArrayList<>(profile.sections().stream()
+                .map(s -> Row.of(
+                        Cell.text(s.section().name(locale)),
+                        score(s.county(), threshold, locale),
+                        coverage(s.county(), locale),
+                        score(s.average(), locale),
+                        score(s.peerMedian(), locale)))
+                .toList());
         AreaIndexes.Unit unit = profile.unit();
-        sections.add(new Row(List.of(Cell.text(msg(locale, "dashboard.col.overall")),
-                score(unit == null ? null : unit.overall(), threshold, locale),
-                coverage(unit == null ? null : unit.overall(), locale),
-                score(DashboardService.mean(profile.sections().stream().map(SectionScore::average).toList()), locale),
-                score(profile.peerMedian(), locale)), true));
+        sections.add(new Row(
+                List.of(
+                        Cell.text(msg(locale, "dashboard.col.overall")),
+                        score(unit == null ? null : unit.overall(), threshold, locale),
+                        coverage(unit == null ? null : unit.overall(), locale),
+                        score(
+                                DashboardService.mean(profile.sections().stream()
+                                        .map(SectionScore::average)
+                                        .toList()),
+                                locale),
+                        score(profile.peerMedian(), locale)),
+                true));
         IndicatorDef indicator = profile.indicator();
-        List<Row> trend = profile.trend().stream().map(p -> Row.of(Cell.text(Integer.toString(p.year())),
-                !p.inCatalogue() ? Cell.numeric(msg(locale, "dashboard.notInCatalogue"))
-                        : value(indicator, p.value(), p.notApplicable(), locale),
-                Cell.text(indicator.unit()))).toList();
-        List<Row> reports = profile.reports().stream().map(r -> Row.of(
-                Cell.link(Integer.toString(r.year()), "/counties/" + profile.county().code() + "/reports/" + r.year()),
-                Cell.text(msg(locale, "dashboard.status." + r.status())),
-                r.submittedAt() == null ? gap(locale) : Cell.text(minutes(r.submittedAt())),
-                r.approvedAt() == null ? gap(locale) : Cell.text(minutes(r.approvedAt())))).toList();
+        List<Row> trend = profile.trend().stream()
+                .map(p -> Row.of(
+                        Cell.text(Integer.toString(p.year())),
+                        !p.inCatalogue()
+                                ? Cell.numeric(msg(locale, "dashboard.notInCatalogue"))
+                                : value(indicator, p.value(), p.notApplicable(), locale),
+                        Cell.text(indicator.unit())))
+                .toList();
+        List<Row> reports = profile.reports().stream()
+                .map(r -> Row.of(
+                        Cell.link(
+                                Integer.toString(r.year()),
+                                "/counties/" + profile.county().code() + "/reports/" + r.year()),
+                        Cell.text(msg(locale, "dashboard.status." + r.status())),
+                        r.submittedAt() == null ? gap(locale) : Cell.text(minutes(r.submittedAt())),
+                        r.approvedAt() == null ? gap(locale) : Cell.text(minutes(r.approvedAt()))))
+                .toList();
         return List.of(
-                new DashboardTable("sections", msg(locale, "dashboard.profile.sections"), List.of(
-                        msg(locale, "dashboard.col.section"), msg(locale, "dashboard.profile.county"),
-                        msg(locale, "dashboard.col.coverage"),
-                        msg(locale, "dashboard.profile.average", profile.averageOf()),
-                        msg(locale, "dashboard.profile.peerMedian", peer(unit == null ? null : unit.peer(), locale),
-                                profile.peers())), sections),
-                new DashboardTable("trend", msg(locale, "dashboard.profile.trend", indicator.name(locale)),
-                        headers(locale, "dashboard.col.year", "dashboard.col.value", "dashboard.col.unit"), trend),
-                new DashboardTable("reports", msg(locale, "dashboard.profile.reports"), headers(locale,
-                        "dashboard.col.year", "dashboard.col.status", "dashboard.col.submittedAt",
-                        "dashboard.col.approvedAt"), reports));
+                new DashboardTable(
+                        "sections",
+                        msg(locale, "dashboard.profile.sections"),
+                        List.of(
+                                msg(locale, "dashboard.col.section"),
+                                msg(locale, "dashboard.profile.county"),
+                                msg(locale, "dashboard.col.coverage"),
+                                msg(locale, "dashboard.profile.average", profile.averageOf()),
+                                msg(
+                                        locale,
+                                        "dashboard.profile.peerMedian",
+                                        peer(unit == null ? null : unit.peer(), locale),
+                                        profile.peers())),
+                        sections),
+                new DashboardTable(
+                        "trend",
+                        msg(locale, "dashboard.profile.trend", indicator.name(locale)),
+                        headers(locale, "dashboard.col.year", "dashboard.col.value", "dashboard.col.unit"),
+                        trend),
+                new DashboardTable(
+                        "reports",
+                        msg(locale, "dashboard.profile.reports"),
+                        headers(
+                                locale,
+                                "dashboard.col.year",
+                                "dashboard.col.status",
+                                "dashboard.col.submittedAt",
+                                "dashboard.col.approvedAt"),
+                        reports));
     }
 
     // ---- comparison --------------------------------------------------------------------------
 
     DashboardTable comparison(Comparison comparison, Locale locale) {
-        List<String> headers = new ArrayList<>(headers(locale, "dashboard.col.indicator", "dashboard.col.unit",
-                "dashboard.col.target"));
+        List<String> headers = new ArrayList<>(
+                headers(locale, "dashboard.col.indicator", "dashboard.col.unit", "dashboard.col.target"));
         comparison.counties().forEach(c -> headers.add(c.name()));
-        List<Row> rows = new ArrayList<>(comparison.rows().stream().map(r -> {
-            List<Cell> cells = new ArrayList<>(List.of(Cell.text(r.indicator().name(locale)),
-                    Cell.text(r.indicator().unit()),
-                    r.indicator().target() == null ? gap(locale) : Cell.text(r.indicator().target().display())));
-            for (ValueRow v : r.values()) {
-                cells.add(v == null ? gap(locale) : value(r.indicator(), v.value(), v.notApplicable(), locale));
-            }
-            return new Row(cells, false);
-        }).toList());
+        List<Row> rows = new ArrayList<>(comparison.rows().stream()
+                .map(r -> {
+                    List<Cell> cells = new ArrayList<>(List.of(
+                            Cell.text(r.indicator().name(locale)),
+                            Cell.text(r.indicator().unit()),
+                            r.indicator().target() == null
+                                    ? gap(locale)
+                                    : Cell.text(r.indicator().target().display())));
+                    for (ValueRow v : r.values()) {
+                        cells.add(v == null ? gap(locale) : value(r.indicator(), v.value(), v.notApplicable(), locale));
+                    }
+                    return new Row(cells, false);
+                })
+                .toList());
         if (!comparison.rows().isEmpty()) {
-            List<Cell> cells = new ArrayList<>(List.of(Cell.text(msg(locale, "dashboard.compare.sectionScore")),
-                    Cell.text(""), Cell.text("")));
+            List<Cell> cells = new ArrayList<>(
+                    List.of(Cell.text(msg(locale, "dashboard.compare.sectionScore")), Cell.text(""), Cell.text("")));
             comparison.sectionScores().forEach(s -> cells.add(score(s, 0, locale)));
             rows.add(new Row(cells, true));
-            List<Cell> coverage = new ArrayList<>(List.of(Cell.text(msg(locale, "dashboard.col.coverage")),
-                    Cell.text(""), Cell.text("")));
+            List<Cell> coverage = new ArrayList<>(
+                    List.of(Cell.text(msg(locale, "dashboard.col.coverage")), Cell.text(""), Cell.text("")));
             comparison.sectionScores().forEach(s -> coverage.add(coverage(s, locale)));
             rows.add(new Row(coverage, false));
         }
@@ -445,8 +586,8 @@ class DashboardTables {
         if (part == null || part.scoreable() == 0) {
             return gap(locale);
         }
-        return Cell.numeric(msg(locale, "dashboard.coverage", part.reported(), part.scoreable(),
-                Math.round(100 * part.coverage())));
+        return Cell.numeric(msg(
+                locale, "dashboard.coverage", part.reported(), part.scoreable(), Math.round(100 * part.coverage())));
     }
 
     /** The background of a score: hue 0 (red) at 0 to 120 (green) at 1. */
@@ -459,9 +600,11 @@ class DashboardTables {
         if (change == null) {
             return gap(locale);
         }
-        String difference = BigDecimal.valueOf(now - before).setScale(2, RoundingMode.HALF_UP).toPlainString();
-        return Cell.numeric(msg(locale, "dashboard.change." + change,
-                difference.startsWith("-") ? difference : "+" + difference));
+        String difference = BigDecimal.valueOf(now - before)
+                .setScale(2, RoundingMode.HALF_UP)
+                .toPlainString();
+        return Cell.numeric(
+                msg(locale, "dashboard.change." + change, difference.startsWith("-") ? difference : "+" + difference));
     }
 
     private Cell rankChange(RankRow r, Locale locale) {
@@ -477,7 +620,8 @@ class DashboardTables {
     }
 
     static String profileHref(String county, int year, String indicator) {
-        return "/dashboards/counties/" + county + "?year=" + year + (indicator == null ? "" : "&indicator=" + indicator);
+        return "/dashboards/counties/" + county + "?year=" + year
+                + (indicator == null ? "" : "&indicator=" + indicator);
     }
 
     private static String minutes(Instant instant) {

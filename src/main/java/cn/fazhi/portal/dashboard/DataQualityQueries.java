@@ -33,9 +33,17 @@ class DataQualityQueries {
      * @param groupName the county's prefecture (its province for a county directly under one)
      * @param position the indicator's place in the catalogue (the order of the page's rows)
      */
-    record CheckedValue(String county, String name, String provinceCode, String prefectureCode, String groupName,
-            ReportStatus status, String indicator, int position, boolean perCapita, BigDecimal value) {
-    }
+    record CheckedValue(
+            String county,
+            String name,
+            String provinceCode,
+            String prefectureCode,
+            String groupName,
+            ReportStatus status,
+            String indicator,
+            int position,
+            boolean perCapita,
+            BigDecimal value) {}
 
     /**
      * Every value (not blank, not 不适用) of the year's approved and submitted reports of these
@@ -55,11 +63,21 @@ class DataQualityQueries {
                 where ar.year = :year and ar.status in (:statuses) and ar.county_code = any (:counties)
                 order by r.code, i.position
                 """)
-                .param("year", year).param("statuses", DashboardQueries.names(CHECKED)).param("counties", counties.toArray(String[]::new))
+                .param("year", year)
+                .param("statuses", DashboardQueries.names(CHECKED))
+                .param("counties", counties.toArray(String[]::new))
                 // by position: a national year is some 300,000 rows
                 .query(rs -> {
-                    rows.add(new CheckedValue(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), ReportStatus.valueOf(rs.getString(6)), rs.getString(7), rs.getInt(8), rs.getBoolean(9),
+                    rows.add(new CheckedValue(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            ReportStatus.valueOf(rs.getString(6)),
+                            rs.getString(7),
+                            rs.getInt(8),
+                            rs.getBoolean(9),
                             rs.getBigDecimal(10)));
                 });
         return rows;

@@ -55,8 +55,13 @@ class DataQualityService implements ValueFlags {
     private final AreaIndexes indexes;
     private final DashboardQueries generations;
 
-    DataQualityService(DataQualityQueries queries, DashboardService dashboards, CatalogService catalogs,
-            RegionService regions, LiveResults live, AreaIndexes indexes,
+    DataQualityService(
+            DataQualityQueries queries,
+            DashboardService dashboards,
+            CatalogService catalogs,
+            RegionService regions,
+            LiveResults live,
+            AreaIndexes indexes,
             DashboardQueries generations) {
         this.indexes = indexes;
         this.generations = generations;
@@ -74,9 +79,22 @@ class DataQualityService implements ValueFlags {
      * @param compared the value as compared: per 10,000 residents when {@code perCapita}, else raw
      * @param peerMedian the peer group's median, in the unit of {@code compared}
      */
-    record Flag(String county, String name, String provinceCode, String prefectureCode, String groupName,
-            ReportStatus status, String indicator, int position, boolean perCapita, BigDecimal raw, double compared,
-            Group group, double peerMedian, double z, int peers) {
+    record Flag(
+            String county,
+            String name,
+            String provinceCode,
+            String prefectureCode,
+            String groupName,
+            ReportStatus status,
+            String indicator,
+            int position,
+            boolean perCapita,
+            BigDecimal raw,
+            double compared,
+            Group group,
+            double peerMedian,
+            double z,
+            int peers) {
 
         RegionView region() {
             return new RegionView(county, name, RegionLevel.COUNTY, null, provinceCode, prefectureCode);
@@ -88,14 +106,14 @@ class DataQualityService implements ValueFlags {
 
         static YearFlags of(List<Flag> flags) {
             Map<String, List<Flag>> byCounty = new LinkedHashMap<>();
-            flags.forEach(f -> byCounty.computeIfAbsent(f.county(), c -> new ArrayList<>()).add(f));
+            flags.forEach(f ->
+                    byCounty.computeIfAbsent(f.county(), c -> new ArrayList<>()).add(f));
             return new YearFlags(List.copyOf(flags), byCounty);
         }
     }
 
     /** The page: its filters, the year's catalogue (for the indicators' names) and the flags of the area. */
-    record QualityPage(Filters filters, Catalog catalog, List<Flag> flags) {
-    }
+    record QualityPage(Filters filters, Catalog catalog, List<Flag> flags) {}
 
     QualityPage page(Viewer viewer, Integer year, String area) {
         if (!viewer.is(Role.REVIEWER) && !viewer.is(Role.ADMIN)) {
@@ -104,13 +122,16 @@ class DataQualityService implements ValueFlags {
         Integer chosenYear = year;
         if (year == null) {
             // the latest year with something to check in the area (or the scope), not an empty page
-            String where = area != null && !area.isBlank() ? area.trim()
+            String where = area != null && !area.isBlank()
+                    ? area.trim()
                     : viewer.is(Role.REVIEWER) ? viewer.scopeRegionCode() : null;
             chosenYear = dashboards.defaultYear(where, null, DataQualityQueries.CHECKED);
         }
         Filters filters = dashboards.filters(viewer, chosenYear, area, null, DataQualityQueries.CHECKED);
         Slice slice = filters.slice();
-        List<Flag> shown = flagsOf(filters.year()).flags().stream().filter(f -> slice.contains(f.region())).toList();
+        List<Flag> shown = flagsOf(filters.year()).flags().stream()
+                .filter(f -> slice.contains(f.region()))
+                .toList();
         return new QualityPage(filters, catalogs.forYear(filters.year()), shown);
     }
 
@@ -130,9 +151,17 @@ class DataQualityService implements ValueFlags {
             return Map.of(); // no population: no peer group
         }
         Map<String, ValueFlag> flags = new LinkedHashMap<>();
-        flagsOf(generation, year, group, peers).byCounty().getOrDefault(countyCode, List.of())
-                .forEach(f -> flags.put(f.indicator(), new ValueFlag(f.perCapita(), decimal(f.compared(), 2),
-                        decimal(f.peerMedian(), 2), decimal(f.z(), 1), f.peers())));
+        flagsOf(generation, year, group, peers)
+                .byCounty()
+                .getOrDefault(countyCode, List.of())
+                .forEach(f -> flags.put(
+                        f.indicator(),
+                        new ValueFlag(
+                                f.perCapita(),
+                                decimal(f.compared(), 2),
+                                decimal(f.peerMedian(), 2),
+                                decimal(f.z(), 1),
+                                f.peers())));
         return flags;
     }
 
@@ -141,7 +170,9 @@ class DataQualityService implements ValueFlags {
         long generation = generations.generation();
         AreaIndexes.Peers peers = indexes.peers();
         List<Flag> all = new ArrayList<>();
-        peers.members().keySet().forEach(g -> all.addAll(flagsOf(generation, year, g, peers).flags()));
+        peers.members()
+                .keySet()
+                .forEach(g -> all.addAll(flagsOf(generation, year, g, peers).flags()));
         all.sort(Comparator.comparing(Flag::county).thenComparingInt(Flag::position));
         return YearFlags.of(all);
     }
@@ -151,22 +182,30 @@ class DataQualityService implements ValueFlags {
      * asks for its county's group only (a ninth of the country's values), the dashboard for all.
      */
     private YearFlags flagsOf(long generation, int year, Group group, AreaIndexes.Peers peers) {
-        return live.get(generation, List.of("data-quality", year, group),
-                () -> compute(year, group, peers), f -> 1 + f.flags().size());
+        return live.get(
+                generation,
+                List.of("data-quality", year, group),
+                () -> compute(year, group, peers),
+                f -> 1 + f.flags().size());
     }
 
     private YearFlags compute(int year, Group group, AreaIndexes.Peers peers) {
         List<CheckedValue> values = queries.values(year, peers.members().getOrDefault(group, List.of()));
         Map<String, List<CheckedValue>> byIndicator = new HashMap<>();
-        values.forEach(v -> byIndicator.computeIfAbsent(v.indicator(), i -> new ArrayList<>()).add(v));
+        values.forEach(v -> byIndicator
+                .computeIfAbsent(v.indicator(), i -> new ArrayList<>())
+                .add(v));
         // (county, indicator) → the outlier
         Map<String, Outlier> outliers = new HashMap<>();
         byIndicator.forEach((indicator, members) -> {
             boolean perCapita = members.get(0).perCapita();
-            List<Observation> observations = members.stream().map(m -> {
-                Long population = peers.population().get(m.county());
-                return new Observation(m.county(), compared(m, population), m.value().doubleValue(), population);
-            }).toList();
+            List<Observation> observations = members.stream()
+                    .map(m -> {
+                        Long population = peers.population().get(m.county());
+                        return new Observation(
+                                m.county(), compared(m, population), m.value().doubleValue(), population);
+                    })
+                    .toList();
             PeerGroups.outliers(observations, perCapita)
                     .forEach((county, outlier) -> outliers.put(county + "/" + indicator, outlier));
         });
@@ -174,9 +213,22 @@ class DataQualityService implements ValueFlags {
         for (CheckedValue v : values) {
             Outlier o = outliers.get(v.county() + "/" + v.indicator());
             if (o != null) {
-                flags.add(new Flag(v.county(), v.name(), v.provinceCode(), v.prefectureCode(), v.groupName(),
-                        v.status(), v.indicator(), v.position(), v.perCapita(), v.value(),
-                        compared(v, peers.population().get(v.county())), group, o.peerMedian(), o.z(), o.peers()));
+                flags.add(new Flag(
+                        v.county(),
+                        v.name(),
+                        v.provinceCode(),
+                        v.prefectureCode(),
+                        v.groupName(),
+                        v.status(),
+                        v.indicator(),
+                        v.position(),
+                        v.perCapita(),
+                        v.value(),
+                        compared(v, peers.population().get(v.county())),
+                        group,
+                        o.peerMedian(),
+                        o.z(),
+                        o.peers()));
             }
         }
         return YearFlags.of(flags);
@@ -184,7 +236,8 @@ class DataQualityService implements ValueFlags {
 
     /** The value as compared: per 10,000 residents for a per-capita indicator (every grouped county has a population). */
     private static double compared(CheckedValue v, long population) {
-        return v.perCapita() ? v.value().doubleValue() * CompositeIndex.PER_CAPITA_UNIT / population
+        return v.perCapita()
+                ? v.value().doubleValue() * CompositeIndex.PER_CAPITA_UNIT / population
                 : v.value().doubleValue();
     }
 

@@ -18,20 +18,18 @@ import java.util.Locale;
 final class FilterOptions {
 
     /** One {@code <option>}. */
-    record Option(String value, String text, boolean selected) {
-    }
+    record Option(String value, String text, boolean selected) {}
 
     /** An {@code <optgroup>} of options (a section of the catalogue). */
-    record Group(String label, List<Option> options) {
-    }
+    record Group(String label, List<Option> options) {}
 
-    private FilterOptions() {
-    }
+    private FilterOptions() {}
 
     /** The year filter's options, newest first, the page's year selected. */
     static List<Option> years(Filters filters) {
         return filters.years().stream()
-                .map(y -> new Option(Integer.toString(y), Integer.toString(y), y == filters.year())).toList();
+                .map(y -> new Option(Integer.toString(y), Integer.toString(y), y == filters.year()))
+                .toList();
     }
 
     /**
@@ -44,7 +42,8 @@ final class FilterOptions {
             options.add(new Option("", country, false));
         }
         for (RegionView area : filters.areas()) {
-            options.add(new Option(area.code(),
+            options.add(new Option(
+                    area.code(),
                     area.level() == RegionLevel.PREFECTURE ? "\u3000" + area.name() : area.name(),
                     filters.area() != null && area.code().equals(filters.area().code())));
         }
@@ -57,7 +56,10 @@ final class FilterOptions {
         for (SectionDef section : catalog.sections()) {
             List<Option> options = new ArrayList<>();
             for (IndicatorDef indicator : catalog.indicatorsOf(section.code())) {
-                options.add(new Option(indicator.code(), indicator.name(locale), indicator.code().equals(selected)));
+                options.add(new Option(
+                        indicator.code(),
+                        indicator.name(locale),
+                        indicator.code().equals(selected)));
             }
             groups.add(new Group(section.name(locale), options));
         }

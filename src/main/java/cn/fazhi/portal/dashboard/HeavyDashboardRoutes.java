@@ -13,8 +13,10 @@ class HeavyDashboardRoutes {
 
     @Bean
     HeavyRoute dashboardExports() {
-        return new HeavyRoute(HeavyRoute.Kind.EXPORT, new AndRequestMatcher(
-                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/dashboards/**"),
-                request -> request.getParameter("format") != null));
+        return new HeavyRoute(
+                HeavyRoute.Kind.EXPORT,
+                new AndRequestMatcher(
+                        PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, "/dashboards/**"),
+                        request -> request.getParameter("format") != null));
     }
 }

@@ -45,11 +45,9 @@ class LiveResults {
             .build();
 
     /** A result's key: what the caller says it depends on, and the generation it was computed at. */
-    private record Kept(long generation, Object key) {
-    }
+    private record Kept(long generation, Object key) {}
 
-    private record Result(Object value, int rows) {
-    }
+    private record Result(Object value, int rows) {}
 
     /**
      * The result for {@code key} as of {@code generation}, computed by {@code compute} when none is

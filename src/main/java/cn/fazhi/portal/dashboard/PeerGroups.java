@@ -38,11 +38,9 @@ final class PeerGroups {
     }
 
     /** A peer group: kind × tercile (1 smallest … 3 largest); tercile 0 when the population is unknown. */
-    record Group(Kind kind, int tercile) {
-    }
+    record Group(Kind kind, int tercile) {}
 
-    private PeerGroups() {
-    }
+    private PeerGroups() {}
 
     /**
      * The kind of a county-level unit from its code and name: a name ending in 区 is a district
@@ -64,27 +62,30 @@ final class PeerGroups {
      */
     static long[] tercileBounds(Iterable<Long> populations) {
         double[] sorted = java.util.stream.StreamSupport.stream(populations.spliterator(), false)
-                .filter(p -> p != null && p > 0).mapToDouble(Long::doubleValue).sorted().toArray();
+                .filter(p -> p != null && p > 0)
+                .mapToDouble(Long::doubleValue)
+                .sorted()
+                .toArray();
         if (sorted.length == 0) {
             return new long[] {Long.MAX_VALUE, Long.MAX_VALUE};
         }
-        return new long[] {Math.round(CompositeIndex.quantile(sorted, 1.0 / 3)),
-                Math.round(CompositeIndex.quantile(sorted, 2.0 / 3))};
+        return new long[] {
+            Math.round(CompositeIndex.quantile(sorted, 1.0 / 3)), Math.round(CompositeIndex.quantile(sorted, 2.0 / 3))
+        };
     }
 
     static Group groupOf(String code, String name, Long population, long[] bounds) {
-        int tercile = population == null || population <= 0 ? 0
+        int tercile = population == null || population <= 0
+                ? 0
                 : population <= bounds[0] ? 1 : population <= bounds[1] ? 2 : 3;
         return new Group(kindOf(code, name), tercile);
     }
 
     /** One value to check: its county, the value as compared (per capita or raw) and the raw value. */
-    record Observation(String county, double compared, double raw, Long population) {
-    }
+    record Observation(String county, double compared, double raw, Long population) {}
 
     /** A flagged value, with its modified z-score and the peers' median it is compared with. */
-    record Outlier(String county, double z, double peerMedian, int peers) {
-    }
+    record Outlier(String county, double z, double peerMedian, int peers) {}
 
     /**
      * The outliers among one peer group's values of one indicator and year.
@@ -97,19 +98,26 @@ final class PeerGroups {
         if (observations.size() < MIN_PEERS) {
             return flagged;
         }
-        double[] values = observations.stream().mapToDouble(Observation::compared).sorted().toArray();
+        double[] values = observations.stream()
+                .mapToDouble(Observation::compared)
+                .sorted()
+                .toArray();
         double median = CompositeIndex.quantile(values, 0.5);
-        double[] deviations = Arrays.stream(values).map(v -> Math.abs(v - median)).sorted().toArray();
+        double[] deviations =
+                Arrays.stream(values).map(v -> Math.abs(v - median)).sorted().toArray();
         double mad = CompositeIndex.quantile(deviations, 0.5);
         // with more than half the peers on the median, MAD is 0: Iglewicz and Hoaglin's mean absolute deviation
-        double spread = mad > 0 ? mad / 0.6745 : 1.253314 * Arrays.stream(deviations).average().orElse(0);
+        double spread = mad > 0
+                ? mad / 0.6745
+                : 1.253314 * Arrays.stream(deviations).average().orElse(0);
         if (spread == 0) {
             return flagged;
         }
         for (Observation o : observations) {
             double z = (o.compared() - median) / spread;
             double expected = perCapita
-                    ? Optional.ofNullable(o.population()).map(p -> median * p / CompositeIndex.PER_CAPITA_UNIT)
+                    ? Optional.ofNullable(o.population())
+                            .map(p -> median * p / CompositeIndex.PER_CAPITA_UNIT)
                             .orElse(Double.NaN)
                     : median;
             if (Math.abs(z) > Z_LIMIT && Math.abs(o.raw() - expected) >= MIN_UNITS) {

@@ -41,13 +41,19 @@ class RenderedHtmlDialect extends AbstractProcessorDialect {
         }
 
         @Override
-        protected void doProcess(ITemplateContext context, IProcessableElementTag tag, AttributeName attributeName,
-                String attributeValue, IElementTagStructureHandler structureHandler) {
+        protected void doProcess(
+                ITemplateContext context,
+                IProcessableElementTag tag,
+                AttributeName attributeName,
+                String attributeValue,
+                IElementTagStructureHandler structureHandler) {
             Object value = StandardExpressions.getExpressionParser(context.getConfiguration())
-                    .parseExpression(context, attributeValue).execute(context);
+                    .parseExpression(context, attributeValue)
+                    .execute(context);
             if (!(value instanceof RenderedHtml rendered)) {
-                throw new TemplateProcessingException("portal:body takes only markup a template rendered (RenderedHtml), not "
-                        + (value == null ? "null" : value.getClass().getName()));
+                throw new TemplateProcessingException(
+                        "portal:body takes only markup a template rendered (RenderedHtml), not "
+                                + (value == null ? "null" : value.getClass().getName()));
             }
             structureHandler.setBody(rendered.markup(), false);
         }

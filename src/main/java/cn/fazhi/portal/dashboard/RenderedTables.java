@@ -46,8 +46,7 @@ class RenderedTables {
     private final LongAdder renderings = new LongAdder();
 
     /** @param contextPath links are written under it ({@code @{…}}) */
-    private record Key(DashboardTable table, Locale locale, String contextPath) {
-    }
+    private record Key(DashboardTable table, Locale locale, String contextPath) {}
 
     RenderedTables(ITemplateEngine templates) {
         this.templates = templates;
@@ -55,8 +54,10 @@ class RenderedTables {
 
     /** The body of each table, by the table's name (the pages' {@code bodies}), for the request being answered. */
     Map<String, RenderedHtml> bodies(List<DashboardTable> tables, HttpServletRequest request, Locale locale) {
-        HttpServletResponse response = RequestContextHolder.currentRequestAttributes() instanceof ServletRequestAttributes a
-                ? a.getResponse() : null;
+        HttpServletResponse response =
+                RequestContextHolder.currentRequestAttributes() instanceof ServletRequestAttributes a
+                        ? a.getResponse()
+                        : null;
         if (response == null) {
             throw new IllegalStateException("table bodies are rendered while a request is answered");
         }
@@ -71,7 +72,9 @@ class RenderedTables {
             renderings.increment();
             var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
                     .buildExchange(request, new LinksAsWritten(response));
-            return new RenderedHtml(templates.process("dashboard/parts", Set.of("rows"),
+            return new RenderedHtml(templates.process(
+                    "dashboard/parts",
+                    Set.of("rows"),
                     new WebContext(exchange, key.locale(), Map.of("t", key.table()))));
         });
     }

@@ -26,11 +26,11 @@ record Slice(RegionView area, String scope, int year, List<ReportStatus> statuse
 
     /** The SQL condition on a region row {@code r} for the counties of the area and the scope. */
     String where(String r) {
-        String areaCondition = area == null ? "true"
-                : area.level() == RegionLevel.PROVINCE ? r + ".province_code = :area"
-                        : r + ".prefecture_code = :area";
-        String scopeCondition = scope == null ? ""
-                : " and (" + r + ".province_code = :scope or " + r + ".prefecture_code = :scope)";
+        String areaCondition = area == null
+                ? "true"
+                : area.level() == RegionLevel.PROVINCE ? r + ".province_code = :area" : r + ".prefecture_code = :area";
+        String scopeCondition =
+                scope == null ? "" : " and (" + r + ".province_code = :scope or " + r + ".prefecture_code = :scope)";
         return r + ".level = 'COUNTY' and " + areaCondition + scopeCondition;
     }
 

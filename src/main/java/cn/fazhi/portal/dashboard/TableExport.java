@@ -25,12 +25,11 @@ import org.springframework.http.ResponseEntity;
  */
 final class TableExport {
 
-    static final MediaType XLSX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+    static final MediaType XLSX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
     private static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
 
-    private TableExport() {
-    }
+    private TableExport() {}
 
     /** The table as a download; {@code format} is csv or xlsx, {@code fileName} without extension. */
     static ResponseEntity<byte[]> download(DashboardTable table, String format, String fileName) {
@@ -38,15 +37,21 @@ final class TableExport {
         String name = fileName.replaceAll("[^A-Za-z0-9+._-]", "_") + (xlsx ? ".xlsx" : ".csv");
         return ResponseEntity.ok()
                 .contentType(xlsx ? XLSX : CSV)
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(name).build().toString())
+                .header(
+                        HttpHeaders.CONTENT_DISPOSITION,
+                        ContentDisposition.attachment().filename(name).build().toString())
                 .body(xlsx ? xlsx(table) : csv(table));
     }
 
     static byte[] csv(DashboardTable table) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        try (CSVPrinter printer = new CSVPrinter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8),
-                CSVFormat.DEFAULT.builder().setHeader(table.headers().toArray(String[]::new)).get())) {
+        try (CSVPrinter printer = new CSVPrinter(
+                new OutputStreamWriter(bytes, StandardCharsets.UTF_8),
+                CSVFormat.DEFAULT
+                        .builder()
+                        .setHeader(table.headers().toArray(String[]::new))
+                        .get())) {
             for (Row row : table.rows()) {
                 printer.printRecord(row.cells().stream().map(Cell::text).toList());
             }
@@ -62,7 +67,8 @@ final class TableExport {
      */
     static byte[] xlsx(DashboardTable table) {
         SXSSFWorkbook workbook = new SXSSFWorkbook(null, SXSSFWorkbook.DEFAULT_WINDOW_SIZE, false, false);
-        try (workbook; ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
+        try (workbook;
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(table.name());
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();

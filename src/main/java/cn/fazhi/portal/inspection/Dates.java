@@ -8,11 +8,10 @@ import java.time.format.ResolverStyle;
 /** Dates as the forms type them (yyyy-MM-dd), read strictly: 2026-02-30 is not a date. */
 final class Dates {
 
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd")
-            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter ISO =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd").withResolverStyle(ResolverStyle.STRICT);
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** The date typed in a field, null when blank; a date that does not exist is that field's error. */
     static LocalDate parse(String field, String text) {

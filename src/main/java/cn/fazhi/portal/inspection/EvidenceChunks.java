@@ -39,8 +39,11 @@ class EvidenceChunks {
             int seq = 0;
             for (int read = in.readNBytes(piece, 0, CHUNK); read > 0; read = in.readNBytes(piece, 0, CHUNK)) {
                 byte[] bytes = read == CHUNK ? piece : Arrays.copyOf(piece, read);
-                jdbc.update("insert into finding_evidence_chunk (evidence_id, seq, bytes) values (?, ?, ?)",
-                        evidenceId, seq++, bytes);
+                jdbc.update(
+                        "insert into finding_evidence_chunk (evidence_id, seq, bytes) values (?, ?, ?)",
+                        evidenceId,
+                        seq++,
+                        bytes);
             }
         }
     }
@@ -55,8 +58,11 @@ class EvidenceChunks {
         long evidenceId = file.id();
         long pieces = (file.sizeBytes() + CHUNK - 1) / CHUNK;
         for (int seq = 0; seq < pieces; seq++) {
-            List<byte[]> piece = jdbc.query("select bytes from finding_evidence_chunk where evidence_id = ? and seq = ?",
-                    (rs, row) -> rs.getBytes(1), evidenceId, seq);
+            List<byte[]> piece = jdbc.query(
+                    "select bytes from finding_evidence_chunk where evidence_id = ? and seq = ?",
+                    (rs, row) -> rs.getBytes(1),
+                    evidenceId,
+                    seq);
             if (piece.isEmpty()) {
                 throw new IllegalStateException("evidence " + evidenceId + " has no piece " + seq);
             }

@@ -49,8 +49,7 @@ final class EvidenceContent {
     private static final String EXCEL_MAIN =
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml";
 
-    private EvidenceContent() {
-    }
+    private EvidenceContent() {}
 
     /**
      * The file's kind, if it is one of ours.
@@ -95,8 +94,9 @@ final class EvidenceContent {
 
     private static Optional<EvidenceType> officeOpenXml(Path file) {
         switch (container(file)) {
-            case TOO_LARGE -> throw new InspectionInputException("file", "inspection.evidenceUnpackedTooLarge",
-                    MAX_UNPACKED / (1024 * 1024), MAX_ENTRIES);
+            case TOO_LARGE ->
+                throw new InspectionInputException(
+                        "file", "inspection.evidenceUnpackedTooLarge", MAX_UNPACKED / (1024 * 1024), MAX_ENTRIES);
             case UNREADABLE -> {
                 return Optional.empty();
             }
@@ -121,7 +121,11 @@ final class EvidenceContent {
         }
     }
 
-    enum Container { WITHIN_LIMITS, TOO_LARGE, UNREADABLE }
+    enum Container {
+        WITHIN_LIMITS,
+        TOO_LARGE,
+        UNREADABLE
+    }
 
     /**
      * Whether the zip stays within the limits, by its directory and then by unpacking each entry
@@ -133,7 +137,7 @@ final class EvidenceContent {
                 return Container.TOO_LARGE;
             }
             long declared = 0;
-            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
+            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
                 long size = Math.max(entry.getSize(), 0);
                 declared += size;
@@ -143,7 +147,7 @@ final class EvidenceContent {
             }
             long unpacked = 0;
             byte[] sink = new byte[16 * 1024];
-            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
+            for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements(); ) {
                 ZipEntry entry = entries.nextElement();
                 long entrySize = 0;
                 try (InputStream in = zip.getInputStream(entry)) {

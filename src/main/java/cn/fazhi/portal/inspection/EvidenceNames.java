@@ -12,8 +12,7 @@ import java.text.Normalizer;
  */
 final class EvidenceNames {
 
-    private EvidenceNames() {
-    }
+    private EvidenceNames() {}
 
     static String checked(String original, int maxLength) {
         if (original == null || original.isBlank()) {
@@ -43,7 +42,10 @@ final class EvidenceNames {
     /** Whether the character hides or changes how the rest of the name reads. */
     static boolean disguising(int codePoint) {
         return switch (Character.getType(codePoint)) {
-            case Character.CONTROL, Character.FORMAT, Character.LINE_SEPARATOR, Character.PARAGRAPH_SEPARATOR,
+            case Character.CONTROL,
+                    Character.FORMAT,
+                    Character.LINE_SEPARATOR,
+                    Character.PARAGRAPH_SEPARATOR,
                     Character.SURROGATE -> true;
             default -> false;
         };

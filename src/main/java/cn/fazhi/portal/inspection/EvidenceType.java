@@ -37,12 +37,16 @@ public enum EvidenceType {
 
     /** The type a file name claims, if it claims one of ours. */
     static Optional<EvidenceType> claimedBy(String fileName) {
-        return extensionOf(fileName).flatMap(ext -> Arrays.stream(values())
-                .filter(t -> t.extensions.contains(ext)).findFirst());
+        return extensionOf(fileName)
+                .flatMap(ext -> Arrays.stream(values())
+                        .filter(t -> t.extensions.contains(ext))
+                        .findFirst());
     }
 
     private static Optional<String> extensionOf(String fileName) {
         int dot = fileName.lastIndexOf('.');
-        return dot < 0 ? Optional.empty() : Optional.of(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return dot < 0
+                ? Optional.empty()
+                : Optional.of(fileName.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 }

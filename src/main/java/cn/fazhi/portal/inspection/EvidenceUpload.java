@@ -50,8 +50,8 @@ final class EvidenceUpload implements AutoCloseable {
                 for (int read = content.read(buffer); read >= 0; read = content.read(buffer)) {
                     size += read;
                     if (size > maxBytes) {
-                        throw new InspectionInputException("file", "inspection.evidenceTooLarge",
-                                maxBytes / (1024 * 1024));
+                        throw new InspectionInputException(
+                                "file", "inspection.evidenceTooLarge", maxBytes / (1024 * 1024));
                     }
                     out.write(buffer, 0, read);
                 }

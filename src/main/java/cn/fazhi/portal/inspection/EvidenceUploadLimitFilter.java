@@ -19,7 +19,9 @@ import org.springframework.util.unit.DataSize;
 class EvidenceUploadLimitFilter extends OversizedUploadRedirect {
 
     EvidenceUploadLimitFilter(@Value("${portal.inspection.evidence-max-file-size:10MB}") DataSize maxFileSize) {
-        super(Pattern.compile("/findings/(\\d{1,18})/evidence"), maxFileSize.toBytes(),
+        super(
+                Pattern.compile("/findings/(\\d{1,18})/evidence"),
+                maxFileSize.toBytes(),
                 "inspection.evidenceTooLargeForServer");
     }
 

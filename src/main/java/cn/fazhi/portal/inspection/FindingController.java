@@ -1,8 +1,8 @@
 package cn.fazhi.portal.inspection;
 
 import cn.fazhi.portal.account.Viewer;
-import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -47,8 +47,12 @@ class FindingController {
     private final InspectionPages pages;
     private final EvidenceChunks chunks;
 
-    FindingController(InspectionService inspections, FindingWorkflow workflow, FindingExport export,
-            InspectionPages pages, EvidenceChunks chunks) {
+    FindingController(
+            InspectionService inspections,
+            FindingWorkflow workflow,
+            FindingExport export,
+            InspectionPages pages,
+            EvidenceChunks chunks) {
         this.inspections = inspections;
         this.workflow = workflow;
         this.export = export;
@@ -57,10 +61,14 @@ class FindingController {
     }
 
     @GetMapping("/findings")
-    String list(@ModelAttribute("query") FindingQuery query, @RequestParam(defaultValue = "0") int page,
-            Viewer viewer, Locale locale, Model model) {
-        model.addAttribute("findings", inspections.search(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE), viewer,
-                locale));
+    String list(
+            @ModelAttribute("query") FindingQuery query,
+            @RequestParam(defaultValue = "0") int page,
+            Viewer viewer,
+            Locale locale,
+            Model model) {
+        model.addAttribute(
+                "findings", inspections.search(query, PageRequest.of(Math.max(page, 0), PAGE_SIZE), viewer, locale));
         model.addAttribute("exportQuery", query.queryString());
         model.addAttribute("statuses", FindingStatus.values());
         model.addAttribute("severities", FindingSeverity.values());
@@ -70,16 +78,18 @@ class FindingController {
     }
 
     @GetMapping("/findings.csv")
-    ResponseEntity<byte[]> csv(@ModelAttribute("query") FindingQuery query, Viewer viewer,
-            Locale locale) {
-        return download(export.csv(inspections.export(query, viewer, locale), locale), CSV,
+    ResponseEntity<byte[]> csv(@ModelAttribute("query") FindingQuery query, Viewer viewer, Locale locale) {
+        return download(
+                export.csv(inspections.export(query, viewer, locale), locale),
+                CSV,
                 query.fileNameParts() + "-" + pages.today() + ".csv");
     }
 
     @GetMapping("/findings.xlsx")
-    ResponseEntity<byte[]> xlsx(@ModelAttribute("query") FindingQuery query, Viewer viewer,
-            Locale locale) {
-        return download(export.xlsx(inspections.export(query, viewer, locale), locale), XLSX,
+    ResponseEntity<byte[]> xlsx(@ModelAttribute("query") FindingQuery query, Viewer viewer, Locale locale) {
+        return download(
+                export.xlsx(inspections.export(query, viewer, locale), locale),
+                XLSX,
                 query.fileNameParts() + "-" + pages.today() + ".xlsx");
     }
 
@@ -95,8 +105,14 @@ class FindingController {
     }
 
     @PostMapping("/findings/{id}/edit")
-    String update(@PathVariable long id, @Valid @ModelAttribute("form") FindingForm form, BindingResult result,
-            Viewer viewer, Locale locale, Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") FindingForm form,
+            BindingResult result,
+            Viewer viewer,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
         FindingDetails finding = editable(id, viewer, locale);
         String done = FormErrors.submit(result, redirect, "inspection.findingSaved", () -> {
             inspections.editFinding(id, form, viewer);
@@ -106,8 +122,14 @@ class FindingController {
     }
 
     @PostMapping("/findings/{id}/reply")
-    String reply(@PathVariable long id, @Valid @ModelAttribute("replyForm") ReplyForm form, BindingResult result,
-            Viewer viewer, Locale locale, Model model, RedirectAttributes redirect) {
+    String reply(
+            @PathVariable long id,
+            @Valid @ModelAttribute("replyForm") ReplyForm form,
+            BindingResult result,
+            Viewer viewer,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
         workflow.requireClerk(id, viewer);
         String done = FormErrors.submit(result, redirect, "inspection.replied", () -> {
             workflow.reply(id, form, viewer);
@@ -117,8 +139,13 @@ class FindingController {
     }
 
     @PostMapping("/findings/{id}/evidence")
-    String addEvidence(@PathVariable long id, @RequestParam(required = false) MultipartFile file,
-            Viewer viewer, Locale locale, Model model, RedirectAttributes redirect)
+    String addEvidence(
+            @PathVariable long id,
+            @RequestParam(required = false) MultipartFile file,
+            Viewer viewer,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect)
             throws IOException {
         workflow.requireClerk(id, viewer);
         // read as a stream (the container keeps the part in a temporary file), never as one array
@@ -137,8 +164,7 @@ class FindingController {
      * while the handler runs, so no streaming body handed to another thread.
      */
     @GetMapping("/findings/{id}/evidence/{evidenceId}")
-    void evidence(@PathVariable long id, @PathVariable long evidenceId, Viewer viewer,
-            HttpServletResponse response) {
+    void evidence(@PathVariable long id, @PathVariable long evidenceId, Viewer viewer, HttpServletResponse response) {
         EvidenceFile file = workflow.download(id, evidenceId, viewer);
         response.setContentType(file.fileType().mediaType().toString());
         response.setContentLengthLong(file.sizeBytes());
@@ -153,16 +179,25 @@ class FindingController {
     }
 
     @PostMapping("/findings/{id}/accept")
-    String accept(@PathVariable long id, @RequestParam(defaultValue = "-1") int version,
-            Viewer viewer, RedirectAttributes redirect) {
+    String accept(
+            @PathVariable long id,
+            @RequestParam(defaultValue = "-1") int version,
+            Viewer viewer,
+            RedirectAttributes redirect) {
         workflow.accept(id, version, viewer);
         redirect.addFlashAttribute("flash", "inspection.accepted");
         return "redirect:/findings/" + id;
     }
 
     @PostMapping("/findings/{id}/return")
-    String sendBack(@PathVariable long id, @Valid @ModelAttribute("returnForm") ReturnForm form, BindingResult result,
-            Viewer viewer, Locale locale, Model model, RedirectAttributes redirect) {
+    String sendBack(
+            @PathVariable long id,
+            @Valid @ModelAttribute("returnForm") ReturnForm form,
+            BindingResult result,
+            Viewer viewer,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
         workflow.requireReviewer(id, viewer);
         if (result.hasErrors()) {
             return page(id, viewer, locale, model);
@@ -190,7 +225,8 @@ class FindingController {
         FindingDetails finding = inspections.finding(id, viewer, locale);
         if (!finding.mayEdit()) {
             // a reviewer in scope on a closed finding: the state refuses; anyone else: the role
-            if (finding.row().status() == FindingStatus.CLOSED && inspectionOf(finding, viewer, locale).mayEdit()) {
+            if (finding.row().status() == FindingStatus.CLOSED
+                    && inspectionOf(finding, viewer, locale).mayEdit()) {
                 throw new IllegalFindingTransitionException("edit", FindingStatus.CLOSED);
             }
             throw new AccessDeniedException("only a reviewer in scope");
@@ -207,14 +243,16 @@ class FindingController {
      * browsers that read RFC 6266's filename*; the content type is the checked one.
      */
     static ResponseEntity<byte[]> download(byte[] content, MediaType type, String fileName) {
-        return ResponseEntity.ok().contentType(type).header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName))
+        return ResponseEntity.ok()
+                .contentType(type)
+                .header(HttpHeaders.CONTENT_DISPOSITION, attachment(fileName))
                 .header("X-Content-Type-Options", "nosniff")
                 .body(content);
     }
 
     private static String attachment(String fileName) {
         String ascii = fileName.replaceAll("[^A-Za-z0-9._-]", "_");
-        return ContentDisposition.attachment().filename(ascii).build()
-                + "; filename*=UTF-8''" + UriUtils.encode(fileName, StandardCharsets.UTF_8);
+        return ContentDisposition.attachment().filename(ascii).build() + "; filename*=UTF-8''"
+                + UriUtils.encode(fileName, StandardCharsets.UTF_8);
     }
 }

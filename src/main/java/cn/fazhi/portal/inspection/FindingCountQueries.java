@@ -29,7 +29,8 @@ class FindingCountQueries {
                 where i.county_code = any (:counties) and f.status <> 'CLOSED'
                 group by i.county_code
                 """)
-                .param("counties", countyCodes.toArray(String[]::new)).param("today", today)
+                .param("counties", countyCodes.toArray(String[]::new))
+                .param("today", today)
                 .query((rs, n) -> new FindingCounts(rs.getString(1), rs.getLong(2), rs.getLong(3)))
                 .list();
     }

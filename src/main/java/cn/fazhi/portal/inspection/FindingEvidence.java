@@ -44,8 +44,14 @@ class FindingEvidence {
 
     private Instant uploadedAt;
 
-    FindingEvidence(InspectionFinding finding, String fileName, EvidenceType fileType, long sizeBytes, String sha256,
-            Long uploadedBy, Instant uploadedAt) {
+    FindingEvidence(
+            InspectionFinding finding,
+            String fileName,
+            EvidenceType fileType,
+            long sizeBytes,
+            String sha256,
+            Long uploadedBy,
+            Instant uploadedAt) {
         this.finding = finding;
         this.fileName = fileName;
         this.fileType = fileType;

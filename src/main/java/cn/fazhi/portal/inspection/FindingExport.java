@@ -24,9 +24,24 @@ import org.springframework.stereotype.Component;
 @Component
 class FindingExport {
 
-    static final List<String> COLUMNS = List.of("id", "countyCode", "county", "kind", "year", "body",
-            "description", "severity", "section", "indicator", "deadline", "status", "overdue", "daysLeft",
-            "rectifiedOn", "repliedAt", "acceptedAt");
+    static final List<String> COLUMNS = List.of(
+            "id",
+            "countyCode",
+            "county",
+            "kind",
+            "year",
+            "body",
+            "description",
+            "severity",
+            "section",
+            "indicator",
+            "deadline",
+            "status",
+            "overdue",
+            "daysLeft",
+            "rectifiedOn",
+            "repliedAt",
+            "acceptedAt");
 
     /** Excel reads a CSV file as the system's code page (GBK in China) unless it starts with this. */
     private static final String BYTE_ORDER_MARK = "\uFEFF";
@@ -52,7 +67,8 @@ class FindingExport {
     }
 
     byte[] xlsx(List<FindingRow> rows, Locale locale) {
-        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (SXSSFWorkbook workbook = new SXSSFWorkbook(100);
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Sheet sheet = workbook.createSheet(messages.getMessage("inspection.findings", null, locale));
             write(sheet.createRow(0), headers(locale));
             for (int i = 0; i < rows.size(); i++) {
@@ -72,7 +88,9 @@ class FindingExport {
     }
 
     private List<String> headers(Locale locale) {
-        return COLUMNS.stream().map(c -> messages.getMessage("inspection.column." + c, null, locale)).toList();
+        return COLUMNS.stream()
+                .map(c -> messages.getMessage("inspection.column." + c, null, locale))
+                .toList();
     }
 
     private List<String> cells(FindingRow row, Locale locale) {
@@ -102,7 +120,11 @@ class FindingExport {
     }
 
     private static String instant(Instant instant) {
-        return instant == null ? "" : instant.atZone(cn.fazhi.portal.config.TimeConfiguration.CHINA).toLocalDate().toString();
+        return instant == null
+                ? ""
+                : instant.atZone(cn.fazhi.portal.config.TimeConfiguration.CHINA)
+                        .toLocalDate()
+                        .toString();
     }
 
     /** A text a spreadsheet would run as a formula gets a leading apostrophe. */

@@ -7,13 +7,19 @@ import jakarta.validation.constraints.Size;
 /** Adding or editing a finding of an inspection. */
 record FindingForm(
         @NotBlank(message = "{inspection.descriptionRequired}")
-        @Size(max = 5000, message = "{inspection.descriptionTooLong}") String description,
+        @Size(max = 5000, message = "{inspection.descriptionTooLong}")
+        String description,
+
         @NotBlank(message = "{inspection.severityRequired}")
-        @Pattern(regexp = "MINOR|MODERATE|SEVERE", message = "{inspection.severityRequired}") String severity,
+        @Pattern(regexp = "MINOR|MODERATE|SEVERE", message = "{inspection.severityRequired}")
+        String severity,
+
         String section,
         String indicator,
-        @NotBlank(message = "{inspection.deadlineRequired}")
-        @IsoDate String deadline,
+
+        @NotBlank(message = "{inspection.deadlineRequired}") @IsoDate
+        String deadline,
+
         Integer version) {
 
     static FindingForm empty() {
@@ -22,7 +28,12 @@ record FindingForm(
 
     static FindingForm of(FindingDetails finding) {
         FindingRow row = finding.row();
-        return new FindingForm(row.description(), row.severity().name(), row.sectionCode(), row.indicatorCode(),
-                Dates.format(row.deadline()), finding.version());
+        return new FindingForm(
+                row.description(),
+                row.severity().name(),
+                row.sectionCode(),
+                row.indicatorCode(),
+                Dates.format(row.deadline()),
+                finding.version());
     }
 }

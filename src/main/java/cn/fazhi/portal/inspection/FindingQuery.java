@@ -9,8 +9,8 @@ import org.springframework.web.util.UriComponentsBuilder;
  *
  * @param overdue only findings past their deadline and not accepted
  */
-public record FindingQuery(FindingStatus status, FindingSeverity severity, String prefecture, String county,
-        Boolean overdue) {
+public record FindingQuery(
+        FindingStatus status, FindingSeverity severity, String prefecture, String county, Boolean overdue) {
 
     public static final FindingQuery ALL = new FindingQuery(null, null, null, null, false);
 

@@ -11,8 +11,24 @@ import java.time.LocalDate;
  * @param daysLeft days to the deadline: 0 on the day, negative once passed
  * @param awaitingReview the county replied and no reviewer has accepted or sent back that reply
  */
-public record FindingRow(long id, long inspectionId, RegionView county, InspectionKind kind, int year,
-        String inspectingBody, String description, FindingSeverity severity, String sectionCode, String sectionName,
-        String indicatorCode, String indicatorName, LocalDate deadline, FindingStatus status, boolean overdue,
-        long daysLeft, boolean awaitingReview, Instant repliedAt, LocalDate rectifiedOn, Instant acceptedAt) {
-}
+public record FindingRow(
+        long id,
+        long inspectionId,
+        RegionView county,
+        InspectionKind kind,
+        int year,
+        String inspectingBody,
+        String description,
+        FindingSeverity severity,
+        String sectionCode,
+        String sectionName,
+        String indicatorCode,
+        String indicatorName,
+        LocalDate deadline,
+        FindingStatus status,
+        boolean overdue,
+        long daysLeft,
+        boolean awaitingReview,
+        Instant repliedAt,
+        LocalDate rectifiedOn,
+        Instant acceptedAt) {}

@@ -10,15 +10,14 @@ import org.springframework.data.jpa.domain.Specification;
 /** The findings list's filters as one query; the scope is always part of it. */
 final class FindingSpecifications {
 
-    private FindingSpecifications() {
-    }
+    private FindingSpecifications() {}
 
     /**
      * @param scope the counties the viewer may see, null for all
      * @param within the counties of the prefecture filter, null for no such filter
      */
-    static Specification<InspectionFinding> matching(FindingQuery query, Collection<String> scope,
-            Collection<String> within, LocalDate today) {
+    static Specification<InspectionFinding> matching(
+            FindingQuery query, Collection<String> scope, Collection<String> within, LocalDate today) {
         return (root, cq, cb) -> {
             var county = root.get("inspection").get("countyCode");
             List<Predicate> where = new ArrayList<>();

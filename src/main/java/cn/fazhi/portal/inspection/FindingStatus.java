@@ -5,5 +5,7 @@ package cn.fazhi.portal.inspection;
  * its deadline has passed, see {@link InspectionFinding#isOverdueOn}.
  */
 public enum FindingStatus {
-    OPEN, RECTIFYING, CLOSED
+    OPEN,
+    RECTIFYING,
+    CLOSED
 }

@@ -31,6 +31,7 @@ public class FindingWorkflow {
 
     /** More files than this on one finding is not evidence but an archive. */
     static final int MAX_FILES = 20;
+
     static final int MAX_NAME = 120;
 
     private final InspectionFindingRepository findings;
@@ -43,9 +44,14 @@ public class FindingWorkflow {
     private final DataSize maxFileSize;
     private final TransactionTemplate transactions;
 
-    FindingWorkflow(InspectionFindingRepository findings, FindingEvidenceRepository evidence, EvidenceChunks chunks,
+    FindingWorkflow(
+            InspectionFindingRepository findings,
+            FindingEvidenceRepository evidence,
+            EvidenceChunks chunks,
             InspectionAccess access,
-            AuditService audit, ReportingCalendar calendar, Clock clock,
+            AuditService audit,
+            ReportingCalendar calendar,
+            Clock clock,
             @Value("${portal.inspection.evidence-max-file-size:10MB}") DataSize maxFileSize,
             PlatformTransactionManager transactionManager) {
         this.findings = findings;
@@ -132,8 +138,8 @@ public class FindingWorkflow {
         if (evidence.listOf(findingId).size() >= MAX_FILES) {
             throw new InspectionInputException("file", "inspection.evidenceTooMany", MAX_FILES);
         }
-        FindingEvidence stored = evidence.save(new FindingEvidence(finding, name, type, upload.size(),
-                upload.sha256(), viewer.accountId(), clock.instant()));
+        FindingEvidence stored = evidence.save(new FindingEvidence(
+                finding, name, type, upload.size(), upload.sha256(), viewer.accountId(), clock.instant()));
         try {
             chunks.write(stored.getId(), upload.file());
         } catch (IOException e) {
@@ -159,10 +165,10 @@ public class FindingWorkflow {
     @Transactional(readOnly = true)
     public EvidenceFile download(long findingId, long evidenceId, Viewer viewer) {
         access.readable(find(findingId).getInspection().getCountyCode(), viewer);
-        FindingEvidence file = evidence.findByIdAndFindingId(evidenceId, findingId)
-                .orElseThrow(InspectionService::notFound);
-        return new EvidenceFile(file.getId(), file.getFileName(), file.getFileType(), file.getSizeBytes(),
-                file.getSha256());
+        FindingEvidence file =
+                evidence.findByIdAndFindingId(evidenceId, findingId).orElseThrow(InspectionService::notFound);
+        return new EvidenceFile(
+                file.getId(), file.getFileName(), file.getFileType(), file.getSizeBytes(), file.getSha256());
     }
 
     /** Refuses anyone but the county's own clerk before a form is even looked at. */

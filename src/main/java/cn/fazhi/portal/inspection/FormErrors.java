@@ -7,8 +7,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 /** The one POST shape of the inspection forms: a domain refusal is shown next to the field it is about. */
 final class FormErrors {
 
-    private FormErrors() {
-    }
+    private FormErrors() {}
 
     /**
      * Runs the step when the form is valid and says it was done.

@@ -58,8 +58,17 @@ class Inspection {
     @OrderBy("deadline, id")
     private List<InspectionFinding> findings = new ArrayList<>();
 
-    Inspection(String countyCode, int year, InspectionKind kind, LocalDate startedOn, LocalDate endedOn,
-            String inspectingBody, String inspectors, String summary, Long createdBy, Instant createdAt) {
+    Inspection(
+            String countyCode,
+            int year,
+            InspectionKind kind,
+            LocalDate startedOn,
+            LocalDate endedOn,
+            String inspectingBody,
+            String inspectors,
+            String summary,
+            Long createdBy,
+            Instant createdAt) {
         this.countyCode = countyCode;
         this.year = year;
         this.kind = kind;
@@ -72,8 +81,14 @@ class Inspection {
         this.createdAt = createdAt;
     }
 
-    void edit(InspectionKind kind, int year, LocalDate startedOn, LocalDate endedOn, String inspectingBody,
-            String inspectors, String summary) {
+    void edit(
+            InspectionKind kind,
+            int year,
+            LocalDate startedOn,
+            LocalDate endedOn,
+            String inspectingBody,
+            String inspectors,
+            String summary) {
         this.kind = kind;
         this.year = year;
         this.startedOn = startedOn;
@@ -83,10 +98,14 @@ class Inspection {
         this.summary = summary;
     }
 
-    InspectionFinding addFinding(String description, FindingSeverity severity, String sectionCode,
-            String indicatorCode, LocalDate deadline) {
-        InspectionFinding finding = new InspectionFinding(this, description, severity, sectionCode, indicatorCode,
-                deadline);
+    InspectionFinding addFinding(
+            String description,
+            FindingSeverity severity,
+            String sectionCode,
+            String indicatorCode,
+            LocalDate deadline) {
+        InspectionFinding finding =
+                new InspectionFinding(this, description, severity, sectionCode, indicatorCode, deadline);
         findings.add(finding);
         return finding;
     }

@@ -36,17 +36,23 @@ class InspectionController {
     }
 
     @GetMapping("/inspections/new")
-    String newInspection(@RequestParam(required = false) String county, Viewer viewer,
-            Model model) {
+    String newInspection(@RequestParam(required = false) String county, Viewer viewer, Model model) {
         viewer.require(Role.REVIEWER);
         return form(InspectionForm.forCounty(county == null ? "" : county, pages.currentYear()), null, viewer, model);
     }
 
     @PostMapping("/inspections")
-    String record(@Valid @ModelAttribute("form") InspectionForm form, BindingResult result,
-            Viewer viewer, Model model, RedirectAttributes redirect) {
+    String record(
+            @Valid @ModelAttribute("form") InspectionForm form,
+            BindingResult result,
+            Viewer viewer,
+            Model model,
+            RedirectAttributes redirect) {
         viewer.require(Role.REVIEWER);
-        String done = FormErrors.submit(result, redirect, "inspection.recorded",
+        String done = FormErrors.submit(
+                result,
+                redirect,
+                "inspection.recorded",
                 () -> "redirect:/inspections/" + inspections.record(form, viewer));
         return done != null ? done : form(form, null, viewer, model);
     }
@@ -64,8 +70,14 @@ class InspectionController {
     }
 
     @PostMapping("/inspections/{id}/edit")
-    String update(@PathVariable long id, @Valid @ModelAttribute("form") InspectionForm form, BindingResult result,
-            Viewer viewer, Locale locale, Model model, RedirectAttributes redirect) {
+    String update(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") InspectionForm form,
+            BindingResult result,
+            Viewer viewer,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
         InspectionDetails inspection = editable(id, viewer, locale);
         String done = FormErrors.submit(result, redirect, "inspection.saved", () -> {
             inspections.edit(id, form, viewer);
@@ -80,10 +92,19 @@ class InspectionController {
     }
 
     @PostMapping("/inspections/{id}/findings")
-    String addFinding(@PathVariable long id, @Valid @ModelAttribute("form") FindingForm form, BindingResult result,
-            Viewer viewer, Locale locale, Model model, RedirectAttributes redirect) {
+    String addFinding(
+            @PathVariable long id,
+            @Valid @ModelAttribute("form") FindingForm form,
+            BindingResult result,
+            Viewer viewer,
+            Locale locale,
+            Model model,
+            RedirectAttributes redirect) {
         InspectionDetails inspection = editable(id, viewer, locale);
-        String done = FormErrors.submit(result, redirect, "inspection.findingAdded",
+        String done = FormErrors.submit(
+                result,
+                redirect,
+                "inspection.findingAdded",
                 () -> "redirect:/inspections/" + id + "#finding-" + inspections.addFinding(id, form, viewer));
         return done != null ? done : pages.findingForm(form, inspection, null, model);
     }

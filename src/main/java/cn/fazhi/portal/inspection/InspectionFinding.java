@@ -66,8 +66,13 @@ class InspectionFinding {
     @Version
     private int version;
 
-    InspectionFinding(Inspection inspection, String description, FindingSeverity severity, String sectionCode,
-            String indicatorCode, LocalDate deadline) {
+    InspectionFinding(
+            Inspection inspection,
+            String description,
+            FindingSeverity severity,
+            String sectionCode,
+            String indicatorCode,
+            LocalDate deadline) {
         this.inspection = inspection;
         this.description = description;
         this.severity = severity;
@@ -77,7 +82,11 @@ class InspectionFinding {
     }
 
     /** Changes what the reviewer recorded; a closed finding is read-only. */
-    void edit(String description, FindingSeverity severity, String sectionCode, String indicatorCode,
+    void edit(
+            String description,
+            FindingSeverity severity,
+            String sectionCode,
+            String indicatorCode,
             LocalDate deadline) {
         refuseIfClosed("edit");
         this.description = description;
@@ -124,7 +133,8 @@ class InspectionFinding {
 
     /** A reply the reviewer has not yet accepted or sent back. */
     boolean isAwaitingReview() {
-        return status == FindingStatus.RECTIFYING && repliedAt != null
+        return status == FindingStatus.RECTIFYING
+                && repliedAt != null
                 && (returnedAt == null || repliedAt.isAfter(returnedAt));
     }
 

@@ -10,8 +10,8 @@ import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;
 
-interface InspectionFindingRepository extends Repository<InspectionFinding, Long>,
-        JpaSpecificationExecutor<InspectionFinding> {
+interface InspectionFindingRepository
+        extends Repository<InspectionFinding, Long>, JpaSpecificationExecutor<InspectionFinding> {
 
     InspectionFinding save(InspectionFinding finding);
 

@@ -7,18 +7,31 @@ import jakarta.validation.constraints.Size;
 /** Recording or editing an inspection. Text fields throughout, so that whatever was typed comes back with its error. */
 record InspectionForm(
         @NotBlank(message = "{inspection.countyRequired}") String county,
+
         @NotBlank(message = "{inspection.kindRequired}")
-        @Pattern(regexp = "COMPREHENSIVE|SPECIAL|CASE_FILE_REVIEW|ON_SITE|UNANNOUNCED", message = "{inspection.kindRequired}")
+        @Pattern(
+                regexp = "COMPREHENSIVE|SPECIAL|CASE_FILE_REVIEW|ON_SITE|UNANNOUNCED",
+                message = "{inspection.kindRequired}")
         String kind,
+
         @NotBlank(message = "{inspection.yearRequired}")
-        @Pattern(regexp = "\\s*\\d{4}\\s*", message = "{inspection.yearFormat}") String year,
-        @NotBlank(message = "{inspection.startedOnRequired}")
-        @IsoDate String startedOn,
+        @Pattern(regexp = "\\s*\\d{4}\\s*", message = "{inspection.yearFormat}")
+        String year,
+
+        @NotBlank(message = "{inspection.startedOnRequired}") @IsoDate
+        String startedOn,
+
         @IsoDate String endedOn,
+
         @NotBlank(message = "{inspection.bodyRequired}") @Size(max = 200, message = "{inspection.bodyTooLong}")
         String inspectingBody,
-        @Size(max = 500, message = "{inspection.inspectorsTooLong}") String inspectors,
-        @Size(max = 20000, message = "{inspection.summaryTooLong}") String summary,
+
+        @Size(max = 500, message = "{inspection.inspectorsTooLong}")
+        String inspectors,
+
+        @Size(max = 20000, message = "{inspection.summaryTooLong}")
+        String summary,
+
         Integer version) {
 
     static InspectionForm forCounty(String county, int year) {
@@ -26,9 +39,15 @@ record InspectionForm(
     }
 
     static InspectionForm of(InspectionDetails inspection) {
-        return new InspectionForm(inspection.county().code(), inspection.kind().name(),
-                Integer.toString(inspection.year()), Dates.format(inspection.startedOn()),
-                Dates.format(inspection.endedOn()), inspection.inspectingBody(), inspection.inspectors(),
-                inspection.summary(), inspection.version());
+        return new InspectionForm(
+                inspection.county().code(),
+                inspection.kind().name(),
+                Integer.toString(inspection.year()),
+                Dates.format(inspection.startedOn()),
+                Dates.format(inspection.endedOn()),
+                inspection.inspectingBody(),
+                inspection.inspectors(),
+                inspection.summary(),
+                inspection.version());
     }
 }

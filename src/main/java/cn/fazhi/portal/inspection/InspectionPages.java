@@ -19,15 +19,15 @@ import org.springframework.ui.Model;
 class InspectionPages {
 
     /** A county or prefecture to pick, named with the prefecture it lies in. */
-    record Choice(String code, String label) {
-    }
+    record Choice(String code, String label) {}
 
     private final RegionService regions;
     private final CatalogService catalog;
     private final ReportingCalendar calendar;
     private final InspectionAccess access;
 
-    InspectionPages(RegionService regions, CatalogService catalog, ReportingCalendar calendar, InspectionAccess access) {
+    InspectionPages(
+            RegionService regions, CatalogService catalog, ReportingCalendar calendar, InspectionAccess access) {
         this.regions = regions;
         this.catalog = catalog;
         this.calendar = calendar;
@@ -58,13 +58,16 @@ class InspectionPages {
             return List.of();
         }
         Map<String, RegionView> all = regions.findAll(scope);
-        return all.values().stream().filter(r -> r.level() == level)
+        return all.values().stream()
+                .filter(r -> r.level() == level)
                 .sorted(Comparator.comparing(RegionView::code))
-                .map(r -> new Choice(r.code(), label(r, all))).toList();
+                .map(r -> new Choice(r.code(), label(r, all)))
+                .toList();
     }
 
     private static String label(RegionView region, Map<String, RegionView> all) {
-        RegionView prefecture = region.prefectureCode() == null || region.level() != RegionLevel.COUNTY ? null
+        RegionView prefecture = region.prefectureCode() == null || region.level() != RegionLevel.COUNTY
+                ? null
                 : all.get(region.prefectureCode());
         return (prefecture == null ? "" : prefecture.name() + " ") + region.name();
     }

@@ -53,10 +53,18 @@ public class InspectionService {
     private final Clock clock;
     private final FindingCountQueries openFindings;
 
-    InspectionService(InspectionRepository inspections, InspectionFindingRepository findings,
-            FindingEvidenceRepository evidence, InspectionAccess access,
-            FindingRows rows, RegionService regions, CatalogService catalog, AuditService audit,
-            ReportingCalendar calendar, Clock clock, FindingCountQueries openFindings) {
+    InspectionService(
+            InspectionRepository inspections,
+            InspectionFindingRepository findings,
+            FindingEvidenceRepository evidence,
+            InspectionAccess access,
+            FindingRows rows,
+            RegionService regions,
+            CatalogService catalog,
+            AuditService audit,
+            ReportingCalendar calendar,
+            Clock clock,
+            FindingCountQueries openFindings) {
         this.openFindings = openFindings;
         this.inspections = inspections;
         this.findings = findings;
@@ -83,22 +91,44 @@ public class InspectionService {
         } else {
             found = inspections.findWithin(scope == null, scope == null ? List.of("") : scope, year);
         }
-        Map<String, RegionView> counties = regions.findAll(found.stream().map(Inspection::getCountyCode)
-                .distinct().toList());
+        Map<String, RegionView> counties = regions.findAll(
+                found.stream().map(Inspection::getCountyCode).distinct().toList());
         LocalDate today = calendar.today();
-        return found.stream().map(i -> new InspectionSummary(i.getId(), counties.get(i.getCountyCode()), i.getYear(),
-                i.getKind(), i.getStartedOn(), i.getInspectingBody(), i.getFindings().size(),
-                (int) i.getFindings().stream().filter(f -> !f.isClosed()).count(),
-                (int) i.getFindings().stream().filter(f -> f.isOverdueOn(today)).count())).toList();
+        return found.stream()
+                .map(i -> new InspectionSummary(
+                        i.getId(),
+                        counties.get(i.getCountyCode()),
+                        i.getYear(),
+                        i.getKind(),
+                        i.getStartedOn(),
+                        i.getInspectingBody(),
+                        i.getFindings().size(),
+                        (int) i.getFindings().stream()
+                                .filter(f -> !f.isClosed())
+                                .count(),
+                        (int) i.getFindings().stream()
+                                .filter(f -> f.isOverdueOn(today))
+                                .count()))
+                .toList();
     }
 
     @Transactional(readOnly = true)
     public InspectionDetails inspection(long id, Viewer viewer, Locale locale) {
         Inspection i = inspections.findById(id).orElseThrow(InspectionService::notFound);
         RegionView county = access.readable(i.getCountyCode(), viewer);
-        return new InspectionDetails(i.getId(), county, i.getYear(), i.getKind(), i.getStartedOn(), i.getEndedOn(),
-                i.getInspectingBody(), i.getInspectors(), i.getSummary(), i.getVersion(),
-                rows.of(i.getFindings(), calendar.today(), locale), InspectionAccess.isReviewerOf(county, viewer));
+        return new InspectionDetails(
+                i.getId(),
+                county,
+                i.getYear(),
+                i.getKind(),
+                i.getStartedOn(),
+                i.getEndedOn(),
+                i.getInspectingBody(),
+                i.getInspectors(),
+                i.getSummary(),
+                i.getVersion(),
+                rows.of(i.getFindings(), calendar.today(), locale),
+                InspectionAccess.isReviewerOf(county, viewer));
     }
 
     @Transactional(readOnly = true)
@@ -106,9 +136,15 @@ public class InspectionService {
         InspectionFinding f = findings.findById(id).orElseThrow(InspectionService::notFound);
         RegionView county = access.readable(f.getInspection().getCountyCode(), viewer);
         boolean reviewer = InspectionAccess.isReviewerOf(county, viewer);
-        return new FindingDetails(rows.of(f, county, calendar.today(), locale), f.getRectificationReply(),
-                f.getReviewComment(), f.getReturnedAt(), f.getVersion(), evidence.listOf(id),
-                !f.isClosed() && InspectionAccess.isClerkOf(county, viewer), reviewer && f.isAwaitingReview(),
+        return new FindingDetails(
+                rows.of(f, county, calendar.today(), locale),
+                f.getRectificationReply(),
+                f.getReviewComment(),
+                f.getReturnedAt(),
+                f.getVersion(),
+                evidence.listOf(id),
+                !f.isClosed() && InspectionAccess.isClerkOf(county, viewer),
+                reviewer && f.isAwaitingReview(),
                 reviewer && !f.isClosed());
     }
 
@@ -123,10 +159,11 @@ public class InspectionService {
     @Transactional(readOnly = true)
     public Page<FindingRow> search(FindingQuery query, Pageable page, Viewer viewer, Locale locale) {
         LocalDate today = calendar.today();
-        Page<InspectionFinding> found = findings.findAll(specification(query, viewer, today),
+        Page<InspectionFinding> found = findings.findAll(
+                specification(query, viewer, today),
                 PageRequest.of(page.getPageNumber(), page.getPageSize(), BY_DEADLINE));
-        return new PageImpl<>(rows.of(found.getContent(), today, locale), found.getPageable(),
-                found.getTotalElements());
+        return new PageImpl<>(
+                rows.of(found.getContent(), today, locale), found.getPageable(), found.getTotalElements());
     }
 
     /** Every finding matching the filters, for the CSV and Excel downloads. */
@@ -153,8 +190,10 @@ public class InspectionService {
             return counts;
         }
         Map<String, RegionView> counties = regions.findAll(countyCodes);
-        List<String> visible = counties.values().stream().filter(viewer::canSeeUnpublishedOf)
-                .map(RegionView::code).toList();
+        List<String> visible = counties.values().stream()
+                .filter(viewer::canSeeUnpublishedOf)
+                .map(RegionView::code)
+                .toList();
         if (!visible.isEmpty()) {
             openFindings.countNotClosed(visible, calendar.today()).forEach(c -> counts.put(c.countyCode(), c));
         }
@@ -170,7 +209,8 @@ public class InspectionService {
         if (!viewer.canSeeUnpublishedOf(county)) {
             return FindingCounts.none(county.code());
         }
-        return openFindings.countNotClosed(List.of(county.code()), calendar.today()).stream().findFirst()
+        return openFindings.countNotClosed(List.of(county.code()), calendar.today()).stream()
+                .findFirst()
                 .orElse(FindingCounts.none(county.code()));
     }
 
@@ -184,8 +224,17 @@ public class InspectionService {
                 .filter(c -> InspectionAccess.isReviewerOf(c, viewer))
                 .orElseThrow(() -> new InspectionInputException("county", "inspection.countyOutOfScope"));
         Header h = header(form);
-        Inspection inspection = inspections.save(new Inspection(county.code(), h.year, h.kind, h.startedOn,
-                h.endedOn, h.body, h.inspectors, h.summary, viewer.accountId(), clock.instant()));
+        Inspection inspection = inspections.save(new Inspection(
+                county.code(),
+                h.year,
+                h.kind,
+                h.startedOn,
+                h.endedOn,
+                h.body,
+                h.inspectors,
+                h.summary,
+                viewer.accountId(),
+                clock.instant()));
         audit.record("INSPECTION_RECORDED", "Inspection", inspection.getId(), null, state(inspection));
         return inspection.getId();
     }
@@ -204,8 +253,8 @@ public class InspectionService {
         Inspection inspection = inspections.findById(inspectionId).orElseThrow(InspectionService::notFound);
         access.requireReviewerOf(inspection.getCountyCode(), viewer);
         FindingFields v = findingFields(form, inspection.getYear());
-        InspectionFinding finding = inspection.addFinding(v.description, v.severity, v.section, v.indicator,
-                v.deadline);
+        InspectionFinding finding =
+                inspection.addFinding(v.description, v.severity, v.section, v.indicator, v.deadline);
         findings.save(finding);
         audit.record("FINDING_ADDED", "InspectionFinding", finding.getId(), null, state(finding));
         return finding.getId();
@@ -231,16 +280,20 @@ public class InspectionService {
 
     // ---- helpers ----
 
-    private Specification<InspectionFinding> specification(FindingQuery query,
-            Viewer viewer, LocalDate today) {
+    private Specification<InspectionFinding> specification(FindingQuery query, Viewer viewer, LocalDate today) {
         List<String> scope = access.scopeOf(viewer);
         List<String> within = query.prefecture() == null ? null : regions.codesWithin(query.prefecture());
         return FindingSpecifications.matching(query, scope, within, today);
     }
 
-    private record Header(InspectionKind kind, int year, LocalDate startedOn, LocalDate endedOn, String body,
-            String inspectors, String summary) {
-    }
+    private record Header(
+            InspectionKind kind,
+            int year,
+            LocalDate startedOn,
+            LocalDate endedOn,
+            String body,
+            String inspectors,
+            String summary) {}
 
     private static Header header(InspectionForm form) {
         int year = Integer.parseInt(form.year().strip());
@@ -252,13 +305,18 @@ public class InspectionService {
         if (ended != null && ended.isBefore(started)) {
             throw new InspectionInputException("endedOn", "inspection.endBeforeStart");
         }
-        return new Header(InspectionKind.valueOf(form.kind()), year, started, ended, form.inspectingBody().strip(),
-                blankToNull(form.inspectors()), blankToNull(form.summary()));
+        return new Header(
+                InspectionKind.valueOf(form.kind()),
+                year,
+                started,
+                ended,
+                form.inspectingBody().strip(),
+                blankToNull(form.inspectors()),
+                blankToNull(form.summary()));
     }
 
-    private record FindingFields(String description, FindingSeverity severity, String section, String indicator,
-            LocalDate deadline) {
-    }
+    private record FindingFields(
+            String description, FindingSeverity severity, String section, String indicator, LocalDate deadline) {}
 
     /** The section may be given alone; an indicator brings its section, and must be of the one chosen. */
     private FindingFields findingFields(FindingForm form, int year) {
@@ -275,8 +333,12 @@ public class InspectionService {
             }
             section = def.sectionCode();
         }
-        return new FindingFields(form.description().strip(), FindingSeverity.valueOf(form.severity()), section,
-                indicator, Dates.parse("deadline", form.deadline()));
+        return new FindingFields(
+                form.description().strip(),
+                FindingSeverity.valueOf(form.severity()),
+                section,
+                indicator,
+                Dates.parse("deadline", form.deadline()));
     }
 
     private static Map<String, Object> state(Inspection i) {

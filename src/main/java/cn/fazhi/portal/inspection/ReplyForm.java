@@ -7,12 +7,16 @@ import jakarta.validation.constraints.Size;
 record ReplyForm(
         @NotBlank(message = "{inspection.replyRequired}") @Size(max = 20000, message = "{inspection.replyTooLong}")
         String reply,
-        @NotBlank(message = "{inspection.rectifiedOnRequired}")
-        @IsoDate String rectifiedOn,
+
+        @NotBlank(message = "{inspection.rectifiedOnRequired}") @IsoDate
+        String rectifiedOn,
+
         Integer version) {
 
     static ReplyForm of(FindingDetails finding) {
-        return new ReplyForm(finding.rectificationReply() == null ? "" : finding.rectificationReply(),
-                Dates.format(finding.row().rectifiedOn()), finding.version());
+        return new ReplyForm(
+                finding.rectificationReply() == null ? "" : finding.rectificationReply(),
+                Dates.format(finding.row().rectifiedOn()),
+                finding.version());
     }
 }

@@ -7,5 +7,5 @@ import jakarta.validation.constraints.Size;
 record ReturnForm(
         @NotBlank(message = "{inspection.commentRequired}") @Size(max = 5000, message = "{inspection.commentTooLong}")
         String comment,
-        Integer version) {
-}
+
+        Integer version) {}

@@ -4,6 +4,7 @@
  * (reads, the county's open findings, and the counts per county for the status board and the county
  * profile) and the read records it returns.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Inspections",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Inspections",
         allowedDependencies = {"region", "catalog", "account", "audit", "config"})
 package cn.fazhi.portal.inspection;

@@ -27,8 +27,11 @@ class DemoRecognitions implements ApplicationRunner {
         }
         for (CSVRecord row : DemoMode.readCsv("demo/seed-recognitions.csv")) {
             String year = row.get("year");
-            recognitions.recordIfAbsent(row.get("county_code"), RecognitionLevel.valueOf(row.get("level")),
-                    row.get("title_zh"), year.isBlank() ? null : Integer.valueOf(year));
+            recognitions.recordIfAbsent(
+                    row.get("county_code"),
+                    RecognitionLevel.valueOf(row.get("level")),
+                    row.get("title_zh"),
+                    year.isBlank() ? null : Integer.valueOf(year));
         }
     }
 }

@@ -1,12 +1,12 @@
 package cn.fazhi.portal.region;
 
+import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.stereotype.Controller;
@@ -33,8 +33,12 @@ class PopulationController {
     }
 
     @PostMapping("/admin/population")
-    String upload(@RequestParam(defaultValue = "") String year, @RequestParam(defaultValue = "") String source,
-            @RequestParam(required = false) MultipartFile file, Model model, RedirectAttributes redirect)
+    String upload(
+            @RequestParam(defaultValue = "") String year,
+            @RequestParam(defaultValue = "") String source,
+            @RequestParam(required = false) MultipartFile file,
+            Model model,
+            RedirectAttributes redirect)
             throws IOException {
         PopulationTables.Outcome outcome;
         // a form sent without choosing a file has a part of no name and no bytes
@@ -57,8 +61,8 @@ class PopulationController {
     @PostMapping("/admin/population/delete")
     String delete(@RequestParam(defaultValue = "") String year, RedirectAttributes redirect) {
         String refused = tables.delete(year);
-        redirect.addFlashAttribute(refused == null ? "flash" : "flashError",
-                refused == null ? "population.deleted" : refused);
+        redirect.addFlashAttribute(
+                refused == null ? "flash" : "flashError", refused == null ? "population.deleted" : refused);
         return "redirect:/admin/population";
     }
 
@@ -66,8 +70,12 @@ class PopulationController {
     @GetMapping("/admin/population.csv")
     void download(HttpServletResponse response) throws IOException {
         response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader(HttpHeaders.CONTENT_DISPOSITION,
-                ContentDisposition.attachment().filename("population.csv").build().toString());
+        response.setHeader(
+                HttpHeaders.CONTENT_DISPOSITION,
+                ContentDisposition.attachment()
+                        .filename("population.csv")
+                        .build()
+                        .toString());
         Writer out = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
         tables.writeCsv(out);
         out.flush();

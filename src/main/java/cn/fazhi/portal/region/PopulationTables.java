@@ -86,8 +86,7 @@ public class PopulationTables {
     }
 
     /** A source in use: how many county-level units take their population from this year's table. */
-    public record SourceInUse(int year, String source, long units) {
-    }
+    public record SourceInUse(int year, String source, long units) {}
 
     /** A stored year's table. */
     public record Table(int year, long rows, String sources, long inUse) {
@@ -137,12 +136,17 @@ public class PopulationTables {
 
         /** The problems of a form field, the file's included, as message keys with their arguments. */
         public Problem fieldProblem(String field) {
-            return problems.stream().filter(p -> field.equals(p.field())).findFirst().orElse(null);
+            return problems.stream()
+                    .filter(p -> field.equals(p.field()))
+                    .findFirst()
+                    .orElse(null);
         }
 
         /** The problems of the file and its rows, which the page lists (a field's stand by the field). */
         public long fileProblemCount() {
-            return problems.stream().filter(p -> p.line() != null || "file".equals(p.field())).count();
+            return problems.stream()
+                    .filter(p -> p.line() != null || "file".equals(p.field()))
+                    .count();
         }
 
         public List<Problem> lineProblems() {
@@ -154,21 +158,25 @@ public class PopulationTables {
         requireAdministrator();
         List<RegionView> units = regions.countyLevelUnits();
         Map<String, Latest> latest = latest();
-        Map<List<Object>, Long> bySource = units.stream().map(u -> latest.get(u.code())).filter(l -> l != null)
-                .collect(Collectors.groupingBy(l -> List.of(l.year(), l.source()), LinkedHashMap::new,
-                        Collectors.counting()));
+        Map<List<Object>, Long> bySource = units.stream()
+                .map(u -> latest.get(u.code()))
+                .filter(l -> l != null)
+                .collect(Collectors.groupingBy(
+                        l -> List.of(l.year(), l.source()), LinkedHashMap::new, Collectors.counting()));
         List<SourceInUse> inUse = bySource.entrySet().stream()
-                .map(e -> new SourceInUse((Integer) e.getKey().get(0), (String) e.getKey().get(1), e.getValue()))
-                .sorted((a, b) -> a.year() != b.year() ? Integer.compare(b.year(), a.year())
-                        : Long.compare(b.units(), a.units()))
+                .map(e -> new SourceInUse(
+                        (Integer) e.getKey().get(0), (String) e.getKey().get(1), e.getValue()))
+                .sorted((a, b) ->
+                        a.year() != b.year() ? Integer.compare(b.year(), a.year()) : Long.compare(b.units(), a.units()))
                 .toList();
         Map<Integer, Long> usedByYear = inUse.stream()
                 .collect(Collectors.groupingBy(SourceInUse::year, Collectors.summingLong(SourceInUse::units)));
-        List<Table> tables = jdbc.query("""
+        List<Table> tables = jdbc.query(
+                """
                 select census_year, count(*) as rows, string_agg(distinct source, '; ') as sources
                   from region_population group by census_year order by census_year desc""",
-                (rs, i) -> new Table(rs.getInt(1), rs.getLong(2), rs.getString(3),
-                        usedByYear.getOrDefault(rs.getInt(1), 0L)));
+                (rs, i) -> new Table(
+                        rs.getInt(1), rs.getLong(2), rs.getString(3), usedByYear.getOrDefault(rs.getInt(1), 0L)));
         long withFigure = bySource.values().stream().mapToLong(Long::longValue).sum();
         return new Overview(inUse, units.size(), withFigure, tables);
     }
@@ -210,8 +218,10 @@ public class PopulationTables {
         Map<String, Object> before = state(year);
         jdbc.update("delete from region_population where census_year = ?", year);
         List<Object[]> rows = figures.entrySet().stream()
-                .map(f -> new Object[] {f.getKey(), year, f.getValue(), source}).toList();
-        jdbc.batchUpdate("insert into region_population (region_code, census_year, population, source) values (?, ?, ?, ?)",
+                .map(f -> new Object[] {f.getKey(), year, f.getValue(), source})
+                .toList();
+        jdbc.batchUpdate(
+                "insert into region_population (region_code, census_year, population, source) values (?, ?, ?, ?)",
                 rows);
         Map<String, Object> after = state(year);
         after.put("file", fileName == null ? "" : fileName);
@@ -253,7 +263,11 @@ public class PopulationTables {
         csv.printRecord("region_code", "name", "population", "census_year", "source");
         for (RegionView unit : regions.countyLevelUnits()) {
             Latest l = latest.get(unit.code());
-            csv.printRecord(unit.code(), unit.name(), l == null ? "" : l.population(), l == null ? "" : l.year(),
+            csv.printRecord(
+                    unit.code(),
+                    unit.name(),
+                    l == null ? "" : l.population(),
+                    l == null ? "" : l.year(),
                     l == null ? "" : l.source());
         }
         csv.flush();
@@ -263,18 +277,29 @@ public class PopulationTables {
 
     /** The figures by code, when every row is good; otherwise the problems are added. */
     private Map<String, Long> read(InputStream file, List<Problem> problems) {
-        Map<String, RegionView> units = regions.countyLevelUnits().stream()
-                .collect(Collectors.toMap(RegionView::code, Function.identity()));
+        Map<String, RegionView> units =
+                regions.countyLevelUnits().stream().collect(Collectors.toMap(RegionView::code, Function.identity()));
         Map<String, Long> figures = new LinkedHashMap<>();
         Map<String, Long> firstLine = new LinkedHashMap<>();
         long line = 1;
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(file, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                file,
+                StandardCharsets.UTF_8
+                        .newDecoder()
+                        .onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT)))) {
             skipByteOrderMark(reader);
             // empty lines are records too, so that a record's number is its line (the header's is 1)
-            CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true)
-                    .setIgnoreEmptyLines(false).setIgnoreHeaderCase(true).setTrim(true)
-                    .setAllowMissingColumnNames(true).get().parse(reader);
+            CSVParser parser = CSVFormat.DEFAULT
+                    .builder()
+                    .setHeader()
+                    .setSkipHeaderRecord(true)
+                    .setIgnoreEmptyLines(false)
+                    .setIgnoreHeaderCase(true)
+                    .setTrim(true)
+                    .setAllowMissingColumnNames(true)
+                    .get()
+                    .parse(reader);
             String codeColumn = column(parser, CODE_COLUMNS);
             String populationColumn = column(parser, POPULATION_COLUMNS);
             if (codeColumn == null || populationColumn == null) {
@@ -298,8 +323,10 @@ public class PopulationTables {
             }
         } catch (UncheckedIOException | IOException e) {
             Throwable cause = e instanceof UncheckedIOException u ? u.getCause() : e;
-            problems.add(cause instanceof java.nio.charset.CharacterCodingException
-                    ? Problem.ofFile("population.notUtf8") : Problem.ofFile("population.unreadable", line + 1));
+            problems.add(
+                    cause instanceof java.nio.charset.CharacterCodingException
+                            ? Problem.ofFile("population.notUtf8")
+                            : Problem.ofFile("population.unreadable", line + 1));
         } catch (IllegalArgumentException | IllegalStateException e) {
             // commons-csv's word for a duplicate header or an unclosed quote
             problems.add(Problem.ofFile("population.unreadable", line + 1));
@@ -310,8 +337,14 @@ public class PopulationTables {
         return figures;
     }
 
-    private void checkRow(long line, String code, String population, Map<String, RegionView> units,
-            Map<String, Long> figures, Map<String, Long> firstLine, List<Problem> problems) {
+    private void checkRow(
+            long line,
+            String code,
+            String population,
+            Map<String, RegionView> units,
+            Map<String, Long> figures,
+            Map<String, Long> firstLine,
+            List<Problem> problems) {
         if (code.isEmpty()) {
             problems.add(Problem.ofLine(line, "population.codeMissing"));
             return;
@@ -321,7 +354,11 @@ public class PopulationTables {
             return;
         }
         if (!units.containsKey(code)) {
-            problems.add(Problem.ofLine(line, "population.notCounty", code, regions.find(code).orElseThrow().name()));
+            problems.add(Problem.ofLine(
+                    line,
+                    "population.notCounty",
+                    code,
+                    regions.find(code).orElseThrow().name()));
             return;
         }
         Long first = firstLine.putIfAbsent(code, line);
@@ -347,7 +384,8 @@ public class PopulationTables {
             return null;
         }
         BigDecimal value = parsed.value();
-        if (value.signum() <= 0 || value.stripTrailingZeros().scale() > 0
+        if (value.signum() <= 0
+                || value.stripTrailingZeros().scale() > 0
                 || value.compareTo(BigDecimal.valueOf(MAX_POPULATION)) > 0) {
             return null;
         }
@@ -358,7 +396,8 @@ public class PopulationTables {
     private static String column(CSVParser parser, List<String> accepted) {
         return parser.getHeaderNames().stream()
                 .filter(name -> accepted.contains(name.strip().toLowerCase(Locale.ROOT)))
-                .findFirst().orElse(null);
+                .findFirst()
+                .orElse(null);
     }
 
     private static String value(CSVRecord record, String column) {
@@ -400,29 +439,30 @@ public class PopulationTables {
     }
 
     /** The figure in use of a unit: its row of the latest year. */
-    private record Latest(int year, long population, String source) {
-    }
+    private record Latest(int year, long population, String source) {}
 
     private Map<String, Latest> latest() {
         Map<String, Latest> latest = new LinkedHashMap<>();
         jdbc.query("""
                 select distinct on (region_code) region_code, census_year, population, source
-                  from region_population order by region_code, census_year desc""",
-                rs -> {
-                    latest.put(rs.getString(1), new Latest(rs.getInt(2), rs.getLong(3), rs.getString(4)));
-                });
+                  from region_population order by region_code, census_year desc""", rs -> {
+            latest.put(rs.getString(1), new Latest(rs.getInt(2), rs.getLong(3), rs.getString(4)));
+        });
         return latest;
     }
 
     private Map<String, Object> state(int year) {
         Map<String, Object> state = new LinkedHashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select count(*), coalesce(sum(population), 0), string_agg(distinct source, '; ')
-                  from region_population where census_year = ?""", rs -> {
-            state.put("rows", rs.getLong(1));
-            state.put("residents", rs.getLong(2));
-            state.put("source", rs.getString(3));
-        }, year);
+                  from region_population where census_year = ?""",
+                rs -> {
+                    state.put("rows", rs.getLong(1));
+                    state.put("residents", rs.getLong(2));
+                    state.put("source", rs.getString(3));
+                },
+                year);
         return state;
     }
 

@@ -2,5 +2,7 @@ package cn.fazhi.portal.region;
 
 /** Who conferred a demonstration title: 国家级, 省级, 市级. */
 public enum RecognitionLevel {
-    NATIONAL, PROVINCIAL, PREFECTURAL
+    NATIONAL,
+    PROVINCIAL,
+    PREFECTURAL
 }

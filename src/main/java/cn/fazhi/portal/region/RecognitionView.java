@@ -1,4 +1,3 @@
 package cn.fazhi.portal.region;
 
-public record RecognitionView(RecognitionLevel level, String title, Integer year) {
-}
+public record RecognitionView(RecognitionLevel level, String title, Integer year) {}

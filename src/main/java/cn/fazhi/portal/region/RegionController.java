@@ -25,8 +25,7 @@ class RegionController {
 
     @GetMapping("/regions/{code}")
     String region(@PathVariable String code, Model model) {
-        RegionView region = regions.find(code)
-                .orElseThrow(NotFoundException::new);
+        RegionView region = regions.find(code).orElseThrow(NotFoundException::new);
         if (region.isCounty()) {
             return "redirect:/counties/" + region.code();
         }

@@ -39,8 +39,7 @@ public class RegionService {
     private final Cache trees;
 
     /** The regions by code, the provinces and prefectures in code order, the counties in code order. */
-    private record Tree(Map<String, RegionView> byCode, List<RegionView> areas, List<RegionView> counties) {
-    }
+    private record Tree(Map<String, RegionView> byCode, List<RegionView> areas, List<RegionView> counties) {}
 
     RegionService(RegionRepository regions, CacheManager caches) {
         this.regions = regions;
@@ -60,7 +59,9 @@ public class RegionService {
 
     public Map<String, RegionView> findAll(Collection<String> codes) {
         Map<String, RegionView> all = all();
-        return codes.stream().map(all::get).filter(Objects::nonNull)
+        return codes.stream()
+                .map(all::get)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toMap(RegionView::code, Function.identity(), (same, again) -> same));
     }
 
@@ -73,9 +74,12 @@ public class RegionService {
         if (known == null) {
             // read outside the cache's lock, so that an error reaches the caller as it is; two first
             // look-ups at once read the same regions, and the one kept first is the one served
-            List<RegionView> sorted = regions.findAll().stream().map(Region::toView)
-                    .sorted(Comparator.comparing(RegionView::code)).toList();
-            known = new Tree(sorted.stream().collect(Collectors.toUnmodifiableMap(RegionView::code, Function.identity())),
+            List<RegionView> sorted = regions.findAll().stream()
+                    .map(Region::toView)
+                    .sorted(Comparator.comparing(RegionView::code))
+                    .toList();
+            known = new Tree(
+                    sorted.stream().collect(Collectors.toUnmodifiableMap(RegionView::code, Function.identity())),
                     sorted.stream().filter(r -> !r.isCounty()).toList(),
                     sorted.stream().filter(RegionView::isCounty).toList());
             Cache.ValueWrapper first = trees.putIfAbsent(TREE, known);
@@ -93,11 +97,14 @@ public class RegionService {
      */
     List<RegionView> countyLevelUnits() {
         Tree known = tree();
-        java.util.Set<String> withCounties = known.counties().stream().map(RegionView::prefectureCode)
-                .filter(Objects::nonNull).collect(Collectors.toSet());
+        java.util.Set<String> withCounties = known.counties().stream()
+                .map(RegionView::prefectureCode)
+                .filter(Objects::nonNull)
+                .collect(Collectors.toSet());
         return known.byCode().values().stream()
                 .filter(r -> r.isCounty() || r.level() == RegionLevel.PREFECTURE && !withCounties.contains(r.code()))
-                .sorted(Comparator.comparing(RegionView::code)).toList();
+                .sorted(Comparator.comparing(RegionView::code))
+                .toList();
     }
 
     /** Every county, in code order (a dashboard picks its area's). */
@@ -113,9 +120,12 @@ public class RegionService {
     public List<RegionView> areaChoices(String focus, boolean withProvinces) {
         RegionView area = focus == null ? null : all().get(focus);
         String province = area == null || area.isCounty() ? null : area.provinceCode();
-        return tree().areas().stream().filter(r -> r.code().equals(focus)
-                || withProvinces && r.level() == RegionLevel.PROVINCE
-                || r.level() == RegionLevel.PREFECTURE && r.provinceCode().equals(province)).toList();
+        return tree().areas().stream()
+                .filter(r -> r.code().equals(focus)
+                        || withProvinces && r.level() == RegionLevel.PROVINCE
+                        || r.level() == RegionLevel.PREFECTURE
+                                && r.provinceCode().equals(province))
+                .toList();
     }
 
     /** The provinces with their counts, or the children of {@code parentCode}. */
@@ -131,7 +141,9 @@ public class RegionService {
     /** From the province down to the region itself. */
     public List<RegionView> pathTo(RegionView region) {
         List<RegionView> path = new ArrayList<>();
-        for (RegionView r = region; r != null; r = r.parentCode() == null ? null : find(r.parentCode()).orElse(null)) {
+        for (RegionView r = region;
+                r != null;
+                r = r.parentCode() == null ? null : find(r.parentCode()).orElse(null)) {
             path.add(0, r);
         }
         return path;
@@ -155,6 +167,9 @@ public class RegionService {
         if (CODE.matcher(typed).matches()) {
             return findCounty(typed).map(List::of).orElse(List.of());
         }
-        return tree().counties().stream().filter(c -> c.name().contains(typed)).limit(limit).toList();
+        return tree().counties().stream()
+                .filter(c -> c.name().contains(typed))
+                .limit(limit)
+                .toList();
     }
 }

@@ -7,8 +7,8 @@ package cn.fazhi.portal.region;
  * @param prefectureCode the prefecture it lies in, null for a province and for the counties of a
  *     directly-administered municipality
  */
-public record RegionView(String code, String name, RegionLevel level, String parentCode,
-        String provinceCode, String prefectureCode) {
+public record RegionView(
+        String code, String name, RegionLevel level, String parentCode, String provinceCode, String prefectureCode) {
 
     public boolean isCounty() {
         return level == RegionLevel.COUNTY;
@@ -27,7 +27,9 @@ public record RegionView(String code, String name, RegionLevel level, String par
      * province. A null scope is the whole country.
      */
     public boolean isWithin(String scopeCode) {
-        return scopeCode == null || scopeCode.equals(code) || scopeCode.equals(provinceCode)
+        return scopeCode == null
+                || scopeCode.equals(code)
+                || scopeCode.equals(provinceCode)
                 || scopeCode.equals(prefectureCode);
     }
 }

@@ -2,6 +2,7 @@
  * Administrative divisions (GB/T 2260: province → prefecture → county), region scope checks and
  * the recognitions a county holds.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Regions",
+@org.springframework.modulith.ApplicationModule(
+        displayName = "Regions",
         allowedDependencies = {"audit", "config"})
 package cn.fazhi.portal.region;

@@ -100,15 +100,15 @@ class AnnualReport implements ReportContent {
 
     /** Every round's submission: returning or reopening a report never loses the first one. */
     @jakarta.persistence.ElementCollection
-    @jakarta.persistence.CollectionTable(name = "report_submission",
+    @jakarta.persistence.CollectionTable(
+            name = "report_submission",
             joinColumns = @jakarta.persistence.JoinColumn(name = "report_id"))
     @OrderBy("submittedAt")
     private List<Submission> submissions = new ArrayList<>();
 
     /** One round's submission. */
     @jakarta.persistence.Embeddable
-    record Submission(Instant submittedAt, Long submittedBy) {
-    }
+    record Submission(Instant submittedAt, Long submittedBy) {}
 
     @OneToMany(mappedBy = "report", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<IndicatorValue> values = new ArrayList<>();
@@ -170,9 +170,11 @@ class AnnualReport implements ReportContent {
             }
             values.remove(existing);
         } else {
-            boolean same = existing != null && existing.getSource() == ValueSource.TYPED
+            boolean same = existing != null
+                    && existing.getSource() == ValueSource.TYPED
                     && java.util.Objects.equals(note, existing.getExplanation())
-                    && (value == null ? existing.getValue() == null
+                    && (value == null
+                            ? existing.getValue() == null
                             : existing.getValue() != null && value.compareTo(existing.getValue()) == 0);
             if (same) {
                 return Optional.empty();
@@ -268,8 +270,8 @@ class AnnualReport implements ReportContent {
             if (existing != null && existing.getSource() == ValueSource.TYPED) {
                 continue;
             }
-            ComputedRate computed = ComputedRate.of(valueIn(current, rate.numeratorCode()),
-                    valueIn(current, rate.denominatorCode()));
+            ComputedRate computed =
+                    ComputedRate.of(valueIn(current, rate.numeratorCode()), valueIn(current, rate.denominatorCode()));
             if (computed.outcome() == ComputedRate.Outcome.MISSING_PART) {
                 if (existing != null) {
                     values.remove(existing);
@@ -278,9 +280,11 @@ class AnnualReport implements ReportContent {
             } else {
                 BigDecimal percent = computed.isStorable() ? computed.percent() : null;
                 // an unchanged rate is left alone: rewriting it would update its row on every save
-                boolean same = existing != null && existing.getSource() == ValueSource.COMPUTED
+                boolean same = existing != null
+                        && existing.getSource() == ValueSource.COMPUTED
                         && existing.getExplanation() == null
-                        && (percent == null ? existing.getValue() == null
+                        && (percent == null
+                                ? existing.getValue() == null
                                 : existing.getValue() != null && percent.compareTo(existing.getValue()) == 0);
                 if (!same) {
                     IndicatorValue target = existing != null ? existing : add(rate);
@@ -333,8 +337,14 @@ class AnnualReport implements ReportContent {
         }
         this.updatedAt = at;
         int number = versions.stream().mapToInt(ReportVersion::getNumber).max().orElse(0) + 1;
-        ReportVersion version = ReportVersion.freeze(this, number, catalog, by, at,
-                number == 1 ? null : correctionReason != null ? correctionReason : "—", publicNote);
+        ReportVersion version = ReportVersion.freeze(
+                this,
+                number,
+                catalog,
+                by,
+                at,
+                number == 1 ? null : correctionReason != null ? correctionReason : "—",
+                publicNote);
         versions.add(version);
         this.publishedVersion = version;
         this.correctionReason = null;
@@ -342,22 +352,29 @@ class AnnualReport implements ReportContent {
     }
 
     List<CustomFigure> customFiguresOf(String sectionCode) {
-        return customFigures.stream().filter(f -> f.getSectionCode().equals(sectionCode)).toList();
+        return customFigures.stream()
+                .filter(f -> f.getSectionCode().equals(sectionCode))
+                .toList();
     }
 
     Optional<CustomFigure> customFigure(long id) {
-        return customFigures.stream().filter(f -> f.getId() != null && f.getId() == id).findFirst();
+        return customFigures.stream()
+                .filter(f -> f.getId() != null && f.getId() == id)
+                .findFirst();
     }
 
     /** Whether another figure of the section already has this name (names are unique in a section). */
     boolean hasCustomFigureNamed(String sectionCode, String name, Long except) {
-        return customFigures.stream().anyMatch(f -> f.getSectionCode().equals(sectionCode)
-                && f.getName().equals(name) && !java.util.Objects.equals(f.getId(), except));
+        return customFigures.stream()
+                .anyMatch(f -> f.getSectionCode().equals(sectionCode)
+                        && f.getName().equals(name)
+                        && !java.util.Objects.equals(f.getId(), except));
     }
 
     CustomFigure addCustomFigure(String sectionCode, CustomFigure.Content content, Long by, Instant at) {
         requireEditable();
-        int position = customFigures.stream().mapToInt(CustomFigure::getPosition).max().orElse(-1) + 1;
+        int position =
+                customFigures.stream().mapToInt(CustomFigure::getPosition).max().orElse(-1) + 1;
         CustomFigure figure = new CustomFigure(this, sectionCode, position);
         figure.set(content, by, at);
         customFigures.add(figure);

@@ -53,8 +53,7 @@ interface AnnualReportRepository extends Repository<AnnualReport, Long> {
     List<PublishedValue> publishedValuesOf(String countyCode, int year);
 
     /** An indicator's value as published. */
-    record PublishedValue(String indicatorCode, BigDecimal value) {
-    }
+    record PublishedValue(String indicatorCode, BigDecimal value) {}
 
     List<AnnualReport> findByCountyCodeOrderByYearDesc(String countyCode);
 

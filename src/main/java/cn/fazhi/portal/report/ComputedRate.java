@@ -27,8 +27,8 @@ public record ComputedRate(Outcome outcome, BigDecimal percent) {
         if (denominator.signum() == 0) {
             return new ComputedRate(Outcome.NOT_APPLICABLE, null);
         }
-        return new ComputedRate(Outcome.COMPUTED,
-                numerator.multiply(HUNDRED).divide(denominator, 4, RoundingMode.HALF_UP));
+        return new ComputedRate(
+                Outcome.COMPUTED, numerator.multiply(HUNDRED).divide(denominator, 4, RoundingMode.HALF_UP));
     }
 
     public boolean isComputed() {

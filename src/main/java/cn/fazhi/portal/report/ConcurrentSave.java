@@ -14,15 +14,18 @@ import org.springframework.dao.DataIntegrityViolationException;
 final class ConcurrentSave {
 
     /** PostgreSQL's names of the unique keys two first saves of one report can both hit. */
-    private static final Set<String> REPORT_UNIQUE_KEYS = Set.of("annual_report_county_code_year_key",
-            "indicator_value_report_id_indicator_code_key", "custom_figure_report_id_section_code_name_key");
+    private static final Set<String> REPORT_UNIQUE_KEYS = Set.of(
+            "annual_report_county_code_year_key",
+            "indicator_value_report_id_indicator_code_key",
+            "custom_figure_report_id_section_code_name_key");
 
-    private ConcurrentSave() {
-    }
+    private ConcurrentSave() {}
 
     static boolean lost(RuntimeException e) {
-        if (e instanceof ReportConflictException || e instanceof ConcurrencyFailureException
-                || e instanceof jakarta.persistence.OptimisticLockException || e instanceof org.hibernate.StaleStateException) {
+        if (e instanceof ReportConflictException
+                || e instanceof ConcurrencyFailureException
+                || e instanceof jakarta.persistence.OptimisticLockException
+                || e instanceof org.hibernate.StaleStateException) {
             return true;
         }
         if (!(e instanceof DataIntegrityViolationException)) {

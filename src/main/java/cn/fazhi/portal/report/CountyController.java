@@ -27,10 +27,16 @@ class CountyController {
     private final ReportDocuments documents;
     /** The values flagged among the county's peers (computed by the dashboards; absent without them). */
     private final ObjectProvider<ValueFlags> valueFlags;
+
     private final ReportPublications publications;
 
-    CountyController(RegionService regions, RecognitionService recognitions, ReportService reports,
-            ReportDocuments documents, ObjectProvider<ValueFlags> valueFlags, ReportPublications publications) {
+    CountyController(
+            RegionService regions,
+            RecognitionService recognitions,
+            ReportService reports,
+            ReportDocuments documents,
+            ObjectProvider<ValueFlags> valueFlags,
+            ReportPublications publications) {
         this.publications = publications;
         this.regions = regions;
         this.recognitions = recognitions;
@@ -52,8 +58,12 @@ class CountyController {
     }
 
     @GetMapping("/counties/{code}/reports/{year}/history")
-    String history(@PathVariable String code, @PathVariable int year, @RequestParam String indicator,
-            Viewer viewer, Model model) {
+    String history(
+            @PathVariable String code,
+            @PathVariable int year,
+            @RequestParam String indicator,
+            Viewer viewer,
+            Model model) {
         ReportView report = reports.find(code, year, viewer).orElseThrow(CountyController::notFound);
         ValueRow row = report.row(indicator).orElseThrow(CountyController::notFound);
         model.addAttribute("report", report);
@@ -66,11 +76,11 @@ class CountyController {
     }
 
     @GetMapping("/counties/{code}/reports/{year}/custom-figures/{id}/history")
-    String customFigureHistory(@PathVariable String code, @PathVariable int year, @PathVariable long id,
-            Viewer viewer, Model model) {
+    String customFigureHistory(
+            @PathVariable String code, @PathVariable int year, @PathVariable long id, Viewer viewer, Model model) {
         ReportView report = reports.find(code, year, viewer).orElseThrow(CountyController::notFound);
-        ReportService.CustomFigureHistory history = reports.customFigureHistory(code, year, id, viewer)
-                .orElseThrow(CountyController::notFound);
+        ReportService.CustomFigureHistory history =
+                reports.customFigureHistory(code, year, id, viewer).orElseThrow(CountyController::notFound);
         model.addAttribute("report", report);
         model.addAttribute("subject", history.figure().name());
         model.addAttribute("subjectEn", history.figure().name());
@@ -82,8 +92,8 @@ class CountyController {
 
     /** The clerk opens this year's report. The county comes from the form and is checked against the login. */
     @PostMapping("/reports")
-    String openDraft(@RequestParam String countyCode, @RequestParam int year, Viewer viewer,
-            RedirectAttributes redirect) {
+    String openDraft(
+            @RequestParam String countyCode, @RequestParam int year, Viewer viewer, RedirectAttributes redirect) {
         int opened = reports.openDraft(countyCode, year, viewer);
         redirect.addFlashAttribute("flash", "report.opened");
         return "redirect:/counties/" + countyCode + "/reports/" + opened;
@@ -96,9 +106,13 @@ class CountyController {
      * reports, without internal texts.
      */
     @GetMapping("/counties/{code}/reports/{year}/print")
-    String print(@PathVariable String code, @PathVariable String year,
-            @RequestParam(required = false) Integer version, Viewer viewer,
-            java.util.Locale locale, Model model) {
+    String print(
+            @PathVariable String code,
+            @PathVariable String year,
+            @RequestParam(required = false) Integer version,
+            Viewer viewer,
+            java.util.Locale locale,
+            Model model) {
         if (!year.matches("\\d{4}")) {
             throw notFound();
         }
@@ -127,9 +141,13 @@ class CountyController {
     }
 
     @GetMapping("/counties/{code}/reports/{year}")
-    String report(@PathVariable String code, @PathVariable String year,
-            @RequestParam(required = false) Integer version, Viewer viewer,
-            java.util.Locale locale, Model model) {
+    String report(
+            @PathVariable String code,
+            @PathVariable String year,
+            @RequestParam(required = false) Integer version,
+            Viewer viewer,
+            java.util.Locale locale,
+            Model model) {
         if (!year.matches("\\d{4}")) {
             throw notFound();
         }
@@ -148,7 +166,8 @@ class CountyController {
      */
     private Map<String, ValueFlags.ValueFlag> flagsOf(ReportView report, Viewer viewer) {
         ValueFlags flags = valueFlags.getIfAvailable();
-        if (flags == null || !(viewer.is(Role.REVIEWER) || viewer.is(Role.ADMIN))
+        if (flags == null
+                || !(viewer.is(Role.REVIEWER) || viewer.is(Role.ADMIN))
                 || !CHECKED.contains(report.status())) {
             return Map.of();
         }
@@ -179,10 +198,15 @@ class CountyController {
      * nothing is stored.
      */
     @PostMapping("/counties/{code}/reports/{year}/publication")
-    String recordPublication(@PathVariable String code, @PathVariable String year,
+    String recordPublication(
+            @PathVariable String code,
+            @PathVariable String year,
             @jakarta.validation.Valid @org.springframework.web.bind.annotation.ModelAttribute("publicationForm")
-            PublicationForm form, org.springframework.validation.BindingResult result,
-            Viewer viewer, java.util.Locale locale, Model model,
+                    PublicationForm form,
+            org.springframework.validation.BindingResult result,
+            Viewer viewer,
+            java.util.Locale locale,
+            Model model,
             RedirectAttributes redirect) {
         if (!year.matches("\\d{4}")) {
             throw notFound();

@@ -24,8 +24,7 @@ final class CustomFigureInput {
         }
     }
 
-    private CustomFigureInput() {
-    }
+    private CustomFigureInput() {}
 
     static boolean isBlank(String name, String unit, String value, String note) {
         return blank(name) && blank(unit) && blank(value) && blank(note);

@@ -8,8 +8,15 @@ import java.util.Map;
  *
  * @param key the figure's id, or "new" for the blank row; the form's field names are built on it
  */
-public record CustomRow(String key, Long id, String name, String unit, String value, String note,
-        boolean remove, Map<String, String> errors) {
+public record CustomRow(
+        String key,
+        Long id,
+        String name,
+        String unit,
+        String value,
+        String note,
+        boolean remove,
+        Map<String, String> errors) {
 
     static final String NEW = "new";
     static final String REMOVE = "remove";

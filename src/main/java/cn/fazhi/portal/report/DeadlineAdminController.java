@@ -29,7 +29,8 @@ class DeadlineAdminController {
     String list(Viewer viewer, Model model) {
         viewer.require(cn.fazhi.portal.account.Role.ADMIN);
         int current = calendar.reportingYear();
-        List<Integer> recent = IntStream.rangeClosed(current - 4, current + 1).boxed().toList();
+        List<Integer> recent =
+                IntStream.rangeClosed(current - 4, current + 1).boxed().toList();
         model.addAttribute("deadlines", periods.deadlines(recent));
         model.addAttribute("publicationDeadlines", periods.publicationDeadlines(recent));
         if (!model.containsAttribute("year")) {
@@ -39,9 +40,13 @@ class DeadlineAdminController {
     }
 
     @PostMapping("/admin/deadlines")
-    String set(@RequestParam String year, @RequestParam(required = false) String deadline,
-            @RequestParam(required = false) String publicationDeadline, Viewer viewer,
-            Model model, RedirectAttributes redirect) {
+    String set(
+            @RequestParam String year,
+            @RequestParam(required = false) String deadline,
+            @RequestParam(required = false) String publicationDeadline,
+            Viewer viewer,
+            Model model,
+            RedirectAttributes redirect) {
         String problem = null;
         boolean submission = deadline != null && !deadline.isBlank();
         // issue 18: the publication deadline (1 April unless set) is the form's second, optional date

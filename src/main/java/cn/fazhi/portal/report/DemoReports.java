@@ -39,7 +39,10 @@ class DemoReports implements ApplicationRunner {
     private final CatalogService catalogs;
     private final TransactionTemplate transaction;
 
-    DemoReports(DemoMode demoMode, AnnualReportRepository reports, CatalogService catalogs,
+    DemoReports(
+            DemoMode demoMode,
+            AnnualReportRepository reports,
+            CatalogService catalogs,
             TransactionTemplate transaction) {
         this.demoMode = demoMode;
         this.reports = reports;
@@ -76,8 +79,7 @@ class DemoReports implements ApplicationRunner {
         }
         report.recomputeRates(catalog, null, created);
         report.writeNarrative(
-                "（演示数据）本县" + year + "年法治政府建设的主要举措和成效，详见县人民政府公开发布的年度报告原文；"
-                        + "本平台演示版收录了报告中的数字。",
+                "（演示数据）本县" + year + "年法治政府建设的主要举措和成效，详见县人民政府公开发布的年度报告原文；" + "本平台演示版收录了报告中的数字。",
                 "（演示数据）存在的问题和不足，详见年度报告原文。",
                 "（演示数据）下一年度工作安排，详见年度报告原文。",
                 "（演示数据）党政主要负责人履行推进法治建设第一责任人职责情况，详见年度报告原文。",

@@ -21,27 +21,53 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 class EntryFormPage {
 
     /** One indicator row of the form; a null attribute is left out of the markup. */
-    record Row(String rowId, String rowClass, String name, String definition, String valueField, String helpId,
-            String inputClass, String input, String inputDescribedBy, String ariaInvalid, String numeratorField,
-            String denominatorField, String notApplicableText, String unit, String computedId, String computedText,
-            String notApplicableShown, String errorId, String errorText, String findingsId,
-            List<RowFinding> findings, String lastYear, String target, String explanationField,
-            String explanationLabel, String explanationClass, String placeholder, String explanation,
-            String explanationErrorId, String explanationErrorText) {
-    }
+    record Row(
+            String rowId,
+            String rowClass,
+            String name,
+            String definition,
+            String valueField,
+            String helpId,
+            String inputClass,
+            String input,
+            String inputDescribedBy,
+            String ariaInvalid,
+            String numeratorField,
+            String denominatorField,
+            String notApplicableText,
+            String unit,
+            String computedId,
+            String computedText,
+            String notApplicableShown,
+            String errorId,
+            String errorText,
+            String findingsId,
+            List<RowFinding> findings,
+            String lastYear,
+            String target,
+            String explanationField,
+            String explanationLabel,
+            String explanationClass,
+            String placeholder,
+            String explanation,
+            String explanationErrorId,
+            String explanationErrorText) {}
 
     /** A finding under its field: "错误" or "提示" and what it says. */
-    record RowFinding(String cssClass, String label, String text) {
-    }
+    record RowFinding(String cssClass, String label, String text) {}
 
     /** A section's tab with its progress; the error and warning badges are null when there are none. */
-    record Tab(String cssClass, String href, String ariaCurrent, String name, String progress, String errors,
-            String warnings) {
-    }
+    record Tab(
+            String cssClass,
+            String href,
+            String ariaCurrent,
+            String name,
+            String progress,
+            String errors,
+            String warnings) {}
 
     /** A finding of the whole report, a link to its field; {@code explained} is the badge's text or null. */
-    record ListedFinding(String cssClass, String href, String text, String explained) {
-    }
+    record ListedFinding(String cssClass, String href, String text, String explained) {}
 
     private final MessageSource messages;
 
@@ -51,7 +77,8 @@ class EntryFormPage {
 
     String show(Model model, ReportForm form, Locale locale) {
         String contextPath = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
-                .getRequest().getContextPath();
+                .getRequest()
+                .getContextPath();
         String base = contextPath + "/counties/" + form.county().code() + "/reports/" + form.year();
         model.addAttribute("form", form);
         model.addAttribute("reportBase", base);
@@ -75,44 +102,77 @@ class EntryFormPage {
         String name = indicator.name(locale);
         boolean computed = indicator.isComputed();
         String notApplicable = computed ? message(locale, "report.notApplicable") : null;
-        List<RowFinding> findings = row.findings().stream().map(f -> new RowFinding(findingClass(f),
-                message(locale, f.isError() ? "finding.error" : "finding.warning"), findingText(f, locale))).toList();
-        String lastYear = row.lastYear() != null ? row.lastYear()
+        List<RowFinding> findings = row.findings().stream()
+                .map(f -> new RowFinding(
+                        findingClass(f),
+                        message(locale, f.isError() ? "finding.error" : "finding.warning"),
+                        findingText(f, locale)))
+                .toList();
+        String lastYear = row.lastYear() != null
+                ? row.lastYear()
                 : indicator.firstYear() >= year ? message(locale, "report.newInCatalogue") : "—";
-        return new Row("field-" + code, row.rowClass(), name, indicator.definition(locale), "v_" + code,
-                "help-" + code, row.inputClass(), row.input(), row.inputDescribedBy(),
-                row.valueError() != null ? "true" : null, row.numeratorField(), row.denominatorField(), notApplicable,
-                indicator.unit(), computed ? "computed-" + code : null,
+        return new Row(
+                "field-" + code,
+                row.rowClass(),
+                name,
+                indicator.definition(locale),
+                "v_" + code,
+                "help-" + code,
+                row.inputClass(),
+                row.input(),
+                row.inputDescribedBy(),
+                row.valueError() != null ? "true" : null,
+                row.numeratorField(),
+                row.denominatorField(),
+                notApplicable,
+                indicator.unit(),
+                computed ? "computed-" + code : null,
                 computed && row.computedDisplay() != null
-                        ? message(locale, "report.computedValue", row.computedDisplay()) : null,
+                        ? message(locale, "report.computedValue", row.computedDisplay())
+                        : null,
                 computed && row.notApplicable() ? notApplicable : null,
                 row.valueError() != null ? "err-" + code : null,
                 row.valueError() != null ? message(locale, row.valueError()) : null,
-                findings.isEmpty() ? null : "find-" + code, findings, lastYear,
-                indicator.target() != null ? indicator.target().display() : "", "e_" + code,
-                message(locale, "report.explanationFor", name), row.explanationClass(),
-                message(locale, row.placeholderKey()), row.explanation(),
+                findings.isEmpty() ? null : "find-" + code,
+                findings,
+                lastYear,
+                indicator.target() != null ? indicator.target().display() : "",
+                "e_" + code,
+                message(locale, "report.explanationFor", name),
+                row.explanationClass(),
+                message(locale, row.placeholderKey()),
+                row.explanation(),
                 row.explanationError() != null ? "eerr-" + code : null,
                 row.explanationError() != null ? message(locale, row.explanationError()) : null);
     }
 
     /** The section tabs (the narrative's tab follows in the template). */
     List<Tab> tabs(ReportForm form, String base, Locale locale) {
-        return form.tabs().stream().map(tab -> {
-            String code = tab.section().code();
-            boolean current = code.equals(form.section());
-            return new Tab(current ? "nav-link active" : "nav-link", base + "/edit?section=" + code,
-                    current ? "page" : null, tab.section().name(locale), tab.filled() + "/" + tab.total(),
-                    tab.errors() > 0 ? Long.toString(tab.errors()) : null,
-                    tab.warnings() > 0 ? Long.toString(tab.warnings()) : null);
-        }).toList();
+        return form.tabs().stream()
+                .map(tab -> {
+                    String code = tab.section().code();
+                    boolean current = code.equals(form.section());
+                    return new Tab(
+                            current ? "nav-link active" : "nav-link",
+                            base + "/edit?section=" + code,
+                            current ? "page" : null,
+                            tab.section().name(locale),
+                            tab.filled() + "/" + tab.total(),
+                            tab.errors() > 0 ? Long.toString(tab.errors()) : null,
+                            tab.warnings() > 0 ? Long.toString(tab.warnings()) : null);
+                })
+                .toList();
     }
 
     /** The findings of the whole report, each a link to its field. */
     List<ListedFinding> findings(ReportForm form, String base, Locale locale) {
-        return form.findings().stream().map(f -> new ListedFinding(findingClass(f),
-                base + "/edit?section=" + f.sectionCode() + "#field-" + f.indicatorCode(), findingText(f, locale),
-                !f.isError() && f.explained() ? message(locale, "finding.explained") : null)).toList();
+        return form.findings().stream()
+                .map(f -> new ListedFinding(
+                        findingClass(f),
+                        base + "/edit?section=" + f.sectionCode() + "#field-" + f.indicatorCode(),
+                        findingText(f, locale),
+                        !f.isError() && f.explained() ? message(locale, "finding.explained") : null))
+                .toList();
     }
 
     private static String findingClass(Finding finding) {
@@ -121,7 +181,8 @@ class EntryFormPage {
 
     /** What a finding says: the catalogue rule's own text, or its message with its arguments. */
     private String findingText(Finding finding, Locale locale) {
-        return finding.text() != null ? finding.text()
+        return finding.text() != null
+                ? finding.text()
                 : messages.getMessage(finding.messageKey(), finding.args().toArray(), locale);
     }
 

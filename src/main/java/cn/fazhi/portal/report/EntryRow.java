@@ -14,8 +14,16 @@ import java.util.List;
  * @param computedDisplay for a computed rate whose parts are both entered, the rate they give
  * @param valueError message key of why the typed value was refused, or null
  */
-public record EntryRow(IndicatorDef indicator, String input, String explanation, String lastYear,
-        boolean typedRate, String computedDisplay, boolean notApplicable, String valueError, String explanationError,
+public record EntryRow(
+        IndicatorDef indicator,
+        String input,
+        String explanation,
+        String lastYear,
+        boolean typedRate,
+        String computedDisplay,
+        boolean notApplicable,
+        String valueError,
+        String explanationError,
         List<Finding> findings) {
 
     public boolean needsExplanation() {
@@ -38,7 +46,8 @@ public record EntryRow(IndicatorDef indicator, String input, String explanation,
     /** The value field's description: the definition, then the refusal and the findings when there are. */
     public String inputDescribedBy() {
         String code = indicator.code();
-        return "help-" + code + (valueError != null ? " err-" + code : "") + (findings.isEmpty() ? "" : " find-" + code);
+        return "help-" + code + (valueError != null ? " err-" + code : "")
+                + (findings.isEmpty() ? "" : " find-" + code);
     }
 
     /** For a computed rate, the field of its numerator (the page computes the rate as it is typed). */
@@ -53,7 +62,8 @@ public record EntryRow(IndicatorDef indicator, String input, String explanation,
     /** The explanation field is marked when it was refused or a warning waits for it. */
     public String explanationClass() {
         return explanationError != null || (needsExplanation() && (explanation == null || explanation.isEmpty()))
-                ? "form-control form-control-sm is-invalid" : "form-control form-control-sm";
+                ? "form-control form-control-sm is-invalid"
+                : "form-control form-control-sm";
     }
 
     public String placeholderKey() {

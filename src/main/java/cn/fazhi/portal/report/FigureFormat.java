@@ -10,8 +10,7 @@ import java.util.Locale;
 /** How a figure is written: counts with thousands separators, amounts to two places, rates to one. */
 final class FigureFormat {
 
-    private FigureFormat() {
-    }
+    private FigureFormat() {}
 
     static String format(IndicatorKind kind, BigDecimal value) {
         if (value == null) {

@@ -11,8 +11,14 @@ import java.util.List;
  * @param text the catalogue rule's message in the viewer's language, for catalogue rules
  * @param explained for a WARNING: whether the value carries an explanation
  */
-public record Finding(String indicatorCode, String sectionCode, Severity severity, String messageKey,
-        List<Object> args, String text, boolean explained) {
+public record Finding(
+        String indicatorCode,
+        String sectionCode,
+        Severity severity,
+        String messageKey,
+        List<Object> args,
+        String text,
+        boolean explained) {
 
     public boolean isError() {
         return severity == Severity.ERROR;

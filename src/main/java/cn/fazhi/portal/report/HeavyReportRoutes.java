@@ -25,6 +25,7 @@ class HeavyReportRoutes {
     /** The annual report as a Word file (issue 18). */
     @Bean
     HeavyRoute reportDocument() {
-        return new HeavyRoute(HeavyRoute.Kind.EXPORT, PATHS.matcher(HttpMethod.GET, "/counties/*/reports/*/document.docx"));
+        return new HeavyRoute(
+                HeavyRoute.Kind.EXPORT, PATHS.matcher(HttpMethod.GET, "/counties/*/reports/*/document.docx"));
     }
 }

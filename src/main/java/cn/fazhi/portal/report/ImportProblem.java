@@ -28,8 +28,8 @@ public record ImportProblem(String sheet, int row, String column, String message
 
     /** A problem in a cell, from POI's 0-based row and column indexes. */
     static ImportProblem at(String sheet, int rowIndex, int columnIndex, String messageKey, Object... args) {
-        return new ImportProblem(sheet, rowIndex + 1,
-                CellReference.convertNumToColString(columnIndex), messageKey, List.of(args));
+        return new ImportProblem(
+                sheet, rowIndex + 1, CellReference.convertNumToColString(columnIndex), messageKey, List.of(args));
     }
 
     public boolean isInCell() {

@@ -13,7 +13,9 @@ import org.springframework.stereotype.Component;
 class OversizedUploadFilter extends OversizedUploadRedirect {
 
     OversizedUploadFilter() {
-        super(Pattern.compile("/counties/(\\d{6})/reports/(\\d{4})/import"), ReportExcelService.MAX_UPLOAD_BYTES,
+        super(
+                Pattern.compile("/counties/(\\d{6})/reports/(\\d{4})/import"),
+                ReportExcelService.MAX_UPLOAD_BYTES,
                 "excel.tooLarge");
     }
 

@@ -14,8 +14,7 @@ final class PublicationAddress {
 
     static final int MAX_LENGTH = 500;
 
-    private PublicationAddress() {
-    }
+    private PublicationAddress() {}
 
     /** The message key of the address's first problem, or null when it is good or blank. */
     static String problemOf(String url) {
@@ -25,8 +24,11 @@ final class PublicationAddress {
         if (url.length() > MAX_LENGTH) {
             return "publication.urlTooLong";
         }
-        if (url.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)
-                || Character.isSpaceChar(c) || Character.getType(c) == Character.FORMAT)) {
+        if (url.codePoints()
+                .anyMatch(c -> Character.isWhitespace(c)
+                        || Character.isISOControl(c)
+                        || Character.isSpaceChar(c)
+                        || Character.getType(c) == Character.FORMAT)) {
             return "publication.urlSpace";
         }
         URI uri;
@@ -40,7 +42,10 @@ final class PublicationAddress {
             return "publication.urlScheme";
         }
         String authority = uri.getRawAuthority();
-        if (uri.isOpaque() || authority == null || authority.isEmpty() || authority.contains("@")
+        if (uri.isOpaque()
+                || authority == null
+                || authority.isEmpty()
+                || authority.contains("@")
                 || !url.substring(scheme.length()).startsWith("://")) {
             return "publication.urlHost";
         }

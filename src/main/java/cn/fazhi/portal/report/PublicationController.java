@@ -34,30 +34,41 @@ class PublicationController {
     }
 
     @GetMapping("/publications/{year}")
-    String year(@PathVariable String year, @RequestParam(required = false) String area,
-            @RequestParam(required = false) PublicationState state, @RequestParam(required = false) String page, Model model) {
+    String year(
+            @PathVariable String year,
+            @RequestParam(required = false) String area,
+            @RequestParam(required = false) PublicationState state,
+            @RequestParam(required = false) String page,
+            Model model) {
         int latest = reports.reportingYear();
-        if (!year.matches("\\d{4}") || Integer.parseInt(year) < ReportService.FIRST_YEAR
+        if (!year.matches("\\d{4}")
+                || Integer.parseInt(year) < ReportService.FIRST_YEAR
                 || Integer.parseInt(year) > latest) {
             throw notFound();
         }
         RegionView chosen = null;
         if (area != null && !area.isBlank()) {
-            chosen = regions.find(area.strip()).filter(r -> r.level() != RegionLevel.COUNTY).orElseThrow(
-                    PublicationController::notFound);
+            chosen = regions.find(area.strip())
+                    .filter(r -> r.level() != RegionLevel.COUNTY)
+                    .orElseThrow(PublicationController::notFound);
         }
         PublicationState filter = state;
         ReportPublications.YearList list = publications.yearList(Integer.parseInt(year), chosen);
         List<ReportPublications.YearRow> shown = list.rows().stream()
-                .filter(r -> filter == null || r.state() == filter).toList();
+                .filter(r -> filter == null || r.state() == filter)
+                .toList();
         model.addAttribute("list", list);
         model.addAttribute("rows", ListPages.of(shown, page, PAGE_SIZE));
         model.addAttribute("area", chosen);
         model.addAttribute("state", filter);
         model.addAttribute("states", PublicationState.values());
         model.addAttribute("areas", regions.areaChoices(chosen == null ? null : chosen.code(), true));
-        model.addAttribute("years", java.util.stream.IntStream.rangeClosed(ReportService.FIRST_YEAR, latest)
-                .map(y -> latest + ReportService.FIRST_YEAR - y).boxed().toList());
+        model.addAttribute(
+                "years",
+                java.util.stream.IntStream.rangeClosed(ReportService.FIRST_YEAR, latest)
+                        .map(y -> latest + ReportService.FIRST_YEAR - y)
+                        .boxed()
+                        .toList());
         return "report/publications";
     }
 

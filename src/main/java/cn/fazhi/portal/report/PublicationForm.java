@@ -24,8 +24,10 @@ public record PublicationForm(
         @NotBlank(message = "{publication.whereRequired}")
         @Pattern(regexp = "WEBSITE|PORTAL", message = "{publication.whereRequired}")
         String where,
+
         @Pattern(regexp = "|\\s*\\d{4}-\\d{2}-\\d{2}\\s*", message = "{publication.dateFormat}")
         String date,
+
         @WebAddress String url) {
 
     static final String WEBSITE = "WEBSITE";
@@ -56,7 +58,8 @@ public record PublicationForm(
                     return true;
                 }
                 context.disableDefaultConstraintViolation();
-                context.buildConstraintViolationWithTemplate("{" + problem + "}").addConstraintViolation();
+                context.buildConstraintViolationWithTemplate("{" + problem + "}")
+                        .addConstraintViolation();
                 return false;
             }
         }

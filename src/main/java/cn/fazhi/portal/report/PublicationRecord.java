@@ -9,8 +9,8 @@ import java.time.LocalDate;
  * @param date null when nothing is recorded (an approved report not yet published)
  * @param url the county website's address; null when published on this portal or not recorded
  */
-record PublicationRecord(String countyCode, int year, ReportStatus status, LocalDate date, String url,
-        Instant recordedAt) {
+record PublicationRecord(
+        String countyCode, int year, ReportStatus status, LocalDate date, String url, Instant recordedAt) {
 
     boolean onPortal() {
         return date != null && url == null;

@@ -9,7 +9,10 @@ import java.time.LocalDate;
  * plainly so until the deadline passes, overdue from the day after.
  */
 public enum PublicationState {
-    UNPUBLISHED, OVERDUE, ON_TIME, LATE;
+    UNPUBLISHED,
+    OVERDUE,
+    ON_TIME,
+    LATE;
 
     /**
      * @param publishedOn the recorded publication date, null without a record

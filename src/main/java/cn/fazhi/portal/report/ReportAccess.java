@@ -42,8 +42,8 @@ class ReportAccess {
 
     /** The county's clerk, a reviewer in scope or an administrator: records the report's publication. */
     boolean mayRecordPublicationOf(RegionView county, Viewer viewer) {
-        return viewer.is(Role.ADMIN) || (viewer.is(Role.COUNTY_STAFF) || viewer.is(Role.REVIEWER))
-                && viewer.canSeeUnpublishedOf(county);
+        return viewer.is(Role.ADMIN)
+                || (viewer.is(Role.COUNTY_STAFF) || viewer.is(Role.REVIEWER)) && viewer.canSeeUnpublishedOf(county);
     }
 
     RegionView requirePublisherOf(String countyCode, Viewer viewer) {

@@ -33,7 +33,9 @@ class ReportCatalogUsage implements CatalogUsage {
     @Override
     public long valueCount(String indicatorCode) {
         return jdbc.sql("select count(*) from indicator_value where indicator_code = :code")
-                .param("code", indicatorCode).query(Long.class).single();
+                .param("code", indicatorCode)
+                .query(Long.class)
+                .single();
     }
 
     @Override
@@ -41,13 +43,18 @@ class ReportCatalogUsage implements CatalogUsage {
         return jdbc.sql("""
                 select count(*) from indicator_value v join annual_report r on r.id = v.report_id
                 where v.indicator_code = :code and r.year >= :year
-                """).param("code", indicatorCode).param("year", fromYear).query(Long.class).single();
+                """)
+                .param("code", indicatorCode)
+                .param("year", fromYear)
+                .query(Long.class)
+                .single();
     }
 
     /** Both values present and the rule failing: what the report's validation would flag. */
     @Override
     public List<RuleViolation> violations(RuleDef rule, int firstYear, Integer lastYear) {
-        return jdbc.sql("""
+        return jdbc
+                .sql("""
                 select r.county_code, g.name, r.year, l.value as left_value, rv.value as right_value
                 from counted_report r
                 join region g on g.code = r.county_code
@@ -57,11 +64,14 @@ class ReportCatalogUsage implements CatalogUsage {
                   and l.value is not null and rv.value is not null
                 order by r.county_code, r.year
                 """)
-                .param("left", rule.leftCode()).param("right", rule.rightCode())
-                .param("first", firstYear).param("last", lastYear == null ? 2100 : lastYear)
-                .query((rs, n) -> new RuleViolation(rs.getString(1), rs.getString(2), rs.getInt(3),
-                        rs.getBigDecimal(4), rs.getBigDecimal(5)))
-                .list().stream()
+                .param("left", rule.leftCode())
+                .param("right", rule.rightCode())
+                .param("first", firstYear)
+                .param("last", lastYear == null ? 2100 : lastYear)
+                .query((rs, n) -> new RuleViolation(
+                        rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBigDecimal(4), rs.getBigDecimal(5)))
+                .list()
+                .stream()
                 .filter(v -> !rule.operator().holds(v.left(), v.right()))
                 .toList();
     }

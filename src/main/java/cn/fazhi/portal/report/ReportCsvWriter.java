@@ -21,21 +21,32 @@ final class ReportCsvWriter {
     /** Excel reads a CSV file as the system's code page (GBK in China) unless it starts with this. */
     private static final String BYTE_ORDER_MARK = "\uFEFF";
 
-    private ReportCsvWriter() {
-    }
+    private ReportCsvWriter() {}
 
     static byte[] write(ReportExport report) {
         StringBuilder out = new StringBuilder(BYTE_ORDER_MARK);
         try (CSVPrinter csv = new CSVPrinter(out, CSVFormat.DEFAULT)) {
             csv.printRecord(COLUMNS);
             for (ReportExport.Row row : report.rows()) {
-                csv.printRecord(row.indicator().code(), text(row.sectionName()), text(row.indicator().nameZh()),
-                        text(row.indicator().unit()), plain(row.lastYear()), value(row), text(row.explanation()));
+                csv.printRecord(
+                        row.indicator().code(),
+                        text(row.sectionName()),
+                        text(row.indicator().nameZh()),
+                        text(row.indicator().unit()),
+                        plain(row.lastYear()),
+                        value(row),
+                        text(row.explanation()));
             }
             // custom figures have no code: that is how a reader tells them from the catalogue's
             for (ReportExport.Figure custom : report.customFigures()) {
-                csv.printRecord("", text(custom.sectionName()), text(custom.figure().name()),
-                        text(custom.figure().unit()), "", plain(custom.figure().value()), text(custom.figure().note()));
+                csv.printRecord(
+                        "",
+                        text(custom.sectionName()),
+                        text(custom.figure().name()),
+                        text(custom.figure().unit()),
+                        "",
+                        plain(custom.figure().value()),
+                        text(custom.figure().note()));
             }
         } catch (IOException e) {
             // a StringBuilder does not fail

@@ -41,8 +41,8 @@ class ReportCustomFigures implements CustomFigures {
     private final AuditService audit;
     private final Clock clock;
 
-    ReportCustomFigures(JdbcClient jdbc, AnnualReportRepository reports, RegionService regions, AuditService audit,
-            Clock clock) {
+    ReportCustomFigures(
+            JdbcClient jdbc, AnnualReportRepository reports, RegionService regions, AuditService audit, Clock clock) {
         this.jdbc = jdbc;
         this.reports = reports;
         this.regions = regions;
@@ -57,23 +57,41 @@ class ReportCustomFigures implements CustomFigures {
                        array_agg(distinct r.year) as years, count(*) as figures
                 from custom_figure f join annual_report r on r.id = f.report_id
                 group by f.name, f.unit
-                """).query((rs, n) -> new NameUse(rs.getString(1), rs.getString(2), strings(rs.getArray(3)),
-                        integers(rs.getArray(4)), rs.getLong(5))).list();
+                """)
+                .query((rs, n) -> new NameUse(
+                        rs.getString(1),
+                        rs.getString(2),
+                        strings(rs.getArray(3)),
+                        integers(rs.getArray(4)),
+                        rs.getLong(5)))
+                .list();
     }
 
     @Override
     public List<Figure> named(Collection<String> names, IndicatorDef indicator) {
         List<CustomFigure> figures = reports.findCustomFiguresNamed(names);
-        Map<String, RegionView> counties = regions.findAll(figures.stream().map(f -> f.getReport().getCountyCode())
-                .distinct().toList());
-        return figures.stream().map(f -> {
-            AnnualReport report = f.getReport();
-            RegionView county = counties.get(report.getCountyCode());
-            return new Figure(f.getId(), report.getId(), report.getCountyCode(), county == null ? null : county.name(),
-                    report.getYear(), f.getName(), f.getUnit(), f.getValue(),
-                    report.valuesByCode().containsKey(indicator.code()),
-                    ValueInput.parse(indicator.kind(), f.getValue().toPlainString()).isValid());
-        }).toList();
+        Map<String, RegionView> counties = regions.findAll(figures.stream()
+                .map(f -> f.getReport().getCountyCode())
+                .distinct()
+                .toList());
+        return figures.stream()
+                .map(f -> {
+                    AnnualReport report = f.getReport();
+                    RegionView county = counties.get(report.getCountyCode());
+                    return new Figure(
+                            f.getId(),
+                            report.getId(),
+                            report.getCountyCode(),
+                            county == null ? null : county.name(),
+                            report.getYear(),
+                            f.getName(),
+                            f.getUnit(),
+                            f.getValue(),
+                            report.valuesByCode().containsKey(indicator.code()),
+                            ValueInput.parse(indicator.kind(), f.getValue().toPlainString())
+                                    .isValid());
+                })
+                .toList();
     }
 
     @Override
@@ -99,8 +117,12 @@ class ReportCustomFigures implements CustomFigures {
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("value", after.value().stripTrailingZeros().toPlainString());
             state.put("explanation", after.explanation());
-            audit.record("VALUE_PROMOTED", "IndicatorValue", ReportEntryService.historyKey(report, indicator.code()),
-                    before, state);
+            audit.record(
+                    "VALUE_PROMOTED",
+                    "IndicatorValue",
+                    ReportEntryService.historyKey(report, indicator.code()),
+                    before,
+                    state);
             reports.save(report);
         }
     }

@@ -17,10 +17,24 @@ import java.util.List;
  *     correction (第 2 版), an earlier version, or the published version while a correction is under
  *     way (更正中); null otherwise
  */
-public record ReportDocument(String countyCode, int year, boolean draft, String title,
-        String runningHead, String draftMark, String draftNote, List<Part> parts, String keyFiguresLead,
-        List<String> keyFigures, String signature, String approvedOn, String appendixTitle,
-        List<String> appendixColumns, List<AppendixSection> appendix, String source, String versionNote) {
+public record ReportDocument(
+        String countyCode,
+        int year,
+        boolean draft,
+        String title,
+        String runningHead,
+        String draftMark,
+        String draftNote,
+        List<Part> parts,
+        String keyFiguresLead,
+        List<String> keyFigures,
+        String signature,
+        String approvedOn,
+        String appendixTitle,
+        List<String> appendixColumns,
+        List<AppendixSection> appendix,
+        String source,
+        String versionNote) {
 
     /**
      * A narrative part.
@@ -28,12 +42,10 @@ public record ReportDocument(String countyCode, int year, boolean draft, String 
      * @param id the part's stable name (measures, problems, leadersDuty, nextYearPlan)
      * @param paragraphs the clerk's text split at its line breaks, without blank lines
      */
-    public record Part(String id, String heading, List<String> paragraphs) {
-    }
+    public record Part(String id, String heading, List<String> paragraphs) {}
 
     /** A section of the appendix: its name and its reported figures, catalogue indicators first. */
-    public record AppendixSection(String code, String name, List<AppendixRow> rows) {
-    }
+    public record AppendixSection(String code, String name, List<AppendixRow> rows) {}
 
     /**
      * A row of the appendix.
@@ -43,8 +55,8 @@ public record ReportDocument(String countyCode, int year, boolean draft, String 
      * @param lastYear last year's approved value, or null
      * @param target the year's target; for a county's own figure, which has none, its note
      */
-    public record AppendixRow(String indicatorCode, String name, String unit, String value, String lastYear,
-            String target) {
+    public record AppendixRow(
+            String indicatorCode, String name, String unit, String value, String lastYear, String target) {
 
         public boolean isCustom() {
             return indicatorCode == null;

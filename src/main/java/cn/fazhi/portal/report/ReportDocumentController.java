@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 @Controller
 class ReportDocumentController {
 
-    static final MediaType DOCX = MediaType.parseMediaType(
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    static final MediaType DOCX =
+            MediaType.parseMediaType("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
 
     private final ReportService reports;
     private final ReportDocuments documents;
@@ -32,9 +32,12 @@ class ReportDocumentController {
     }
 
     @GetMapping("/counties/{code}/reports/{year}/document.docx")
-    ResponseEntity<byte[]> docx(@PathVariable String code, @PathVariable String year,
+    ResponseEntity<byte[]> docx(
+            @PathVariable String code,
+            @PathVariable String year,
             @org.springframework.web.bind.annotation.RequestParam(required = false) Integer version,
-            Viewer viewer, Locale locale) {
+            Viewer viewer,
+            Locale locale) {
         if (!year.matches("\\d{4}")) {
             throw new NotFoundException();
         }
@@ -42,8 +45,11 @@ class ReportDocumentController {
                 .orElseThrow(NotFoundException::new);
         ReportDocument document = documents.of(report, locale);
         ContentDisposition disposition = ContentDisposition.attachment()
-                .filename(documents.fileName(document, locale), StandardCharsets.UTF_8).build();
-        return ResponseEntity.ok().contentType(DOCX).header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .filename(documents.fileName(document, locale), StandardCharsets.UTF_8)
+                .build();
+        return ResponseEntity.ok()
+                .contentType(DOCX)
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
                 .body(ReportDocxWriter.write(document));
     }
 }

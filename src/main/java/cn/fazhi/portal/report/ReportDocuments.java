@@ -33,16 +33,30 @@ public class ReportDocuments {
                 part("problems", "report.print.part2", report.problemsText(), locale),
                 part("leadersDuty", "report.print.part3", report.leadersDutyText(), locale),
                 part("nextYearPlan", "report.print.part4", report.nextYearPlanText(), locale));
-        List<String> columns = Stream.of("catalog.name", "catalog.unit", "report.value", "report.lastYear",
-                "catalog.target").map(key -> text(key, locale)).toList();
-        return new ReportDocument(report.county().code(), year, !report.status().isPublished(),
-                text("report.print.title", locale, county, year), text("report.print.runningHead", locale, county, year),
-                text("report.print.draft", locale), text("report.print.draftNote", locale), parts,
-                text("report.document.keyFigures", locale), keyFigures(report, locale),
+        List<String> columns = Stream.of(
+                        "catalog.name", "catalog.unit", "report.value", "report.lastYear", "catalog.target")
+                .map(key -> text(key, locale))
+                .toList();
+        return new ReportDocument(
+                report.county().code(),
+                year,
+                !report.status().isPublished(),
+                text("report.print.title", locale, county, year),
+                text("report.print.runningHead", locale, county, year),
+                text("report.print.draft", locale),
+                text("report.print.draftNote", locale),
+                parts,
+                text("report.document.keyFigures", locale),
+                keyFigures(report, locale),
                 text("report.print.signature", locale, county),
-                report.approvedAt() == null ? null : DATE.format(report.approvedAt().atZone(TimeConfiguration.CHINA)),
-                text("report.print.appendix", locale, year), columns, appendix(report, locale),
-                text("report.print.source", locale), versionNote(report, locale));
+                report.approvedAt() == null
+                        ? null
+                        : DATE.format(report.approvedAt().atZone(TimeConfiguration.CHINA)),
+                text("report.print.appendix", locale, year),
+                columns,
+                appendix(report, locale),
+                text("report.print.source", locale),
+                versionNote(report, locale));
     }
 
     private String versionNote(ReportView report, Locale locale) {
@@ -62,14 +76,23 @@ public class ReportDocuments {
 
     /** The file name a download of the document carries: county code, year, what it is. */
     public String fileName(ReportDocument document, Locale locale) {
-        return text(document.draft() ? "report.document.draftFileName" : "report.document.fileName", locale,
-                document.countyCode(), document.year());
+        return text(
+                document.draft() ? "report.document.draftFileName" : "report.document.fileName",
+                locale,
+                document.countyCode(),
+                document.year());
     }
 
     private ReportDocument.Part part(String id, String headingKey, String text, Locale locale) {
-        List<String> paragraphs = text == null ? List.of()
-                : text.lines().map(String::strip).filter(line -> !line.isEmpty()).toList();
-        return new ReportDocument.Part(id, text(headingKey, locale),
+        List<String> paragraphs = text == null
+                ? List.of()
+                : text.lines()
+                        .map(String::strip)
+                        .filter(line -> !line.isEmpty())
+                        .toList();
+        return new ReportDocument.Part(
+                id,
+                text(headingKey, locale),
                 paragraphs.isEmpty() ? List.of(text("report.print.missing", locale)) : paragraphs);
     }
 
@@ -82,12 +105,20 @@ public class ReportDocuments {
         List<String> sentences = new ArrayList<>();
         String separator = text("report.document.figureSeparator", locale);
         for (SectionValues section : report.sections()) {
-            List<String> figures = section.rows().stream().filter(r -> r.value() != null)
-                    .map(r -> text("report.document.figure", locale, r.indicator().name(locale), r.display(),
+            List<String> figures = section.rows().stream()
+                    .filter(r -> r.value() != null)
+                    .map(r -> text(
+                            "report.document.figure",
+                            locale,
+                            r.indicator().name(locale),
+                            r.display(),
                             r.indicator().unit()))
                     .toList();
             if (!figures.isEmpty()) {
-                sentences.add(text("report.document.sectionFigures", locale, section.section().name(locale),
+                sentences.add(text(
+                        "report.document.sectionFigures",
+                        locale,
+                        section.section().name(locale),
                         String.join(separator, figures)));
             }
         }
@@ -100,17 +131,24 @@ public class ReportDocuments {
         List<ReportDocument.AppendixSection> sections = new ArrayList<>();
         for (SectionValues section : report.sections()) {
             List<ReportDocument.AppendixRow> rows = new ArrayList<>();
-            section.rows().stream().filter(r -> !r.isBlank())
-                    .map(r -> new ReportDocument.AppendixRow(r.indicator().code(), r.indicator().name(locale),
-                            r.indicator().unit(), r.notApplicable() ? notApplicable : r.display(), r.lastYear(),
-                            r.indicator().target() == null ? null : r.indicator().target().display()))
+            section.rows().stream()
+                    .filter(r -> !r.isBlank())
+                    .map(r -> new ReportDocument.AppendixRow(
+                            r.indicator().code(),
+                            r.indicator().name(locale),
+                            r.indicator().unit(),
+                            r.notApplicable() ? notApplicable : r.display(),
+                            r.lastYear(),
+                            r.indicator().target() == null
+                                    ? null
+                                    : r.indicator().target().display()))
                     .forEach(rows::add);
             section.customFigures().stream()
                     .map(f -> new ReportDocument.AppendixRow(null, f.name(), f.unit(), f.display(), null, f.note()))
                     .forEach(rows::add);
             if (!rows.isEmpty()) {
-                sections.add(new ReportDocument.AppendixSection(section.section().code(),
-                        section.section().name(locale), List.copyOf(rows)));
+                sections.add(new ReportDocument.AppendixSection(
+                        section.section().code(), section.section().name(locale), List.copyOf(rows)));
             }
         }
         return sections;

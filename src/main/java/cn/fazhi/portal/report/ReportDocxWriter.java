@@ -19,8 +19,8 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFFooter;
 import org.apache.poi.xwpf.usermodel.XWPFHeader;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
-import org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange;
 import org.apache.poi.xwpf.usermodel.XWPFRun;
+import org.apache.poi.xwpf.usermodel.XWPFRun.FontCharRange;
 import org.apache.poi.xwpf.usermodel.XWPFTable;
 import org.apache.poi.xwpf.usermodel.XWPFTableCell;
 import org.apache.poi.xwpf.usermodel.XWPFTableRow;
@@ -55,6 +55,7 @@ final class ReportDocxWriter {
 
     /** 二号, 三号, 小四, 五号 in points. */
     private static final double TITLE_SIZE = 22;
+
     private static final double BODY_SIZE = 16;
     private static final double TABLE_SIZE = 12;
     private static final double SMALL_SIZE = 10.5;
@@ -65,15 +66,16 @@ final class ReportDocxWriter {
     private static final int INDENT = twips(2 * BODY_SIZE);
     /** Rules in eighths of a point: half a point. */
     private static final int RULE = 4;
+
     private static final String BLACK = "000000";
     /** The appendix table's columns (indicator, unit, value, last year, target) in fiftieths of a percent. */
     private static final int[] COLUMN_WIDTHS = {2150, 550, 800, 800, 700};
 
-    private ReportDocxWriter() {
-    }
+    private ReportDocxWriter() {}
 
     static byte[] write(ReportDocument document) {
-        try (XWPFDocument docx = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument docx = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             docx.getProperties().getCoreProperties().setTitle(document.title());
             docx.getProperties().getCoreProperties().setCreator(document.signature());
             defaultFonts(docx);
@@ -100,7 +102,8 @@ final class ReportDocxWriter {
     }
 
     private static void page(XWPFDocument docx) {
-        CTSectPr section = docx.getDocument().getBody().isSetSectPr() ? docx.getDocument().getBody().getSectPr()
+        CTSectPr section = docx.getDocument().getBody().isSetSectPr()
+                ? docx.getDocument().getBody().getSectPr()
                 : docx.getDocument().getBody().addNewSectPr();
         CTPageSz size = section.isSetPgSz() ? section.getPgSz() : section.addNewPgSz();
         size.setW(BigInteger.valueOf(millimetres(210)));
@@ -174,12 +177,23 @@ final class ReportDocxWriter {
         XWPFParagraph line = footer.createParagraph();
         line.setAlignment(ParagraphAlignment.CENTER);
         run(line, "— ", PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE);
-        run(line, "", PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE).getCTR().addNewFldChar().setFldCharType(STFldCharType.BEGIN);
-        run(line, "", PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE).getCTR().addNewInstrText().setStringValue(" PAGE ");
-        run(line, "", PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE).getCTR().addNewFldChar()
+        run(line, "", PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+                .getCTR()
+                .addNewFldChar()
+                .setFldCharType(STFldCharType.BEGIN);
+        run(line, "", PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+                .getCTR()
+                .addNewInstrText()
+                .setStringValue(" PAGE ");
+        run(line, "", PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+                .getCTR()
+                .addNewFldChar()
                 .setFldCharType(STFldCharType.SEPARATE);
         run(line, "1", PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE);
-        run(line, "", PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE).getCTR().addNewFldChar().setFldCharType(STFldCharType.END);
+        run(line, "", PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE)
+                .getCTR()
+                .addNewFldChar()
+                .setFldCharType(STFldCharType.END);
         run(line, " —", PAGE_NUMBER_FONT, PAGE_NUMBER_SIZE);
     }
 
@@ -258,8 +272,7 @@ final class ReportDocxWriter {
                 ReportDocument.AppendixRow row = rows.get(r);
                 XWPFTableRow line = table.getRow(r + 1);
                 line.setCantSplitRow(true);
-                List<String> values = Arrays.asList(row.name(), row.unit(), row.value(), row.lastYear(),
-                        row.target());
+                List<String> values = Arrays.asList(row.name(), row.unit(), row.value(), row.lastYear(), row.target());
                 for (int c = 0; c < values.size(); c++) {
                     cell(line.getCell(c), values.get(c), c, BODY_FONT);
                 }
@@ -280,7 +293,8 @@ final class ReportDocxWriter {
         table.setRightBorder(XWPFTable.XWPFBorderType.SINGLE, RULE, 0, BLACK);
         table.setInsideHBorder(XWPFTable.XWPFBorderType.SINGLE, RULE, 0, BLACK);
         table.setInsideVBorder(XWPFTable.XWPFBorderType.SINGLE, RULE, 0, BLACK);
-        CTTblGrid grid = table.getCTTbl().getTblGrid() != null ? table.getCTTbl().getTblGrid()
+        CTTblGrid grid = table.getCTTbl().getTblGrid() != null
+                ? table.getCTTbl().getTblGrid()
                 : table.getCTTbl().addNewTblGrid();
         int textWidth = millimetres(210 - 28 - 26);
         for (int width : COLUMN_WIDTHS) {
@@ -325,8 +339,8 @@ final class ReportDocxWriter {
     /** A run in a named font, for Latin and East Asian text alike. */
     private static XWPFRun run(XWPFParagraph paragraph, String text, String font, double size) {
         XWPFRun run = paragraph.createRun();
-        for (FontCharRange range : List.of(FontCharRange.ascii, FontCharRange.hAnsi, FontCharRange.eastAsia,
-                FontCharRange.cs)) {
+        for (FontCharRange range :
+                List.of(FontCharRange.ascii, FontCharRange.hAnsi, FontCharRange.eastAsia, FontCharRange.cs)) {
             run.setFontFamily(font, range);
         }
         run.setFontSize(size);

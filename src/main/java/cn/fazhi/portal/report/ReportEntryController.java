@@ -33,16 +33,28 @@ class ReportEntryController {
     }
 
     @GetMapping("/counties/{code}/reports/{year}/edit")
-    String form(@PathVariable String code, @PathVariable int year, @RequestParam(required = false) String section,
-            Viewer viewer, Locale locale, Model model) {
-        return page.show(model, entries.form(code, year, section, viewer, locale,
-                ReportEntryService.Typed.NONE), locale);
+    String form(
+            @PathVariable String code,
+            @PathVariable int year,
+            @RequestParam(required = false) String section,
+            Viewer viewer,
+            Locale locale,
+            Model model) {
+        return page.show(
+                model, entries.form(code, year, section, viewer, locale, ReportEntryService.Typed.NONE), locale);
     }
 
     @PostMapping("/counties/{code}/reports/{year}/edit")
-    String save(@PathVariable String code, @PathVariable int year, @RequestParam String section,
-            @RequestParam int version, @RequestParam MultiValueMap<String, String> params,
-            Viewer viewer, Locale locale, Model model, HttpServletResponse response,
+    String save(
+            @PathVariable String code,
+            @PathVariable int year,
+            @RequestParam String section,
+            @RequestParam int version,
+            @RequestParam MultiValueMap<String, String> params,
+            Viewer viewer,
+            Locale locale,
+            Model model,
+            HttpServletResponse response,
             RedirectAttributes redirect) {
         Map<String, String> fields = params.toSingleValueMap();
         Map<String, String> refused;
@@ -58,21 +70,30 @@ class ReportEntryController {
             // is stored, and the form comes back with everything typed and the current version
             response.setStatus(HttpStatus.CONFLICT.value());
             model.addAttribute("conflict", true);
-            return page.show(model, entries.form(code, year, section, viewer, locale,
-                    new ReportEntryService.Typed(fields, Map.of())), locale);
+            return page.show(
+                    model,
+                    entries.form(code, year, section, viewer, locale, new ReportEntryService.Typed(fields, Map.of())),
+                    locale);
         }
         if (!refused.isEmpty()) {
             model.addAttribute("refused", refused.size());
-            return page.show(model, entries.form(code, year, section, viewer, locale,
-                    new ReportEntryService.Typed(fields, refused)), locale);
+            return page.show(
+                    model,
+                    entries.form(code, year, section, viewer, locale, new ReportEntryService.Typed(fields, refused)),
+                    locale);
         }
         redirect.addFlashAttribute("flash", "report.saved");
         return "redirect:/counties/" + code + "/reports/" + year + "/edit?section=" + section;
     }
 
     @PostMapping("/counties/{code}/reports/{year}/submit")
-    String submit(@PathVariable String code, @PathVariable int year, @RequestParam int version,
-            Viewer viewer, Locale locale, RedirectAttributes redirect) {
+    String submit(
+            @PathVariable String code,
+            @PathVariable int year,
+            @RequestParam int version,
+            Viewer viewer,
+            Locale locale,
+            RedirectAttributes redirect) {
         List<String> blocking;
         try {
             blocking = workflow.submit(code, year, version, viewer, locale);

@@ -43,8 +43,14 @@ public class ReportEntryService {
     private final Clock clock;
     private final CustomFigureRepository customFigures;
 
-    ReportEntryService(AnnualReportRepository reports, CatalogService catalogs, ReportAccess access,
-            AuditService audit, ReportingCalendar calendar, Clock clock, CustomFigureRepository customFigures) {
+    ReportEntryService(
+            AnnualReportRepository reports,
+            CatalogService catalogs,
+            ReportAccess access,
+            AuditService audit,
+            ReportingCalendar calendar,
+            Clock clock,
+            CustomFigureRepository customFigures) {
         this.customFigures = customFigures;
         this.reports = reports;
         this.catalogs = catalogs;
@@ -64,41 +70,61 @@ public class ReportEntryService {
     public ReportForm form(String countyCode, int year, String section, Viewer viewer, Locale locale, Typed typed) {
         RegionView county = access.requireClerkOf(countyCode, viewer);
         // the form only reads the report: its values as rows rather than a hundred managed entities
-        AnnualReport report = reports.findReportOnly(countyCode, year)
-                .orElseThrow(NotFoundException::new);
+        AnnualReport report = reports.findReportOnly(countyCode, year).orElseThrow(NotFoundException::new);
         Catalog catalog = catalogs.forYear(year);
-        String shown = ReportForm.NARRATIVE.equals(section) || catalog.sections().stream()
-                .anyMatch(s -> s.code().equals(section)) ? section : catalog.sections().get(0).code();
+        String shown = ReportForm.NARRATIVE.equals(section)
+                        || catalog.sections().stream().anyMatch(s -> s.code().equals(section))
+                ? section
+                : catalog.sections().get(0).code();
         Map<String, BigDecimal> lastYear = lastApproved(countyCode, year);
         Map<String, ValueEntry> entries = new HashMap<>();
         for (AnnualReportRepository.StoredValue stored : reports.entriesOf(report.getId())) {
             entries.put(stored.indicatorCode(), stored.entry());
         }
         List<Finding> findings = ReportValidator.validate(catalog, entries, lastYear, locale);
-        Map<String, List<Finding>> byIndicator = findings.stream().collect(Collectors.groupingBy(Finding::indicatorCode));
+        Map<String, List<Finding>> byIndicator =
+                findings.stream().collect(Collectors.groupingBy(Finding::indicatorCode));
 
         Map<String, IndicatorDef> byCode = catalog.byCode(); // built once, not once per tab
-        List<SectionTab> tabs = catalog.sections().stream().map(s -> {
-            List<IndicatorDef> in = catalog.indicatorsOf(s.code());
-            long filled = filled(in, byCode, entries);
-            long errors = findings.stream().filter(f -> f.sectionCode().equals(s.code()) && f.isError()).count();
-            long warnings = findings.stream().filter(f -> f.sectionCode().equals(s.code()) && !f.isError()).count();
-            return new SectionTab(s, filled, in.size(), errors, warnings);
-        }).toList();
-
-        List<EntryRow> rows = ReportForm.NARRATIVE.equals(shown) ? List.of() : catalog.indicatorsOf(shown).stream()
-                .map(i -> row(i, catalog, entries, lastYear, byIndicator, typed))
+        List<SectionTab> tabs = catalog.sections().stream()
+                .map(s -> {
+                    List<IndicatorDef> in = catalog.indicatorsOf(s.code());
+                    long filled = filled(in, byCode, entries);
+                    long errors = findings.stream()
+                            .filter(f -> f.sectionCode().equals(s.code()) && f.isError())
+                            .count();
+                    long warnings = findings.stream()
+                            .filter(f -> f.sectionCode().equals(s.code()) && !f.isError())
+                            .count();
+                    return new SectionTab(s, filled, in.size(), errors, warnings);
+                })
                 .toList();
+
+        List<EntryRow> rows = ReportForm.NARRATIVE.equals(shown)
+                ? List.of()
+                : catalog.indicatorsOf(shown).stream()
+                        .map(i -> row(i, catalog, entries, lastYear, byIndicator, typed))
+                        .toList();
         Map<String, String> narrative = report.narrative();
         NARRATIVE_FIELDS.forEach(f -> {
             if (typed.fields().containsKey(f)) {
                 narrative.put(f, typed.fields().get(f));
             }
         });
-        List<CustomRow> custom = ReportForm.NARRATIVE.equals(shown) ? List.of()
-                : customRows(report, shown, typed);
-        return new ReportForm(county, year, progress(report, catalog, entries, findings), report.isEditable(), shown,
-                tabs, rows, narrative, typed.errors(), findings, custom, unitsInUse(catalog));
+        List<CustomRow> custom = ReportForm.NARRATIVE.equals(shown) ? List.of() : customRows(report, shown, typed);
+        return new ReportForm(
+                county,
+                year,
+                progress(report, catalog, entries, findings),
+                report.isEditable(),
+                shown,
+                tabs,
+                rows,
+                narrative,
+                typed.errors(),
+                findings,
+                custom,
+                unitsInUse(catalog));
     }
 
     /**
@@ -108,8 +134,8 @@ public class ReportEntryService {
      * @throws ReportConflictException when someone else saved the report since {@code version}
      */
     @Transactional
-    public Map<String, String> saveSection(String countyCode, int year, String section, int version,
-            Map<String, String> fields, Viewer viewer) {
+    public Map<String, String> saveSection(
+            String countyCode, int year, String section, int version, Map<String, String> fields, Viewer viewer) {
         access.requireClerkOf(countyCode, viewer);
         Catalog catalog = catalogs.forYear(year);
         if (catalog.sections().stream().noneMatch(s -> s.code().equals(section))) {
@@ -132,7 +158,8 @@ public class ReportEntryService {
             ValueInput.Parsed parsed = fields.containsKey(valueField)
                     ? ValueInput.parse(indicator.kind(), fields.get(valueField))
                     : new ValueInput.Parsed(storedTyped ? stored.value() : null, null);
-            String explanation = fields.containsKey(explanationField) ? fields.get(explanationField)
+            String explanation = fields.containsKey(explanationField)
+                    ? fields.get(explanationField)
                     : stored == null || stored.explanation() == null ? "" : stored.explanation();
             if (!parsed.isValid()) {
                 errors.put(valueField, parsed.error());
@@ -156,7 +183,11 @@ public class ReportEntryService {
      * ({@code cf_12_name} …, {@code cf_12_remove} to remove it) and the blank row for a new one
      * ({@code cf_new_name} …). A figure with a problem keeps what is stored; its fields are shown back.
      */
-    private void saveCustomFigures(AnnualReport report, String section, Map<String, String> fields, Viewer viewer,
+    private void saveCustomFigures(
+            AnnualReport report,
+            String section,
+            Map<String, String> fields,
+            Viewer viewer,
             Map<String, String> errors) {
         for (CustomFigure figure : report.customFiguresOf(section)) {
             String key = figure.getId().toString();
@@ -167,7 +198,8 @@ public class ReportEntryService {
             }
         }
         String key = CustomRow.NEW;
-        if (!CustomFigureInput.isBlank(fields.get(CustomRow.field(key, CustomFigureInput.NAME)),
+        if (!CustomFigureInput.isBlank(
+                fields.get(CustomRow.field(key, CustomFigureInput.NAME)),
                 fields.get(CustomRow.field(key, CustomFigureInput.UNIT)),
                 fields.get(CustomRow.field(key, CustomFigureInput.VALUE)),
                 fields.get(CustomRow.field(key, CustomFigureInput.NOTE)))) {
@@ -175,9 +207,16 @@ public class ReportEntryService {
         }
     }
 
-    private void saveCustomFigure(AnnualReport report, String section, String key, CustomFigure figure,
-            Map<String, String> fields, Viewer viewer, Map<String, String> errors) {
-        CustomFigureInput.Parsed parsed = CustomFigureInput.parse(fields.get(CustomRow.field(key, CustomFigureInput.NAME)),
+    private void saveCustomFigure(
+            AnnualReport report,
+            String section,
+            String key,
+            CustomFigure figure,
+            Map<String, String> fields,
+            Viewer viewer,
+            Map<String, String> errors) {
+        CustomFigureInput.Parsed parsed = CustomFigureInput.parse(
+                fields.get(CustomRow.field(key, CustomFigureInput.NAME)),
                 fields.get(CustomRow.field(key, CustomFigureInput.UNIT)),
                 fields.get(CustomRow.field(key, CustomFigureInput.VALUE)),
                 fields.get(CustomRow.field(key, CustomFigureInput.NOTE)));
@@ -196,25 +235,29 @@ public class ReportEntryService {
      * Adds a custom figure (when {@code figure} is null) or changes one, and records it in the
      * audit log. The form and the Excel import both go through here.
      */
-    void applyCustomFigure(AnnualReport report, String section, CustomFigure figure, CustomFigure.Content content,
-            Viewer viewer) {
+    void applyCustomFigure(
+            AnnualReport report, String section, CustomFigure figure, CustomFigure.Content content, Viewer viewer) {
         if (figure == null) {
-            CustomFigure added = customFigures.save(report.addCustomFigure(section, content, viewer.accountId(),
-                    clock.instant()));
+            CustomFigure added =
+                    customFigures.save(report.addCustomFigure(section, content, viewer.accountId(), clock.instant()));
             audit.record("CUSTOM_FIGURE_ADDED", "CustomFigure", added.getId(), null, customState(added, content));
             return;
         }
         CustomFigure.Content before = figure.content();
         if (report.changeCustomFigure(figure, content, viewer.accountId(), clock.instant())) {
-            audit.record("CUSTOM_FIGURE_CHANGED", "CustomFigure", figure.getId(), customState(figure, before),
+            audit.record(
+                    "CUSTOM_FIGURE_CHANGED",
+                    "CustomFigure",
+                    figure.getId(),
+                    customState(figure, before),
                     customState(figure, content));
         }
     }
 
     void removeCustomFigure(AnnualReport report, CustomFigure figure) {
         report.removeCustomFigure(figure, clock.instant());
-        audit.record("CUSTOM_FIGURE_REMOVED", "CustomFigure", figure.getId(), customState(figure, figure.content()),
-                null);
+        audit.record(
+                "CUSTOM_FIGURE_REMOVED", "CustomFigure", figure.getId(), customState(figure, figure.content()), null);
     }
 
     /** A custom figure's state in the audit log: where it is, and what it says. */
@@ -238,20 +281,28 @@ public class ReportEntryService {
         for (CustomFigure figure : report.customFiguresOf(section)) {
             String key = figure.getId().toString();
             CustomFigure.Content stored = figure.content();
-            rows.add(customRow(key, figure.getId(), typed, stored.name(), stored.unit(),
-                    stored.value().toPlainString(), stored.note()));
+            rows.add(customRow(
+                    key,
+                    figure.getId(),
+                    typed,
+                    stored.name(),
+                    stored.unit(),
+                    stored.value().toPlainString(),
+                    stored.note()));
         }
         // the blank row shows back what was typed unless it was stored (then it is listed above): it
         // was not when it was refused, nor when the whole save was (a conflict: no errors at all)
         boolean notStored = typed.errors().isEmpty()
                 || typed.errors().keySet().stream().anyMatch(f -> f.startsWith(CustomRow.field(CustomRow.NEW, "")));
-        rows.add(notStored ? customRow(CustomRow.NEW, null, typed, "", "", "", "")
-                : new CustomRow(CustomRow.NEW, null, "", "", "", "", false, Map.of()));
+        rows.add(
+                notStored
+                        ? customRow(CustomRow.NEW, null, typed, "", "", "", "")
+                        : new CustomRow(CustomRow.NEW, null, "", "", "", "", false, Map.of()));
         return rows;
     }
 
-    private static CustomRow customRow(String key, Long id, Typed typed, String name, String unit, String value,
-            String note) {
+    private static CustomRow customRow(
+            String key, Long id, Typed typed, String name, String unit, String value, String note) {
         Map<String, String> errors = new HashMap<>();
         java.util.function.BiFunction<String, String, String> shown = (part, stored) -> {
             String field = CustomRow.field(key, part);
@@ -260,15 +311,21 @@ public class ReportEntryService {
             }
             return typed.fields().containsKey(field) ? typed.fields().get(field) : stored == null ? "" : stored;
         };
-        return new CustomRow(key, id, shown.apply(CustomFigureInput.NAME, name), shown.apply(CustomFigureInput.UNIT, unit),
-                shown.apply(CustomFigureInput.VALUE, value), shown.apply(CustomFigureInput.NOTE, note),
-                typed.fields().containsKey(CustomRow.field(key, CustomRow.REMOVE)), errors);
+        return new CustomRow(
+                key,
+                id,
+                shown.apply(CustomFigureInput.NAME, name),
+                shown.apply(CustomFigureInput.UNIT, unit),
+                shown.apply(CustomFigureInput.VALUE, value),
+                shown.apply(CustomFigureInput.NOTE, note),
+                typed.fields().containsKey(CustomRow.field(key, CustomRow.REMOVE)),
+                errors);
     }
 
     /** Saves the narrative parts; a text over the limit is refused and shown back. */
     @Transactional
-    public Map<String, String> saveNarrative(String countyCode, int year, int version, Map<String, String> fields,
-            Viewer viewer) {
+    public Map<String, String> saveNarrative(
+            String countyCode, int year, int version, Map<String, String> fields, Viewer viewer) {
         access.requireClerkOf(countyCode, viewer);
         AnnualReport report = editable(countyCode, year, version);
         Map<String, String> errors = new LinkedHashMap<>();
@@ -295,8 +352,11 @@ public class ReportEntryService {
      */
     void applyTyped(AnnualReport report, IndicatorDef indicator, BigDecimal value, String explanation, Viewer viewer) {
         report.type(indicator, value, explanation, viewer.accountId(), clock.instant())
-                .ifPresent(before -> audit.record("VALUE_CHANGED", "IndicatorValue",
-                        historyKey(report, indicator.code()), state(before),
+                .ifPresent(before -> audit.record(
+                        "VALUE_CHANGED",
+                        "IndicatorValue",
+                        historyKey(report, indicator.code()),
+                        state(before),
                         state(report.entry(indicator.code()))));
     }
 
@@ -306,8 +366,12 @@ public class ReportEntryService {
      */
     void applyNarrative(AnnualReport report, Map<String, String> texts) {
         Map<String, String> before = report.narrative();
-        report.writeNarrative(texts.get("measures"), texts.get("problems"), texts.get("nextYearPlan"),
-                texts.get("leadersDuty"), clock.instant());
+        report.writeNarrative(
+                texts.get("measures"),
+                texts.get("problems"),
+                texts.get("nextYearPlan"),
+                texts.get("leadersDuty"),
+                clock.instant());
         if (!before.equals(report.narrative())) {
             audit.record("NARRATIVE_CHANGED", "AnnualReport", report.getId(), before, report.narrative());
         }
@@ -321,18 +385,26 @@ public class ReportEntryService {
     /** The state of the county's report of a year, for its own clerk. */
     public ReportProgress progress(String countyCode, int year, Viewer viewer, Locale locale) {
         access.requireClerkOf(countyCode, viewer);
-        return reports.findByCountyCodeAndYear(countyCode, year).map(report -> {
-            Catalog catalog = catalogs.forYear(year);
-            Map<String, ValueEntry> entries = report.entries();
-            return progress(report, catalog, entries,
-                    ReportValidator.validate(catalog, entries, lastApproved(countyCode, year), locale));
-        }).orElse(null);
+        return reports.findByCountyCodeAndYear(countyCode, year)
+                .map(report -> {
+                    Catalog catalog = catalogs.forYear(year);
+                    Map<String, ValueEntry> entries = report.entries();
+                    return progress(
+                            report,
+                            catalog,
+                            entries,
+                            ReportValidator.validate(catalog, entries, lastApproved(countyCode, year), locale));
+                })
+                .orElse(null);
     }
 
     /** The findings of a report, for the workflow's submission check and the review page. */
     List<Finding> findings(AnnualReport report, Locale locale) {
-        return ReportValidator.validate(catalogs.forYear(report.getYear()), report.entries(),
-                lastApproved(report.getCountyCode(), report.getYear()), locale);
+        return ReportValidator.validate(
+                catalogs.forYear(report.getYear()),
+                report.entries(),
+                lastApproved(report.getCountyCode(), report.getYear()),
+                locale);
     }
 
     /** The values of the county's approved report of the year before, for comparison. */
@@ -348,50 +420,76 @@ public class ReportEntryService {
         return report.getId() + "/" + indicatorCode;
     }
 
-    private ReportProgress progress(AnnualReport report, Catalog catalog, Map<String, ValueEntry> entries,
-            List<Finding> findings) {
+    private ReportProgress progress(
+            AnnualReport report, Catalog catalog, Map<String, ValueEntry> entries, List<Finding> findings) {
         long filled = filled(catalog.indicators(), catalog.byCode(), entries);
         long errors = findings.stream().filter(Finding::isError).count();
-        long unexplained = findings.stream().filter(f -> !f.isError() && !f.explained()).count();
+        long unexplained =
+                findings.stream().filter(f -> !f.isError() && !f.explained()).count();
         long daysLeft = ChronoUnit.DAYS.between(calendar.today(), report.getSubmissionDeadline());
-        return new ReportProgress(report.getYear(), report.getStatus(), report.getVersion(),
-                report.getSubmissionDeadline(), daysLeft, filled, catalog.indicators().size(), errors, unexplained,
-                report.hasNarrative(), report.getReviewComment());
+        return new ReportProgress(
+                report.getYear(),
+                report.getStatus(),
+                report.getVersion(),
+                report.getSubmissionDeadline(),
+                daysLeft,
+                filled,
+                catalog.indicators().size(),
+                errors,
+                unexplained,
+                report.hasNarrative(),
+                report.getReviewComment());
     }
 
     /** How many of these indicators have a value (a rate counts when its parts give one). */
-    private static long filled(List<IndicatorDef> indicators, Map<String, IndicatorDef> byCode,
-            Map<String, ValueEntry> entries) {
-        return indicators.stream().filter(i -> ReportValidator.effective(i.code(), byCode, entries) != null).count();
+    private static long filled(
+            List<IndicatorDef> indicators, Map<String, IndicatorDef> byCode, Map<String, ValueEntry> entries) {
+        return indicators.stream()
+                .filter(i -> ReportValidator.effective(i.code(), byCode, entries) != null)
+                .count();
     }
 
-    private EntryRow row(IndicatorDef indicator, Catalog catalog, Map<String, ValueEntry> entries,
-            Map<String, BigDecimal> lastYear, Map<String, List<Finding>> findings, Typed typed) {
+    private EntryRow row(
+            IndicatorDef indicator,
+            Catalog catalog,
+            Map<String, ValueEntry> entries,
+            Map<String, BigDecimal> lastYear,
+            Map<String, List<Finding>> findings,
+            Typed typed) {
         ValueEntry entry = entries.get(indicator.code());
         boolean typedHere = entry != null && entry.source() == ValueSource.TYPED;
         String valueField = "v_" + indicator.code();
         String explanationField = "e_" + indicator.code();
-        String input = typed.fields().containsKey(valueField) ? typed.fields().get(valueField)
+        String input = typed.fields().containsKey(valueField)
+                ? typed.fields().get(valueField)
                 : typedHere && entry.value() != null ? plain(indicator.kind(), entry.value()) : "";
-        String explanation = typed.fields().containsKey(explanationField) ? typed.fields().get(explanationField)
+        String explanation = typed.fields().containsKey(explanationField)
+                ? typed.fields().get(explanationField)
                 : entry == null ? "" : java.util.Objects.requireNonNullElse(entry.explanation(), "");
         String computedDisplay = null;
         boolean notApplicable = false;
         if (indicator.isComputed()) {
-            ComputedRate rate = ComputedRate.of(value(entries, indicator.numeratorCode()),
-                    value(entries, indicator.denominatorCode()));
+            ComputedRate rate = ComputedRate.of(
+                    value(entries, indicator.numeratorCode()), value(entries, indicator.denominatorCode()));
             computedDisplay = rate.isComputed() ? FigureFormat.format(IndicatorKind.RATE, rate.percent()) : null;
             notApplicable = rate.isNotApplicable();
         }
         BigDecimal before = lastYear.get(indicator.code());
-        return new EntryRow(indicator, input, explanation, before == null ? null : FigureFormat.format(indicator.kind(), before),
-                typedHere, computedDisplay, notApplicable, typed.errors().get(valueField),
-                typed.errors().get(explanationField), findings.getOrDefault(indicator.code(), List.of()));
+        return new EntryRow(
+                indicator,
+                input,
+                explanation,
+                before == null ? null : FigureFormat.format(indicator.kind(), before),
+                typedHere,
+                computedDisplay,
+                notApplicable,
+                typed.errors().get(valueField),
+                typed.errors().get(explanationField),
+                findings.getOrDefault(indicator.code(), List.of()));
     }
 
     private AnnualReport find(String countyCode, int year) {
-        return reports.findByCountyCodeAndYear(countyCode, year)
-                .orElseThrow(NotFoundException::new);
+        return reports.findByCountyCodeAndYear(countyCode, year).orElseThrow(NotFoundException::new);
     }
 
     private AnnualReport editable(String countyCode, int year, int version) {
@@ -407,7 +505,11 @@ public class ReportEntryService {
 
     private static Map<String, Object> state(ValueEntry entry) {
         Map<String, Object> state = new LinkedHashMap<>();
-        state.put("value", entry == null || entry.value() == null ? null : entry.value().stripTrailingZeros().toPlainString());
+        state.put(
+                "value",
+                entry == null || entry.value() == null
+                        ? null
+                        : entry.value().stripTrailingZeros().toPlainString());
         state.put("explanation", entry == null ? null : entry.explanation());
         return state;
     }

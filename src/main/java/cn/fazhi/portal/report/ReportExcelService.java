@@ -44,8 +44,13 @@ class ReportExcelService {
     private final ReportEntryService entries;
     private final Clock clock;
 
-    ReportExcelService(AnnualReportRepository reports, RegionService regions, CatalogService catalogs,
-            ReportAccess access, ReportEntryService entries, Clock clock) {
+    ReportExcelService(
+            AnnualReportRepository reports,
+            RegionService regions,
+            CatalogService catalogs,
+            ReportAccess access,
+            ReportEntryService entries,
+            Clock clock) {
         this.reports = reports;
         this.regions = regions;
         this.catalogs = catalogs;
@@ -56,9 +61,10 @@ class ReportExcelService {
 
     /** The report for a download, or empty when it does not exist or this viewer may not see it. */
     public Optional<ReportExport> export(String countyCode, int year, Viewer viewer) {
-        return regions.findCounty(countyCode).flatMap(county -> reports.findByCountyCodeAndYear(countyCode, year)
-                .flatMap(report -> ReportService.readable(report, county, viewer, null)
-                        .map(content -> export(report, content, county, viewer.canSeeUnpublishedOf(county)))));
+        return regions.findCounty(countyCode)
+                .flatMap(county -> reports.findByCountyCodeAndYear(countyCode, year)
+                        .flatMap(report -> ReportService.readable(report, county, viewer, null)
+                                .map(content -> export(report, content, county, viewer.canSeeUnpublishedOf(county)))));
     }
 
     private static Map<String, ValueEntry> withoutExplanations(Map<String, ValueEntry> entries) {
@@ -111,7 +117,8 @@ class ReportExcelService {
      */
     private void importCustomFigures(AnnualReport report, List<ReportWorkbookReader.Figure> figures, Viewer viewer) {
         Map<String, ReportWorkbookReader.Figure> listed = figures.stream()
-                .collect(Collectors.toMap(f -> f.sectionCode() + "/" + f.content().name(), Function.identity()));
+                .collect(Collectors.toMap(
+                        f -> f.sectionCode() + "/" + f.content().name(), Function.identity()));
         for (CustomFigure existing : List.copyOf(report.getCustomFigures())) {
             ReportWorkbookReader.Figure figure = listed.remove(existing.getSectionCode() + "/" + existing.getName());
             if (figure == null) {
@@ -120,14 +127,15 @@ class ReportExcelService {
                 entries.applyCustomFigure(report, existing.getSectionCode(), existing, figure.content(), viewer);
             }
         }
-        figures.stream().filter(f -> listed.containsKey(f.sectionCode() + "/" + f.content().name()))
+        figures.stream()
+                .filter(f ->
+                        listed.containsKey(f.sectionCode() + "/" + f.content().name()))
                 .forEach(f -> entries.applyCustomFigure(report, f.sectionCode(), null, f.content(), viewer));
     }
 
     private AnnualReport importable(String countyCode, int year, Viewer viewer) {
         access.requireClerkOf(countyCode, viewer);
-        AnnualReport report = reports.findByCountyCodeAndYear(countyCode, year)
-                .orElseThrow(NotFoundException::new);
+        AnnualReport report = reports.findByCountyCodeAndYear(countyCode, year).orElseThrow(NotFoundException::new);
         if (!report.isEditable()) {
             throw new IllegalReportTransitionException("import into", report.getStatus());
         }
@@ -140,22 +148,37 @@ class ReportExcelService {
      */
     private ReportExport export(AnnualReport report, ReportContent content, RegionView county, boolean internal) {
         Catalog catalog = catalogs.forYear(report.getYear());
-        Map<String, SectionDef> sections = catalog.sections().stream()
-                .collect(Collectors.toMap(SectionDef::code, Function.identity()));
+        Map<String, SectionDef> sections =
+                catalog.sections().stream().collect(Collectors.toMap(SectionDef::code, Function.identity()));
         Map<String, BigDecimal> lastYear = entries.lastApproved(report.getCountyCode(), report.getYear());
         Map<String, ValueEntry> stored = internal ? content.entries() : withoutExplanations(content.entries());
-        List<ReportExport.Row> rows = catalog.indicators().stream().map(indicator -> new ReportExport.Row(indicator,
-                        sections.get(indicator.sectionCode()).nameZh(), lastYear.get(indicator.code()),
+        List<ReportExport.Row> rows = catalog.indicators().stream()
+                .map(indicator -> new ReportExport.Row(
+                        indicator,
+                        sections.get(indicator.sectionCode()).nameZh(),
+                        lastYear.get(indicator.code()),
                         stored.get(indicator.code()),
-                        indicator.isComputed() ? ComputedRate.of(value(stored, indicator.numeratorCode()),
-                                value(stored, indicator.denominatorCode())) : null))
+                        indicator.isComputed()
+                                ? ComputedRate.of(
+                                        value(stored, indicator.numeratorCode()),
+                                        value(stored, indicator.denominatorCode()))
+                                : null))
                 .toList();
         List<ReportExport.Figure> figures = catalog.sections().stream()
                 .flatMap(s -> content.figuresOf(s.code()).stream().map(f -> new ReportExport.Figure(s.nameZh(), f)))
                 .toList();
-        return new ReportExport(county.code(), county.name(), report.getYear(), report.getVersion(), rows,
-                content.narrative(), figures, catalog.sections().stream().map(SectionDef::nameZh).toList(),
-                content instanceof ReportVersion shown ? new ReportExport.Published(shown.getNumber(), report.isCorrecting()) : null);
+        return new ReportExport(
+                county.code(),
+                county.name(),
+                report.getYear(),
+                report.getVersion(),
+                rows,
+                content.narrative(),
+                figures,
+                catalog.sections().stream().map(SectionDef::nameZh).toList(),
+                content instanceof ReportVersion shown
+                        ? new ReportExport.Published(shown.getNumber(), report.isCorrecting())
+                        : null);
     }
 
     private static BigDecimal value(Map<String, ValueEntry> entries, String code) {
@@ -167,8 +190,7 @@ class ReportExcelService {
      * Reads the upload from a file of its own: the zip is read part by part from there, and the
      * upload is never held in memory whole (the container may keep it in memory or on disk).
      */
-    private static ReportWorkbookReader.Content read(MultipartFile file, Catalog catalog, String countyCode,
-            int year) {
+    private static ReportWorkbookReader.Content read(MultipartFile file, Catalog catalog, String countyCode, int year) {
         Path copy = null;
         try {
             copy = Files.createTempFile("report-import-", ".xlsx");
@@ -195,8 +217,8 @@ class ReportExcelService {
      * of another report is no stale form: the header's county and year, checked cell by cell,
      * decide which report the file is of.
      */
-    static Optional<ImportProblem> staleness(ReportWorkbookReader.Content content, String countyCode, int year,
-            int version) {
+    static Optional<ImportProblem> staleness(
+            ReportWorkbookReader.Content content, String countyCode, int year, int version) {
         String cell = content.stampCell();
         String property = content.stampProperty();
         if (cell != null && property != null && !cell.equals(property)) {

@@ -13,20 +13,26 @@ import java.util.Map;
  *     the report changed meanwhile
  * @param published the published version the file holds, or null for the working copy
  */
-record ReportExport(String countyCode, String countyName, int year, int version, List<Row> rows,
-        Map<String, String> narrative, List<Figure> customFigures, List<String> sectionNames, Published published) {
+record ReportExport(
+        String countyCode,
+        String countyName,
+        int year,
+        int version,
+        List<Row> rows,
+        Map<String, String> narrative,
+        List<Figure> customFigures,
+        List<String> sectionNames,
+        Published published) {
 
     /**
      * A published version as a download names it.
      *
      * @param correcting whether a correction of it is under way (更正中)
      */
-    record Published(int number, boolean correcting) {
-    }
+    record Published(int number, boolean correcting) {}
 
     /** A custom figure with the (Chinese) name of its section. */
-    record Figure(String sectionName, CustomFigureView figure) {
-    }
+    record Figure(String sectionName, CustomFigureView figure) {}
 
     /** Which report, at which version, a downloaded workbook was made from. */
     String downloadStamp() {

@@ -13,9 +13,19 @@ import java.util.Map;
  * @param customFigures the section's custom figures, then the blank row for a new one
  * @param units the units in use, offered for a custom figure
  */
-public record ReportForm(RegionView county, int year, ReportProgress progress, boolean editable, String section,
-        List<SectionTab> tabs, List<EntryRow> rows, Map<String, String> texts, Map<String, String> narrativeErrors,
-        List<Finding> findings, List<CustomRow> customFigures, List<String> units) {
+public record ReportForm(
+        RegionView county,
+        int year,
+        ReportProgress progress,
+        boolean editable,
+        String section,
+        List<SectionTab> tabs,
+        List<EntryRow> rows,
+        Map<String, String> texts,
+        Map<String, String> narrativeErrors,
+        List<Finding> findings,
+        List<CustomRow> customFigures,
+        List<String> units) {
 
     public static final String NARRATIVE = "NARRATIVE";
 

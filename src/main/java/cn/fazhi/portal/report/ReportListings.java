@@ -35,8 +35,7 @@ public class ReportListings {
      * @param year the year, or null for every year
      * @param statuses the statuses, or empty for any
      */
-    public record Criteria(Collection<String> countyCodes, Integer year, Set<ReportStatus> statuses) {
-    }
+    public record Criteria(Collection<String> countyCodes, Integer year, Set<ReportStatus> statuses) {}
 
     /**
      * A page of the reports that meet the criteria: submitted ones first, the oldest submission
@@ -66,14 +65,26 @@ public class ReportListings {
                 + where + " order by " + submittedFirst + "submitted_at nulls last, county_code, year desc"
                 + " limit :limit offset :offset";
         List<ReportListing> rows = jdbc.sql(select)
-                .params(params).param("limit", pageable.getPageSize()).param("offset", pageable.getOffset())
+                .params(params)
+                .param("limit", pageable.getPageSize())
+                .param("offset", pageable.getOffset())
                 .query((rs, n) -> {
                     Timestamp submitted = rs.getTimestamp(4);
-                    return new ReportListing(rs.getString(1), rs.getInt(2), ReportStatus.valueOf(rs.getString(3)),
-                            submitted == null ? null : submitted.toInstant(), rs.getDate(5).toLocalDate());
-                }).list();
+                    return new ReportListing(
+                            rs.getString(1),
+                            rs.getInt(2),
+                            ReportStatus.valueOf(rs.getString(3)),
+                            submitted == null ? null : submitted.toInstant(),
+                            rs.getDate(5).toLocalDate());
+                })
+                .list();
         // the count only when the page does not tell it (a first page that is not full does)
-        return PageableExecutionUtils.getPage(rows, pageable,
-                () -> jdbc.sql("select count(*) from annual_report" + where).params(params).query(Long.class).single());
+        return PageableExecutionUtils.getPage(
+                rows,
+                pageable,
+                () -> jdbc.sql("select count(*) from annual_report" + where)
+                        .params(params)
+                        .query(Long.class)
+                        .single());
     }
 }

@@ -7,8 +7,17 @@ import java.time.LocalDate;
  *
  * @param daysLeft days until the deadline (negative when late), counted in China's days
  */
-public record ReportProgress(int year, ReportStatus status, int version, LocalDate deadline, long daysLeft,
-        long filled, long total, long errors, long unexplainedWarnings, boolean narrativeComplete,
+public record ReportProgress(
+        int year,
+        ReportStatus status,
+        int version,
+        LocalDate deadline,
+        long daysLeft,
+        long filled,
+        long total,
+        long errors,
+        long unexplainedWarnings,
+        boolean narrativeComplete,
         String reviewComment) {
 
     public boolean isLate() {
@@ -16,7 +25,9 @@ public record ReportProgress(int year, ReportStatus status, int version, LocalDa
     }
 
     public boolean canSubmit() {
-        return (status == ReportStatus.DRAFT || status == ReportStatus.RETURNED) && errors == 0
-                && unexplainedWarnings == 0 && narrativeComplete;
+        return (status == ReportStatus.DRAFT || status == ReportStatus.RETURNED)
+                && errors == 0
+                && unexplainedWarnings == 0
+                && narrativeComplete;
     }
 }

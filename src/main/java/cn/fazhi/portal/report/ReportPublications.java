@@ -42,8 +42,14 @@ public class ReportPublications {
     private final AuditService audit;
     private final Clock clock;
 
-    ReportPublications(AnnualReportRepository reports, ReportAccess access, RegionService regions,
-            ReportingPeriods periods, ReportingCalendar calendar, AuditService audit, Clock clock) {
+    ReportPublications(
+            AnnualReportRepository reports,
+            ReportAccess access,
+            RegionService regions,
+            ReportingPeriods periods,
+            ReportingCalendar calendar,
+            AuditService audit,
+            Clock clock) {
         this.reports = reports;
         this.access = access;
         this.regions = regions;
@@ -61,12 +67,20 @@ public class ReportPublications {
      * @param portalDate the date a publication on this portal carries (the approval's, China time)
      * @param mayRecord whether this viewer may record or change it now
      */
-    public record Panel(LocalDate deadline, PublicationState state, LocalDate date, String url, boolean onPortal,
-            LocalDate portalDate, boolean mayRecord) {
+    public record Panel(
+            LocalDate deadline,
+            PublicationState state,
+            LocalDate date,
+            String url,
+            boolean onPortal,
+            LocalDate portalDate,
+            boolean mayRecord) {
 
         public PublicationForm form() {
-            return new PublicationForm(date == null || onPortal ? PublicationForm.PORTAL : PublicationForm.WEBSITE,
-                    date == null || onPortal ? "" : date.toString(), url == null ? "" : url);
+            return new PublicationForm(
+                    date == null || onPortal ? PublicationForm.PORTAL : PublicationForm.WEBSITE,
+                    date == null || onPortal ? "" : date.toString(),
+                    url == null ? "" : url);
         }
     }
 
@@ -81,13 +95,18 @@ public class ReportPublications {
         }
         return reports.findReportOnly(countyCode, year)
                 .filter(r -> r.wasApproved() || r.hasPublicationRecord())
-                .filter(r -> ReportService.readable(r, county.get(), viewer, null).isPresent()
-                        || r.hasPublicationRecord())
+                .filter(r ->
+                        ReportService.readable(r, county.get(), viewer, null).isPresent() || r.hasPublicationRecord())
                 .map(r -> {
                     LocalDate deadline = periods.publicationDeadlineOf(year);
-                    return new Panel(deadline, PublicationState.of(r.getPublicationDate(), deadline, calendar.today()),
-                            r.getPublicationDate(), r.getPublicationUrl(), Boolean.TRUE.equals(r.getPublicationOnPortal()),
-                            approvalDay(r), access.mayRecordPublicationOf(county.get(), viewer));
+                    return new Panel(
+                            deadline,
+                            PublicationState.of(r.getPublicationDate(), deadline, calendar.today()),
+                            r.getPublicationDate(),
+                            r.getPublicationUrl(),
+                            Boolean.TRUE.equals(r.getPublicationOnPortal()),
+                            approvalDay(r),
+                            access.mayRecordPublicationOf(county.get(), viewer));
                 });
     }
 
@@ -102,8 +121,7 @@ public class ReportPublications {
 
     private AnnualReport recordable(String countyCode, int year, Viewer viewer) {
         access.requirePublisherOf(countyCode, viewer);
-        AnnualReport report = reports.findReportOnly(countyCode, year)
-                .orElseThrow(NotFoundException::new);
+        AnnualReport report = reports.findReportOnly(countyCode, year).orElseThrow(NotFoundException::new);
         if (!report.wasApproved() && !report.hasPublicationRecord()) {
             throw new IllegalReportTransitionException("publish", report.getStatus());
         }
@@ -160,7 +178,9 @@ public class ReportPublications {
         // the earliest day the report was approved; a date already recorded stays acceptable after a
         // re-approval moved the approval on
         LocalDate earliest = Stream.of(report.getPublishedOn(), approvedDay(report), report.getPublicationDate())
-                .filter(Objects::nonNull).min(Comparator.naturalOrder()).orElse(LocalDate.of(report.getYear() + 1, 1, 1));
+                .filter(Objects::nonNull)
+                .min(Comparator.naturalOrder())
+                .orElse(LocalDate.of(report.getYear() + 1, 1, 1));
         if (date.isBefore(earliest)) {
             throw new PublicationInputException("date", "publication.dateBeforeApproval", earliest.toString());
         }
@@ -182,15 +202,15 @@ public class ReportPublications {
     }
 
     private static LocalDate approvedDay(AnnualReport report) {
-        return report.getApprovedAt() == null ? null
+        return report.getApprovedAt() == null
+                ? null
                 : report.getApprovedAt().atZone(TimeConfiguration.CHINA).toLocalDate();
     }
 
     // ---- the public lists --------------------------------------------------------------------
 
     /** A recorded publication for the home page: the county, its area and where to read the report. */
-    public record Latest(RegionView county, String areaName, int year, LocalDate date, String url, boolean onPortal) {
-    }
+    public record Latest(RegionView county, String areaName, int year, LocalDate date, String url, boolean onPortal) {}
 
     /** The latest recorded publications, the newest date first. */
     public List<Latest> latest(int limit) {
@@ -205,13 +225,17 @@ public class ReportPublications {
      *
      * @param reportPublic whether the county has a report the public may read on this portal
      */
-    public record YearRow(RegionView county, String areaName, PublicationState state, LocalDate date, String url,
-            boolean onPortal, boolean reportPublic) {
-    }
+    public record YearRow(
+            RegionView county,
+            String areaName,
+            PublicationState state,
+            LocalDate date,
+            String url,
+            boolean onPortal,
+            boolean reportPublic) {}
 
     /** Every county of an area (null: the country) with its publication of the year, in code order. */
-    public record YearList(int year, LocalDate deadline, List<YearRow> rows, Map<PublicationState, Long> counts) {
-    }
+    public record YearList(int year, LocalDate deadline, List<YearRow> rows, Map<PublicationState, Long> counts) {}
 
     public YearList yearList(int year, RegionView area) {
         LocalDate deadline = periods.publicationDeadlineOf(year);
@@ -224,9 +248,14 @@ public class ReportPublications {
                 .map(c -> {
                     PublicationRecord r = records.get(c.code());
                     LocalDate date = r == null ? null : r.date();
-                    return new YearRow(c, names.computeIfAbsent(c.groupCode(), this::nameOf),
-                            PublicationState.of(date, deadline, today), date, r == null ? null : r.url(),
-                            r != null && r.onPortal(), r != null);
+                    return new YearRow(
+                            c,
+                            names.computeIfAbsent(c.groupCode(), this::nameOf),
+                            PublicationState.of(date, deadline, today),
+                            date,
+                            r == null ? null : r.url(),
+                            r != null && r.onPortal(),
+                            r != null);
                 })
                 .toList();
         Map<PublicationState, Long> counts = new EnumMap<>(PublicationState.class);

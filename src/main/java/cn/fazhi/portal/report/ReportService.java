@@ -15,9 +15,8 @@ import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
 import java.math.BigDecimal;
 import java.time.Clock;
-import java.util.EnumSet;
-import java.util.Locale;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
@@ -44,8 +43,15 @@ public class ReportService {
     private final ReportEntryService entries;
     private final ReportingPeriods periods;
 
-    ReportService(AnnualReportRepository reports, RegionService regions, CatalogService catalogs, AuditService audit,
-            Clock clock, ReportingCalendar calendar, ReportEntryService entries, ReportingPeriods periods) {
+    ReportService(
+            AnnualReportRepository reports,
+            RegionService regions,
+            CatalogService catalogs,
+            AuditService audit,
+            Clock clock,
+            ReportingCalendar calendar,
+            ReportEntryService entries,
+            ReportingPeriods periods) {
         this.periods = periods;
         this.calendar = calendar;
         this.entries = entries;
@@ -74,9 +80,13 @@ public class ReportService {
             throw new RuleRefusedException("no report can be opened for " + year);
         }
         if (!reports.existsByCountyCodeAndYear(countyCode, year)) {
-            AnnualReport report = reports.save(AnnualReport.open(countyCode, year, periods.deadlineOf(year),
-                    clock.instant()));
-            audit.record("REPORT_CREATED", "AnnualReport", report.getId(), null,
+            AnnualReport report =
+                    reports.save(AnnualReport.open(countyCode, year, periods.deadlineOf(year), clock.instant()));
+            audit.record(
+                    "REPORT_CREATED",
+                    "AnnualReport",
+                    report.getId(),
+                    null,
                     Map.of("county", countyCode, "year", year, "status", report.getStatus()));
         }
         return year;
@@ -96,7 +106,10 @@ public class ReportService {
         List<AuditEntry> history = new java.util.ArrayList<>(
                 audit.historyOf("IndicatorValue", ReportEntryService.historyKey(report.get(), indicatorCode)));
         // a value promoted from a custom figure carries that figure's history on
-        history.stream().map(e -> ReportCustomFigures.promotedFrom(e)).flatMap(Optional::stream).toList()
+        history.stream()
+                .map(e -> ReportCustomFigures.promotedFrom(e))
+                .flatMap(Optional::stream)
+                .toList()
                 .forEach(figure -> history.addAll(audit.historyOf("CustomFigure", figure.toString())));
         return history;
     }
@@ -106,22 +119,24 @@ public class ReportService {
      * county's unpublished work. A figure promoted into the catalogue no longer exists here: its
      * history goes on under the indicator's value.
      */
-    public Optional<CustomFigureHistory> customFigureHistory(String countyCode, int year, long figureId, Viewer viewer) {
+    public Optional<CustomFigureHistory> customFigureHistory(
+            String countyCode, int year, long figureId, Viewer viewer) {
         Optional<RegionView> county = regions.findCounty(countyCode);
         return county.flatMap(c -> reports.findByCountyCodeAndYear(countyCode, year))
                 .filter(r -> viewer.canSeeUnpublishedOf(county.get()))
                 .flatMap(r -> r.customFigure(figureId))
-                .map(f -> new CustomFigureHistory(CustomFigureView.of(f),
+                .map(f -> new CustomFigureHistory(
+                        CustomFigureView.of(f),
                         audit.historyOf("CustomFigure", f.getId().toString())));
     }
 
     /** A custom figure and its changes, newest first. */
-    public record CustomFigureHistory(CustomFigureView figure, List<AuditEntry> changes) {
-    }
+    public record CustomFigureHistory(CustomFigureView figure, List<AuditEntry> changes) {}
 
     /** Whether the viewer may open this year's report for the county (the county's clerk, none yet). */
     public boolean canOpenDraft(RegionView county, Viewer viewer) {
-        return viewer.is(Role.COUNTY_STAFF) && viewer.canSeeUnpublishedOf(county)
+        return viewer.is(Role.COUNTY_STAFF)
+                && viewer.canSeeUnpublishedOf(county)
                 && !reports.existsByCountyCodeAndYear(county.code(), reportingYear());
     }
 
@@ -138,26 +153,51 @@ public class ReportService {
         return reports.findByCountyCodeOrderByYearDesc(county.code()).stream()
                 .map(r -> {
                     if (internal) {
-                        return new ReportSummary(r.getYear(), r.getStatus(), r.getSubmissionDeadline(),
-                                r.getSubmittedAt(), r.getApprovedAt(), r.getValues().size(),
-                                r.getCustomFigures().size(), r.isCorrecting(), latestNumber(r));
+                        return new ReportSummary(
+                                r.getYear(),
+                                r.getStatus(),
+                                r.getSubmissionDeadline(),
+                                r.getSubmittedAt(),
+                                r.getApprovedAt(),
+                                r.getValues().size(),
+                                r.getCustomFigures().size(),
+                                r.isCorrecting(),
+                                latestNumber(r));
                     }
                     ReportVersion published = r.getPublishedVersion();
                     if (published != null) {
-                        return new ReportSummary(r.getYear(), ReportStatus.APPROVED, r.getSubmissionDeadline(),
-                                published.getSubmittedAt(), published.getApprovedAt(), published.getFilledCount(),
-                                published.getFigures().size(), r.isCorrecting(), published.getNumber());
+                        return new ReportSummary(
+                                r.getYear(),
+                                ReportStatus.APPROVED,
+                                r.getSubmissionDeadline(),
+                                published.getSubmittedAt(),
+                                published.getApprovedAt(),
+                                published.getFilledCount(),
+                                published.getFigures().size(),
+                                r.isCorrecting(),
+                                published.getNumber());
                     }
-                    return r.getStatus().isPublished() ? new ReportSummary(r.getYear(), r.getStatus(),
-                            r.getSubmissionDeadline(), r.getSubmittedAt(), r.getApprovedAt(), r.getValues().size(),
-                            r.getCustomFigures().size(), false, null) : null;
+                    return r.getStatus().isPublished()
+                            ? new ReportSummary(
+                                    r.getYear(),
+                                    r.getStatus(),
+                                    r.getSubmissionDeadline(),
+                                    r.getSubmittedAt(),
+                                    r.getApprovedAt(),
+                                    r.getValues().size(),
+                                    r.getCustomFigures().size(),
+                                    false,
+                                    null)
+                            : null;
                 })
                 .filter(java.util.Objects::nonNull)
                 .toList();
     }
 
     private static Integer latestNumber(AnnualReport report) {
-        return report.getPublishedVersion() == null ? null : report.getPublishedVersion().getNumber();
+        return report.getPublishedVersion() == null
+                ? null
+                : report.getPublishedVersion().getNumber();
     }
 
     /** A report with all its values, or empty when it does not exist or this viewer may not see it. */
@@ -176,8 +216,7 @@ public class ReportService {
      *
      * @param versionNumber the published version to show, or null for what the viewer reads by default
      */
-    public Optional<ReportView> find(String countyCode, int year, Integer versionNumber, Viewer viewer,
-            Locale locale) {
+    public Optional<ReportView> find(String countyCode, int year, Integer versionNumber, Viewer viewer, Locale locale) {
         Optional<RegionView> county = regions.findCounty(countyCode);
         if (county.isEmpty()) {
             return Optional.empty();
@@ -195,8 +234,8 @@ public class ReportService {
      *
      * @param versionNumber a published version asked for by number, or null
      */
-    static Optional<ReportContent> readable(AnnualReport report, RegionView county, Viewer viewer,
-            Integer versionNumber) {
+    static Optional<ReportContent> readable(
+            AnnualReport report, RegionView county, Viewer viewer, Integer versionNumber) {
         if (versionNumber != null) {
             return report.version(versionNumber).map(ReportContent.class::cast);
         }
@@ -209,8 +248,8 @@ public class ReportService {
         return report.getStatus().isPublished() ? Optional.of(report) : Optional.empty();
     }
 
-    private ReportView toView(AnnualReport report, ReportContent content, RegionView county, Viewer viewer,
-            Locale locale) {
+    private ReportView toView(
+            AnnualReport report, ReportContent content, RegionView county, Viewer viewer, Locale locale) {
         Catalog catalog = catalogs.forYear(report.getYear());
         ReportVersion shown = content instanceof ReportVersion version ? version : null;
         // what the review said and what the clerk explained stay with those who may see the county's work
@@ -219,36 +258,59 @@ public class ReportService {
         Map<String, ValueEntry> values = content.entries();
         Map<String, BigDecimal> lastYear = entries.lastApproved(report.getCountyCode(), report.getYear());
         List<Finding> findings = working ? ReportValidator.validate(catalog, values, lastYear, locale) : List.of();
-        Map<String, List<Finding>> byIndicator = findings.stream()
-                .collect(java.util.stream.Collectors.groupingBy(Finding::indicatorCode));
+        Map<String, List<Finding>> byIndicator =
+                findings.stream().collect(java.util.stream.Collectors.groupingBy(Finding::indicatorCode));
         List<SectionValues> sections = catalog.sections().stream()
-                .map(s -> new SectionValues(s, catalog.indicatorsOf(s.code()).stream()
-                        .map(i -> row(i, values, lastYear, byIndicator.getOrDefault(i.code(), List.of())))
-                        .toList(), content.figuresOf(s.code())))
+                .map(s -> new SectionValues(
+                        s,
+                        catalog.indicatorsOf(s.code()).stream()
+                                .map(i -> row(i, values, lastYear, byIndicator.getOrDefault(i.code(), List.of())))
+                                .toList(),
+                        content.figuresOf(s.code())))
                 .toList();
         boolean ownClerk = viewer.is(Role.COUNTY_STAFF) && internal;
         boolean reviewer = viewer.is(Role.REVIEWER) && internal;
-        ReportView.Actions actions = shown != null ? new ReportView.Actions(false, false, false, internal)
-                : new ReportView.Actions(ownClerk && report.isEditable(),
+        ReportView.Actions actions = shown != null
+                ? new ReportView.Actions(false, false, false, internal)
+                : new ReportView.Actions(
+                        ownClerk && report.isEditable(),
                         reviewer && report.getStatus() == ReportStatus.SUBMITTED,
                         (reviewer || viewer.is(Role.ADMIN)) && report.getStatus() == ReportStatus.APPROVED,
                         internal);
         List<ReportView.VersionSummary> versions = report.getVersions().stream()
-                .map(v -> new ReportView.VersionSummary(v.getNumber(), v.getSubmittedAt(), v.getApprovedAt(),
-                        v.getPublicNote()))
+                .map(v -> new ReportView.VersionSummary(
+                        v.getNumber(), v.getSubmittedAt(), v.getApprovedAt(), v.getPublicNote()))
                 .toList();
         List<java.time.Instant> submissions = internal
-                ? report.getSubmissions().stream().map(AnnualReport.Submission::submittedAt).toList() : List.of();
+                ? report.getSubmissions().stream()
+                        .map(AnnualReport.Submission::submittedAt)
+                        .toList()
+                : List.of();
         Map<String, String> narrative = content.narrative();
-        return new ReportView(county, report.getYear(), shown != null ? ReportStatus.APPROVED : report.getStatus(),
+        return new ReportView(
+                county,
+                report.getYear(),
+                shown != null ? ReportStatus.APPROVED : report.getStatus(),
                 report.getSubmissionDeadline(),
                 shown != null ? shown.getSubmittedAt() : report.getSubmittedAt(),
-                shown != null ? shown.getApprovedAt() : report.getApprovedAt(), report.getPublishedOn(),
+                shown != null ? shown.getApprovedAt() : report.getApprovedAt(),
+                report.getPublishedOn(),
                 working ? report.getReviewComment() : null,
-                narrative.get("measures"), narrative.get("problems"), narrative.get("nextYearPlan"),
-                narrative.get("leadersDuty"), working ? sections : sections.stream().map(ReportService::publicOf).toList(),
-                findings, report.getVersion(), actions, shown == null ? null : shown.getNumber(),
-                report.isCorrecting(), versions, submissions, shown == null ? null : shown.getPublicNote());
+                narrative.get("measures"),
+                narrative.get("problems"),
+                narrative.get("nextYearPlan"),
+                narrative.get("leadersDuty"),
+                working
+                        ? sections
+                        : sections.stream().map(ReportService::publicOf).toList(),
+                findings,
+                report.getVersion(),
+                actions,
+                shown == null ? null : shown.getNumber(),
+                report.isCorrecting(),
+                versions,
+                submissions,
+                shown == null ? null : shown.getPublicNote());
     }
 
     /**
@@ -256,10 +318,21 @@ public class ReportService {
      * validation's warnings, which are internal (issue 18: internal stays internal).
      */
     private static SectionValues publicOf(SectionValues section) {
-        return new SectionValues(section.section(), section.rows().stream()
-                .map(r -> new ValueRow(r.indicator(), r.value(), r.display(), r.source(), null, r.notApplicable(),
-                        r.targetMet(), r.lastYear(), List.of()))
-                .toList(), section.customFigures());
+        return new SectionValues(
+                section.section(),
+                section.rows().stream()
+                        .map(r -> new ValueRow(
+                                r.indicator(),
+                                r.value(),
+                                r.display(),
+                                r.source(),
+                                null,
+                                r.notApplicable(),
+                                r.targetMet(),
+                                r.lastYear(),
+                                List.of()))
+                        .toList(),
+                section.customFigures());
     }
 
     /**
@@ -283,8 +356,14 @@ public class ReportService {
                 String was = FigureFormat.format(indicator.kind(), valueOf(old, indicator.code()));
                 String is = FigureFormat.format(indicator.kind(), valueOf(now, indicator.code()));
                 if (!java.util.Objects.equals(was, is)) {
-                    values.add(new VersionChanges.ValueChange(section, indicator.code(), indicator.nameZh(),
-                            indicator.nameEn(), indicator.unit(), was, is));
+                    values.add(new VersionChanges.ValueChange(
+                            section,
+                            indicator.code(),
+                            indicator.nameZh(),
+                            indicator.nameEn(),
+                            indicator.unit(),
+                            was,
+                            is));
                 }
             }
             Map<String, CustomFigureView> oldFigures = byName(before.get().figuresOf(section.code()));
@@ -307,8 +386,15 @@ public class ReportService {
                 .filter(part -> !java.util.Objects.equals(oldText.get(part), newText.get(part)))
                 .map(part -> new VersionChanges.TextChange(part, oldText.get(part), newText.get(part)))
                 .toList();
-        return Optional.of(new VersionChanges(county.get(), year, number - 1, number, after.get().getApprovedAt(),
-                after.get().getPublicNote(), values, texts));
+        return Optional.of(new VersionChanges(
+                county.get(),
+                year,
+                number - 1,
+                number,
+                after.get().getApprovedAt(),
+                after.get().getPublicNote(),
+                values,
+                texts));
     }
 
     private static Map<String, CustomFigureView> byName(List<CustomFigureView> figures) {
@@ -318,26 +404,47 @@ public class ReportService {
     }
 
     /** A computed rate is always derived from its parts, the same way it is stored. */
-    private static ValueRow row(IndicatorDef indicator, Map<String, ValueEntry> values,
-            Map<String, BigDecimal> lastYear, List<Finding> findings) {
+    private static ValueRow row(
+            IndicatorDef indicator,
+            Map<String, ValueEntry> values,
+            Map<String, BigDecimal> lastYear,
+            List<Finding> findings) {
         ValueEntry stored = values.get(indicator.code());
         boolean typed = stored != null && stored.source() == ValueSource.TYPED;
         BigDecimal before = lastYear.get(indicator.code());
         String previous = before == null ? null : FigureFormat.format(indicator.kind(), before);
         if (indicator.isComputed() && !typed) {
-            ComputedRate rate = ComputedRate.of(valueOf(values, indicator.numeratorCode()),
-                    valueOf(values, indicator.denominatorCode()));
-            return row(indicator, rate.percent(), ValueSource.COMPUTED, null, rate.isNotApplicable(), previous, findings);
+            ComputedRate rate = ComputedRate.of(
+                    valueOf(values, indicator.numeratorCode()), valueOf(values, indicator.denominatorCode()));
+            return row(
+                    indicator, rate.percent(), ValueSource.COMPUTED, null, rate.isNotApplicable(), previous, findings);
         }
-        return stored == null ? row(indicator, null, null, null, false, previous, findings)
+        return stored == null
+                ? row(indicator, null, null, null, false, previous, findings)
                 : row(indicator, stored.value(), stored.source(), stored.explanation(), false, previous, findings);
     }
 
-    private static ValueRow row(IndicatorDef indicator, BigDecimal value, ValueSource source,
-            String explanation, boolean notApplicable, String lastYear, List<Finding> findings) {
-        Boolean targetMet = indicator.target() == null || value == null ? null : indicator.target().isMetBy(value);
-        return new ValueRow(indicator, value, FigureFormat.format(indicator.kind(), value), source,
-                explanation, notApplicable, targetMet, lastYear, findings);
+    private static ValueRow row(
+            IndicatorDef indicator,
+            BigDecimal value,
+            ValueSource source,
+            String explanation,
+            boolean notApplicable,
+            String lastYear,
+            List<Finding> findings) {
+        Boolean targetMet = indicator.target() == null || value == null
+                ? null
+                : indicator.target().isMetBy(value);
+        return new ValueRow(
+                indicator,
+                value,
+                FigureFormat.format(indicator.kind(), value),
+                source,
+                explanation,
+                notApplicable,
+                targetMet,
+                lastYear,
+                findings);
     }
 
     private static BigDecimal valueOf(Map<String, ValueEntry> values, String code) {

@@ -25,15 +25,14 @@ final class ReportValidator {
     static final BigDecimal OUTLIER_SHARE = new BigDecimal("0.5");
     static final BigDecimal OUTLIER_MIN_CHANGE = BigDecimal.TEN;
 
-    private ReportValidator() {
-    }
+    private ReportValidator() {}
 
     /**
      * @param entries the report's values by indicator code, as stored
      * @param lastYear the values of the county's last approved report of the previous year
      */
-    static List<Finding> validate(Catalog catalog, Map<String, ValueEntry> entries, Map<String, BigDecimal> lastYear,
-            Locale locale) {
+    static List<Finding> validate(
+            Catalog catalog, Map<String, ValueEntry> entries, Map<String, BigDecimal> lastYear, Locale locale) {
         Map<String, IndicatorDef> indicators = catalog.byCode();
         List<Finding> findings = new ArrayList<>();
         // a catalogue rule on the same two indicators says it better (and may be only a warning,
@@ -42,7 +41,12 @@ final class ReportValidator {
         catalog.rules().forEach(r -> ruled.add(r.leftCode() + "<=" + r.rightCode()));
         for (IndicatorDef rate : catalog.indicators()) {
             if (rate.isComputed()) {
-                checkRate(rate, indicators, entries, locale, findings,
+                checkRate(
+                        rate,
+                        indicators,
+                        entries,
+                        locale,
+                        findings,
                         ruled.contains(rate.numeratorCode() + "<=" + rate.denominatorCode()));
             }
         }
@@ -57,13 +61,22 @@ final class ReportValidator {
         for (IndicatorDef indicator : catalog.indicators()) {
             ValueEntry entry = entries.get(indicator.code());
             BigDecimal before = lastYear.get(indicator.code());
-            if (entry != null && entry.source() == ValueSource.TYPED && entry.value() != null && before != null
+            if (entry != null
+                    && entry.source() == ValueSource.TYPED
+                    && entry.value() != null
+                    && before != null
                     && isOutlier(before, entry.value())) {
-                findings.add(finding(indicator, Severity.WARNING, "validation.outlier",
-                        List.of(FigureFormat.format(indicator.kind(), before)), null, entries));
+                findings.add(finding(
+                        indicator,
+                        Severity.WARNING,
+                        "validation.outlier",
+                        List.of(FigureFormat.format(indicator.kind(), before)),
+                        null,
+                        entries));
             }
         }
-        findings.sort(Comparator.comparing((Finding f) -> indicators.get(f.indicatorCode()).position())
+        findings.sort(Comparator.comparing(
+                        (Finding f) -> indicators.get(f.indicatorCode()).position())
                 .thenComparing(Finding::severity));
         return findings;
     }
@@ -73,8 +86,8 @@ final class ReportValidator {
         ValueEntry entry = entries.get(code);
         IndicatorDef indicator = indicators.get(code);
         if (indicator != null && indicator.isComputed() && (entry == null || entry.source() != ValueSource.TYPED)) {
-            ComputedRate rate = ComputedRate.of(value(entries, indicator.numeratorCode()),
-                    value(entries, indicator.denominatorCode()));
+            ComputedRate rate = ComputedRate.of(
+                    value(entries, indicator.numeratorCode()), value(entries, indicator.denominatorCode()));
             return rate.percent();
         }
         return entry == null ? null : entry.value();
@@ -88,8 +101,13 @@ final class ReportValidator {
         return before.signum() == 0 || change.compareTo(before.multiply(OUTLIER_SHARE)) > 0;
     }
 
-    private static void checkRate(IndicatorDef rate, Map<String, IndicatorDef> indicators,
-            Map<String, ValueEntry> entries, Locale locale, List<Finding> findings, boolean partsRuledByCatalogue) {
+    private static void checkRate(
+            IndicatorDef rate,
+            Map<String, IndicatorDef> indicators,
+            Map<String, ValueEntry> entries,
+            Locale locale,
+            List<Finding> findings,
+            boolean partsRuledByCatalogue) {
         BigDecimal numerator = value(entries, rate.numeratorCode());
         BigDecimal denominator = value(entries, rate.denominatorCode());
         IndicatorDef numeratorDef = indicators.get(rate.numeratorCode());
@@ -98,8 +116,13 @@ final class ReportValidator {
             return;
         }
         if (numerator.compareTo(denominator) > 0 && !partsRuledByCatalogue) {
-            findings.add(finding(numeratorDef, Severity.ERROR, "validation.partsExceed",
-                    List.of(numeratorDef.name(locale), denominatorDef.name(locale)), null, entries));
+            findings.add(finding(
+                    numeratorDef,
+                    Severity.ERROR,
+                    "validation.partsExceed",
+                    List.of(numeratorDef.name(locale), denominatorDef.name(locale)),
+                    null,
+                    entries));
         }
         ValueEntry typed = entries.get(rate.code());
         if (typed != null && typed.source() == ValueSource.TYPED && typed.value() != null) {
@@ -107,16 +130,27 @@ final class ReportValidator {
             if (computed.isNotApplicable()) {
                 findings.add(finding(rate, Severity.ERROR, "validation.rateNotApplicable", List.of(), null, entries));
             } else if (typed.value().subtract(computed.percent()).abs().compareTo(RATE_TOLERANCE) > 0) {
-                findings.add(finding(rate, Severity.ERROR, "validation.rateMismatch",
-                        List.of(FigureFormat.format(rate.kind(), computed.percent())), null, entries));
+                findings.add(finding(
+                        rate,
+                        Severity.ERROR,
+                        "validation.rateMismatch",
+                        List.of(FigureFormat.format(rate.kind(), computed.percent())),
+                        null,
+                        entries));
             }
         }
     }
 
-    private static Finding finding(IndicatorDef at, Severity severity, String key, List<Object> args, String text,
+    private static Finding finding(
+            IndicatorDef at,
+            Severity severity,
+            String key,
+            List<Object> args,
+            String text,
             Map<String, ValueEntry> entries) {
         ValueEntry entry = entries.get(at.code());
-        return new Finding(at.code(), at.sectionCode(), severity, key, args, text, entry != null && entry.isExplained());
+        return new Finding(
+                at.code(), at.sectionCode(), severity, key, args, text, entry != null && entry.isExplained());
     }
 
     private static BigDecimal value(Map<String, ValueEntry> entries, String code) {

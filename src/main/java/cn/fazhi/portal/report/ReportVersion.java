@@ -1,11 +1,12 @@
 package cn.fazhi.portal.report;
 
+import cn.fazhi.portal.catalog.Catalog;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embeddable;
+import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -14,7 +15,6 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
-import cn.fazhi.portal.catalog.Catalog;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,17 +91,24 @@ class ReportVersion implements ReportContent {
 
     /** One value as approved. */
     @Embeddable
-    record Value(String indicatorCode, BigDecimal value, @Enumerated(EnumType.STRING) ValueSource source) {
-    }
+    record Value(
+            String indicatorCode,
+            BigDecimal value,
+            @Enumerated(EnumType.STRING) ValueSource source) {}
 
     /** One custom figure as approved. */
     @Embeddable
-    record Figure(String sectionCode, String name, String unit, BigDecimal value, String note, int position) {
-    }
+    record Figure(String sectionCode, String name, String unit, BigDecimal value, String note, int position) {}
 
     /** The state of the report now, as the approval at {@code at} publishes it. */
-    static ReportVersion freeze(AnnualReport report, int number, Catalog catalog, Long by, Instant at,
-            String correctionReason, String publicNote) {
+    static ReportVersion freeze(
+            AnnualReport report,
+            int number,
+            Catalog catalog,
+            Long by,
+            Instant at,
+            String correctionReason,
+            String publicNote) {
         ReportVersion version = new ReportVersion();
         version.report = report;
         version.number = number;
@@ -119,13 +126,15 @@ class ReportVersion implements ReportContent {
         version.catalogueEdition = editionOf(catalog);
         Map<String, cn.fazhi.portal.catalog.IndicatorDef> inCatalogue = catalog.byCode();
         version.filledCount = (int) report.getValues().stream()
-                .filter(v -> v.getValue() != null && inCatalogue.containsKey(v.getIndicatorCode())).count();
+                .filter(v -> v.getValue() != null && inCatalogue.containsKey(v.getIndicatorCode()))
+                .count();
         version.correctionReason = correctionReason;
         version.publicNote = publicNote;
-        report.getValues().forEach(v -> version.values.add(
-                new Value(v.getIndicatorCode(), v.getValue(), v.getSource())));
-        report.getCustomFigures().forEach(f -> version.figures.add(new Figure(f.getSectionCode(), f.getName(),
-                f.getUnit(), f.getValue(), f.getNote(), f.getPosition())));
+        report.getValues()
+                .forEach(v -> version.values.add(new Value(v.getIndicatorCode(), v.getValue(), v.getSource())));
+        report.getCustomFigures()
+                .forEach(f -> version.figures.add(new Figure(
+                        f.getSectionCode(), f.getName(), f.getUnit(), f.getValue(), f.getNote(), f.getPosition())));
         return version;
     }
 
@@ -135,8 +144,8 @@ class ReportVersion implements ReportContent {
      */
     static String editionOf(Catalog catalog) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(
-                    (catalog.sections() + "|" + catalog.indicators() + "|" + catalog.rules())
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((catalog.sections() + "|" + catalog.indicators() + "|" + catalog.rules())
                             .getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return java.util.HexFormat.of().formatHex(digest);
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -154,7 +163,8 @@ class ReportVersion implements ReportContent {
 
     @Override
     public List<CustomFigureView> figuresOf(String sectionCode) {
-        return figures.stream().filter(f -> f.sectionCode().equals(sectionCode))
+        return figures.stream()
+                .filter(f -> f.sectionCode().equals(sectionCode))
                 .map(f -> new CustomFigureView(0, f.sectionCode(), f.name(), f.unit(), f.value(), f.note()))
                 .toList();
     }

@@ -16,16 +16,31 @@ import java.util.Optional;
  * @param submissions every round's submission time, for those who may see the working copy
  * @param publicNote the public note of the version shown, if any
  */
-public record ReportView(RegionView county, int year, ReportStatus status, LocalDate submissionDeadline,
-        Instant submittedAt, Instant approvedAt, LocalDate publishedOn, String reviewComment,
-        String measuresText, String problemsText, String nextYearPlanText, String leadersDutyText,
-        List<SectionValues> sections, List<Finding> findings, int version, Actions actions,
-        Integer shownVersion, boolean correcting, List<VersionSummary> versions, List<Instant> submissions,
+public record ReportView(
+        RegionView county,
+        int year,
+        ReportStatus status,
+        LocalDate submissionDeadline,
+        Instant submittedAt,
+        Instant approvedAt,
+        LocalDate publishedOn,
+        String reviewComment,
+        String measuresText,
+        String problemsText,
+        String nextYearPlanText,
+        String leadersDutyText,
+        List<SectionValues> sections,
+        List<Finding> findings,
+        int version,
+        Actions actions,
+        Integer shownVersion,
+        boolean correcting,
+        List<VersionSummary> versions,
+        List<Instant> submissions,
         String publicNote) {
 
     /** A published version as the report page lists it. */
-    public record VersionSummary(int number, Instant submittedAt, Instant approvedAt, String publicNote) {
-    }
+    public record VersionSummary(int number, Instant submittedAt, Instant approvedAt, String publicNote) {}
 
     /** The newest published version's number, or null before the first approval. */
     public Integer latestVersion() {
@@ -33,8 +48,7 @@ public record ReportView(RegionView county, int year, ReportStatus status, Local
     }
 
     /** What the viewer may do with this report now. */
-    public record Actions(boolean edit, boolean review, boolean reopen, boolean history) {
-    }
+    public record Actions(boolean edit, boolean review, boolean reopen, boolean history) {}
 
     public long filled() {
         return sections.stream().mapToLong(SectionValues::filled).sum();
@@ -45,7 +59,9 @@ public record ReportView(RegionView county, int year, ReportStatus status, Local
     }
 
     public Optional<ValueRow> row(String indicatorCode) {
-        return sections.stream().flatMap(s -> s.rows().stream())
-                .filter(r -> r.indicator().code().equals(indicatorCode)).findFirst();
+        return sections.stream()
+                .flatMap(s -> s.rows().stream())
+                .filter(r -> r.indicator().code().equals(indicatorCode))
+                .findFirst();
     }
 }

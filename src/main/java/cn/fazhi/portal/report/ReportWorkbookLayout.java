@@ -59,6 +59,7 @@ final class ReportWorkbookLayout {
      * that drop custom properties when they save keep cells, and a copy of the sheet carries it.
      */
     static final int STAMP_ROW = COUNTY_CODE_ROW;
+
     static final int STAMP_COLUMN = 9;
 
     static final int NARRATIVE_HEADER_ROW = 0;
@@ -78,8 +79,7 @@ final class ReportWorkbookLayout {
     /** Blank rows offered below the figures for new ones. */
     static final int CUSTOM_BLANK_ROWS = 30;
 
-    private ReportWorkbookLayout() {
-    }
+    private ReportWorkbookLayout() {}
 
     /** The row of a narrative part, as a 0-based index. */
     static int narrativeRow(String field) {

@@ -105,8 +105,13 @@ final class ReportWorkbookReader {
      * @param customFigures the third sheet's figures; null when the workbook has no such sheet
      *     (one downloaded before custom figures existed), which leaves the report's as they are
      */
-    record Content(List<Value> values, Map<String, String> narrative, List<ImportProblem> problems,
-            String stampProperty, String stampCell, List<Figure> customFigures) {
+    record Content(
+            List<Value> values,
+            Map<String, String> narrative,
+            List<ImportProblem> problems,
+            String stampProperty,
+            String stampCell,
+            List<Figure> customFigures) {
 
         boolean isValid() {
             return problems.isEmpty();
@@ -114,12 +119,10 @@ final class ReportWorkbookReader {
     }
 
     /** One row of the third sheet: a custom figure in a section. */
-    record Figure(String sectionCode, CustomFigure.Content content) {
-    }
+    record Figure(String sectionCode, CustomFigure.Content content) {}
 
     /** One indicator's row: the value (null for a blank cell) and the explanation as typed. */
-    record Value(IndicatorDef indicator, BigDecimal value, String explanation) {
-    }
+    record Value(IndicatorDef indicator, BigDecimal value, String explanation) {}
 
     private static final String CUSTOM_PROPERTIES =
             "application/vnd.openxmlformats-officedocument.custom-properties+xml";
@@ -184,9 +187,10 @@ final class ReportWorkbookReader {
         XSSFReader workbook = new XSSFReader(pkg);
         // the list of sheets before any sheet is opened: a sheet the form does not have is not read
         Map<String, String> sheets = sheetParts(workbook);
-        List<ImportProblem> foreign = sheets.keySet().stream().filter(name -> !SHEETS.contains(name))
-                .map(name -> ImportProblem.ofSheet(name.length() > 40 ? name.substring(0, 40) + "…" : name,
-                        "excel.foreignSheet"))
+        List<ImportProblem> foreign = sheets.keySet().stream()
+                .filter(name -> !SHEETS.contains(name))
+                .map(name -> ImportProblem.ofSheet(
+                        name.length() > 40 ? name.substring(0, 40) + "…" : name, "excel.foreignSheet"))
                 .toList();
         if (!foreign.isEmpty()) {
             return new Content(List.of(), Map.of(), foreign, null, null, null);
@@ -195,7 +199,8 @@ final class ReportWorkbookReader {
         // each shared string read once: POI gives a new copy on every call, and one long string in
         // thousands of cells would be thousands of copies
         Map<Integer, String> texts = new HashMap<>();
-        IntFunction<String> strings = index -> texts.computeIfAbsent(index, i -> table.getItemAt(i).getString());
+        IntFunction<String> strings =
+                index -> texts.computeIfAbsent(index, i -> table.getItemAt(i).getString());
         StylesTable styles = workbook.getStylesTable();
 
         WorkbookSheet values = sheet(workbook, sheets, VALUES_SHEET, strings, styles, limits);
@@ -205,13 +210,24 @@ final class ReportWorkbookReader {
         for (WorkbookSheet sheet : new WorkbookSheet[] {values, narrative, custom}) {
             if (sheet != null && sheet.overflow() != null) {
                 WorkbookSheet.Overflow overflow = sheet.overflow();
-                overflows.add(switch (overflow.reason()) {
-                    case ROWS -> ImportProblem.ofSheet(sheet.name(), "excel.tooManyRows", limits.rows());
-                    case COLUMNS -> ImportProblem.at(sheet.name(), overflow.row(), overflow.column(),
-                            "excel.tooManyColumns", limits.columns());
-                    case TEXT -> ImportProblem.at(sheet.name(), overflow.row(), overflow.column(),
-                            "excel.textTooLong", WorkbookSheet.MAX_TEXT);
-                });
+                overflows.add(
+                        switch (overflow.reason()) {
+                            case ROWS -> ImportProblem.ofSheet(sheet.name(), "excel.tooManyRows", limits.rows());
+                            case COLUMNS ->
+                                ImportProblem.at(
+                                        sheet.name(),
+                                        overflow.row(),
+                                        overflow.column(),
+                                        "excel.tooManyColumns",
+                                        limits.columns());
+                            case TEXT ->
+                                ImportProblem.at(
+                                        sheet.name(),
+                                        overflow.row(),
+                                        overflow.column(),
+                                        "excel.textTooLong",
+                                        WorkbookSheet.MAX_TEXT);
+                        });
             }
         }
         if (!overflows.isEmpty()) {
@@ -222,8 +238,13 @@ final class ReportWorkbookReader {
         Map<String, String> narrativeTexts = narrative(narrative);
         List<Figure> figures = custom == null ? null : customFigures(custom);
         String stampCell = values == null ? null : text(values, values.cell(STAMP_ROW, STAMP_COLUMN));
-        return new Content(valueRows, narrativeTexts, List.copyOf(problems), stampProperty(pkg),
-                stampCell == null || stampCell.isBlank() ? null : stampCell.strip(), figures);
+        return new Content(
+                valueRows,
+                narrativeTexts,
+                List.copyOf(problems),
+                stampProperty(pkg),
+                stampCell == null || stampCell.isBlank() ? null : stampCell.strip(),
+                figures);
     }
 
     private Content refused(ImportProblem problem) {
@@ -254,8 +275,13 @@ final class ReportWorkbookReader {
     }
 
     /** A sheet of the form, read within the limits; null when the workbook does not have it. */
-    private static WorkbookSheet sheet(XSSFReader workbook, Map<String, String> sheets, String name,
-            IntFunction<String> strings, StylesTable styles, Limits limits)
+    private static WorkbookSheet sheet(
+            XSSFReader workbook,
+            Map<String, String> sheets,
+            String name,
+            IntFunction<String> strings,
+            StylesTable styles,
+            Limits limits)
             throws IOException, SAXException, OpenXML4JException {
         String id = sheets.get(name);
         if (id == null) {
@@ -324,13 +350,18 @@ final class ReportWorkbookReader {
         }
         String code = text(sheet, sheet.cell(COUNTY_CODE_ROW, HEADER_VALUE_COLUMN));
         if (code != null && !code.strip().equals(countyCode)) {
-            problems.add(ImportProblem.at(VALUES_SHEET, COUNTY_CODE_ROW, HEADER_VALUE_COLUMN, "excel.otherCounty",
-                    shown(code), countyCode));
+            problems.add(ImportProblem.at(
+                    VALUES_SHEET, COUNTY_CODE_ROW, HEADER_VALUE_COLUMN, "excel.otherCounty", shown(code), countyCode));
         }
         String fileYear = text(sheet, sheet.cell(YEAR_ROW, HEADER_VALUE_COLUMN));
         if (fileYear != null && !fileYear.strip().equals(Integer.toString(year))) {
-            problems.add(ImportProblem.at(VALUES_SHEET, YEAR_ROW, HEADER_VALUE_COLUMN, "excel.otherYear",
-                    shown(fileYear), Integer.toString(year)));
+            problems.add(ImportProblem.at(
+                    VALUES_SHEET,
+                    YEAR_ROW,
+                    HEADER_VALUE_COLUMN,
+                    "excel.otherYear",
+                    shown(fileYear),
+                    Integer.toString(year)));
         }
         if (!hasLabels(sheet, TABLE_HEADER_ROW, COLUMNS)) {
             // the columns are not where the form has them: reading on would misplace every value
@@ -380,7 +411,8 @@ final class ReportWorkbookReader {
         if (explanation.length() > ReportEntryService.MAX_EXPLANATION) {
             problem(sheet, row, EXPLANATION, "explanation.tooLong");
         }
-        return problems.size() > problemsBefore ? Optional.empty()
+        return problems.size() > problemsBefore
+                ? Optional.empty()
                 : Optional.of(new Value(indicator.get(), parsed.value(), explanation));
     }
 
@@ -402,7 +434,11 @@ final class ReportWorkbookReader {
             }
             String text = text(sheet, sheet.cell(rowIndex, TEXT_COLUMN));
             if (text != null && text.length() > ReportEntryService.MAX_NARRATIVE) {
-                problems.add(ImportProblem.at(NARRATIVE_SHEET, rowIndex, TEXT_COLUMN, "excel.narrativeTooLong",
+                problems.add(ImportProblem.at(
+                        NARRATIVE_SHEET,
+                        rowIndex,
+                        TEXT_COLUMN,
+                        "excel.narrativeTooLong",
                         ReportEntryService.MAX_NARRATIVE));
             } else if (text != null) {
                 texts.put(field, ReportEntryService.narrativeText(text));
@@ -439,18 +475,28 @@ final class ReportWorkbookReader {
             }
             String sectionCode = sections.get(section.strip());
             if (sectionCode == null) {
-                problem(sheet, row, ReportWorkbookLayout.CUSTOM_SECTION, section.isBlank() ? "excel.sectionMissing"
-                        : "excel.unknownSection", shown(section));
+                problem(
+                        sheet,
+                        row,
+                        ReportWorkbookLayout.CUSTOM_SECTION,
+                        section.isBlank() ? "excel.sectionMissing" : "excel.unknownSection",
+                        shown(section));
             }
             CustomFigureInput.Parsed parsed = CustomFigureInput.parse(name, unit, value, note);
             parsed.errors().forEach((part, error) -> problem(sheet, row, CUSTOM_PART_COLUMNS.get(part), error));
             if (sectionCode == null || !parsed.isValid()) {
                 continue;
             }
-            Integer first = firstRow.putIfAbsent(sectionCode + "/" + parsed.content().name(), row + 1);
+            Integer first =
+                    firstRow.putIfAbsent(sectionCode + "/" + parsed.content().name(), row + 1);
             if (first != null) {
-                problem(sheet, row, ReportWorkbookLayout.CUSTOM_NAME, "excel.duplicateFigure",
-                        parsed.content().name(), first);
+                problem(
+                        sheet,
+                        row,
+                        ReportWorkbookLayout.CUSTOM_NAME,
+                        "excel.duplicateFigure",
+                        parsed.content().name(),
+                        first);
                 continue;
             }
             figures.add(new Figure(sectionCode, parsed.content()));

@@ -35,20 +35,20 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.DataValidation;
-import org.apache.poi.ss.util.CellRangeAddressList;
-import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
-import java.util.List;
 import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.DataValidation;
 import org.apache.poi.ss.usermodel.FillPatternType;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.IndexedColors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.VerticalAlignment;
 import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.ss.util.CellRangeAddressList;
+import org.apache.poi.xssf.usermodel.XSSFDataValidationHelper;
 import org.apache.poi.xssf.usermodel.XSSFSheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
@@ -60,16 +60,17 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  */
 final class ReportWorkbookWriter {
 
-    private ReportWorkbookWriter() {
-    }
+    private ReportWorkbookWriter() {}
 
     static byte[] write(ReportExport report) {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             Styles styles = new Styles(workbook);
             writeValues(workbook.createSheet(VALUES_SHEET), report, styles);
             writeNarrative(workbook.createSheet(NARRATIVE_SHEET), report, styles);
             writeCustomFigures(workbook.createSheet(ReportWorkbookLayout.CUSTOM_SHEET), report, styles);
-            workbook.getProperties().getCustomProperties()
+            workbook.getProperties()
+                    .getCustomProperties()
                     .addProperty(ReportWorkbookLayout.DOWNLOAD_STAMP_PROPERTY, report.downloadStamp());
             workbook.write(out);
             return out.toByteArray();
@@ -88,7 +89,10 @@ final class ReportWorkbookWriter {
         hint.setCellStyle(styles.hint);
         sheet.addMergedRegion(new CellRangeAddress(COUNTY_CODE_ROW, YEAR_ROW, HINT_COLUMN, EXPLANATION));
         // locked like the rest of the header, and out of sight
-        text(sheet.getRow(ReportWorkbookLayout.STAMP_ROW), ReportWorkbookLayout.STAMP_COLUMN, report.downloadStamp(),
+        text(
+                sheet.getRow(ReportWorkbookLayout.STAMP_ROW),
+                ReportWorkbookLayout.STAMP_COLUMN,
+                report.downloadStamp(),
                 styles.text);
         sheet.setColumnHidden(ReportWorkbookLayout.STAMP_COLUMN, true);
 
@@ -109,7 +113,10 @@ final class ReportWorkbookWriter {
             if (value.hasRateFromParts() && value.rate().isNotApplicable()) {
                 text(row, COMPUTED, NOT_APPLICABLE, styles.text);
             } else {
-                number(row, COMPUTED, value.hasRateFromParts() ? value.rate().percent() : null,
+                number(
+                        row,
+                        COMPUTED,
+                        value.hasRateFromParts() ? value.rate().percent() : null,
                         styles.figures.get(IndicatorKind.RATE));
             }
             text(row, EXPLANATION, value.explanation(), styles.editableText);
@@ -158,16 +165,22 @@ final class ReportWorkbookWriter {
         for (; rowIndex <= last; rowIndex++) {
             Row row = sheet.createRow(rowIndex);
             for (int column = 0; column < columns.size(); column++) {
-                text(row, column, null, column == ReportWorkbookLayout.CUSTOM_VALUE ? styles.editableNumber
-                        : styles.editableText);
+                text(
+                        row,
+                        column,
+                        null,
+                        column == ReportWorkbookLayout.CUSTOM_VALUE ? styles.editableNumber : styles.editableText);
             }
         }
         // the section is picked from the list of section names, so that the import can place it
         XSSFDataValidationHelper validations = new XSSFDataValidationHelper(sheet);
         DataValidation sections = validations.createValidation(
                 validations.createExplicitListConstraint(report.sectionNames().toArray(String[]::new)),
-                new CellRangeAddressList(ReportWorkbookLayout.CUSTOM_HEADER_ROW + 1, last,
-                        ReportWorkbookLayout.CUSTOM_SECTION, ReportWorkbookLayout.CUSTOM_SECTION));
+                new CellRangeAddressList(
+                        ReportWorkbookLayout.CUSTOM_HEADER_ROW + 1,
+                        last,
+                        ReportWorkbookLayout.CUSTOM_SECTION,
+                        ReportWorkbookLayout.CUSTOM_SECTION));
         sections.setShowErrorBox(true);
         sheet.addValidationData(sections);
         int[] widths = {24, 36, 10, 14, 50};

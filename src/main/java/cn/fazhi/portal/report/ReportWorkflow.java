@@ -3,8 +3,8 @@ package cn.fazhi.portal.report;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.config.NotFoundException;
-import cn.fazhi.portal.config.RuleRefusedException;
 import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.config.RuleRefusedException;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,8 +31,13 @@ public class ReportWorkflow {
     private final Clock clock;
     private final cn.fazhi.portal.catalog.CatalogService catalogs;
 
-    ReportWorkflow(AnnualReportRepository reports, ReportAccess access, ReportEntryService entries,
-            AuditService audit, ReportingCalendar calendar, Clock clock,
+    ReportWorkflow(
+            AnnualReportRepository reports,
+            ReportAccess access,
+            ReportEntryService entries,
+            AuditService audit,
+            ReportingCalendar calendar,
+            Clock clock,
             cn.fazhi.portal.catalog.CatalogService catalogs) {
         this.catalogs = catalogs;
         this.reports = reports;
@@ -69,7 +74,11 @@ public class ReportWorkflow {
         if (blocking.isEmpty()) {
             ReportStatus before = report.getStatus();
             report.submit(viewer.accountId(), clock.instant());
-            audit.record("REPORT_SUBMITTED", "AnnualReport", report.getId(), Map.of("status", before),
+            audit.record(
+                    "REPORT_SUBMITTED",
+                    "AnnualReport",
+                    report.getId(),
+                    Map.of("status", before),
                     Map.of("status", report.getStatus()));
         }
         return blocking;
@@ -118,7 +127,11 @@ public class ReportWorkflow {
         requireDecider(countyCode, Decision.RETURN, viewer);
         AnnualReport report = find(countyCode, year, version);
         report.returnForRevision(viewer.accountId(), clock.instant(), comment.strip());
-        audit.record("REPORT_RETURNED", "AnnualReport", report.getId(), Map.of("status", ReportStatus.SUBMITTED),
+        audit.record(
+                "REPORT_RETURNED",
+                "AnnualReport",
+                report.getId(),
+                Map.of("status", ReportStatus.SUBMITTED),
                 Map.of("status", report.getStatus(), "comment", report.getReviewComment()));
     }
 
@@ -149,15 +162,16 @@ public class ReportWorkflow {
             // checkDecision told the review module, which refuses such a note before it gets here
             throw new RuleRefusedException("a public note is only for a correction");
         }
-        ReportVersion published = report.approve(viewer.accountId(), clock.instant(), calendar.today(),
-                catalogs.forYear(year), note);
+        ReportVersion published =
+                report.approve(viewer.accountId(), clock.instant(), calendar.today(), catalogs.forYear(year), note);
         Map<String, Object> after = new java.util.LinkedHashMap<>();
         after.put("status", report.getStatus());
         after.put("version", published.getNumber());
         if (note != null) {
             after.put("publicNote", note);
         }
-        audit.record("REPORT_APPROVED", "AnnualReport", report.getId(), Map.of("status", ReportStatus.SUBMITTED), after);
+        audit.record(
+                "REPORT_APPROVED", "AnnualReport", report.getId(), Map.of("status", ReportStatus.SUBMITTED), after);
     }
 
     /**
@@ -169,13 +183,16 @@ public class ReportWorkflow {
         requireDecider(countyCode, Decision.REOPEN, viewer);
         AnnualReport report = find(countyCode, year, version);
         report.reopen(viewer.accountId(), clock.instant(), reason.strip());
-        audit.record("REPORT_REOPENED", "AnnualReport", report.getId(), Map.of("status", ReportStatus.APPROVED),
+        audit.record(
+                "REPORT_REOPENED",
+                "AnnualReport",
+                report.getId(),
+                Map.of("status", ReportStatus.APPROVED),
                 Map.of("status", report.getStatus(), "reason", report.getReviewComment()));
     }
 
     private AnnualReport find(String countyCode, int year) {
-        return reports.findByCountyCodeAndYear(countyCode, year)
-                .orElseThrow(NotFoundException::new);
+        return reports.findByCountyCodeAndYear(countyCode, year).orElseThrow(NotFoundException::new);
     }
 
     /** The report, when it is still at the version a decision was made on. */

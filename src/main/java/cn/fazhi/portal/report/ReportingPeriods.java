@@ -33,7 +33,9 @@ public class ReportingPeriods {
     }
 
     public LocalDate deadlineOf(int year) {
-        return periods.findById(year).map(ReportingPeriod::getSubmissionDeadline).orElse(legalDeadline(year));
+        return periods.findById(year)
+                .map(ReportingPeriod::getSubmissionDeadline)
+                .orElse(legalDeadline(year));
     }
 
     /** The deadlines of the given years and of every year an administrator set, newest first. */
@@ -56,10 +58,15 @@ public class ReportingPeriods {
             throw new IllegalArgumentException("deadline.beforeYearEnd");
         }
         LocalDate before = deadlineOf(year);
-        periods.findById(year).ifPresentOrElse(p -> p.moveDeadline(deadline),
-                () -> periods.save(new ReportingPeriod(year, deadline)));
+        periods.findById(year)
+                .ifPresentOrElse(
+                        p -> p.moveDeadline(deadline), () -> periods.save(new ReportingPeriod(year, deadline)));
         reports.moveDeadlines(year, deadline);
-        audit.record("DEADLINE_SET", "ReportingPeriod", year, Map.of("deadline", before.toString()),
+        audit.record(
+                "DEADLINE_SET",
+                "ReportingPeriod",
+                year,
+                Map.of("deadline", before.toString()),
                 Map.of("deadline", deadline.toString()));
     }
 
@@ -71,7 +78,8 @@ public class ReportingPeriods {
     }
 
     public LocalDate publicationDeadlineOf(int year) {
-        return periods.findById(year).map(ReportingPeriod::getPublicationDeadline)
+        return periods.findById(year)
+                .map(ReportingPeriod::getPublicationDeadline)
                 .orElse(legalPublicationDeadline(year));
     }
 
@@ -79,8 +87,12 @@ public class ReportingPeriods {
     public Map<Integer, LocalDate> publicationDeadlines(List<Integer> years) {
         Map<Integer, LocalDate> all = new TreeMap<>(java.util.Comparator.reverseOrder());
         years.forEach(y -> all.put(y, legalPublicationDeadline(y)));
-        periods.findAllByOrderByYearDesc().forEach(p -> all.put(p.getYear(),
-                p.getPublicationDeadline() != null ? p.getPublicationDeadline() : legalPublicationDeadline(p.getYear())));
+        periods.findAllByOrderByYearDesc()
+                .forEach(p -> all.put(
+                        p.getYear(),
+                        p.getPublicationDeadline() != null
+                                ? p.getPublicationDeadline()
+                                : legalPublicationDeadline(p.getYear())));
         return all;
     }
 
@@ -101,7 +113,11 @@ public class ReportingPeriods {
             period.movePublicationDeadline(deadline);
             periods.save(period);
         });
-        audit.record("PUBLICATION_DEADLINE_SET", "ReportingPeriod", year,
-                Map.of("publicationDeadline", before.toString()), Map.of("publicationDeadline", deadline.toString()));
+        audit.record(
+                "PUBLICATION_DEADLINE_SET",
+                "ReportingPeriod",
+                year,
+                Map.of("publicationDeadline", before.toString()),
+                Map.of("publicationDeadline", deadline.toString()));
     }
 }

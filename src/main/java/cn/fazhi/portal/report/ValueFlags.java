@@ -26,6 +26,5 @@ public interface ValueFlags {
      * @param z the modified z-score (Iglewicz–Hoaglin)
      * @param peers how many values the peer group had
      */
-    record ValueFlag(boolean perCapita, BigDecimal compared, BigDecimal peerMedian, BigDecimal z, int peers) {
-    }
+    record ValueFlag(boolean perCapita, BigDecimal compared, BigDecimal peerMedian, BigDecimal z, int peers) {}
 }

@@ -24,8 +24,7 @@ final class ValueInput {
         }
     }
 
-    private ValueInput() {
-    }
+    private ValueInput() {}
 
     static Parsed parse(IndicatorKind kind, String typed) {
         if (typed == null || typed.isBlank()) {
@@ -41,8 +40,11 @@ final class ValueInput {
         }
         NumberText.Parsed number = NumberText.parse(text);
         if (!number.isNumber()) {
-            return new Parsed(null, number.problem() == NumberText.Problem.MISPLACED_COMMA
-                    ? "value.misplacedComma" : "value.notANumber");
+            return new Parsed(
+                    null,
+                    number.problem() == NumberText.Problem.MISPLACED_COMMA
+                            ? "value.misplacedComma"
+                            : "value.notANumber");
         }
         BigDecimal value = number.value();
         if (value.signum() < 0) {
@@ -55,8 +57,10 @@ final class ValueInput {
             return new Parsed(null, "value.tooManyDecimals");
         }
         return switch (kind) {
-            case COUNT -> value.stripTrailingZeros().scale() > 0
-                    ? new Parsed(null, "value.countNotWhole") : new Parsed(value.setScale(0), null);
+            case COUNT ->
+                value.stripTrailingZeros().scale() > 0
+                        ? new Parsed(null, "value.countNotWhole")
+                        : new Parsed(value.setScale(0), null);
             case RATE -> value.compareTo(HUNDRED) > 0 ? new Parsed(null, "value.rateOver100") : new Parsed(value, null);
             case AMOUNT -> new Parsed(value, null);
         };

@@ -13,8 +13,16 @@ import java.util.List;
  * @param lastYear the value of the county's approved report of the year before, formatted, or null
  * @param findings what validation says of this value
  */
-public record ValueRow(IndicatorDef indicator, BigDecimal value, String display, ValueSource source,
-        String explanation, boolean notApplicable, Boolean targetMet, String lastYear, List<Finding> findings) {
+public record ValueRow(
+        IndicatorDef indicator,
+        BigDecimal value,
+        String display,
+        ValueSource source,
+        String explanation,
+        boolean notApplicable,
+        Boolean targetMet,
+        String lastYear,
+        List<Finding> findings) {
 
     public boolean isBlank() {
         return value == null && !notApplicable;

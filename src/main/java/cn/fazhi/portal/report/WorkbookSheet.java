@@ -26,7 +26,13 @@ import org.xml.sax.helpers.DefaultHandler;
 final class WorkbookSheet {
 
     /** What a cell holds, as far as the import cares. */
-    enum Kind { STRING, NUMERIC, BOOLEAN, FORMULA, ERROR }
+    enum Kind {
+        STRING,
+        NUMERIC,
+        BOOLEAN,
+        FORMULA,
+        ERROR
+    }
 
     /**
      * A cell with content; a blank cell is not kept.
@@ -34,8 +40,7 @@ final class WorkbookSheet {
      * @param text the text of a string, the raw value of anything else
      * @param percent for a number: whether its format shows it as a percentage
      */
-    record Cell(int row, int column, Kind kind, String text, boolean percent) {
-    }
+    record Cell(int row, int column, Kind kind, String text, boolean percent) {}
 
     /**
      * The most characters in a cell: Excel's own limit, so that a text that long was not written
@@ -46,7 +51,11 @@ final class WorkbookSheet {
     /** Why reading stopped: the sheet goes beyond the form's rows or columns, or a cell beyond Excel's text limit. */
     record Overflow(int row, int column, Reason reason) {
 
-        enum Reason { ROWS, COLUMNS, TEXT }
+        enum Reason {
+            ROWS,
+            COLUMNS,
+            TEXT
+        }
     }
 
     private final String name;
@@ -82,8 +91,9 @@ final class WorkbookSheet {
      *
      * @param maxRows and {@code maxColumns}: a cell with content beyond these stops the reading
      */
-    static WorkbookSheet read(String name, InputStream xml, IntFunction<String> strings, StylesTable styles,
-            int maxRows, int maxColumns) throws IOException, SAXException {
+    static WorkbookSheet read(
+            String name, InputStream xml, IntFunction<String> strings, StylesTable styles, int maxRows, int maxColumns)
+            throws IOException, SAXException {
         WorkbookSheet sheet = new WorkbookSheet(name);
         try {
             XMLReader parser = XMLHelper.newXMLReader();
@@ -183,8 +193,7 @@ final class WorkbookSheet {
                 case "v", "t" -> collecting = false;
                 case "rPh" -> phonetic = false;
                 case "c" -> cellEnded();
-                default -> {
-                }
+                default -> {}
             }
         }
 
@@ -227,8 +236,7 @@ final class WorkbookSheet {
                 return null;
             }
             try {
-                return new Cell(row, column, Kind.STRING, strings.apply(Integer.parseInt(raw.strip())),
-                        false);
+                return new Cell(row, column, Kind.STRING, strings.apply(Integer.parseInt(raw.strip())), false);
             } catch (RuntimeException e) {
                 // an index that is no shared string: something, but nothing readable
                 return new Cell(row, column, Kind.ERROR, raw, false);

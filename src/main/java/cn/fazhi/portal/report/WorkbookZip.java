@@ -30,11 +30,9 @@ final class WorkbookZip {
      *     which POI reads whole on opening
      * @param entries the number of zip entries
      */
-    record Limits(long total, long sheetPart, long otherPart, long structurePart, int entries) {
-    }
+    record Limits(long total, long sheetPart, long otherPart, long structurePart, int entries) {}
 
-    private WorkbookZip() {
-    }
+    private WorkbookZip() {}
 
     /**
      * The first limit the file breaks, or empty when it keeps them all.

@@ -12,6 +12,6 @@ import jakarta.validation.constraints.Size;
  */
 record ApprovalForm(
         @NotNull Integer version,
+
         @Size(max = ReviewDecisions.MAX_PUBLIC_NOTE, message = "{review.publicNoteTooLong}")
-        String publicNote) {
-}
+        String publicNote) {}

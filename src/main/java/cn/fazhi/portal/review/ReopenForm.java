@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  */
 record ReopenForm(
         @NotNull Integer version,
+
         @NotBlank(message = "{review.reasonRequired}")
         @Size(max = ReviewDecisions.MAX_REVIEW_TEXT, message = "{review.reasonTooLong}")
-        String reason) {
-}
+        String reason) {}

@@ -11,7 +11,7 @@ import jakarta.validation.constraints.Size;
  */
 record ReturnForm(
         @NotNull Integer version,
+
         @NotBlank(message = "{review.commentRequired}")
         @Size(max = ReviewDecisions.MAX_REVIEW_TEXT, message = "{review.commentTooLong}")
-        String comment) {
-}
+        String comment) {}

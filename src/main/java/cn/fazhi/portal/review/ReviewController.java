@@ -1,9 +1,9 @@
 package cn.fazhi.portal.review;
 
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.RuleRefusedException;
 import cn.fazhi.portal.report.ReportConflictException;
 import cn.fazhi.portal.report.ReportStatus;
-import cn.fazhi.portal.config.RuleRefusedException;
 import cn.fazhi.portal.report.ReportWorkflow.Decision;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -44,12 +44,20 @@ class ReviewController {
      * sends an empty status, which lists every status.
      */
     @GetMapping("/review")
-    String queue(@RequestParam(required = false) Integer year, @RequestParam(required = false) String status,
-            @RequestParam(required = false) String prefecture, @RequestParam(defaultValue = "0") int page,
-            Viewer viewer, Model model) {
+    String queue(
+            @RequestParam(required = false) Integer year,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String prefecture,
+            @RequestParam(defaultValue = "0") int page,
+            Viewer viewer,
+            Model model) {
         ReportStatus wanted = statusOf(status);
-        model.addAttribute("rows", queue.queue(new ReviewQueue.Filter(year, wanted, prefecture),
-                PageRequest.of(Math.max(page, 0), ReviewQueue.PAGE_SIZE), viewer));
+        model.addAttribute(
+                "rows",
+                queue.queue(
+                        new ReviewQueue.Filter(year, wanted, prefecture),
+                        PageRequest.of(Math.max(page, 0), ReviewQueue.PAGE_SIZE),
+                        viewer));
         model.addAttribute("year", year);
         model.addAttribute("status", wanted);
         model.addAttribute("prefecture", prefecture);
@@ -64,32 +72,73 @@ class ReviewController {
         if (status.isBlank()) {
             return null;
         }
-        return Arrays.stream(ReportStatus.values()).filter(s -> s.name().equals(status.strip())).findFirst()
+        return Arrays.stream(ReportStatus.values())
+                .filter(s -> s.name().equals(status.strip()))
+                .findFirst()
                 .orElseThrow(() -> new RuleRefusedException("unknown status " + status));
     }
 
     @PostMapping("/counties/{code}/reports/{year}/return")
-    String returnForRevision(@PathVariable String code, @PathVariable int year,
-            @Valid @ModelAttribute("returnForm") ReturnForm form, BindingResult result, Viewer viewer,
-            RedirectAttributes redirect, Model model, HttpServletResponse response) {
-        return decide(new Decided(code, year, Decision.RETURN, form.version(), "review.returned"), form, result,
-                redirect, model, response, () -> workflow.returnForRevision(code, year, form, viewer), viewer);
+    String returnForRevision(
+            @PathVariable String code,
+            @PathVariable int year,
+            @Valid @ModelAttribute("returnForm") ReturnForm form,
+            BindingResult result,
+            Viewer viewer,
+            RedirectAttributes redirect,
+            Model model,
+            HttpServletResponse response) {
+        return decide(
+                new Decided(code, year, Decision.RETURN, form.version(), "review.returned"),
+                form,
+                result,
+                redirect,
+                model,
+                response,
+                () -> workflow.returnForRevision(code, year, form, viewer),
+                viewer);
     }
 
     @PostMapping("/counties/{code}/reports/{year}/approve")
-    String approve(@PathVariable String code, @PathVariable int year,
-            @Valid @ModelAttribute("approvalForm") ApprovalForm form, BindingResult result, Viewer viewer,
-            RedirectAttributes redirect, Model model, HttpServletResponse response) {
-        return decide(new Decided(code, year, Decision.APPROVE, form.version(), "review.approved"), form, result,
-                redirect, model, response, () -> workflow.approve(code, year, form, viewer), viewer);
+    String approve(
+            @PathVariable String code,
+            @PathVariable int year,
+            @Valid @ModelAttribute("approvalForm") ApprovalForm form,
+            BindingResult result,
+            Viewer viewer,
+            RedirectAttributes redirect,
+            Model model,
+            HttpServletResponse response) {
+        return decide(
+                new Decided(code, year, Decision.APPROVE, form.version(), "review.approved"),
+                form,
+                result,
+                redirect,
+                model,
+                response,
+                () -> workflow.approve(code, year, form, viewer),
+                viewer);
     }
 
     @PostMapping("/counties/{code}/reports/{year}/reopen")
-    String reopen(@PathVariable String code, @PathVariable int year,
-            @Valid @ModelAttribute("reopenForm") ReopenForm form, BindingResult result, Viewer viewer,
-            RedirectAttributes redirect, Model model, HttpServletResponse response) {
-        return decide(new Decided(code, year, Decision.REOPEN, form.version(), "review.reopened"), form, result,
-                redirect, model, response, () -> workflow.reopen(code, year, form, viewer), viewer);
+    String reopen(
+            @PathVariable String code,
+            @PathVariable int year,
+            @Valid @ModelAttribute("reopenForm") ReopenForm form,
+            BindingResult result,
+            Viewer viewer,
+            RedirectAttributes redirect,
+            Model model,
+            HttpServletResponse response) {
+        return decide(
+                new Decided(code, year, Decision.REOPEN, form.version(), "review.reopened"),
+                form,
+                result,
+                redirect,
+                model,
+                response,
+                () -> workflow.reopen(code, year, form, viewer),
+                viewer);
     }
 
     /** A decision on a report, as the page that asked for it showed the report. */
@@ -107,8 +156,15 @@ class ReviewController {
      * (flashed, as the page belongs to the report module and is reached by its own address); a stale
      * page gets the 409 page with a way to the current report.
      */
-    private String decide(Decided decided, Object form, BindingResult result, RedirectAttributes redirect,
-            Model model, HttpServletResponse response, Runnable decision, Viewer viewer) {
+    private String decide(
+            Decided decided,
+            Object form,
+            BindingResult result,
+            RedirectAttributes redirect,
+            Model model,
+            HttpServletResponse response,
+            Runnable decision,
+            Viewer viewer) {
         if (result.hasFieldErrors("version")) {
             // the pages always send the version shown: without one (or with junk) no page sent this
             throw new RuleRefusedException("a decision without the version of the report it was made on");

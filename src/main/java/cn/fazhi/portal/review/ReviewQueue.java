@@ -68,11 +68,17 @@ public class ReviewQueue {
         Set<ReportStatus> statuses = filter.status() == null ? Set.of() : Set.of(filter.status());
         Page<ReportListing> page = listings.find(
                 new ReportListings.Criteria(countiesOf(filter.area(), viewer), filter.year(), statuses), pageable);
-        Map<String, RegionView> counties = regions.findAll(page.getContent().stream().map(ReportListing::countyCode)
-                .toList());
+        Map<String, RegionView> counties = regions.findAll(
+                page.getContent().stream().map(ReportListing::countyCode).toList());
         LocalDate today = calendar.today();
-        return page.map(r -> new QueueRow(r.countyCode(), nameOf(counties.get(r.countyCode()), r.countyCode()),
-                r.year(), r.status(), r.submittedAt(), r.submissionDeadline(), isLate(r, today)));
+        return page.map(r -> new QueueRow(
+                r.countyCode(),
+                nameOf(counties.get(r.countyCode()), r.countyCode()),
+                r.year(),
+                r.status(),
+                r.submittedAt(),
+                r.submissionDeadline(),
+                isLate(r, today)));
     }
 
     /**
@@ -85,8 +91,11 @@ public class ReviewQueue {
         if (everywhere && within == null) {
             return null;
         }
-        return regions.counties().stream().filter(viewer::canSeeUnpublishedOf)
-                .filter(c -> within == null || c.isWithin(within)).map(RegionView::code).collect(Collectors.toSet());
+        return regions.counties().stream()
+                .filter(viewer::canSeeUnpublishedOf)
+                .filter(c -> within == null || c.isWithin(within))
+                .map(RegionView::code)
+                .collect(Collectors.toSet());
     }
 
     private static String nameOf(RegionView county, String code) {
@@ -96,7 +105,10 @@ public class ReviewQueue {
     private static boolean isLate(ReportListing report, LocalDate today) {
         LocalDate deadline = report.submissionDeadline();
         if (report.submittedAt() != null) {
-            return report.submittedAt().atZone(TimeConfiguration.CHINA).toLocalDate().isAfter(deadline);
+            return report.submittedAt()
+                    .atZone(TimeConfiguration.CHINA)
+                    .toLocalDate()
+                    .isAfter(deadline);
         }
         return today.isAfter(deadline);
     }

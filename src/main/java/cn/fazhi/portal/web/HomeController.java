@@ -24,8 +24,12 @@ class HomeController {
     private final InspectionService inspections;
     private final ReportPublications publications;
 
-    HomeController(RegionService regions, ReportService reports, ReportEntryService entries,
-            InspectionService inspections, ReportPublications publications) {
+    HomeController(
+            RegionService regions,
+            ReportService reports,
+            ReportEntryService entries,
+            InspectionService inspections,
+            ReportPublications publications) {
         this.publications = publications;
         this.regions = regions;
         this.reports = reports;
@@ -38,8 +42,7 @@ class HomeController {
      * do) and the county's inspection findings not yet accepted, with their days left or late.
      */
     @GetMapping("/")
-    String home(Viewer viewer, @RequestParam(required = false) String q, Locale locale,
-            Model model) {
+    String home(Viewer viewer, @RequestParam(required = false) String q, Locale locale, Model model) {
         addPublications(q, model);
         if (viewer.is(Role.COUNTY_STAFF)) {
             regions.findCounty(viewer.scopeRegionCode()).ifPresent(county -> {
@@ -63,8 +66,7 @@ class HomeController {
     static final int SEARCH_MAX_LENGTH = 50;
 
     /** A county found, with the areas above it to tell counties of the same name apart. */
-    record Found(RegionView county, String areas) {
-    }
+    record Found(RegionView county, String areas) {}
 
     private void addPublications(String q, Model model) {
         model.addAttribute("latestPublications", publications.latest(LATEST));
@@ -80,10 +82,17 @@ class HomeController {
             model.addAttribute("searchError", "search.tooLong");
         } else {
             List<RegionView> found = regions.searchCounties(typed, SEARCH_LIMIT + 1);
-            model.addAttribute("found", found.stream().limit(SEARCH_LIMIT)
-                    .map(c -> new Found(c, regions.pathTo(c).stream().filter(r -> !r.isCounty())
-                            .map(RegionView::name).collect(java.util.stream.Collectors.joining(" "))))
-                    .toList());
+            model.addAttribute(
+                    "found",
+                    found.stream()
+                            .limit(SEARCH_LIMIT)
+                            .map(c -> new Found(
+                                    c,
+                                    regions.pathTo(c).stream()
+                                            .filter(r -> !r.isCounty())
+                                            .map(RegionView::name)
+                                            .collect(java.util.stream.Collectors.joining(" "))))
+                            .toList());
             model.addAttribute("foundMore", found.size() > SEARCH_LIMIT);
         }
     }

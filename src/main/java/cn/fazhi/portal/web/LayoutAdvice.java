@@ -33,8 +33,7 @@ class LayoutAdvice {
      *
      * @param reviewing a reviewer or an administrator: the dashboards' status board and the review queue
      */
-    record Navigation(boolean signedIn, boolean reviewing, boolean administering, String displayName) {
-    }
+    record Navigation(boolean signedIn, boolean reviewing, boolean administering, String displayName) {}
 
     @ModelAttribute("nav")
     Navigation navigation(@AuthenticationPrincipal PortalUser user) {
@@ -42,8 +41,8 @@ class LayoutAdvice {
             return new Navigation(false, false, false, null);
         }
         Viewer viewer = user.toViewer();
-        return new Navigation(true, viewer.is(Role.REVIEWER) || viewer.is(Role.ADMIN), viewer.is(Role.ADMIN),
-                user.getDisplayName());
+        return new Navigation(
+                true, viewer.is(Role.REVIEWER) || viewer.is(Role.ADMIN), viewer.is(Role.ADMIN), user.getDisplayName());
     }
 
     @ModelAttribute("elderlyMode")
@@ -54,9 +53,11 @@ class LayoutAdvice {
     /** This page's query without its page number, for the pager's links to keep the filters. */
     @ModelAttribute("pagerBase")
     String pagerBase(HttpServletRequest request) {
-        String query = request.getQueryString() == null ? "" : Arrays.stream(request.getQueryString().split("&"))
-                .filter(p -> !p.isEmpty() && !p.startsWith("page=") && !p.startsWith("lang="))
-                .collect(Collectors.joining("&"));
+        String query = request.getQueryString() == null
+                ? ""
+                : Arrays.stream(request.getQueryString().split("&"))
+                        .filter(p -> !p.isEmpty() && !p.startsWith("page=") && !p.startsWith("lang="))
+                        .collect(Collectors.joining("&"));
         return currentPath(request) + "?" + (query.isEmpty() ? "" : query + "&") + "page=";
     }
 }

@@ -60,7 +60,10 @@ class RequestErrorAdvice {
     void refused(RuleRefusedException e, HttpServletRequest request, HttpServletResponse response) throws IOException {
         log.info("Refused with 400 on {} {}: {}", request.getMethod(), request.getRequestURI(), e.getMessage());
         // a field's message speaks of its field (and may need arguments): the page's general text fits better
-        ErrorPages.send(request, response, HttpServletResponse.SC_BAD_REQUEST,
+        ErrorPages.send(
+                request,
+                response,
+                HttpServletResponse.SC_BAD_REQUEST,
                 e instanceof FieldInputException ? null : e.messageKey());
     }
 
@@ -71,25 +74,33 @@ class RequestErrorAdvice {
      * the same conflict.
      */
     @ExceptionHandler({ConcurrencyFailureException.class, OptimisticLockException.class, StaleStateException.class})
-    void concurrentChange(Exception e, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        log.info("Concurrent change refused with 409 on {} {}: {}", request.getMethod(), request.getRequestURI(),
+    void concurrentChange(Exception e, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        log.info(
+                "Concurrent change refused with 409 on {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
                 e.getMessage());
         ErrorPages.send(request, response, HttpServletResponse.SC_CONFLICT, "error.409.concurrent");
     }
 
     @ExceptionHandler(DataIntegrityViolationException.class)
-    void refusedByDatabase(DataIntegrityViolationException e, HttpServletRequest request,
-            HttpServletResponse response) throws IOException {
+    void refusedByDatabase(DataIntegrityViolationException e, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (isUniqueViolation(e)) {
-            log.info("Concurrent insert refused with 409 on {} {}: {}", request.getMethod(), request.getRequestURI(),
+            log.info(
+                    "Concurrent insert refused with 409 on {} {}: {}",
+                    request.getMethod(),
+                    request.getRequestURI(),
                     e.getMostSpecificCause().getMessage());
             ErrorPages.send(request, response, HttpServletResponse.SC_CONFLICT, "error.409.concurrent");
             return;
         }
         // a check the page should have made before the database did: worth a line in the log
-        log.warn("Request refused by a database constraint with 400 on {} {}: {}", request.getMethod(),
-                request.getRequestURI(), e.getMostSpecificCause().getMessage());
+        log.warn(
+                "Request refused by a database constraint with 400 on {} {}: {}",
+                request.getMethod(),
+                request.getRequestURI(),
+                e.getMostSpecificCause().getMessage());
         ErrorPages.send(request, response, HttpServletResponse.SC_BAD_REQUEST, null);
     }
 

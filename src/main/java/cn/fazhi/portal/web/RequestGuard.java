@@ -46,12 +46,18 @@ class RequestGuard extends OncePerRequestFilter {
             // Tomcat could not read the body (a multipart without its boundary, cut short): every
             // later reading of a parameter throws again, the error page's included, so the answer
             // is written here (Tomcat says which: 413 for a body over its limits, otherwise 400)
-            int status = unreadable instanceof InvalidParameterException tomcat && tomcat.getErrorCode() >= 400
-                    && tomcat.getErrorCode() < 500 ? tomcat.getErrorCode() : HttpServletResponse.SC_BAD_REQUEST;
+            int status = unreadable instanceof InvalidParameterException tomcat
+                            && tomcat.getErrorCode() >= 400
+                            && tomcat.getErrorCode() < 500
+                    ? tomcat.getErrorCode()
+                    : HttpServletResponse.SC_BAD_REQUEST;
             response.setStatus(status);
             response.setContentType("text/plain;charset=UTF-8");
-            response.getWriter().write(status + (status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
-                    ? ": the request is too large.\n" : ": the request's body could not be read.\n"));
+            response.getWriter()
+                    .write(status
+                            + (status == HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE
+                                    ? ": the request is too large.\n"
+                                    : ": the request's body could not be read.\n"));
             return;
         }
         if (hasControlCharacter(path) || hasControlCharacter(parameters)) {

@@ -40,14 +40,16 @@ class AccountJourneyBrowserTests {
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#account-form button[type=submit]"));
 
         String temporary = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("[data-testid=temporary-password]"))).getText();
+                        By.cssSelector("[data-testid=temporary-password]")))
+                .getText();
         assertThat(temporary).hasSize(14);
         BrowserTest.Browser.screenshot(browser, "admin-temporary-password");
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("form[action='/logout'] button"));
 
         logIn(browser, username, temporary);
         assertThat(browser.getCurrentUrl()).endsWith("/account/password");
-        assertThat(browser.findElement(By.cssSelector(".alert-warning")).getText()).contains("请先设置您自己的新密码");
+        assertThat(browser.findElement(By.cssSelector(".alert-warning")).getText())
+                .contains("请先设置您自己的新密码");
         // a page the clerk tries first sends them back
         browser.get("http://localhost:" + port + "/counties/530621");
         assertThat(browser.getCurrentUrl()).endsWith("/account/password");
@@ -57,7 +59,8 @@ class AccountJourneyBrowserTests {
         BrowserTest.Browser.screenshot(browser, "clerk-password-change");
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#password-form button[type=submit]"));
 
-        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("密码已修改");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText())
+                .contains("密码已修改");
         WebElement own = browser.findElement(By.cssSelector("[data-testid=own-county]"));
         assertThat(own.getText()).contains("鲁甸县").doesNotContain("泸西县");
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("[data-testid=own-county]"));
@@ -70,7 +73,8 @@ class AccountJourneyBrowserTests {
         browser.get("http://localhost:" + port + "/counties/530621/reports/2023");
         assertThat(browser.findElement(By.tagName("h1")).getText()).contains("鲁甸县 2023");
         browser.get("http://localhost:" + port + "/counties/532527");
-        assertThat(browser.findElements(By.cssSelector("form[action='/reports']"))).isEmpty();
+        assertThat(browser.findElements(By.cssSelector("form[action='/reports']")))
+                .isEmpty();
     }
 
     private void logIn(WebDriver browser, String username, String password) {
@@ -85,8 +89,10 @@ class AccountJourneyBrowserTests {
             new Select(driver.findElement(By.id(selectId))).selectByValue(value);
             return true;
         });
-        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(driver ->
-                value.equals(new Select(driver.findElement(By.id(selectId))).getFirstSelectedOption().getAttribute("value"))
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(driver -> value.equals(new Select(driver.findElement(By.id(selectId)))
+                                .getFirstSelectedOption()
+                                .getAttribute("value"))
                         && driver.findElements(By.cssSelector(".htmx-request")).isEmpty());
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.security.web.csrf.XorCsrfTokenRequestAttributeHandler
  */
 class CsrfTokenToleranceTests {
 
-    private static final CsrfToken TOKEN = new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf",
-            "0b6f5e4e-6f5c-4c55-9b5a-1f0c2e8d7a31");
+    private static final CsrfToken TOKEN =
+            new DefaultCsrfToken("X-CSRF-TOKEN", "_csrf", "0b6f5e4e-6f5c-4c55-9b5a-1f0c2e8d7a31");
 
     @Test
     void aTamperedTokenIsNoTokenWhereTheStockHandlerThrows() {
@@ -29,7 +29,8 @@ class CsrfTokenToleranceTests {
             } catch (IllegalArgumentException e) {
                 thrown++;
             }
-            assertThat(new CsrfTokenTolerance().resolveCsrfTokenValue(request, TOKEN)).isNotEqualTo(TOKEN.getToken());
+            assertThat(new CsrfTokenTolerance().resolveCsrfTokenValue(request, TOKEN))
+                    .isNotEqualTo(TOKEN.getToken());
         }
         assertThat(thrown).as("the stock handler's failure this guards against").isPositive();
     }
@@ -38,7 +39,8 @@ class CsrfTokenToleranceTests {
     void anUntouchedTokenStillMatches() {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/login");
         request.setParameter("_csrf", masked());
-        assertThat(new CsrfTokenTolerance().resolveCsrfTokenValue(request, TOKEN)).isEqualTo(TOKEN.getToken());
+        assertThat(new CsrfTokenTolerance().resolveCsrfTokenValue(request, TOKEN))
+                .isEqualTo(TOKEN.getToken());
     }
 
     /** A request carrying the masked token with its first four characters replaced. */

@@ -29,16 +29,26 @@ class DisplayModeTests {
 
     @Test
     void anAnonymousVisitorsChoiceIsKeptByTheirBrowserAndEveryPageFollowsIt() {
-        MvcTestResult chosen = mvc.post().uri("/display-mode").param("elderly", "true")
-                .param("back", "/regions?x=1").with(csrf()).exchange();
+        MvcTestResult chosen = mvc.post()
+                .uri("/display-mode")
+                .param("elderly", "true")
+                .param("back", "/regions?x=1")
+                .with(csrf())
+                .exchange();
         assertThat(chosen).hasStatus(HttpStatus.SEE_OTHER).redirectedUrl().isEqualTo("/regions?x=1");
-        assertThat(chosen).cookies().containsCookie(DisplayMode.COOKIE)
-                .hasValue(DisplayMode.COOKIE, "1").isHttpOnly(DisplayMode.COOKIE, true);
+        assertThat(chosen)
+                .cookies()
+                .containsCookie(DisplayMode.COOKIE)
+                .hasValue(DisplayMode.COOKIE, "1")
+                .isHttpOnly(DisplayMode.COOKIE, true);
 
-        assertThat(mvc.get().uri("/regions").cookie(ELDERLY)).bodyText()
+        assertThat(mvc.get().uri("/regions").cookie(ELDERLY))
+                .bodyText()
                 .containsPattern("<html[^>]*class=\"elderly\"")
-                .containsPattern("id=\"display-mode\"[^>]*aria-pressed=\"true\"|aria-pressed=\"true\"[^>]*id=\"display-mode\"");
-        assertThat(mvc.get().uri("/regions")).bodyText()
+                .containsPattern(
+                        "id=\"display-mode\"[^>]*aria-pressed=\"true\"|aria-pressed=\"true\"[^>]*id=\"display-mode\"");
+        assertThat(mvc.get().uri("/regions"))
+                .bodyText()
                 .doesNotContainPattern("<html[^>]*class=\"elderly\"")
                 .contains("aria-pressed=\"false\"");
         // the English page names the switch in English
@@ -48,13 +58,24 @@ class DisplayModeTests {
     @Test
     void theSwitchIsAPostOfThisPortalOnly() {
         assertThat(mvc.post().uri("/display-mode").param("elderly", "true")).hasStatus(HttpStatus.FORBIDDEN);
-        for (String elsewhere : new String[] {"//evil.example/", "https://evil.example/", "/\\evil.example", "regions"}) {
-            assertThat(mvc.post().uri("/display-mode").param("elderly", "true").param("back", elsewhere).with(csrf()))
-                    .as(elsewhere).redirectedUrl().isEqualTo("/");
+        for (String elsewhere :
+                new String[] {"//evil.example/", "https://evil.example/", "/\\evil.example", "regions"}) {
+            assertThat(mvc.post()
+                            .uri("/display-mode")
+                            .param("elderly", "true")
+                            .param("back", elsewhere)
+                            .with(csrf()))
+                    .as(elsewhere)
+                    .redirectedUrl()
+                    .isEqualTo("/");
         }
         // the page's script changes the page itself and needs no page back
-        assertThat(mvc.post().uri("/display-mode").param("elderly", "true").header("X-Display-In-Place", "1")
-                .with(csrf())).hasStatus(HttpStatus.NO_CONTENT);
+        assertThat(mvc.post()
+                        .uri("/display-mode")
+                        .param("elderly", "true")
+                        .header("X-Display-In-Place", "1")
+                        .with(csrf()))
+                .hasStatus(HttpStatus.NO_CONTENT);
     }
 
     @Test
@@ -63,20 +84,35 @@ class DisplayModeTests {
         // before choosing, a login leaves the browser's own choice alone
         assertThat(login("display-clerk")).cookies().doesNotContainCookie(DisplayMode.COOKIE);
 
-        assertThat(mvc.post().uri("/display-mode").param("elderly", "true").with(csrf()).with(user(clerk)))
+        assertThat(mvc.post()
+                        .uri("/display-mode")
+                        .param("elderly", "true")
+                        .with(csrf())
+                        .with(user(clerk)))
                 .hasStatus(HttpStatus.SEE_OTHER);
         assertThat(login("display-clerk")).cookies().hasValue(DisplayMode.COOKIE, "1");
 
-        assertThat(mvc.post().uri("/display-mode").param("elderly", "false").with(csrf()).with(user(clerk))
-                .cookie(ELDERLY)).cookies().hasValue(DisplayMode.COOKIE, "0");
+        assertThat(mvc.post()
+                        .uri("/display-mode")
+                        .param("elderly", "false")
+                        .with(csrf())
+                        .with(user(clerk))
+                        .cookie(ELDERLY))
+                .cookies()
+                .hasValue(DisplayMode.COOKIE, "0");
         assertThat(login("display-clerk")).cookies().hasValue(DisplayMode.COOKIE, "0");
     }
 
     private MvcTestResult login(String username) {
-        return mvc.post().uri("/login").param("username", username).param("password", TestUsers.PASSWORD)
-                .with(csrf()).with(request -> {
+        return mvc.post()
+                .uri("/login")
+                .param("username", username)
+                .param("password", TestUsers.PASSWORD)
+                .with(csrf())
+                .with(request -> {
                     request.setRemoteAddr("10.78.0.1");
                     return request;
-                }).exchange();
+                })
+                .exchange();
     }
 }

@@ -68,7 +68,8 @@ class LoginSecurityTests {
                 RequestPostProcessor stranger = newAddress();
                 for (int i = 1; i <= strangersFailures; i++) {
                     // the stranger waits out its own slowdown each time, so that all its guesses count
-                    assertThat(loginWaiting(owner, "wrong-password-" + i, stranger)).redirectedUrl()
+                    assertThat(loginWaiting(owner, "wrong-password-" + i, stranger))
+                            .redirectedUrl()
                             .startsWith("/login?error");
                 }
                 // the owner, from their own address: at most a short hold, then in with the right password
@@ -81,10 +82,14 @@ class LoginSecurityTests {
                     assertThat(first.getResponse().getHeader("Retry-After")).isEqualTo(Long.toString(hold));
                     clock.advance(Duration.ofSeconds(hold));
                 }
-                assertThat(login(owner, TestUsers.PASSWORD, ownersAddress)).redirectedUrl().isEqualTo("/");
+                assertThat(login(owner, TestUsers.PASSWORD, ownersAddress))
+                        .redirectedUrl()
+                        .isEqualTo("/");
                 if (strangersFailures == 20) {
                     // while the stranger still waits its fifteen minutes
-                    assertThat(login(owner, "wrong-again", stranger)).redirectedUrl().startsWith("/login?wait=");
+                    assertThat(login(owner, "wrong-again", stranger))
+                            .redirectedUrl()
+                            .startsWith("/login?wait=");
                 }
             } finally {
                 clock.reset();
@@ -109,13 +114,16 @@ class LoginSecurityTests {
                 assertThat(early).redirectedUrl().isEqualTo("/login?wait=" + expected);
                 clock.advance(Duration.ofSeconds(expected));
                 expected *= 2;
-                assertThat(login(username, "wrong-" + i, address)).redirectedUrl()
+                assertThat(login(username, "wrong-" + i, address))
+                        .redirectedUrl()
                         .isEqualTo("/login?error&wait=" + expected);
             }
             assertThat(expected).isEqualTo(64);
             // the page says how long, whatever the username
             assertThat(mvc.get().uri("/login?wait=64")).hasStatusOk().bodyText().contains("请等待 64 秒后再试");
-            assertThat(mvc.get().uri("/login?wait=64&lang=en")).hasStatusOk().bodyText()
+            assertThat(mvc.get().uri("/login?wait=64&lang=en"))
+                    .hasStatusOk()
+                    .bodyText()
                     .contains("Please wait 64 seconds");
             assertThat(mvc.get().uri("/login?wait=abc")).hasStatusOk();
             // it never grows past fifteen minutes
@@ -123,10 +131,13 @@ class LoginSecurityTests {
                 clock.advance(LoginThrottle.MAX_WAIT);
                 login(username, "wrong-more-" + i, address);
             }
-            assertThat(login(username, TestUsers.PASSWORD, address)).redirectedUrl()
+            assertThat(login(username, TestUsers.PASSWORD, address))
+                    .redirectedUrl()
                     .isEqualTo("/login?wait=" + LoginThrottle.MAX_WAIT.toSeconds());
             clock.advance(LoginThrottle.MAX_WAIT);
-            assertThat(login(username, TestUsers.PASSWORD, address)).redirectedUrl().isEqualTo("/");
+            assertThat(login(username, TestUsers.PASSWORD, address))
+                    .redirectedUrl()
+                    .isEqualTo("/");
             // the success forgets that address's failures
             assertThat(login(username, "one-typo", address)).redirectedUrl().isEqualTo("/login?error");
         } finally {
@@ -155,7 +166,9 @@ class LoginSecurityTests {
             seen.add(login(username, "wrong-" + i, address).getResponse().getRedirectedUrl());
         }
         seen.add(login(username, "wrong-4", address).getResponse().getRedirectedUrl());
-        seen.add(login(username, "wrong-5", newAddress()).getResponse().getRedirectedUrl()
+        seen.add(login(username, "wrong-5", newAddress())
+                .getResponse()
+                .getRedirectedUrl()
                 .replaceFirst("wait=[0-9]+", "wait=N"));
         clock.advance(Duration.ofMinutes(20));
         return seen;
@@ -165,13 +178,18 @@ class LoginSecurityTests {
     void anAddressSprayingManyUsernamesIsSlowedDown() {
         RequestPostProcessor address = newAddress();
         for (int i = 1; i <= LoginThrottle.FREE_USERNAMES_PER_ADDRESS; i++) {
-            assertThat(login("spray-" + i + "-" + System.nanoTime(), "wrong", address)).redirectedUrl()
+            assertThat(login("spray-" + i + "-" + System.nanoTime(), "wrong", address))
+                    .redirectedUrl()
                     .isEqualTo("/login?error");
         }
         // past the free usernames the next try from that address waits, without checking any password
-        assertThat(login("demo-reviewer", "demo-pass-2026", address)).redirectedUrl().startsWith("/login?wait=");
+        assertThat(login("demo-reviewer", "demo-pass-2026", address))
+                .redirectedUrl()
+                .startsWith("/login?wait=");
         // another address is not affected
-        assertThat(login("demo-reviewer", "demo-pass-2026", newAddress())).redirectedUrl().isEqualTo("/");
+        assertThat(login("demo-reviewer", "demo-pass-2026", newAddress()))
+                .redirectedUrl()
+                .isEqualTo("/");
     }
 
     @Test
@@ -190,23 +208,38 @@ class LoginSecurityTests {
     }
 
     private void watchedAndCleared(PortalUser clerk, PortalUser admin) {
-        assertThat(mvc.get().uri("/admin/accounts/" + clerk.getId()).with(user(admin))).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/admin/accounts/" + clerk.getId()).with(user(admin)))
+                .hasStatusOk()
+                .bodyText()
                 .contains("login-failures", "10.66.0.4", "10.66.0.5", "登录受限", "该地址下次可尝试", "现在即可");
         assertThat(accounts.loginFailures(clerk.getId(), admin.toViewer()))
                 .extracting(LoginFailureRow::address, LoginFailureRow::failures)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("10.66.0.4", 8),
+                .containsExactlyInAnyOrder(
+                        org.assertj.core.groups.Tuple.tuple("10.66.0.4", 8),
                         org.assertj.core.groups.Tuple.tuple("10.66.0.5", 1));
-        assertThat(accounts.search(new AccountQuery("watched-clerk", null, null, AccountStatus.LOCKED),
-                org.springframework.data.domain.PageRequest.of(0, 5), admin.toViewer())).hasSize(1);
-        assertThat(login("watched-clerk", TestUsers.PASSWORD, address("10.66.0.4"))).redirectedUrl()
+        assertThat(accounts.search(
+                        new AccountQuery("watched-clerk", null, null, AccountStatus.LOCKED),
+                        org.springframework.data.domain.PageRequest.of(0, 5),
+                        admin.toViewer()))
+                .hasSize(1);
+        assertThat(login("watched-clerk", TestUsers.PASSWORD, address("10.66.0.4")))
+                .redirectedUrl()
                 .startsWith("/login?wait=");
 
-        assertThat(mvc.post().uri("/admin/accounts/" + clerk.getId() + "/unlock").with(csrf()).with(user(admin)))
+        assertThat(mvc.post()
+                        .uri("/admin/accounts/" + clerk.getId() + "/unlock")
+                        .with(csrf())
+                        .with(user(admin)))
                 .hasStatus(HttpStatus.FOUND);
         assertThat(accounts.loginFailures(clerk.getId(), admin.toViewer())).isEmpty();
-        assertThat(accounts.search(new AccountQuery("watched-clerk", null, null, AccountStatus.LOCKED),
-                org.springframework.data.domain.PageRequest.of(0, 5), admin.toViewer())).isEmpty();
-        assertThat(login("watched-clerk", TestUsers.PASSWORD, address("10.66.0.4"))).redirectedUrl().isEqualTo("/");
+        assertThat(accounts.search(
+                        new AccountQuery("watched-clerk", null, null, AccountStatus.LOCKED),
+                        org.springframework.data.domain.PageRequest.of(0, 5),
+                        admin.toViewer()))
+                .isEmpty();
+        assertThat(login("watched-clerk", TestUsers.PASSWORD, address("10.66.0.4")))
+                .redirectedUrl()
+                .isEqualTo("/");
         assertThat(actionsOf(clerk)).contains("LOGIN_FAILURE", "ACCOUNT_UNLOCKED", "LOGIN_SUCCESS");
         // nobody but an administrator sees them
         assertThatThrownBy(() -> accounts.loginFailures(clerk.getId(), clerk.toViewer()))
@@ -216,20 +249,29 @@ class LoginSecurityTests {
     @Test
     void aFailedLoginIsAuditedAgainstTheAccountAndTheTypedTextNeverKept() {
         PortalUser clerk = TestUsers.user(accounts, "audited-clerk", Role.COUNTY_STAFF, "530621");
-        long before = jdbc.queryForObject("select count(*) from audit_event where action = 'LOGIN_FAILURE' "
-                + "and entity_id = ?", Long.class, clerk.getId().toString());
+        long before = jdbc.queryForObject(
+                "select count(*) from audit_event where action = 'LOGIN_FAILURE' " + "and entity_id = ?",
+                Long.class,
+                clerk.getId().toString());
         login("audited-clerk", "wrong-password", newAddress());
-        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'LOGIN_FAILURE' "
-                + "and entity_id = ?", Long.class, clerk.getId().toString())).isEqualTo(before + 1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_event where action = 'LOGIN_FAILURE' " + "and entity_id = ?",
+                        Long.class,
+                        clerk.getId().toString()))
+                .isEqualTo(before + 1);
 
         // a password typed into the username box
         String typed = "Secret-Typed-" + System.nanoTime();
         String from = "10.66.1." + (ADDRESS.incrementAndGet() % 250 + 1);
-        long fromThere = jdbc.queryForObject("select count(*) from audit_event where client_address = ?", Long.class,
-                from);
+        long fromThere =
+                jdbc.queryForObject("select count(*) from audit_event where client_address = ?", Long.class, from);
         login(typed, "whatever", address(from));
-        assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'LOGIN_FAILURE' "
-                + "and client_address = ? and entity_id is null", Long.class, from)).isEqualTo(fromThere + 1);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from audit_event where action = 'LOGIN_FAILURE' "
+                                + "and client_address = ? and entity_id is null",
+                        Long.class,
+                        from))
+                .isEqualTo(fromThere + 1);
         assertThat(jdbc.queryForObject("""
                 select count(*) from audit_event where strpos(lower(concat_ws(' ', actor, entity_id,
                     before_state::text, after_state::text)), lower(?)) > 0""", Long.class, typed)).isZero();
@@ -239,44 +281,89 @@ class LoginSecurityTests {
     void aFirstLoginMustChangeThePasswordBeforeAnythingElse() {
         PortalUser admin = TestUsers.demo(accounts, "demo-admin");
         PortalUser target = TestUsers.user(accounts, "first-login-clerk", Role.COUNTY_STAFF, "530621");
-        MvcTestResult reset = mvc.post().uri("/admin/accounts/" + target.getId() + "/reset-password")
-                .with(csrf()).with(user(admin)).exchange();
+        MvcTestResult reset = mvc.post()
+                .uri("/admin/accounts/" + target.getId() + "/reset-password")
+                .with(csrf())
+                .with(user(admin))
+                .exchange();
         String temporary = (String) reset.getMvcResult().getFlashMap().get("temporaryPassword");
         assertThat(temporary).hasSizeGreaterThanOrEqualTo(PasswordPolicy.MIN_LENGTH);
 
         MockHttpSession session = new MockHttpSession();
-        assertThat(mvc.post().uri("/login").session(session).param("username", "first-login-clerk")
-                .param("password", temporary).with(csrf()).with(newAddress()))
-                .redirectedUrl().isEqualTo("/account/password");
+        assertThat(mvc.post()
+                        .uri("/login")
+                        .session(session)
+                        .param("username", "first-login-clerk")
+                        .param("password", temporary)
+                        .with(csrf())
+                        .with(newAddress()))
+                .redirectedUrl()
+                .isEqualTo("/account/password");
         // every other page sends them back to the password form
-        assertThat(mvc.get().uri("/counties/530621").session(session)).redirectedUrl().isEqualTo("/account/password");
-        assertThat(mvc.get().uri("/account/password").session(session)).hasStatusOk().bodyText().contains("请先设置您自己的新密码");
+        assertThat(mvc.get().uri("/counties/530621").session(session))
+                .redirectedUrl()
+                .isEqualTo("/account/password");
+        assertThat(mvc.get().uri("/account/password").session(session))
+                .hasStatusOk()
+                .bodyText()
+                .contains("请先设置您自己的新密码");
 
         // the policy speaks next to the field, in Chinese
-        assertThat(mvc.post().uri("/account/password").session(session).with(csrf())
-                .param("currentPassword", temporary).param("newPassword", "P@ssw0rd2026").param("confirmPassword", "P@ssw0rd2026"))
-                .hasStatusOk().bodyText().contains("newPassword-error", "请换一个");
-        assertThat(mvc.post().uri("/account/password").session(session).with(csrf())
-                .param("currentPassword", temporary).param("newPassword", "Passw0rd!!").param("confirmPassword", "Passw0rd!!"))
-                .hasStatusOk().bodyText().contains("newPassword-error", "至少需要 12 位");
-        assertThat(mvc.post().uri("/account/password").session(session).with(csrf())
-                .param("currentPassword", temporary).param("newPassword", "Lantern-river-quietly-47").param("confirmPassword", "Lantern-river-quietly-48"))
-                .hasStatusOk().bodyText().contains("两次输入的新密码不一致");
+        assertThat(mvc.post()
+                        .uri("/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", temporary)
+                        .param("newPassword", "P@ssw0rd2026")
+                        .param("confirmPassword", "P@ssw0rd2026"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("newPassword-error", "请换一个");
+        assertThat(mvc.post()
+                        .uri("/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", temporary)
+                        .param("newPassword", "Passw0rd!!")
+                        .param("confirmPassword", "Passw0rd!!"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("newPassword-error", "至少需要 12 位");
+        assertThat(mvc.post()
+                        .uri("/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", temporary)
+                        .param("newPassword", "Lantern-river-quietly-47")
+                        .param("confirmPassword", "Lantern-river-quietly-48"))
+                .hasStatusOk()
+                .bodyText()
+                .contains("两次输入的新密码不一致");
 
-        assertThat(mvc.post().uri("/account/password").session(session).with(csrf())
-                .param("currentPassword", temporary).param("newPassword", "Lantern-river-quietly-47").param("confirmPassword", "Lantern-river-quietly-47"))
-                .redirectedUrl().isEqualTo("/");
+        assertThat(mvc.post()
+                        .uri("/account/password")
+                        .session(session)
+                        .with(csrf())
+                        .param("currentPassword", temporary)
+                        .param("newPassword", "Lantern-river-quietly-47")
+                        .param("confirmPassword", "Lantern-river-quietly-47"))
+                .redirectedUrl()
+                .isEqualTo("/");
         assertThat(mvc.get().uri("/counties/530621").session(session)).hasStatusOk();
         assertThat(actionsOf(target)).contains("PASSWORD_RESET", "PASSWORD_CHANGED");
         // and the new password is the one that works from now on
-        assertThat(login("first-login-clerk", "Lantern-river-quietly-47", newAddress())).redirectedUrl().isEqualTo("/");
+        assertThat(login("first-login-clerk", "Lantern-river-quietly-47", newAddress()))
+                .redirectedUrl()
+                .isEqualTo("/");
     }
 
     @Test
     void formsWithoutTheCsrfTokenAreRefused() {
         PortalUser admin = TestUsers.demo(accounts, "demo-admin");
         PortalUser target = TestUsers.user(accounts, "csrf-target", Role.REVIEWER, null);
-        assertThat(mvc.post().uri("/admin/accounts/" + target.getId() + "/disable").with(user(admin)))
+        assertThat(mvc.post()
+                        .uri("/admin/accounts/" + target.getId() + "/disable")
+                        .with(user(admin)))
                 .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(accounts.get(target.getId(), admin.toViewer()).enabled()).isTrue();
         assertThat(mvc.post().uri("/login").param("username", "demo-admin").param("password", "demo-pass-2026"))
@@ -291,18 +378,23 @@ class LoginSecurityTests {
 
         CookieManager cookies = new CookieManager();
         HttpClient http = HttpClient.newBuilder().cookieHandler(cookies).build();
-        String loginPage = http.send(HttpRequest.newBuilder(url("/login")).build(), BodyHandlers.ofString()).body();
+        String loginPage = http.send(HttpRequest.newBuilder(url("/login")).build(), BodyHandlers.ofString())
+                .body();
         String before = sessionCookie(cookies);
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage);
         assertThat(token.find()).isTrue();
         String form = "username=session-clerk&password=" + TestUsers.PASSWORD + "&_csrf=" + token.group(1);
-        HttpResponse<String> loggedIn = http.send(HttpRequest.newBuilder(url("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), BodyHandlers.ofString());
+        HttpResponse<String> loggedIn = http.send(
+                HttpRequest.newBuilder(url("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                BodyHandlers.ofString());
         assertThat(loggedIn.statusCode()).isEqualTo(302);
         assertThat(sessionCookie(cookies)).isNotNull().isNotEqualTo(before);
 
-        String account = http.send(HttpRequest.newBuilder(url("/account")).build(), BodyHandlers.ofString()).body();
+        String account = http.send(HttpRequest.newBuilder(url("/account")).build(), BodyHandlers.ofString())
+                .body();
         assertThat(account).contains("上次登录", "来自 10.88.0.7");
     }
 
@@ -311,8 +403,11 @@ class LoginSecurityTests {
     }
 
     private static String sessionCookie(CookieManager cookies) {
-        return cookies.getCookieStore().getCookies().stream().filter(c -> c.getName().equals("JSESSIONID"))
-                .map(HttpCookie::getValue).findFirst().orElse(null);
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     @Test
@@ -321,23 +416,40 @@ class LoginSecurityTests {
         PortalUser reviewer = TestUsers.user(accounts, "session-end-reviewer", Role.REVIEWER, "530000");
         accounts.setEnabled(reviewer.getId(), true, admin.toViewer());
         MockHttpSession session = new MockHttpSession();
-        assertThat(mvc.post().uri("/login").session(session).param("username", "session-end-reviewer")
-                .param("password", TestUsers.PASSWORD).with(csrf()).with(newAddress())).redirectedUrl().isEqualTo("/");
+        assertThat(mvc.post()
+                        .uri("/login")
+                        .session(session)
+                        .param("username", "session-end-reviewer")
+                        .param("password", TestUsers.PASSWORD)
+                        .with(csrf())
+                        .with(newAddress()))
+                .redirectedUrl()
+                .isEqualTo("/");
         assertThat(mvc.get().uri("/account").session(session)).hasStatusOk();
 
-        accounts.update(reviewer.getId(), new AccountCommand("session-end-reviewer", "x", "REVIEWER", "410000", null, null),
+        accounts.update(
+                reviewer.getId(),
+                new AccountCommand("session-end-reviewer", "x", "REVIEWER", "410000", null, null),
                 admin.toViewer());
         assertThat(mvc.get().uri("/account").session(session)).redirectedUrl().isEqualTo("/login?expired");
         assertThat(mvc.get().uri("/login?expired=1")).bodyText().contains("请重新登录");
 
         // a fresh login carries the new scope; disabling ends that session too
         MockHttpSession again = new MockHttpSession();
-        mvc.post().uri("/login").session(again).param("username", "session-end-reviewer")
-                .param("password", TestUsers.PASSWORD).with(csrf()).with(newAddress()).exchange();
+        mvc.post()
+                .uri("/login")
+                .session(again)
+                .param("username", "session-end-reviewer")
+                .param("password", TestUsers.PASSWORD)
+                .with(csrf())
+                .with(newAddress())
+                .exchange();
         assertThat(mvc.get().uri("/account").session(again)).hasStatusOk();
         accounts.setEnabled(reviewer.getId(), false, admin.toViewer());
         assertThat(mvc.get().uri("/account").session(again)).redirectedUrl().isEqualTo("/login?expired");
-        accounts.update(reviewer.getId(), new AccountCommand("session-end-reviewer", "x", "REVIEWER", "530000", null, null),
+        accounts.update(
+                reviewer.getId(),
+                new AccountCommand("session-end-reviewer", "x", "REVIEWER", "530000", null, null),
                 admin.toViewer());
         accounts.setEnabled(reviewer.getId(), true, admin.toViewer());
     }
@@ -352,11 +464,16 @@ class LoginSecurityTests {
             assertThat(disabled).isEqualTo(slowdownSeen("nobody-alike-" + System.nanoTime()));
             // the right password too: the answer never says the account exists
             assertThat(disabled.get(0)).isEqualTo("/login?error");
-            assertThat(login("disabled-alike", TestUsers.PASSWORD, newAddress())).redirectedUrl().isEqualTo("/login?error");
+            assertThat(login("disabled-alike", TestUsers.PASSWORD, newAddress()))
+                    .redirectedUrl()
+                    .isEqualTo("/login?error");
             // audited against the account, which exists
-            assertThat(jdbc.queryForObject("select count(*) from audit_event where action = 'LOGIN_FAILURE' "
-                    + "and entity_id = ? and after_state ->> 'reason' = 'DISABLED'", Long.class,
-                    target.getId().toString())).isPositive();
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from audit_event where action = 'LOGIN_FAILURE' "
+                                    + "and entity_id = ? and after_state ->> 'reason' = 'DISABLED'",
+                            Long.class,
+                            target.getId().toString()))
+                    .isPositive();
         } finally {
             clock.reset();
             accounts.setEnabled(target.getId(), true, admin.toViewer());
@@ -383,8 +500,8 @@ class LoginSecurityTests {
         } finally {
             pool.shutdown();
         }
-        Integer counted = jdbc.queryForObject("select failures from login_failure where account_id = ?",
-                Integer.class, clerk.getId());
+        Integer counted = jdbc.queryForObject(
+                "select failures from login_failure where account_id = ?", Integer.class, clerk.getId());
         // every guess that was checked was counted first; the rest were told to wait
         assertThat(counted).isEqualTo(8 - toldToWait);
         assertThat(toldToWait).isGreaterThanOrEqualTo(4);
@@ -393,13 +510,20 @@ class LoginSecurityTests {
     @Test
     void logoutIsAudited() {
         PortalUser reviewer = TestUsers.user(accounts, "logout-reviewer", Role.REVIEWER, "530000");
-        assertThat(mvc.post().uri("/logout").with(csrf()).with(user(reviewer))).redirectedUrl().isEqualTo("/login?logout");
+        assertThat(mvc.post().uri("/logout").with(csrf()).with(user(reviewer)))
+                .redirectedUrl()
+                .isEqualTo("/login?logout");
         assertThat(actionsOf(reviewer)).contains("LOGOUT");
     }
 
     private MvcTestResult login(String username, String password, RequestPostProcessor address) {
-        return mvc.post().uri("/login").param("username", username).param("password", password)
-                .with(csrf()).with(address).exchange();
+        return mvc.post()
+                .uri("/login")
+                .param("username", username)
+                .param("password", password)
+                .with(csrf())
+                .with(address)
+                .exchange();
     }
 
     /** Logs in, waiting out (on the test clock) whatever the throttle asks first. */
@@ -413,7 +537,8 @@ class LoginSecurityTests {
     }
 
     private static long waitOf(MvcTestResult result) {
-        Matcher wait = Pattern.compile("wait=([0-9]+)").matcher(result.getResponse().getRedirectedUrl());
+        Matcher wait =
+                Pattern.compile("wait=([0-9]+)").matcher(result.getResponse().getRedirectedUrl());
         assertThat(wait.find()).isTrue();
         return Long.parseLong(wait.group(1));
     }
@@ -430,6 +555,8 @@ class LoginSecurityTests {
     }
 
     private java.util.List<String> actionsOf(PortalUser user) {
-        return audit.historyOf("Account", user.getId().toString()).stream().map(AuditEntry::action).toList();
+        return audit.historyOf("Account", user.getId().toString()).stream()
+                .map(AuditEntry::action)
+                .toList();
     }
 }

@@ -17,8 +17,12 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 class PasswordChangeTests {
 
     /** Six strong passwords, P1 to P6. */
-    private static final List<String> STRONG = List.of("Lantern-river-quietly-41", "Copper-meadow-whistle-52",
-            "Harbour-violet-trumpet-63", "Glacier-pepper-almanac-74", "Orchard-velvet-compass-85",
+    private static final List<String> STRONG = List.of(
+            "Lantern-river-quietly-41",
+            "Copper-meadow-whistle-52",
+            "Harbour-violet-trumpet-63",
+            "Glacier-pepper-almanac-74",
+            "Orchard-velvet-compass-85",
             "Marble-thistle-lagoon-96");
 
     @Autowired
@@ -50,17 +54,22 @@ class PasswordChangeTests {
     @Test
     void theFormSaysWhyNextToTheFieldInBothLanguages() {
         PortalUser clerk = TestUsers.user(accounts, "policy-form-clerk", Role.COUNTY_STAFF, "530621");
-        for (String weak : List.of("Password1!", "P@ssw0rd2026", "Welcome@123", "Qwerty@123", "Passw0rd!!",
-                "demo-pass-2026")) {
+        for (String weak :
+                List.of("Password1!", "P@ssw0rd2026", "Welcome@123", "Qwerty@123", "Passw0rd!!", "demo-pass-2026")) {
             assertThat(change(clerk, weak, "")).hasStatusOk().bodyText().contains("newPassword-error");
         }
         assertThat(change(clerk, "demo-pass-2026", "")).bodyText().contains("新密码不能包含公开的演示密码");
         assertThat(change(clerk, "policy-form-clerk-river", "")).bodyText().contains("新密码不能包含用户名");
         assertThat(change(clerk, "Fazhi-lantern-river-9", "")).bodyText().contains("新密码不能包含平台名称");
-        assertThat(change(clerk, "Passw0rd!!", "?lang=en")).bodyText()
+        assertThat(change(clerk, "Passw0rd!!", "?lang=en"))
+                .bodyText()
                 .contains("The new password needs at least 12 characters.");
-        assertThat(change(clerk, "P@ssw0rd2026", "?lang=en")).bodyText().contains("newPassword-error", "Please choose another");
-        assertThat(change(clerk, "Orchard-velvet-compass-85", "")).redirectedUrl().isEqualTo("/");
+        assertThat(change(clerk, "P@ssw0rd2026", "?lang=en"))
+                .bodyText()
+                .contains("newPassword-error", "Please choose another");
+        assertThat(change(clerk, "Orchard-velvet-compass-85", ""))
+                .redirectedUrl()
+                .isEqualTo("/");
     }
 
     @Test
@@ -70,18 +79,26 @@ class PasswordChangeTests {
         for (int i = 0; i < 5; i++) {
             String temporary = accounts.resetPassword(target.getId(), admin.toViewer());
             assertThat(temporary).matches("[A-Za-z0-9]{4}-[A-Za-z0-9]{4}-[A-Za-z0-9]{4}");
-            assertThat(accounts.passwordProblems("reset-policy-clerk", temporary)).isEmpty();
+            assertThat(accounts.passwordProblems("reset-policy-clerk", temporary))
+                    .isEmpty();
         }
     }
 
     private MvcTestResult change(PortalUser user, String newPassword, String query) {
-        return mvc.post().uri("/account/password" + query).with(csrf()).with(user(user))
-                .param("currentPassword", TestUsers.PASSWORD).param("newPassword", newPassword)
-                .param("confirmPassword", newPassword).exchange();
+        return mvc.post()
+                .uri("/account/password" + query)
+                .with(csrf())
+                .with(user(user))
+                .param("currentPassword", TestUsers.PASSWORD)
+                .param("newPassword", newPassword)
+                .param("confirmPassword", newPassword)
+                .exchange();
     }
 
     private static void assertRefused(Runnable action, String key) {
-        assertThatThrownBy(action::run).isInstanceOfSatisfying(AccountRuleException.class,
-                e -> assertThat(e.messageKey()).isEqualTo(key));
+        assertThatThrownBy(action::run)
+                .isInstanceOfSatisfying(
+                        AccountRuleException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo(key));
     }
 }

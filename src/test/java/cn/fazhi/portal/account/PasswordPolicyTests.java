@@ -22,7 +22,9 @@ class PasswordPolicyTests {
         assertThat(policy.violations("x-user", "Password1!")).containsExactly("password.tooShort");
         assertThat(policy.violations("x-user", "demo-pass-2026")).contains("password.containsDemoPassword");
         // twelve characters and more: the strength estimate and the list catch what the length lets through
-        assertThat(policy.violations("x-user", "P@ssw0rd2026")).isNotEmpty().allMatch(k -> k.startsWith("password.weak"));
+        assertThat(policy.violations("x-user", "P@ssw0rd2026"))
+                .isNotEmpty()
+                .allMatch(k -> k.startsWith("password.weak"));
         assertThat(policy.violations("x-user", "Welcome@1234")).isNotEmpty();
         // a common password with digits and symbols around it
         assertThat(policy.violations("x-user", "#Sunsh1ne#2026!")).containsExactly("password.weak.similar");
@@ -65,7 +67,8 @@ class PasswordPolicyTests {
         assertThat(policy.violations("x-user", "QwertyUiopAsd")).isNotEmpty();
         assertThat(policy.violations("x-user", "aaaaaaaaaaaa")).contains("password.common");
         assertThat(policy.violations("x-user", "abababababab")).contains("password.common");
-        // in zxcvbn's list of the 30,000 most common passwords (a line near its end), long enough to pass the length rule
+        // in zxcvbn's list of the 30,000 most common passwords (a line near its end), long enough to pass the length
+        // rule
         assertThat(policy.violations("x-user", "qwertyuiopasdfgh")).isNotEmpty();
     }
 

@@ -1,6 +1,5 @@
 package cn.fazhi.portal.account;
 
-
 /**
  * Logins for tests that need more than the demo accounts: accounts are created once (tests
  * share one database) with a known password and no forced password change.
@@ -9,8 +8,7 @@ public final class TestUsers {
 
     public static final String PASSWORD = "test-pass-2026-x";
 
-    private TestUsers() {
-    }
+    private TestUsers() {}
 
     /** The login of an account, created first if it does not exist yet. */
     public static PortalUser user(AccountService accounts, String username, Role role, String scope) {
@@ -23,5 +21,4 @@ public final class TestUsers {
     public static PortalUser demo(AccountService accounts, String username) {
         return (PortalUser) accounts.loadUserByUsername(username);
     }
-
 }

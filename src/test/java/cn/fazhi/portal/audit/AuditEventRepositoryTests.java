@@ -19,8 +19,15 @@ class AuditEventRepositoryTests {
 
     @Test
     void anEventKeepsItsBeforeAndAfterAsJson() {
-        events.save(new AuditEvent(Instant.now(), "demo-admin", "127.0.0.1", "UPDATE", "Account", "audit-repository-test",
-                "{\"enabled\": true}", "{\"enabled\": false}"));
+        events.save(new AuditEvent(
+                Instant.now(),
+                "demo-admin",
+                "127.0.0.1",
+                "UPDATE",
+                "Account",
+                "audit-repository-test",
+                "{\"enabled\": true}",
+                "{\"enabled\": false}"));
         entityManager.flush();
         entityManager.clear();
         assertThat(events.findTop50ByEntityTypeAndEntityIdOrderByOccurredAtDesc("Account", "audit-repository-test"))

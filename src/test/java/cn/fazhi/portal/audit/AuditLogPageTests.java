@@ -29,26 +29,49 @@ class AuditLogPageTests {
 
     @Test
     void administratorsFilterTheLogByActorActionEntityAndDays() {
-        mvc.post().uri("/login").param("username", "audit-page-nobody").param("password", "x").with(csrf())
-                .with(r -> { r.setRemoteAddr("10.99.0.1"); return r; }).exchange();
+        mvc.post()
+                .uri("/login")
+                .param("username", "audit-page-nobody")
+                .param("password", "x")
+                .with(csrf())
+                .with(r -> {
+                    r.setRemoteAddr("10.99.0.1");
+                    return r;
+                })
+                .exchange();
         var admin = TestUsers.demo(accounts, "demo-admin");
-        String today = LocalDate.now(cn.fazhi.portal.config.TimeConfiguration.CHINA).toString();
-        assertThat(mvc.get().uri("/admin/audit?action=LOGIN_FAILURE&entityType=Account&from=" + today + "&to=" + today)
-                .with(user(admin))).hasStatusOk().bodyText().contains("UNKNOWN_USERNAME", "10.99.0.1")
+        String today =
+                LocalDate.now(cn.fazhi.portal.config.TimeConfiguration.CHINA).toString();
+        assertThat(mvc.get()
+                        .uri("/admin/audit?action=LOGIN_FAILURE&entityType=Account&from=" + today + "&to=" + today)
+                        .with(user(admin)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("UNKNOWN_USERNAME", "10.99.0.1")
                 // the text typed as a username is never kept (issue 16, L8)
                 .doesNotContain("audit-page-nobody");
-        assertThat(mvc.get().uri("/admin/audit?action=LOGIN_FAILURE&to=2000-01-01").with(user(admin)))
-                .hasStatusOk().bodyText().doesNotContain("10.99.0.1").contains("没有符合条件的记录");
+        assertThat(mvc.get()
+                        .uri("/admin/audit?action=LOGIN_FAILURE&to=2000-01-01")
+                        .with(user(admin)))
+                .hasStatusOk()
+                .bodyText()
+                .doesNotContain("10.99.0.1")
+                .contains("没有符合条件的记录");
         // a date that is no date is shown back with its error, and the rest of the filter still applies
-        assertThat(mvc.get().uri("/admin/audit?action=LOGIN_FAILURE&from=2026-13-45").with(user(admin)))
-                .hasStatusOk().bodyText().contains("value=\"2026-13-45\"", "from-error", "10.99.0.1");
+        assertThat(mvc.get()
+                        .uri("/admin/audit?action=LOGIN_FAILURE&from=2026-13-45")
+                        .with(user(admin)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("value=\"2026-13-45\"", "from-error", "10.99.0.1");
     }
 
     @Test
     void theLogPagesNewestFirst() {
         var admin = TestUsers.demo(accounts, "demo-admin");
-        SecurityContextHolder.getContext().setAuthentication(
-                UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
+        SecurityContextHolder.getContext()
+                .setAuthentication(
+                        UsernamePasswordAuthenticationToken.authenticated(admin, null, admin.getAuthorities()));
         try {
             for (int i = 0; i < 3; i++) {
                 audit.record("PAGING_TEST", "Test", "paging", null, java.util.Map.of("n", i));

@@ -12,14 +12,19 @@ import org.junit.jupiter.api.Test;
 class CatalogEditionCacheTests {
 
     private final SectionRepository sections = mock(SectionRepository.class);
-    private final CatalogService catalogs = new CatalogService(sections, mock(IndicatorRepository.class),
-            mock(IndicatorTargetRepository.class), mock(ValidationRuleRepository.class),
+    private final CatalogService catalogs = new CatalogService(
+            sections,
+            mock(IndicatorRepository.class),
+            mock(IndicatorTargetRepository.class),
+            mock(ValidationRuleRepository.class),
             new CacheConfiguration().cacheManager());
 
     @Test
     void anEditionIsReadOnceUntilTheCatalogueChanges() {
         Catalog first = catalogs.forYear(2024);
-        assertThat(catalogs.forYear(2024)).as("kept: the same object, which the live results key on").isSameAs(first);
+        assertThat(catalogs.forYear(2024))
+                .as("kept: the same object, which the live results key on")
+                .isSameAs(first);
         assertThat(catalogs.forYear(2025)).isNotSameAs(first);
 
         catalogs.changed();
@@ -30,10 +35,12 @@ class CatalogEditionCacheTests {
 
     @Test
     void anEditionReadWhileACatalogueChangeEndedIsNotServedAfterwards() {
-        when(sections.findAllByOrderByPosition()).then(invocation -> {
-            catalogs.changed(); // a change commits while this edition is being read
-            return List.of();
-        }).thenReturn(List.of());
+        when(sections.findAllByOrderByPosition())
+                .then(invocation -> {
+                    catalogs.changed(); // a change commits while this edition is being read
+                    return List.of();
+                })
+                .thenReturn(List.of());
         Catalog readDuringChange = catalogs.forYear(2024);
         Catalog after = catalogs.forYear(2024);
         assertThat(after).isNotSameAs(readDuringChange);

@@ -26,8 +26,10 @@ class CatalogFormConstraintsTests {
 
     @BeforeAll
     static void validator() {
-        factory = Validation.byDefaultProvider().configure()
-                .messageInterpolator(new ParameterMessageInterpolator()).buildValidatorFactory();
+        factory = Validation.byDefaultProvider()
+                .configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory();
         validator = factory.getValidator();
     }
 
@@ -47,39 +49,75 @@ class CatalogFormConstraintsTests {
 
     @Test
     void aWellFormedNewIndicatorHasNoFieldRefused() {
-        assertThat(refused(new IndicatorForm("TST_OK", "CAPACITY", "名称", "Name", "次", "COUNT", "UP", "", "", "",
-                "", "", "", "2099", ""))).isEmpty();
+        assertThat(refused(new IndicatorForm(
+                        "TST_OK", "CAPACITY", "名称", "Name", "次", "COUNT", "UP", "", "", "", "", "", "", "2099", "")))
+                .isEmpty();
         assertThat(refused(IndicatorForm.blank(2026))).containsOnlyKeys("code", "nameZh", "nameEn", "unit");
     }
 
     @Test
     void aNewIndicatorsFieldsAreRefusedEachWithItsKey() {
-        assertThat(refused(new IndicatorForm("bad code", "", "", "x".repeat(201), "", "PERCENT", null, "", "", "",
-                "", "长".repeat(2001), "", "20x6", ""))).containsExactlyInAnyOrderEntriesOf(Map.of(
-                        "code", "{catalogAdmin.badCode}", "nameZh", "{catalogAdmin.required}",
-                        "nameEn", "{catalogAdmin.tooLong}", "unit", "{catalogAdmin.required}",
-                        "kind", "{catalogAdmin.required}", "direction", "{catalogAdmin.required}",
-                        "definitionZh", "{catalogAdmin.tooLong}", "firstYear", "{catalogAdmin.badYear}"));
+        assertThat(refused(new IndicatorForm(
+                        "bad code",
+                        "",
+                        "",
+                        "x".repeat(201),
+                        "",
+                        "PERCENT",
+                        null,
+                        "",
+                        "",
+                        "",
+                        "",
+                        "长".repeat(2001),
+                        "",
+                        "20x6",
+                        "")))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "code",
+                        "{catalogAdmin.badCode}",
+                        "nameZh",
+                        "{catalogAdmin.required}",
+                        "nameEn",
+                        "{catalogAdmin.tooLong}",
+                        "unit",
+                        "{catalogAdmin.required}",
+                        "kind",
+                        "{catalogAdmin.required}",
+                        "direction",
+                        "{catalogAdmin.required}",
+                        "definitionZh",
+                        "{catalogAdmin.tooLong}",
+                        "firstYear",
+                        "{catalogAdmin.badYear}"));
         // a blank code is required, not badly formed: one message
-        assertThat(refused(new IndicatorForm("", "CAPACITY", "名称", "Name", "次", "COUNT", "UP", "", "", "", "", "",
-                "", "2101", ""))).containsExactlyInAnyOrderEntriesOf(Map.of("code", "{catalogAdmin.required}",
-                        "firstYear", "{catalogAdmin.badYear}"));
+        assertThat(refused(new IndicatorForm(
+                        "", "CAPACITY", "名称", "Name", "次", "COUNT", "UP", "", "", "", "", "", "", "2101", "")))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("code", "{catalogAdmin.required}", "firstYear", "{catalogAdmin.badYear}"));
     }
 
     @Test
     void anEditsTextsAreJudgedAlone() {
         assertThat(refused(new IndicatorTextsForm("名称", "Name", null, ""))).isEmpty();
-        assertThat(refused(new IndicatorTextsForm("", "Name", "", "x".repeat(2001)))).containsExactlyInAnyOrderEntriesOf(
-                Map.of("nameZh", "{catalogAdmin.required}", "definitionEn", "{catalogAdmin.tooLong}"));
+        assertThat(refused(new IndicatorTextsForm("", "Name", "", "x".repeat(2001))))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("nameZh", "{catalogAdmin.required}", "definitionEn", "{catalogAdmin.tooLong}"));
     }
 
     @Test
     void aRulesFieldsAndAnEditsTextsAreRefusedWithTheirKeys() {
-        assertThat(refused(RuleForm.blank(2026))).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "code", "{catalogAdmin.required}", "messageZh", "{catalogAdmin.required}"));
+        assertThat(refused(RuleForm.blank(2026)))
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("code", "{catalogAdmin.required}", "messageZh", "{catalogAdmin.required}"));
         assertThat(refused(new RuleForm("TST_R", "A", "<=", "B", "FATAL", "说明", "x".repeat(301), "1999")))
-                .containsExactlyInAnyOrderEntriesOf(Map.of("severity", "{catalogAdmin.required}",
-                        "messageEn", "{catalogAdmin.tooLong}", "firstYear", "{catalogAdmin.badYear}"));
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "severity",
+                        "{catalogAdmin.required}",
+                        "messageEn",
+                        "{catalogAdmin.tooLong}",
+                        "firstYear",
+                        "{catalogAdmin.badYear}"));
         assertThat(refused(new RuleTextsForm("WARNING", "说明", null))).isEmpty();
         assertThat(refused(new RuleTextsForm(null, " ", ""))).containsOnlyKeys("severity", "messageZh");
     }

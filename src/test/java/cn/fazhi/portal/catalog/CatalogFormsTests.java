@@ -71,10 +71,11 @@ class CatalogFormsTests {
     @Test
     void aRefusedFieldKeepsWhatWasTypedAndShowsItsMessageNextToItInChinese() {
         String page = post("/admin/catalog/indicators", newIndicator(), Locale.SIMPLIFIED_CHINESE);
-        assertThat(page).containsPattern("id=\"nameZh\"[^>]*aria-describedby=\"nameZh-error\"[^>]*aria-invalid=\"true\"")
+        assertThat(page)
+                .containsPattern("id=\"nameZh\"[^>]*aria-describedby=\"nameZh-error\"[^>]*aria-invalid=\"true\"")
                 .containsPattern("id=\"nameZh-error\"[^>]*>此项必填。<")
-                .contains("value=\"TST_FORMS_KEPT\"", "value=\"Typed and kept\"", "value=\"人次\"", ">输入的口径说明<",
-                        "有内容需要改正")
+                .contains(
+                        "value=\"TST_FORMS_KEPT\"", "value=\"Typed and kept\"", "value=\"人次\"", ">输入的口径说明<", "有内容需要改正")
                 .doesNotContain("id=\"nameEn-error\"", "id=\"code-error\"");
         assertThat(jdbc.queryForObject("select count(*) from indicator where code = 'TST_FORMS_KEPT'", Long.class))
                 .isZero();
@@ -83,7 +84,8 @@ class CatalogFormsTests {
     @Test
     void aRefusedFieldShowsItsMessageInEnglishForAnEnglishReader() {
         String page = post("/admin/catalog/indicators", newIndicator(), Locale.ENGLISH);
-        assertThat(page).containsPattern("id=\"nameZh-error\"[^>]*>Required.<")
+        assertThat(page)
+                .containsPattern("id=\"nameZh-error\"[^>]*>Required.<")
                 .contains("value=\"Typed and kept\"", "Some fields need correcting");
     }
 
@@ -101,21 +103,34 @@ class CatalogFormsTests {
 
     @Test
     void anEditedTextRefusedKeepsTheOtherTextsTyped() {
-        String page = post("/admin/catalog/indicators/LEA_PARTY_MEETINGS", Map.of("nameZh", "改过的名称", "nameEn", " ",
-                "definitionZh", "改过的口径", "definitionEn", ""), Locale.SIMPLIFIED_CHINESE);
-        assertThat(page).containsPattern("id=\"nameEn-error\"[^>]*>此项必填。<")
-                .contains("value=\"改过的名称\"", ">改过的口径<");
+        String page = post(
+                "/admin/catalog/indicators/LEA_PARTY_MEETINGS",
+                Map.of("nameZh", "改过的名称", "nameEn", " ", "definitionZh", "改过的口径", "definitionEn", ""),
+                Locale.SIMPLIFIED_CHINESE);
+        assertThat(page).containsPattern("id=\"nameEn-error\"[^>]*>此项必填。<").contains("value=\"改过的名称\"", ">改过的口径<");
         assertThat(jdbc.queryForObject("select name_zh from indicator where code = 'LEA_PARTY_MEETINGS'", String.class))
                 .isNotEqualTo("改过的名称");
     }
 
     @Test
     void aTargetRefusedLandsOnItsOwnRowWithItsTypedValue() {
-        String page = post("/admin/catalog/targets", Map.of("year", "2097", "operators[LEA_PARTY_MEETINGS]", ">=",
-                "values[LEA_PARTY_MEETINGS]", "-3", "operators[RUL_REVIEW_RATE]", ">=", "values[RUL_REVIEW_RATE]",
-                "95"), Locale.SIMPLIFIED_CHINESE);
+        String page = post(
+                "/admin/catalog/targets",
+                Map.of(
+                        "year",
+                        "2097",
+                        "operators[LEA_PARTY_MEETINGS]",
+                        ">=",
+                        "values[LEA_PARTY_MEETINGS]",
+                        "-3",
+                        "operators[RUL_REVIEW_RATE]",
+                        ">=",
+                        "values[RUL_REVIEW_RATE]",
+                        "95"),
+                Locale.SIMPLIFIED_CHINESE);
         assertThat(page)
-                .containsPattern("id=\"value_LEA_PARTY_MEETINGS\"[^>]*value=\"-3\"[^>]*aria-describedby=\"value_LEA_PARTY_MEETINGS-error\"")
+                .containsPattern(
+                        "id=\"value_LEA_PARTY_MEETINGS\"[^>]*value=\"-3\"[^>]*aria-describedby=\"value_LEA_PARTY_MEETINGS-error\"")
                 .containsPattern("id=\"value_LEA_PARTY_MEETINGS-error\"[^>]*>目标值须为不小于 0 的数字")
                 .containsPattern("name=\"values\\[RUL_REVIEW_RATE\\]\"[^>]*value=\"95\"")
                 .doesNotContain("value_RUL_REVIEW_RATE-error");
@@ -123,18 +138,46 @@ class CatalogFormsTests {
 
     @Test
     void aTargetsFormWithATextWhereItsMapsGoIsABadRequest() {
-        assertThat(mvc.post().uri("/admin/catalog/targets").with(csrf()).with(user(admin())).param("year", "2097")
-                .param("operators", "NOPE").param("values", "NOPE")).hasStatus(400);
-        assertThat(mvc.post().uri("/admin/catalog/targets").with(csrf()).with(user(admin()))
-                .param("values[LEA_PARTY_MEETINGS]", "4")).hasStatus(400);
+        assertThat(mvc.post()
+                        .uri("/admin/catalog/targets")
+                        .with(csrf())
+                        .with(user(admin()))
+                        .param("year", "2097")
+                        .param("operators", "NOPE")
+                        .param("values", "NOPE"))
+                .hasStatus(400);
+        assertThat(mvc.post()
+                        .uri("/admin/catalog/targets")
+                        .with(csrf())
+                        .with(user(admin()))
+                        .param("values[LEA_PARTY_MEETINGS]", "4"))
+                .hasStatus(400);
     }
 
     @Test
     void aRuleWithTheSameIndicatorTwiceIsRefusedOnItsRightSide() {
-        String page = post("/admin/catalog/rules", Map.of("code", "TST_FORMS_RULE", "leftCode", "LEA_GOV_MEETINGS",
-                "operator", "<=", "rightCode", "LEA_GOV_MEETINGS", "severity", "WARNING", "messageZh", "规则说明",
-                "messageEn", "", "firstYear", "2099"), Locale.ENGLISH);
-        assertThat(page).containsPattern("id=\"rightCode\"[^>]*aria-describedby=\"rightCode-error\"")
+        String page = post(
+                "/admin/catalog/rules",
+                Map.of(
+                        "code",
+                        "TST_FORMS_RULE",
+                        "leftCode",
+                        "LEA_GOV_MEETINGS",
+                        "operator",
+                        "<=",
+                        "rightCode",
+                        "LEA_GOV_MEETINGS",
+                        "severity",
+                        "WARNING",
+                        "messageZh",
+                        "规则说明",
+                        "messageEn",
+                        "",
+                        "firstYear",
+                        "2099"),
+                Locale.ENGLISH);
+        assertThat(page)
+                .containsPattern("id=\"rightCode\"[^>]*aria-describedby=\"rightCode-error\"")
                 .contains("id=\"rightCode-error\"", "value=\"TST_FORMS_RULE\"", "value=\"规则说明\"")
                 .doesNotContain("id=\"leftCode-error\"");
     }
@@ -142,10 +185,12 @@ class CatalogFormsTests {
     @Test
     void aThresholdThatIsNoPercentageIsRefusedNextToItAndKept() {
         String page = post("/admin/scoring", Map.of("year", "2099", "threshold", "0.667"), Locale.SIMPLIFIED_CHINESE);
-        assertThat(page).containsPattern("id=\"threshold\"[^>]*value=\"0.667\"")
+        assertThat(page)
+                .containsPattern("id=\"threshold\"[^>]*value=\"0.667\"")
                 .containsPattern("id=\"threshold-error\"[^>]*>请以百分数填写")
                 .doesNotContain("id=\"year-error\"");
         assertThat(post("/admin/scoring", Map.of("year", "1999", "threshold", "50"), Locale.ENGLISH))
-                .contains("id=\"year-error\"").containsPattern("id=\"threshold\"[^>]*value=\"50\"");
+                .contains("id=\"year-error\"")
+                .containsPattern("id=\"threshold\"[^>]*value=\"50\"");
     }
 }

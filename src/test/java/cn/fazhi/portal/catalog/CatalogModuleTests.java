@@ -12,9 +12,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationContext;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.cache.CacheManager;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.modulith.test.ApplicationModuleTest;
@@ -75,16 +75,18 @@ class CatalogModuleTests {
         assertThat(catalog.year()).isEqualTo(2023);
         assertThat(catalog.rules()).hasSize(19);
         Map<String, IndicatorDef> byCode = catalog.byCode();
-        List<IndicatorDef> rates = catalog.indicators().stream().filter(IndicatorDef::isComputed).toList();
+        List<IndicatorDef> rates =
+                catalog.indicators().stream().filter(IndicatorDef::isComputed).toList();
         assertThat(rates).hasSize(17).allSatisfy(rate -> {
             assertThat(byCode).containsKeys(rate.numeratorCode(), rate.denominatorCode());
             assertThat(rate.kind()).isEqualTo(IndicatorKind.RATE);
         });
-        assertThat(catalog.rules()).allSatisfy(rule -> assertThat(byCode).containsKeys(rule.leftCode(),
-                rule.rightCode()));
+        assertThat(catalog.rules())
+                .allSatisfy(rule -> assertThat(byCode).containsKeys(rule.leftCode(), rule.rightCode()));
         // every indicator belongs to one of the edition's sections
         assertThat(catalog.sections()).isNotEmpty();
-        assertThat(catalog.indicators()).allSatisfy(i -> assertThat(catalog.sections())
-                .anyMatch(s -> s.code().equals(i.sectionCode())));
+        assertThat(catalog.indicators())
+                .allSatisfy(i ->
+                        assertThat(catalog.sections()).anyMatch(s -> s.code().equals(i.sectionCode())));
     }
 }

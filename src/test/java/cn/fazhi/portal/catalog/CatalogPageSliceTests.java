@@ -34,20 +34,39 @@ class CatalogPageSliceTests {
     @MockitoBean
     ReportingCalendar calendar;
 
-    private static final Catalog CATALOG = new Catalog(2024,
+    private static final Catalog CATALOG = new Catalog(
+            2024,
             List.of(new SectionDef("T_SECTION", 1, "测试板块", "Test section", "纲要一")),
-            List.of(new IndicatorDef("T_MEETINGS", "T_SECTION", 1, "切片测试会议次数", "Slice meetings", "次",
-                    IndicatorKind.COUNT, Direction.UP, null, null, new Target(Comparison.AT_LEAST, new BigDecimal("12")),
-                    "专题会议次数", "Meetings", 2020, null, false)),
+            List.of(new IndicatorDef(
+                    "T_MEETINGS",
+                    "T_SECTION",
+                    1,
+                    "切片测试会议次数",
+                    "Slice meetings",
+                    "次",
+                    IndicatorKind.COUNT,
+                    Direction.UP,
+                    null,
+                    null,
+                    new Target(Comparison.AT_LEAST, new BigDecimal("12")),
+                    "专题会议次数",
+                    "Meetings",
+                    2020,
+                    null,
+                    false)),
             List.of());
 
     @Test
     void anAnonymousVisitorReadsTheCatalogueOfTheReportingYearWithThePortalsHeaders() {
         given(calendar.reportingYear()).willReturn(2024);
         given(catalogs.forYear(2024)).willReturn(CATALOG);
-        assertThat(mvc.get().uri("/catalog")).hasStatusOk().hasViewName("catalog/catalog")
-                .bodyText().contains("切片测试会议次数", "T_MEETINGS", "测试板块", "≥ 12");
-        assertThat(mvc.get().uri("/catalog")).headers()
+        assertThat(mvc.get().uri("/catalog"))
+                .hasStatusOk()
+                .hasViewName("catalog/catalog")
+                .bodyText()
+                .contains("切片测试会议次数", "T_MEETINGS", "测试板块", "≥ 12");
+        assertThat(mvc.get().uri("/catalog"))
+                .headers()
                 .hasValue("Content-Security-Policy", WebSliceSecurity.CONTENT_SECURITY_POLICY)
                 .hasValue("X-Frame-Options", "DENY");
     }
@@ -62,7 +81,9 @@ class CatalogPageSliceTests {
     @Test
     void whatIsNotPublicNeedsALoginOrTheRoleBeforeAnyControllerRuns() {
         // not a public route: the login page, whatever is mapped behind it
-        assertThat(mvc.get().uri("/admin/catalog")).hasStatus(HttpStatus.FOUND).redirectedUrl()
+        assertThat(mvc.get().uri("/admin/catalog"))
+                .hasStatus(HttpStatus.FOUND)
+                .redirectedUrl()
                 .endsWith("/login");
         assertThat(mvc.get().uri("/admin/catalog").with(user("clerk").roles("COUNTY_STAFF")))
                 .hasStatus(HttpStatus.FORBIDDEN);

@@ -24,8 +24,11 @@ class CatalogRepositoryTests {
 
     @Test
     void sectionsComeInOutlineOrder() {
-        assertThat(sections.findAllByOrderByPosition()).hasSize(10).first()
-                .extracting(Section::getCode).isEqualTo("LEADERSHIP");
+        assertThat(sections.findAllByOrderByPosition())
+                .hasSize(10)
+                .first()
+                .extracting(Section::getCode)
+                .isEqualTo("LEADERSHIP");
     }
 
     @Test
@@ -36,7 +39,11 @@ class CatalogRepositoryTests {
         assertThat(coverage.getNumeratorCode()).isEqualTo("CAP_LAWYER_UNITS");
         assertThat(coverage.getDenominatorCode()).isEqualTo("CAP_UNITS");
         assertThat(coverage.defaultTarget()).isEqualTo(new Target(Comparison.AT_LEAST, new BigDecimal("60.0000")));
-        assertThat(indicators.findByCode("DIS_LOSS_RATE").orElseThrow().defaultTarget().operator())
+        assertThat(indicators
+                        .findByCode("DIS_LOSS_RATE")
+                        .orElseThrow()
+                        .defaultTarget()
+                        .operator())
                 .isEqualTo(Comparison.AT_MOST);
     }
 
@@ -50,7 +57,8 @@ class CatalogRepositoryTests {
     @Test
     void aYearsTargetReplacesTheDefault() {
         targets.save(new IndicatorTarget("CAP_LAWYER_COVERAGE", 2031, Comparison.AT_LEAST, new BigDecimal("80")));
-        assertThat(targets.findByKeyYear(2031)).singleElement()
+        assertThat(targets.findByKeyYear(2031))
+                .singleElement()
                 .satisfies(t -> assertThat(t.toTarget().value()).isEqualByComparingTo("80"));
     }
 }

@@ -54,28 +54,41 @@ class IndicatorPerCapitaTests {
     void aCountIsFlaggedOnItsFormAndOnItsPageAndEveryChangeIsAudited() {
         PortalUser admin = TestUsers.demo(accounts, "demo-admin");
         try {
-            assertThat(post(admin, "/admin/catalog/indicators", newIndicator("COUNT"))).hasStatus(HttpStatus.FOUND);
-            assertThat(catalogs.forYear(2099).indicator(CODE).orElseThrow().perCapita()).isTrue();
+            assertThat(post(admin, "/admin/catalog/indicators", newIndicator("COUNT")))
+                    .hasStatus(HttpStatus.FOUND);
+            assertThat(catalogs.forYear(2099).indicator(CODE).orElseThrow().perCapita())
+                    .isTrue();
             // the list shows the flag in the indicator's row, the page the box ticked
-            assertThat(mvc.get().uri("/admin/catalog").with(user(admin))).hasStatusOk().bodyText()
+            assertThat(mvc.get().uri("/admin/catalog").with(user(admin)))
+                    .hasStatusOk()
+                    .bodyText()
                     .containsPattern("id=\"indicator-" + CODE + "\"(?s:(?!</tr>).)*每万人");
-            assertThat(mvc.get().uri("/admin/catalog/indicators/" + CODE).with(user(admin))).hasStatusOk().bodyText()
-                    .contains("id=\"per-capita-form\"").containsPattern("id=\"perCapita\"[^>]*checked");
+            assertThat(mvc.get().uri("/admin/catalog/indicators/" + CODE).with(user(admin)))
+                    .hasStatusOk()
+                    .bodyText()
+                    .contains("id=\"per-capita-form\"")
+                    .containsPattern("id=\"perCapita\"[^>]*checked");
 
             // an unticked box is sent as nothing: compared as reported again
             assertThat(post(admin, "/admin/catalog/indicators/" + CODE + "/per-capita", Map.of()))
-                    .hasStatus(HttpStatus.FOUND).flash().containsEntry("flash", "catalogAdmin.saved");
-            assertThat(catalogs.forYear(2099).indicator(CODE).orElseThrow().perCapita()).isFalse();
-            assertThat(mvc.get().uri("/admin/catalog/indicators/" + CODE).with(user(admin))).bodyText()
+                    .hasStatus(HttpStatus.FOUND)
+                    .flash()
+                    .containsEntry("flash", "catalogAdmin.saved");
+            assertThat(catalogs.forYear(2099).indicator(CODE).orElseThrow().perCapita())
+                    .isFalse();
+            assertThat(mvc.get().uri("/admin/catalog/indicators/" + CODE).with(user(admin)))
+                    .bodyText()
                     .contains("按报送的数值比较");
             // the same again changes nothing and is not audited twice
             assertThat(post(admin, "/admin/catalog/indicators/" + CODE + "/per-capita", Map.of()))
                     .hasStatus(HttpStatus.FOUND);
             assertThat(post(admin, "/admin/catalog/indicators/" + CODE + "/per-capita", Map.of("perCapita", "true")))
                     .hasStatus(HttpStatus.FOUND);
-            assertThat(catalogs.forYear(2099).indicator(CODE).orElseThrow().perCapita()).isTrue();
+            assertThat(catalogs.forYear(2099).indicator(CODE).orElseThrow().perCapita())
+                    .isTrue();
 
-            assertThat(audit.historyOf("Indicator", CODE)).extracting(AuditEntry::action)
+            assertThat(audit.historyOf("Indicator", CODE))
+                    .extracting(AuditEntry::action)
                     .containsExactly("INDICATOR_CHANGED", "INDICATOR_CHANGED", "INDICATOR_ADDED");
             AuditEntry off = audit.historyOf("Indicator", CODE).get(1);
             assertThat(off.beforeState()).contains("\"perCapita\": true");
@@ -91,18 +104,27 @@ class IndicatorPerCapitaTests {
     void aRateIsNeverComparedPerCapitaByTheFormsOrTheDatabase() {
         PortalUser admin = TestUsers.demo(accounts, "demo-admin");
         MvcTestResult refused = post(admin, "/admin/catalog/indicators", newIndicator("RATE"));
-        assertThat(refused).hasStatusOk().bodyText()
+        assertThat(refused)
+                .hasStatusOk()
+                .bodyText()
                 .contains("比率和百分比不按人口折算", "value=\"测试每万人指标\"")
                 .containsPattern("id=\"perCapita\"[^>]*checked");
-        assertThat(jdbc.queryForObject("select count(*) from indicator where code = ?", Long.class, CODE)).isZero();
+        assertThat(jdbc.queryForObject("select count(*) from indicator where code = ?", Long.class, CODE))
+                .isZero();
 
         // an existing rate: its page offers no box, a forged request is refused
-        assertThat(mvc.get().uri("/admin/catalog/indicators/RUL_REVIEW_RATE").with(user(admin))).hasStatusOk()
-                .bodyText().contains("id=\"per-capita-rate\"").doesNotContain("id=\"per-capita-form\"");
+        assertThat(mvc.get().uri("/admin/catalog/indicators/RUL_REVIEW_RATE").with(user(admin)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("id=\"per-capita-rate\"")
+                .doesNotContain("id=\"per-capita-form\"");
         assertThat(post(admin, "/admin/catalog/indicators/RUL_REVIEW_RATE/per-capita", Map.of("perCapita", "true")))
-                .hasStatus(HttpStatus.FOUND).flash().containsEntry("flashError", "catalogAdmin.perCapitaNotForRates");
-        assertThat(jdbc.queryForObject("select per_capita from indicator where code = 'RUL_REVIEW_RATE'",
-                Boolean.class)).isFalse();
+                .hasStatus(HttpStatus.FOUND)
+                .flash()
+                .containsEntry("flashError", "catalogAdmin.perCapitaNotForRates");
+        assertThat(jdbc.queryForObject(
+                        "select per_capita from indicator where code = 'RUL_REVIEW_RATE'", Boolean.class))
+                .isFalse();
         assertThatThrownBy(() -> jdbc.update("update indicator set per_capita = true where code = 'RUL_REVIEW_RATE'"))
                 .isInstanceOf(DataIntegrityViolationException.class);
     }
@@ -110,16 +132,34 @@ class IndicatorPerCapitaTests {
     @Test
     void onlyAnAdministratorSetsTheFlag() {
         PortalUser reviewer = TestUsers.demo(accounts, "demo-reviewer");
-        assertThat(post(reviewer, "/admin/catalog/indicators/LEA_PARTY_MEETINGS/per-capita", Map.of("perCapita", "true")))
+        assertThat(post(
+                        reviewer,
+                        "/admin/catalog/indicators/LEA_PARTY_MEETINGS/per-capita",
+                        Map.of("perCapita", "true")))
                 .hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(jdbc.queryForObject("select per_capita from indicator where code = 'LEA_PARTY_MEETINGS'",
-                Boolean.class)).isFalse();
+        assertThat(jdbc.queryForObject(
+                        "select per_capita from indicator where code = 'LEA_PARTY_MEETINGS'", Boolean.class))
+                .isFalse();
     }
 
     private static Map<String, String> newIndicator(String kind) {
-        Map<String, String> form = new LinkedHashMap<>(Map.of("code", CODE, "sectionCode", "DISPUTES",
-                "nameZh", "测试每万人指标", "nameEn", "Per-capita probe", "unit", "件", "kind", kind,
-                "direction", "UP", "firstYear", "2099"));
+        Map<String, String> form = new LinkedHashMap<>(Map.of(
+                "code",
+                CODE,
+                "sectionCode",
+                "DISPUTES",
+                "nameZh",
+                "测试每万人指标",
+                "nameEn",
+                "Per-capita probe",
+                "unit",
+                "件",
+                "kind",
+                kind,
+                "direction",
+                "UP",
+                "firstYear",
+                "2099"));
         form.put("perCapita", "true");
         return form;
     }

@@ -35,7 +35,8 @@ class ScoringSettingInputTests {
     void aStoredFractionIsShownAsAPercentage() {
         assertThat(ScoringSettingService.percent(new BigDecimal("0.667"))).isEqualTo("66.7");
         assertThat(ScoringSettingService.percent(new BigDecimal("0.750"))).isEqualTo("75");
-        assertThat(ScoringSettingService.percent(ScoringSettingService.DEFAULT_THRESHOLD)).isEqualTo("66.7");
+        assertThat(ScoringSettingService.percent(ScoringSettingService.DEFAULT_THRESHOLD))
+                .isEqualTo("66.7");
     }
 
     @Test

@@ -46,7 +46,8 @@ class DailyBackupTests {
             assertThat(new BackupDirectory(folder).dumps()).isEmpty();
         });
         runner.withPropertyValues("portal.backup.directory=" + folder, "portal.backup.daily=true")
-                .run(context -> assertThat(context.getBean(DailyBackup.class).enabled()).isTrue());
+                .run(context ->
+                        assertThat(context.getBean(DailyBackup.class).enabled()).isTrue());
     }
 
     private static DataSource sharedTestDatabase() {

@@ -55,52 +55,66 @@ class DatabaseBackupTests {
             before = contents(source);
             version = version(source);
             largeObject = bytes(source, "select lo_get(min(oid)) from pg_largeobject_metadata");
-            assertThat(before).containsKeys("account", "audit_event", "finding_evidence", "finding_evidence_chunk",
-                    "audit_chain", "sequence:account_id_seq");
+            assertThat(before)
+                    .containsKeys(
+                            "account",
+                            "audit_event",
+                            "finding_evidence",
+                            "finding_evidence_chunk",
+                            "audit_chain",
+                            "sequence:account_id_seq");
             assertThat(before.get("account")).doesNotStartWith("0 ");
 
             // a server this JVM runs already is used as it is and left running
-            int status = DatabaseBackupCommand.run("--backup=" + folder.resolve("while-running"),
-                    "--portal.embedded-postgres.data-directory=" + data);
+            int status = DatabaseBackupCommand.run(
+                    "--backup=" + folder.resolve("while-running"), "--portal.embedded-postgres.data-directory=" + data);
             assertThat(status).isEqualTo(DatabaseBackupCommand.DONE);
             assertThat(query(source, "select 1")).isEqualTo("1");
         } finally {
             source.stop();
         }
         // the usual case: the portal is stopped, the command starts the server and stops it again
-        int status = DatabaseBackupCommand.run("--backup=" + folder.resolve("backups"),
-                "--portal.embedded-postgres.data-directory=" + data);
+        int status = DatabaseBackupCommand.run(
+                "--backup=" + folder.resolve("backups"), "--portal.embedded-postgres.data-directory=" + data);
         assertThat(status).isEqualTo(DatabaseBackupCommand.DONE);
         List<Path> dumps = new BackupDirectory(folder.resolve("backups")).dumps();
         assertThat(dumps).hasSize(1);
         BackupManifest manifest = DatabaseDump.readManifest(dumps.get(0));
         // the same rows give the same bytes
-        assertThat(DatabaseDump.readManifest(new BackupDirectory(folder.resolve("while-running")).dumps().get(0))
-                .tables()).isEqualTo(manifest.tables());
+        assertThat(DatabaseDump.readManifest(new BackupDirectory(folder.resolve("while-running"))
+                                .dumps()
+                                .get(0))
+                        .tables())
+                .isEqualTo(manifest.tables());
         assertThat(manifest.flywayVersion()).isEqualTo(version);
         assertThat(manifest.largeObjects()).hasSize(1);
         // referenced tables come before the tables referring to them
-        List<String> order = manifest.tables().stream().map(BackupManifest.Table::name).toList();
+        List<String> order =
+                manifest.tables().stream().map(BackupManifest.Table::name).toList();
         assertThat(order.indexOf("region")).isLessThan(order.indexOf("account"));
         assertThat(order.indexOf("account")).isLessThan(order.indexOf("finding_evidence"));
 
         deleteTree(data);
-        status = DatabaseBackupCommand.run("--restore=" + dumps.get(0),
-                "--portal.embedded-postgres.data-directory=" + data);
+        status = DatabaseBackupCommand.run(
+                "--restore=" + dumps.get(0), "--portal.embedded-postgres.data-directory=" + data);
         assertThat(status).isEqualTo(DatabaseBackupCommand.DONE);
 
         EmbeddedPostgresServer restored = EmbeddedPostgresServer.persistent(data, 0);
         try {
             assertThat(contents(restored)).isEqualTo(before);
             assertThat(version(restored)).isEqualTo(version);
-            assertThat(bytes(restored, "select lo_get(min(oid)) from pg_largeobject_metadata")).isEqualTo(largeObject);
+            assertThat(bytes(restored, "select lo_get(min(oid)) from pg_largeobject_metadata"))
+                    .isEqualTo(largeObject);
             // the triggers were off only while loading: the audit log is append-only again
             assertThatThrownBy(() -> execute(restored, "update audit_event set action = 'EDITED'"))
                     .hasMessageContaining("append-only");
             // identities continue after the restored rows
-            execute(restored, "insert into account (username, display_name, password_hash, role) "
-                    + "values ('backup-after', '恢复后', 'x', 'ADMIN')");
-            assertThat(query(restored, "select count(distinct id) = count(*) from account")).isEqualTo("t");
+            execute(
+                    restored,
+                    "insert into account (username, display_name, password_hash, role) "
+                            + "values ('backup-after', '恢复后', 'x', 'ADMIN')");
+            assertThat(query(restored, "select count(distinct id) = count(*) from account"))
+                    .isEqualTo("t");
         } finally {
             restored.stop();
         }
@@ -111,9 +125,12 @@ class DatabaseBackupTests {
         Path data = folder.resolve("running");
         Path ready = folder.resolve("ready");
         Process portal = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                RunningPortal.class.getName(), data.toString(), ready.toString()))
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        RunningPortal.class.getName(),
+                        data.toString(),
+                        ready.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("running.log").toFile())
                 .start();
@@ -121,14 +138,17 @@ class DatabaseBackupTests {
             for (int i = 0; i < 1200 && !Files.exists(ready) && portal.isAlive(); i++) {
                 TimeUnit.MILLISECONDS.sleep(100);
             }
-            assertThat(ready).as(Files.readString(folder.resolve("running.log"))).exists();
+            assertThat(ready)
+                    .as(Files.readString(folder.resolve("running.log")))
+                    .exists();
 
-            int status = DatabaseBackupCommand.run("--backup=" + folder.resolve("backups"),
-                    "--portal.embedded-postgres.data-directory=" + data);
+            int status = DatabaseBackupCommand.run(
+                    "--backup=" + folder.resolve("backups"), "--portal.embedded-postgres.data-directory=" + data);
 
             assertThat(status).isEqualTo(DatabaseBackupCommand.DONE);
             Path dump = new BackupDirectory(folder.resolve("backups")).dumps().get(0);
-            assertThat(DatabaseDump.readManifest(dump).tables()).singleElement()
+            assertThat(DatabaseDump.readManifest(dump).tables())
+                    .singleElement()
                     .satisfies(t -> assertThat(t.name() + " " + t.rows()).isEqualTo("kept 1"));
             assertThat(portal.isAlive()).isTrue();
         } finally {
@@ -150,7 +170,8 @@ class DatabaseBackupTests {
     @Test
     void aRestoreRefusesADataDirectoryThatIsNotEmpty() throws Exception {
         Path dump = folder.resolve("fake.zip");
-        try (OutputStream out = Files.newOutputStream(dump); ZipOutputStream zip = new ZipOutputStream(out)) {
+        try (OutputStream out = Files.newOutputStream(dump);
+                ZipOutputStream zip = new ZipOutputStream(out)) {
             zip.putNextEntry(new ZipEntry(DatabaseDump.MANIFEST));
             zip.write("""
                     {"format": "%s", "createdAt": "2026-12-07T02:30:00Z", "flywayVersion": "10",
@@ -161,7 +182,8 @@ class DatabaseBackupTests {
         Path data = Files.createDirectories(folder.resolve("in-use"));
         Files.writeString(data.resolve("PG_VERSION"), "17");
 
-        int status = DatabaseBackupCommand.run("--restore=" + dump, "--portal.embedded-postgres.data-directory=" + data);
+        int status =
+                DatabaseBackupCommand.run("--restore=" + dump, "--portal.embedded-postgres.data-directory=" + data);
 
         assertThat(status).isEqualTo(DatabaseBackupCommand.REFUSED);
         try (Stream<Path> files = Files.list(data)) {
@@ -172,8 +194,9 @@ class DatabaseBackupTests {
     @Test
     void aFileThatIsNotADumpIsRefused() throws Exception {
         Path notADump = Files.writeString(folder.resolve("notes.zip"), "not a zip");
-        assertThat(DatabaseBackupCommand.run("--restore=" + notADump,
-                "--portal.embedded-postgres.data-directory=" + folder.resolve("empty")))
+        assertThat(DatabaseBackupCommand.run(
+                        "--restore=" + notADump,
+                        "--portal.embedded-postgres.data-directory=" + folder.resolve("empty")))
                 .isEqualTo(DatabaseBackupCommand.REFUSED);
         assertThat(folder.resolve("empty")).doesNotExist();
     }
@@ -190,14 +213,17 @@ class DatabaseBackupTests {
             }
             assertThat(directory.dumps()).containsExactly(written.get(1), written.get(2));
             // a dump holds password hashes: for the portal's OS user alone
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written.get(2)))).isEqualTo("rw-------");
-            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.path()))).isEqualTo("rwx------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(written.get(2))))
+                    .isEqualTo("rw-------");
+            assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.path())))
+                    .isEqualTo("rwx------");
             assertThat(DatabaseDump.readManifest(written.get(2)).tables())
-                    .singleElement().satisfies(t -> assertThat(t.rows()).isEqualTo(1));
+                    .singleElement()
+                    .satisfies(t -> assertThat(t.rows()).isEqualTo(1));
 
-            try (FileChannel channel = FileChannel.open(directory.path().resolve(".backup-lock"),
-                    StandardOpenOption.WRITE);
-                 FileLock held = channel.lock()) {
+            try (FileChannel channel =
+                            FileChannel.open(directory.path().resolve(".backup-lock"), StandardOpenOption.WRITE);
+                    FileLock held = channel.lock()) {
                 assertThatThrownBy(() -> directory.write(() -> connect(server), 2))
                         .isInstanceOf(BackupDirectory.BackupInProgressException.class);
             }
@@ -209,8 +235,11 @@ class DatabaseBackupTests {
 
     private static void migrate(EmbeddedPostgresServer server) {
         JdbcConnectionDetails details = server.connectionDetails();
-        Flyway.configure().dataSource(details.getJdbcUrl(), details.getUsername(), details.getPassword())
-                .locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(details.getJdbcUrl(), details.getUsername(), details.getPassword())
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
     }
 
     /** Rows of every awkward kind: NULLs, tabs, line breaks, backslashes, Chinese, JSON, bytes 0–255. */
@@ -252,7 +281,8 @@ class DatabaseBackupTests {
     /** Every table's row count and checksum of its rows, and every sequence's position. */
     private static Map<String, String> contents(EmbeddedPostgresServer server) throws SQLException {
         Map<String, String> contents = new TreeMap<>();
-        try (Connection c = connect(server); Statement s = c.createStatement()) {
+        try (Connection c = connect(server);
+                Statement s = c.createStatement()) {
             s.execute("set timezone = 'UTC'");
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = s.executeQuery("select tablename from pg_tables where schemaname = current_schema() "
@@ -268,8 +298,8 @@ class DatabaseBackupTests {
                     contents.put(table, rs.getLong(1) + " " + rs.getString(2));
                 }
             }
-            try (ResultSet rs = s.executeQuery("select sequencename, last_value from pg_sequences "
-                    + "where schemaname = current_schema()")) {
+            try (ResultSet rs = s.executeQuery(
+                    "select sequencename, last_value from pg_sequences " + "where schemaname = current_schema()")) {
                 while (rs.next()) {
                     contents.put("sequence:" + rs.getString(1), String.valueOf(rs.getObject(2)));
                 }
@@ -290,20 +320,25 @@ class DatabaseBackupTests {
     }
 
     private static void execute(EmbeddedPostgresServer server, String sql) throws SQLException {
-        try (Connection c = connect(server); Statement s = c.createStatement()) {
+        try (Connection c = connect(server);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     private static String query(EmbeddedPostgresServer server, String sql) throws SQLException {
-        try (Connection c = connect(server); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(server);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
     }
 
     private static byte[] bytes(EmbeddedPostgresServer server, String sql) throws SQLException {
-        try (Connection c = connect(server); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(server);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getBytes(1);
         }

@@ -44,20 +44,27 @@ class DatabaseOutageTests {
 
     @Test
     void whileTheDatabaseIsDownPagesAnswer503AndThePortalRecoversByItself() throws Exception {
-        EmbeddedPostgresServer database = EmbeddedPostgresServer.persistent(folder.resolve("pg"), 0,
+        EmbeddedPostgresServer database = EmbeddedPostgresServer.persistent(
+                folder.resolve("pg"),
+                0,
                 new EmbeddedPostgresServer.Supervision(Duration.ofSeconds(8), 5, Duration.ofMinutes(10)));
         ConfigurableApplicationContext portal = null;
         try {
             portal = new SpringApplicationBuilder(PortalApplication.class)
                     .initializers(context -> context.getBeanFactory()
                             .registerSingleton("testClassesExcluded", new TestClassesExcluded()))
-                    .run("--server.port=0", "--server.address=127.0.0.1",
+                    .run(
+                            "--server.port=0",
+                            "--server.address=127.0.0.1",
                             "--spring.main.banner-mode=off",
                             "--portal.embedded-postgres.enabled=false",
-                            "--spring.datasource.url=" + database.connectionDetails().getJdbcUrl(),
+                            "--spring.datasource.url="
+                                    + database.connectionDetails().getJdbcUrl(),
                             "--spring.datasource.username=postgres",
-                            "--spring.datasource.password=" + database.connectionDetails().getPassword());
-            Client client = new Client(((WebServerApplicationContext) portal).getWebServer().getPort());
+                            "--spring.datasource.password="
+                                    + database.connectionDetails().getPassword());
+            Client client = new Client(
+                    ((WebServerApplicationContext) portal).getWebServer().getPort());
             assertThat(client.get("/counties/532527").statusCode()).isEqualTo(200);
             assertThat(client.get("/actuator/health").statusCode()).isEqualTo(200);
             String csrf = client.csrfOfLoginPage();
@@ -79,8 +86,10 @@ class DatabaseOutageTests {
 
             // not "wrong password", not a 500: the login could not be checked
             start = System.nanoTime();
-            HttpResponse<String> login = client.post("/login",
-                    "username=nobody-here&password=whatever-it-is&_csrf=" + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
+            HttpResponse<String> login = client.post(
+                    "/login",
+                    "username=nobody-here&password=whatever-it-is&_csrf="
+                            + URLEncoder.encode(csrf, StandardCharsets.UTF_8));
             assertThat(login.statusCode()).isEqualTo(503);
             assertThat(login.body()).contains("暂时无法连接数据库");
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(PROMPTLY);
@@ -88,7 +97,8 @@ class DatabaseOutageTests {
             // the supervised server comes back; the same portal answers again
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
             int status = 0;
-            while (System.nanoTime() < end && (status = client.get("/counties/532527").statusCode()) != 200) {
+            while (System.nanoTime() < end
+                    && (status = client.get("/counties/532527").statusCode()) != 200) {
                 TimeUnit.MILLISECONDS.sleep(500);
             }
             assertThat(status).isEqualTo(200);
@@ -104,8 +114,11 @@ class DatabaseOutageTests {
 
     /** Plain HTTP as a browser sends it (asking for HTML), with cookies for the login form's session. */
     private static final class Client {
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
         private final String base;
 
         Client(int port) {
@@ -113,19 +126,28 @@ class DatabaseOutageTests {
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                            .header("Accept", "text/html,*/*").build(),
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Accept", "text/html,*/*")
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         }
 
         HttpResponse<String> post(String path, String form) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Accept", "text/html,*/*")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(
+                    HttpRequest.newBuilder(URI.create(base + path))
+                            .timeout(Duration.ofSeconds(30))
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .header("Accept", "text/html,*/*")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
         }
 
         String csrfOfLoginPage() throws IOException, InterruptedException {
-            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(get("/login").body());
+            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"")
+                    .matcher(get("/login").body());
             assertThat(token.find()).as("the login form's CSRF token").isTrue();
             return token.group(1);
         }

@@ -30,11 +30,14 @@ class DeploymentFilesTests {
         Map<String, Object> app = service(text, "app");
         Map<String, Object> environment = map(app.get("environment"));
 
-        assertThat(text).doesNotContain("demo-pass").doesNotContainIgnoringCase("PROFILES_ACTIVE: demo")
+        assertThat(text)
+                .doesNotContain("demo-pass")
+                .doesNotContainIgnoringCase("PROFILES_ACTIVE: demo")
                 .doesNotContain("${PORTAL_PROFILES");
         assertThat(environment.get("SPRING_PROFILES_ACTIVE")).isEqualTo("prod");
         // ${VAR:?message}: Compose refuses to start while it is unset or empty
-        assertThat((String) environment.get("PORTAL_FIRST_ADMIN_PASSWORD")).startsWith("${PORTAL_FIRST_ADMIN_PASSWORD:?");
+        assertThat((String) environment.get("PORTAL_FIRST_ADMIN_PASSWORD"))
+                .startsWith("${PORTAL_FIRST_ADMIN_PASSWORD:?");
         assertThat((String) environment.get("SPRING_DATASOURCE_PASSWORD")).startsWith("${PORTAL_DB_PASSWORD:?");
         assertThat(app.get("restart")).isEqualTo("unless-stopped");
         assertThat(String.valueOf(map(app.get("healthcheck")).get("test"))).contains("/actuator/health");
@@ -53,7 +56,8 @@ class DeploymentFilesTests {
     @Test
     void theJvmExitsOnOutOfMemoryWhereverThePortalStarts() throws IOException {
         String dockerfile = Files.readString(Path.of("Dockerfile"));
-        assertThat(dockerfile).containsPattern("ENTRYPOINT \\[\"java\",[^\\]]*\"-XX:\\+ExitOnOutOfMemoryError\"")
+        assertThat(dockerfile)
+                .containsPattern("ENTRYPOINT \\[\"java\",[^\\]]*\"-XX:\\+ExitOnOutOfMemoryError\"")
                 .containsPattern("(?m)^HEALTHCHECK .*\\n.*/actuator/health");
         assertThat(Files.readString(Path.of("pom.xml")))
                 .containsPattern("<jvmArguments>[^<]*-XX:\\+ExitOnOutOfMemoryError[^<]*</jvmArguments>");

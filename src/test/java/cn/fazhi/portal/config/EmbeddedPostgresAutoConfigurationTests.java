@@ -30,10 +30,13 @@ class EmbeddedPostgresAutoConfigurationTests {
                         assertThat(context.getBean(JdbcConnectionDetails.class).getJdbcUrl())
                                 .startsWith("jdbc:postgresql://127.0.0.1:" + server.port() + "/");
                         assertThat(context.getBean(JdbcConnectionDetails.class).getPassword())
-                                .isEqualTo(Files.readString(folder.resolve("pg").resolve("portal-db-password")).trim());
+                                .isEqualTo(Files.readString(folder.resolve("pg").resolve("portal-db-password"))
+                                        .trim());
                         assertThat(folder.resolve("pg").resolve("PG_VERSION")).exists();
                         assertThat(context.getBean("embeddedPostgresHealthIndicator", HealthIndicator.class)
-                                .health(false).getStatus()).isEqualTo(Status.UP);
+                                        .health(false)
+                                        .getStatus())
+                                .isEqualTo(Status.UP);
                     } finally {
                         server.stop();
                     }
@@ -43,16 +46,20 @@ class EmbeddedPostgresAutoConfigurationTests {
     @Test
     void aConfiguredServerMeansNothingIsEmbedded() {
         runner.withPropertyValues("spring.datasource.url=jdbc:postgresql://db.example:5432/portal")
-                .run(context -> assertThat(context).doesNotHaveBean(EmbeddedPostgresServer.class)
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean(EmbeddedPostgresServer.class)
                         .doesNotHaveBean(JdbcConnectionDetails.class));
     }
 
     @Test
     void otherConnectionDetailsWin() {
-        JdbcConnectionDetails container = new PostgresConnection("jdbc:postgresql://container:5432/test", "test", "test");
+        JdbcConnectionDetails container =
+                new PostgresConnection("jdbc:postgresql://container:5432/test", "test", "test");
         runner.withBean(JdbcConnectionDetails.class, () -> container)
-                .run(context -> assertThat(context).doesNotHaveBean(EmbeddedPostgresServer.class)
-                        .getBean(JdbcConnectionDetails.class).isSameAs(container));
+                .run(context -> assertThat(context)
+                        .doesNotHaveBean(EmbeddedPostgresServer.class)
+                        .getBean(JdbcConnectionDetails.class)
+                        .isSameAs(container));
     }
 
     @Test
@@ -64,12 +71,16 @@ class EmbeddedPostgresAutoConfigurationTests {
     @Test
     void demoDataGoesIntoAnExternalDatabaseOnlyWhenAsked() {
         // as in application.properties: demo is the default profile, not an active one
-        ApplicationContextRunner demo = new ApplicationContextRunner().withBean(DemoMode.class)
+        ApplicationContextRunner demo = new ApplicationContextRunner()
+                .withBean(DemoMode.class)
                 .withPropertyValues("spring.profiles.default=demo");
-        demo.run(context -> assertThat(context.getBean(DemoMode.class).enabled()).isFalse());
+        demo.run(
+                context -> assertThat(context.getBean(DemoMode.class).enabled()).isFalse());
         demo.withBean(EmbeddedPostgresServer.class, EmbeddedPostgresServer::ephemeral)
-                .run(context -> assertThat(context.getBean(DemoMode.class).enabled()).isTrue());
+                .run(context ->
+                        assertThat(context.getBean(DemoMode.class).enabled()).isTrue());
         demo.withPropertyValues("spring.profiles.active=demo")
-                .run(context -> assertThat(context.getBean(DemoMode.class).enabled()).isTrue());
+                .run(context ->
+                        assertThat(context.getBean(DemoMode.class).enabled()).isTrue());
     }
 }

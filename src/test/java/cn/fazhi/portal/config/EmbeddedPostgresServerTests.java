@@ -1,7 +1,6 @@
 package cn.fazhi.portal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
-
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fazhi.portal.SystemTest;
@@ -9,17 +8,17 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Properties;
-import java.util.function.Predicate;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -55,9 +54,11 @@ class EmbeddedPostgresServerTests {
         Path dir = folder.resolve("killed");
         // a separate JVM runs the server and is killed hard, leaving its postmaster behind
         Process portal = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"),
-                KilledPortal.class.getName(), dir.toString()))
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        KilledPortal.class.getName(),
+                        dir.toString()))
                 .redirectErrorStream(true)
                 .redirectOutput(folder.resolve("killed.log").toFile())
                 .start();
@@ -89,7 +90,9 @@ class EmbeddedPostgresServerTests {
             assertPasswordKeptForTheOwnerOnly(server, dir);
             assertThat(query(server, "show listen_addresses")).isEqualTo("127.0.0.1");
             assertThat(query(server, "show unix_socket_directories")).isEmpty();
-            assertThat(query(server, "select rolpassword like 'SCRAM-SHA-256$%' from pg_authid where rolname = 'postgres'"))
+            assertThat(query(
+                            server,
+                            "select rolpassword like 'SCRAM-SHA-256$%' from pg_authid where rolname = 'postgres'"))
                     .isEqualTo("t");
         } finally {
             server.stop();
@@ -97,7 +100,8 @@ class EmbeddedPostgresServerTests {
         // the same password next time
         EmbeddedPostgresServer again = EmbeddedPostgresServer.persistent(dir, 0);
         try {
-            assertThat(again.connectionDetails().getPassword()).isEqualTo(server.connectionDetails().getPassword());
+            assertThat(again.connectionDetails().getPassword())
+                    .isEqualTo(server.connectionDetails().getPassword());
             assertThat(query(again, "select 1")).isEqualTo("1");
         } finally {
             again.stop();
@@ -116,10 +120,13 @@ class EmbeddedPostgresServerTests {
     void aDataDirectoryThatTrustedEveryoneIsConvertedAtItsNextStart() throws Exception {
         Path dir = folder.resolve("old");
         // as the portal's earlier versions left it: initdb -A trust, zonky's defaults
-        try (EmbeddedPostgres old = EmbeddedPostgres.builder().setDataDirectory(dir).setCleanDataDirectory(false)
-                .setLocaleConfig("locale", "C").start();
-             Connection c = DriverManager.getConnection(old.getJdbcUrl("postgres", "postgres"));
-             Statement s = c.createStatement()) {
+        try (EmbeddedPostgres old = EmbeddedPostgres.builder()
+                        .setDataDirectory(dir)
+                        .setCleanDataDirectory(false)
+                        .setLocaleConfig("locale", "C")
+                        .start();
+                Connection c = DriverManager.getConnection(old.getJdbcUrl("postgres", "postgres"));
+                Statement s = c.createStatement()) {
             s.execute("create table kept (v text); insert into kept values ('昌宁县')");
         }
         assertThat(Files.readString(dir.resolve("pg_hba.conf"))).contains("trust");
@@ -137,8 +144,8 @@ class EmbeddedPostgresServerTests {
     @Test
     void aKilledPostmasterIsRestartedOnItsPortAndData() throws Exception {
         Path dir = folder.resolve("supervised");
-        EmbeddedPostgresServer server = EmbeddedPostgresServer.persistent(dir, 0,
-                new EmbeddedPostgresServer.Supervision(Duration.ofMillis(500), 1, Duration.ofMinutes(10)));
+        EmbeddedPostgresServer server = EmbeddedPostgresServer.persistent(
+                dir, 0, new EmbeddedPostgresServer.Supervision(Duration.ofMillis(500), 1, Duration.ofMinutes(10)));
         try {
             execute(server, "create table kept (v text); insert into kept values ('栾川县')");
             int port = server.port();
@@ -159,18 +166,23 @@ class EmbeddedPostgresServerTests {
     }
 
     static void killPostmaster(Path dataDirectory) throws Exception {
-        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid")).get(0).trim());
+        long pid = Long.parseLong(Files.readAllLines(dataDirectory.resolve("postmaster.pid"))
+                .get(0)
+                .trim());
         Process kill = new ProcessBuilder("kill", "-9", Long.toString(pid)).start();
         assertThat(kill.waitFor()).isZero();
     }
 
-    static void awaitState(EmbeddedPostgresServer server, Predicate<EmbeddedPostgresServer.State> condition,
-            Duration atMost) throws InterruptedException {
+    static void awaitState(
+            EmbeddedPostgresServer server, Predicate<EmbeddedPostgresServer.State> condition, Duration atMost)
+            throws InterruptedException {
         long end = System.nanoTime() + atMost.toNanos();
         while (!condition.test(server.state()) && System.nanoTime() < end) {
             TimeUnit.MILLISECONDS.sleep(100);
         }
-        assertThat(condition.test(server.state())).as("state %s", server.state()).isTrue();
+        assertThat(condition.test(server.state()))
+                .as("state %s", server.state())
+                .isTrue();
     }
 
     static void assertRefusedWithoutPassword(EmbeddedPostgresServer server) throws SQLException {
@@ -180,11 +192,15 @@ class EmbeddedPostgresServerTests {
         noPassword.setProperty("user", "postgres");
         assertThatThrownBy(() -> DriverManager.getConnection(url, noPassword).close())
                 .isInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "wrong").close())
-                .isInstanceOf(SQLException.class).hasMessageContaining("password authentication failed");
-        assertThatThrownBy(() -> DriverManager.getConnection(url, "postgres", "").close())
+        assertThatThrownBy(() ->
+                        DriverManager.getConnection(url, "postgres", "wrong").close())
+                .isInstanceOf(SQLException.class)
+                .hasMessageContaining("password authentication failed");
+        assertThatThrownBy(
+                        () -> DriverManager.getConnection(url, "postgres", "").close())
                 .isInstanceOf(SQLException.class);
-        try (Connection c = DriverManager.getConnection(url, "postgres", server.connectionDetails().getPassword())) {
+        try (Connection c = DriverManager.getConnection(
+                url, "postgres", server.connectionDetails().getPassword())) {
             assertThat(c.isValid(2)).isTrue();
         }
     }
@@ -192,11 +208,16 @@ class EmbeddedPostgresServerTests {
     static void assertPasswordKeptForTheOwnerOnly(EmbeddedPostgresServer server, Path dir) throws Exception {
         Path file = server.passwordFile();
         assertThat(file).isEqualTo(dir.resolve("portal-db-password"));
-        assertThat(Files.readString(file).trim()).isEqualTo(server.connectionDetails().getPassword()).hasSize(32);
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir))).isEqualTo("rwx------");
+        assertThat(Files.readString(file).trim())
+                .isEqualTo(server.connectionDetails().getPassword())
+                .hasSize(32);
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
+                .isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dir)))
+                .isEqualTo("rwx------");
         List<String> rules = Files.readAllLines(dir.resolve("pg_hba.conf")).stream()
-                .filter(line -> !line.isBlank() && !line.startsWith("#")).toList();
+                .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                .toList();
         assertThat(rules).isNotEmpty().allSatisfy(rule -> assertThat(rule).endsWith("scram-sha-256"));
         assertThat(rules).noneMatch(rule -> rule.contains("trust"));
     }
@@ -213,14 +234,16 @@ class EmbeddedPostgresServerTests {
     }
 
     static void execute(EmbeddedPostgresServer server, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl());
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }
 
     static String query(EmbeddedPostgresServer server, String sql) throws Exception {
-        try (Connection c = DriverManager.getConnection(server.jdbcUrl()); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = DriverManager.getConnection(server.jdbcUrl());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }

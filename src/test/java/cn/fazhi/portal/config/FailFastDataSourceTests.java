@@ -32,8 +32,8 @@ class FailFastDataSourceTests {
             if (failure != null) {
                 throw failure;
             }
-            return (Connection) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {Connection.class},
-                    (proxy, method, args) -> null);
+            return (Connection) Proxy.newProxyInstance(
+                    getClass().getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> null);
         }
 
         @Override
@@ -44,9 +44,10 @@ class FailFastDataSourceTests {
 
     /** Hikari's timeout when it could not open a connection: the driver's failure as cause and SQLSTATE. */
     private static SQLException serverDown() {
-        SQLException refused = new SQLException("Connection to 127.0.0.1:5432 refused", "08001", new ConnectException());
-        return new SQLTransientConnectionException("HikariPool-1 - Connection is not available, request timed out",
-                "08001", refused);
+        SQLException refused =
+                new SQLException("Connection to 127.0.0.1:5432 refused", "08001", new ConnectException());
+        return new SQLTransientConnectionException(
+                "HikariPool-1 - Connection is not available, request timed out", "08001", refused);
     }
 
     @Test
@@ -59,7 +60,8 @@ class FailFastDataSourceTests {
         pool.failure = serverDown();
         assertThatThrownBy(dataSource::getConnection).isSameAs(pool.failure);
         assertThat(dataSource.reachable()).isFalse();
-        assertThatThrownBy(dataSource::getConnection).isInstanceOf(SQLTransientConnectionException.class)
+        assertThatThrownBy(dataSource::getConnection)
+                .isInstanceOf(SQLTransientConnectionException.class)
                 .hasMessageContaining("failing fast");
         assertThat(pool.asked).hasValue(2);
 
@@ -85,20 +87,27 @@ class FailFastDataSourceTests {
 
     @Test
     void outagesAreToldFromFaultsOfTheRequest() {
-        assertThat(DatabaseOutage.isCause(new CannotGetJdbcConnectionException("no connection", serverDown()))).isTrue();
-        assertThat(DatabaseOutage.isCause(new CannotCreateTransactionException("Could not open JPA EntityManager"))).isTrue();
+        assertThat(DatabaseOutage.isCause(new CannotGetJdbcConnectionException("no connection", serverDown())))
+                .isTrue();
+        assertThat(DatabaseOutage.isCause(new CannotCreateTransactionException("Could not open JPA EntityManager")))
+                .isTrue();
         // the server went away in the middle of a transaction, and the rollback failed on the closed connection
-        assertThat(DatabaseOutage.isCause(new JpaSystemException(
-                new RuntimeException("Unable to rollback against JDBC Connection", new SQLException("Connection is closed")))))
+        assertThat(DatabaseOutage.isCause(new JpaSystemException(new RuntimeException(
+                        "Unable to rollback against JDBC Connection", new SQLException("Connection is closed")))))
                 .isTrue();
         assertThat(DatabaseOutage.isCause(new RuntimeException(
-                new SQLException("FATAL: terminating connection due to unexpected postmaster exit", "57P01")))).isTrue();
-        assertThat(DatabaseOutage.isCause(new RuntimeException(
-                new SQLException("FATAL: the database system is starting up", "57P03")))).isTrue();
+                        new SQLException("FATAL: terminating connection due to unexpected postmaster exit", "57P01"))))
+                .isTrue();
+        assertThat(DatabaseOutage.isCause(
+                        new RuntimeException(new SQLException("FATAL: the database system is starting up", "57P03"))))
+                .isTrue();
 
-        assertThat(DatabaseOutage.isCause(new DataIntegrityViolationException("too long",
-                new SQLException("value too long", "22001")))).isFalse();
-        assertThat(DatabaseOutage.isCause(new OptimisticLockingFailureException("stale"))).isFalse();
-        assertThat(DatabaseOutage.isCause(new IllegalArgumentException("bad input"))).isFalse();
+        assertThat(DatabaseOutage.isCause(
+                        new DataIntegrityViolationException("too long", new SQLException("value too long", "22001"))))
+                .isFalse();
+        assertThat(DatabaseOutage.isCause(new OptimisticLockingFailureException("stale")))
+                .isFalse();
+        assertThat(DatabaseOutage.isCause(new IllegalArgumentException("bad input")))
+                .isFalse();
     }
 }

@@ -19,7 +19,8 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 class HeavyRequestLimiterTests {
 
     private final HeavyRequestLimiter limiter = new HeavyRequestLimiter(
-            List.of(new HeavyRoute(HeavyRoute.Kind.IMPORT,
+            List.of(new HeavyRoute(
+                    HeavyRoute.Kind.IMPORT,
                     PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/upload"))),
             new HeavyRequestLimits(2, 1, 1, 1, Duration.ofMillis(200), Duration.ofSeconds(7)));
 
@@ -43,13 +44,13 @@ class HeavyRequestLimiterTests {
             assertThat(running.await(5, TimeUnit.SECONDS)).isTrue();
             assertThat(limiter.available(HeavyRoute.Kind.IMPORT)).isZero();
 
-            MockHttpServletResponse third = send("POST", "/upload", (req, res) -> { });
+            MockHttpServletResponse third = send("POST", "/upload", (req, res) -> {});
             assertThat(third.getStatus()).isEqualTo(503);
             assertThat(third.getHeader("Retry-After")).isEqualTo("7");
             assertThat(third.getStatus()).isEqualTo(503);
 
             // other routes and other kinds are not held up
-            MockHttpServletResponse page = send("GET", "/upload", (req, res) -> { });
+            MockHttpServletResponse page = send("GET", "/upload", (req, res) -> {});
             assertThat(page.getStatus()).isEqualTo(200);
 
             finish.countDown();
@@ -57,7 +58,7 @@ class HeavyRequestLimiterTests {
                 assertThat(f.get(5, TimeUnit.SECONDS).getStatus()).isEqualTo(200);
             }
             assertThat(limiter.available(HeavyRoute.Kind.IMPORT)).isEqualTo(2);
-            assertThat(send("POST", "/upload", (req, res) -> { }).getStatus()).isEqualTo(200);
+            assertThat(send("POST", "/upload", (req, res) -> {}).getStatus()).isEqualTo(200);
         } finally {
             finish.countDown();
             threads.shutdownNow();

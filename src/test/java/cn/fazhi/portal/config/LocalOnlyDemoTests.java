@@ -19,7 +19,8 @@ class LocalOnlyDemoTests {
 
     @Test
     void aChosenDatabaseProfileOrAddressIsLeftAlone() {
-        MockEnvironment database = new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/x");
+        MockEnvironment database =
+                new MockEnvironment().withProperty("spring.datasource.url", "jdbc:postgresql://db/x");
         postProcessor.postProcessEnvironment(database, new SpringApplication());
         assertThat(database.getProperty("server.address")).isNull();
 

@@ -53,29 +53,38 @@ class ComparisonJourneyBrowserTests {
         // the heat map of 云南省 2020: every county ranked, each with its rank interval and its bar
         browser.get(url("/dashboards/heatmap?year=" + YunnanComparisonData.YEAR));
         wait.until(ExpectedConditions.attributeToBe(By.id("heatmap-chart"), "data-drawn", "true"));
-        assertThat(browser.findElements(By.cssSelector("#heatmap-chart canvas"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#heatmap-chart canvas")))
+                .isNotEmpty();
         List<WebElement> rows = browser.findElements(By.cssSelector("#table-heatmap tbody tr"));
         assertThat(rows).hasSizeGreaterThanOrEqualTo(yunnan.size() * 9 / 10);
-        List<String> intervals = rows.stream().map(r -> r.findElements(By.tagName("td")).get(1).getText()).toList();
+        List<String> intervals = rows.stream()
+                .map(r -> r.findElements(By.tagName("td")).get(1).getText())
+                .toList();
         assertThat(intervals).allMatch(i -> INTERVAL.matcher(i).matches());
         assertThat(intervals).as("some ranks are uncertain").anyMatch(i -> i.contains("–"));
-        assertThat(rows.get(0).findElements(By.tagName("td")).get(1).getAttribute("style")).contains("linear-gradient");
+        assertThat(rows.get(0).findElements(By.tagName("td")).get(1).getAttribute("style"))
+                .contains("linear-gradient");
         // the table's top, where the ranks and their intervals are
-        ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView({block: 'start'})",
-                browser.findElement(By.id("table-heatmap")));
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "arguments[0].scrollIntoView({block: 'start'})", browser.findElement(By.id("table-heatmap")));
         BrowserTest.Browser.screenshot(browser, "comparison-heatmap-yunnan");
 
         // a county of a known peer group, opened from the heat map: its score beside its peers' median
         WebElement county = rows.stream()
                 .filter(r -> !r.findElements(By.tagName("td")).get(4).getText().isBlank()
                         && !r.findElements(By.tagName("td")).get(4).getText().contains("不详"))
-                .findFirst().orElseThrow().findElement(By.cssSelector("td a"));
+                .findFirst()
+                .orElseThrow()
+                .findElement(By.cssSelector("td a"));
         String name = county.getText();
         WebElement page = browser.findElement(By.tagName("html"));
         county.click();
         wait.until(ExpectedConditions.stalenessOf(page));
         assertThat(browser.findElement(By.id("county-name")).getText()).isEqualTo(name);
-        assertThat(browser.findElement(By.id("peer-median")).findElement(By.tagName("strong")).getText())
+        assertThat(browser.findElement(By.id("peer-median"))
+                        .findElement(By.tagName("strong"))
+                        .getText())
                 .matches("\\d\\.\\d\\d");
         assertThat(browser.findElement(By.id("rank-interval")).getText()).contains("名次区间");
         wait.until(ExpectedConditions.attributeToBe(By.id("radar-chart"), "data-drawn", "true"));

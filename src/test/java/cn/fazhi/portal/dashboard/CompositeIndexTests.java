@@ -99,7 +99,8 @@ class CompositeIndexTests {
         Result result = CompositeIndex.compute(new Data(INDICATORS, values, populations(values)), Method.standard());
         assertThat(result.unscored()).containsEntry("B_ITEMS", CompositeIndex.Unscored.TOO_FEW_COUNTIES);
         assertThat(result.scaled().get(code(0))).doesNotContainKey("B_ITEMS");
-        assertThat(result.counties().get(code(0)).sections().get("B").scoreable()).isEqualTo(1);
+        assertThat(result.counties().get(code(0)).sections().get("B").scoreable())
+                .isEqualTo(1);
     }
 
     @Test
@@ -110,7 +111,8 @@ class CompositeIndexTests {
         population.put(code(3), 2 * population.get(code(4)));
         population.remove(code(7));
         Result result = CompositeIndex.compute(new Data(INDICATORS, values, population), Method.standard());
-        assertThat(result.scaled().get(code(3)).get("A_CASES")).isEqualTo(result.scaled().get(code(4)).get("A_CASES"));
+        assertThat(result.scaled().get(code(3)).get("A_CASES"))
+                .isEqualTo(result.scaled().get(code(4)).get("A_CASES"));
         assertThat(result.scaled().get(code(7))).doesNotContainKey("A_CASES").containsKey("A_RATE");
     }
 
@@ -132,16 +134,23 @@ class CompositeIndexTests {
         CompositeIndex.RankInterval ahead = first.counties().get("539999").interval();
         assertThat(ahead).isEqualTo(new CompositeIndex.RankInterval(1, 1, 1));
         assertThat(ahead.width()).isZero();
-        assertThat(first.counties().get("539998").interval()).isEqualTo(first.counties().get(code(8)).interval());
-        assertThat(first.counties().get("539998").rank()).isEqualTo(first.counties().get(code(8)).rank());
+        assertThat(first.counties().get("539998").interval())
+                .isEqualTo(first.counties().get(code(8)).interval());
+        assertThat(first.counties().get("539998").rank())
+                .isEqualTo(first.counties().get(code(8)).rank());
 
         Result second = CompositeIndex.compute(data, Method.standard(), CompositeIndex.DRAWS);
-        first.counties().forEach((county, score) ->
-                assertThat(second.counties().get(county).interval()).as(county).isEqualTo(score.interval()));
+        first.counties()
+                .forEach((county, score) -> assertThat(
+                                second.counties().get(county).interval())
+                        .as(county)
+                        .isEqualTo(score.interval()));
         // the middle of the field is uncertain, and its interval holds its rank
         CompositeIndex.CountyScore middle = first.counties().get(code(10));
-        assertThat(middle.interval().low()).isLessThanOrEqualTo(middle.interval().median());
-        assertThat(middle.interval().median()).isLessThanOrEqualTo(middle.interval().high());
+        assertThat(middle.interval().low())
+                .isLessThanOrEqualTo(middle.interval().median());
+        assertThat(middle.interval().median())
+                .isLessThanOrEqualTo(middle.interval().high());
     }
 
     @Test

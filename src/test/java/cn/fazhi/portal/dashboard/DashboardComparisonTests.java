@@ -57,8 +57,11 @@ class DashboardComparisonTests extends SichuanDashboardTest {
     @Test
     void ludianWithEightIndicatorsIsNotRankedAboveLuxiAndScoresBelowItWhenMissingCountsAsZero() throws Exception {
         PortalUser yunnan = TestUsers.demo(accounts, "demo-reviewer");
-        Document heat = page(get("/dashboards/heatmap").param("year", "2023").param("area", YUNNAN)
-                .param("includeSubmitted", "true").with(user(yunnan)));
+        Document heat = page(get("/dashboards/heatmap")
+                .param("year", "2023")
+                .param("area", YUNNAN)
+                .param("includeSubmitted", "true")
+                .with(user(yunnan)));
         assertThat(row(heat, "table-heatmap", LUDIAN)).as("鲁甸县 is not ranked").isNull();
         Element ludian = row(heat, "table-insufficient", LUDIAN);
         assertThat(ludian).as("鲁甸县 is listed as not ranked").isNotNull();
@@ -67,21 +70,27 @@ class DashboardComparisonTests extends SichuanDashboardTest {
         // of its 8 figures only those of indicators scored in 云南 that year count (with two reporting
         // counties, only the indicators with a target are)
         assertThat(cell(heat, "table-insufficient", ludian, "总分")).matches("\\(\\d\\.\\d\\d\\)");
-        Matcher coverage = Pattern.compile("(\\d+)/(\\d+)（(\\d+)%）")
-                .matcher(cell(heat, "table-insufficient", ludian, "覆盖率"));
+        Matcher coverage =
+                Pattern.compile("(\\d+)/(\\d+)（(\\d+)%）").matcher(cell(heat, "table-insufficient", ludian, "覆盖率"));
         assertThat(coverage.matches()).isTrue();
         assertThat(Integer.parseInt(coverage.group(1))).isBetween(1, 8);
         assertThat(Integer.parseInt(coverage.group(3))).isLessThan(67);
         // 泸西县 is on the heat map (ranked or not), and 鲁甸县 is nowhere above it
         Element luxi = row(heat, "table-heatmap", LUXI);
-        assertThat(luxi != null || row(heat, "table-insufficient", LUXI) != null).as("泸西县 shown").isTrue();
+        assertThat(luxi != null || row(heat, "table-insufficient", LUXI) != null)
+                .as("泸西县 shown")
+                .isTrue();
         if (luxi != null) {
             assertThat(cell(heat, "table-heatmap", luxi, "名次")).matches("\\d+");
         }
 
         // 缺报按 0 计: both ranked, 鲁甸县 below 泸西县
-        Document zero = page(get("/dashboards/heatmap").param("year", "2023").param("area", YUNNAN)
-                .param("includeSubmitted", "true").param("missingAsZero", "true").with(user(yunnan)));
+        Document zero = page(get("/dashboards/heatmap")
+                .param("year", "2023")
+                .param("area", YUNNAN)
+                .param("includeSubmitted", "true")
+                .param("missingAsZero", "true")
+                .with(user(yunnan)));
         Element ludianZero = row(zero, "table-heatmap", LUDIAN);
         Element luxiZero = row(zero, "table-heatmap", LUXI);
         assertThat(ludianZero).as("鲁甸县 ranked when missing counts as 0").isNotNull();
@@ -91,7 +100,8 @@ class DashboardComparisonTests extends SichuanDashboardTest {
         assertThat(ludianScore).isLessThan(luxiScore);
         assertThat(Integer.parseInt(cell(zero, "table-heatmap", ludianZero, "名次")))
                 .isGreaterThan(Integer.parseInt(cell(zero, "table-heatmap", luxiZero, "名次")));
-        assertThat(zero.select("#table-insufficient tbody tr")).extracting(r -> r.select("td").last().text())
+        assertThat(zero.select("#table-insufficient tbody tr"))
+                .extracting(r -> r.select("td").last().text())
                 .doesNotContain("数据不足，不参与排名");
     }
 
@@ -102,10 +112,15 @@ class DashboardComparisonTests extends SichuanDashboardTest {
         // two counties of one prefecture: compared within the province and within the prefecture
         String a = counties.get(0);
         String prefecture = jdbc.queryForObject("select prefecture_code from region where code = ?", String.class, a);
-        String b = counties.stream().skip(1).filter(c -> prefecture.equals(
-                jdbc.queryForObject("select prefecture_code from region where code = ?", String.class, c)))
-                .findFirst().orElseThrow();
-        Document heat = page(get("/dashboards/heatmap").param("year", "2023").param("area", DashboardTestData.PROVINCE)
+        String b = counties.stream()
+                .skip(1)
+                .filter(c -> prefecture.equals(
+                        jdbc.queryForObject("select prefecture_code from region where code = ?", String.class, c)))
+                .findFirst()
+                .orElseThrow();
+        Document heat = page(get("/dashboards/heatmap")
+                .param("year", "2023")
+                .param("area", DashboardTestData.PROVINCE)
                 .with(user(reviewer)));
         Document first = page(compare(DashboardTestData.PROVINCE, null, a, b));
         List<Element> sections = first.select("#section option");
@@ -116,10 +131,15 @@ class DashboardComparisonTests extends SichuanDashboardTest {
             for (Element section : sections) {
                 Document page = page(compare(area, section.attr("value"), a, b));
                 List<String> scores = sectionScores(page);
-                assertThat(scores).as("section scores of %s in %s", section.text(), area).hasSize(2);
+                assertThat(scores)
+                        .as("section scores of %s in %s", section.text(), area)
+                        .hasSize(2);
                 List<String> expected = List.of(heatScore(heat, a, section.text()), heatScore(heat, b, section.text()));
-                assertThat(scores).as("%s in %s: the comparison's section scores are the province heat map's",
-                        section.text(), area).isEqualTo(expected);
+                assertThat(scores)
+                        .as(
+                                "%s in %s: the comparison's section scores are the province heat map's",
+                                section.text(), area)
+                        .isEqualTo(expected);
                 if (!scores.contains("—")) {
                     compared++;
                     if (Set.copyOf(scores).equals(Set.of("0.00", "1.00"))) {
@@ -129,20 +149,26 @@ class DashboardComparisonTests extends SichuanDashboardTest {
             }
         }
         assertThat(compared).as("sections with scores compared").isGreaterThanOrEqualTo(10);
-        assertThat(artefacts).as("sections where the two counties score exactly 0.00 and 1.00 (min–max among two)")
+        assertThat(artefacts)
+                .as("sections where the two counties score exactly 0.00 and 1.00 (min–max among two)")
                 .isLessThan(compared / 2);
     }
 
     private MockHttpServletRequestBuilder compare(String area, String section, String a, String b) {
-        MockHttpServletRequestBuilder request = get("/dashboards/compare").param("year", "2023").param("area", area)
-                .param("county", a, b).with(user(reviewer));
+        MockHttpServletRequestBuilder request = get("/dashboards/compare")
+                .param("year", "2023")
+                .param("area", area)
+                .param("county", a, b)
+                .with(user(reviewer));
         return section == null ? request : request.param("section", section);
     }
 
     /** The comparison's row 板块得分, one cell per county. */
     private static List<String> sectionScores(Document page) {
         Element row = page.select("#table-compare tbody tr").stream()
-                .filter(r -> r.select("td").first().text().equals("板块得分")).findFirst().orElseThrow();
+                .filter(r -> r.select("td").first().text().equals("板块得分"))
+                .findFirst()
+                .orElseThrow();
         List<String> cells = row.select("td").stream().map(Element::text).toList();
         return cells.subList(3, cells.size());
     }
@@ -163,11 +189,16 @@ class DashboardComparisonTests extends SichuanDashboardTest {
     @Test
     void twiceThePopulationAndTwiceTheAccidentsRankTheSameAndACountyWithoutPopulationIsNotRanked() throws Exception {
         assertThat(jdbc.queryForObject("select per_capita from indicator where code = 'EMG_ACCIDENTS'", Boolean.class))
-                .as("EMG_ACCIDENTS is compared per 10,000 residents").isTrue();
+                .as("EMG_ACCIDENTS is compared per 10,000 residents")
+                .isTrue();
         // three counties whose population is the 2020 census alone (no newer table)
-        List<String> censusOnly = counties.stream().filter(c -> jdbc.queryForObject(
-                "select count(*) = 1 and bool_and(census_year = 2020) from region_population where region_code = ?",
-                Boolean.class, c)).limit(3).toList();
+        List<String> censusOnly = counties.stream()
+                .filter(c -> jdbc.queryForObject(
+                        "select count(*) = 1 and bool_and(census_year = 2020) from region_population where region_code = ?",
+                        Boolean.class,
+                        c))
+                .limit(3)
+                .toList();
         assertThat(censusOnly).hasSize(3);
         String a = censusOnly.get(0);
         String b = censusOnly.get(1);
@@ -176,21 +207,29 @@ class DashboardComparisonTests extends SichuanDashboardTest {
         Map<String, Long> populations = new LinkedHashMap<>();
         for (String county : censusOnly) {
             values.put(county, accidents(county));
-            populations.put(county, jdbc.queryForObject(
-                    "select population from region_population where region_code = ? and census_year = 2020", Long.class,
-                    county));
+            populations.put(
+                    county,
+                    jdbc.queryForObject(
+                            "select population from region_population where region_code = ? and census_year = 2020",
+                            Long.class,
+                            county));
         }
         String source = jdbc.queryForObject(
                 "select source from region_population where region_code = ? and census_year = 2020", String.class, c);
         try {
             setAccidents(a, 10);
             setAccidents(b, 20);
-            jdbc.update("update region_population set population = 100000 where region_code = ? and census_year = 2020", a);
-            jdbc.update("update region_population set population = 200000 where region_code = ? and census_year = 2020", b);
+            jdbc.update(
+                    "update region_population set population = 100000 where region_code = ? and census_year = 2020", a);
+            jdbc.update(
+                    "update region_population set population = 200000 where region_code = ? and census_year = 2020", b);
             jdbc.update("delete from region_population where region_code = ?", c);
 
-            Document ranking = page(get("/dashboards/ranking").param("year", "2023")
-                    .param("area", DashboardTestData.PROVINCE).param("indicator", "EMG_ACCIDENTS").with(user(reviewer)));
+            Document ranking = page(get("/dashboards/ranking")
+                    .param("year", "2023")
+                    .param("area", DashboardTestData.PROVINCE)
+                    .param("indicator", "EMG_ACCIDENTS")
+                    .with(user(reviewer)));
             assertThat(ranking.select("#per-capita-note")).isNotEmpty();
             Element rowA = row(ranking, "table-ranking", a);
             Element rowB = row(ranking, "table-ranking", b);
@@ -201,22 +240,32 @@ class DashboardComparisonTests extends SichuanDashboardTest {
             assertThat(cell(ranking, "table-ranking", rowB, "常住人口")).isEqualTo("200000");
             assertThat(cell(ranking, "table-ranking", rowA, "每万常住人口")).isEqualTo("1.00");
             assertThat(cell(ranking, "table-ranking", rowB, "每万常住人口")).isEqualTo("1.00");
-            assertThat(cell(ranking, "table-ranking", rowA, "名次")).matches("\\d+")
+            assertThat(cell(ranking, "table-ranking", rowA, "名次"))
+                    .matches("\\d+")
                     .isEqualTo(cell(ranking, "table-ranking", rowB, "名次"));
             // without a population: its raw value, no per-capita value, no rank, and the reason
-            assertThat(cell(ranking, "table-ranking", rowC, "数值")).isEqualTo(values.get(c).setScale(0).toPlainString());
+            assertThat(cell(ranking, "table-ranking", rowC, "数值"))
+                    .isEqualTo(values.get(c).setScale(0).toPlainString());
             assertThat(cell(ranking, "table-ranking", rowC, "常住人口")).isEqualTo("无人口数据");
             assertThat(cell(ranking, "table-ranking", rowC, "每万常住人口")).isEqualTo("—");
             assertThat(cell(ranking, "table-ranking", rowC, "名次")).isEqualTo("—");
         } finally {
             setAccidents(a, values.get(a));
             setAccidents(b, values.get(b));
-            jdbc.update("update region_population set population = ? where region_code = ? and census_year = 2020",
-                    populations.get(a), a);
-            jdbc.update("update region_population set population = ? where region_code = ? and census_year = 2020",
-                    populations.get(b), b);
-            jdbc.update("insert into region_population (region_code, census_year, population, source) values (?, 2020, ?, ?)"
-                    + " on conflict do nothing", c, populations.get(c), source);
+            jdbc.update(
+                    "update region_population set population = ? where region_code = ? and census_year = 2020",
+                    populations.get(a),
+                    a);
+            jdbc.update(
+                    "update region_population set population = ? where region_code = ? and census_year = 2020",
+                    populations.get(b),
+                    b);
+            jdbc.update(
+                    "insert into region_population (region_code, census_year, population, source) values (?, 2020, ?, ?)"
+                            + " on conflict do nothing",
+                    c,
+                    populations.get(c),
+                    source);
         }
         for (String county : censusOnly) {
             assertThat(accidents(county)).as("restored").isEqualByComparingTo(values.get(county));
@@ -242,41 +291,55 @@ class DashboardComparisonTests extends SichuanDashboardTest {
     @Test
     void aLowerCoverageThresholdForTheYearRanksLudian() throws Exception {
         PortalUser yunnan = TestUsers.demo(accounts, "demo-reviewer");
-        MockHttpServletRequestBuilder heatMap = get("/dashboards/heatmap").param("year", "2023").param("area", YUNNAN)
-                .param("includeSubmitted", "true").with(user(yunnan));
+        MockHttpServletRequestBuilder heatMap = get("/dashboards/heatmap")
+                .param("year", "2023")
+                .param("area", YUNNAN)
+                .param("includeSubmitted", "true")
+                .with(user(yunnan));
         assertThat(jdbc.queryForObject("select count(*) from scoring_setting where year = 2023", Long.class))
-                .as("2023 uses the default threshold").isZero();
+                .as("2023 uses the default threshold")
+                .isZero();
         Document before = page(heatMap);
         Element ludian = row(before, "table-insufficient", LUDIAN);
         assertThat(ludian).isNotNull();
-        Matcher coverage = Pattern.compile("(\\d+)/(\\d+)（\\d+%）")
-                .matcher(cell(before, "table-insufficient", ludian, "覆盖率"));
+        Matcher coverage =
+                Pattern.compile("(\\d+)/(\\d+)（\\d+%）").matcher(cell(before, "table-insufficient", ludian, "覆盖率"));
         assertThat(coverage.matches()).isTrue();
         double share = Double.parseDouble(coverage.group(1)) / Double.parseDouble(coverage.group(2));
         // a threshold at or below 鲁甸县's coverage (in the column's three decimals)
         BigDecimal threshold = BigDecimal.valueOf((long) Math.max(1, Math.floor(share * 1000) - 1), 3);
         try {
-            jdbc.update("insert into scoring_setting (year, coverage_threshold, updated_by) values (2023, ?, 'comparison-tests')",
+            jdbc.update(
+                    "insert into scoring_setting (year, coverage_threshold, updated_by) values (2023, ?, 'comparison-tests')",
                     threshold);
             Document after = page(heatMap);
-            assertThat(row(after, "table-insufficient", LUDIAN)).as("no longer listed as 数据不足").isNull();
+            assertThat(row(after, "table-insufficient", LUDIAN))
+                    .as("no longer listed as 数据不足")
+                    .isNull();
             Element ranked = row(after, "table-heatmap", LUDIAN);
             assertThat(ranked).as("鲁甸县 ranked under the lower threshold").isNotNull();
             assertThat(cell(after, "table-heatmap", ranked, "名次")).matches("\\d+");
             assertThat(cell(after, "table-heatmap", ranked, "总分")).doesNotStartWith("(");
             assertThat(after.select("#method-note").text())
-                    .contains(threshold.movePointRight(2).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString() + "%");
+                    .contains(threshold
+                                    .movePointRight(2)
+                                    .setScale(1, java.math.RoundingMode.HALF_UP)
+                                    .toPlainString() + "%");
         } finally {
             jdbc.update("delete from scoring_setting where year = 2023");
         }
-        assertThat(row(page(heatMap), "table-insufficient", LUDIAN)).as("back to the default threshold").isNotNull();
+        assertThat(row(page(heatMap), "table-insufficient", LUDIAN))
+                .as("back to the default threshold")
+                .isNotNull();
     }
 
     // ---- e. peer groups ----------------------------------------------------------------------
 
     @Test
     void thePeerGroupFilterListsOnlyThatGroupRankedFromOne() throws Exception {
-        Document all = page(get("/dashboards/heatmap").param("year", "2023").param("area", DashboardTestData.PROVINCE)
+        Document all = page(get("/dashboards/heatmap")
+                .param("year", "2023")
+                .param("area", DashboardTestData.PROVINCE)
                 .with(user(reviewer)));
         Map<String, Integer> sizes = new LinkedHashMap<>();
         for (String table : List.of("table-heatmap", "table-insufficient")) {
@@ -285,13 +348,24 @@ class DashboardComparisonTests extends SichuanDashboardTest {
             }
         }
         // a group some counties but not all belong to, whose middle-ranked county would not be first alone
-        String label = cell(all, "table-heatmap", all.select("#table-heatmap tbody tr").get(all.select(
-                "#table-heatmap tbody tr").size() / 2), "同类组");
-        assertThat(sizes.get(label)).isLessThan(sizes.values().stream().mapToInt(Integer::intValue).sum());
-        String code = all.select("#peer option").stream().filter(o -> o.text().equals(label)).findFirst().orElseThrow()
+        String label = cell(
+                all,
+                "table-heatmap",
+                all.select("#table-heatmap tbody tr")
+                        .get(all.select("#table-heatmap tbody tr").size() / 2),
+                "同类组");
+        assertThat(sizes.get(label))
+                .isLessThan(sizes.values().stream().mapToInt(Integer::intValue).sum());
+        String code = all.select("#peer option").stream()
+                .filter(o -> o.text().equals(label))
+                .findFirst()
+                .orElseThrow()
                 .attr("value");
-        Document peers = page(get("/dashboards/heatmap").param("year", "2023").param("area", DashboardTestData.PROVINCE)
-                .param("peer", code).with(user(reviewer)));
+        Document peers = page(get("/dashboards/heatmap")
+                .param("year", "2023")
+                .param("area", DashboardTestData.PROVINCE)
+                .param("peer", code)
+                .with(user(reviewer)));
         assertThat(peers.select("#peer option[selected]").attr("value")).isEqualTo(code);
         List<String> shown = new ArrayList<>();
         for (String table : List.of("table-heatmap", "table-insufficient")) {
@@ -301,7 +375,8 @@ class DashboardComparisonTests extends SichuanDashboardTest {
         }
         assertThat(shown).hasSize(sizes.get(label)).containsOnly(label);
         List<Integer> ranks = peers.select("#table-heatmap tbody tr").stream()
-                .map(r -> Integer.parseInt(cell(peers, "table-heatmap", r, "名次"))).toList();
+                .map(r -> Integer.parseInt(cell(peers, "table-heatmap", r, "名次")))
+                .toList();
         assertThat(ranks).isNotEmpty().isSorted();
         assertThat(ranks.get(0)).isEqualTo(1);
         assertThat(ranks.get(ranks.size() - 1)).isLessThanOrEqualTo(ranks.size());
@@ -323,7 +398,8 @@ class DashboardComparisonTests extends SichuanDashboardTest {
         assertThat(latest).isNotNull();
         Document heat = page(get("/dashboards/heatmap").param("area", YUNNAN));
         assertThat(heat.select("#year option[selected]").attr("value")).isEqualTo(latest.toString());
-        assertThat(heat.select("#table-heatmap tbody tr, #table-insufficient tbody tr")).isNotEmpty();
+        assertThat(heat.select("#table-heatmap tbody tr, #table-insufficient tbody tr"))
+                .isNotEmpty();
         Document ranking = page(get("/dashboards/ranking").param("area", YUNNAN));
         assertThat(ranking.select("#year option[selected]").attr("value")).isEqualTo(latest.toString());
     }
@@ -338,26 +414,35 @@ class DashboardComparisonTests extends SichuanDashboardTest {
         List<Element> rows = national.select("#table-heatmap tbody tr, #table-insufficient tbody tr");
         assertThat(rows).hasSize(provinces.size());
         assertThat(national.select("#table-heatmap a, #table-insufficient a").eachAttr("href"))
-                .as("no county rows").noneMatch(href -> href.contains("/dashboards/counties/"));
+                .as("no county rows")
+                .noneMatch(href -> href.contains("/dashboards/counties/"));
         Set<String> linked = new HashSet<>();
         for (Element r : rows) {
             List<Element> links = r.select("a");
             assertThat(links).hasSize(1);
-            Matcher drill = Pattern.compile("/dashboards/heatmap\\?year=2023&area=(\\d{6})").matcher(links.get(0).attr("href"));
+            Matcher drill = Pattern.compile("/dashboards/heatmap\\?year=2023&area=(\\d{6})")
+                    .matcher(links.get(0).attr("href"));
             assertThat(drill.matches()).as(links.get(0).attr("href")).isTrue();
             linked.add(drill.group(1));
         }
         assertThat(linked).containsExactlyInAnyOrderElementsOf(provinces);
         // 四川 is ranked (its counties' reports are complete)
-        assertThat(national.select("#table-heatmap a").eachAttr("href")).filteredOn(h -> h.endsWith("area=510000"))
+        assertThat(national.select("#table-heatmap a").eachAttr("href"))
+                .filteredOn(h -> h.endsWith("area=510000"))
                 .hasSize(1);
         assertThat(national.select("#download-only a#export-counties-csv")).hasSize(1);
 
-        MockHttpServletResponse csv = mvc.perform(get("/dashboards/heatmap").param("year", "2023")
-                .param("format", "csv").param("table", "counties")).andReturn().getResponse();
+        MockHttpServletResponse csv = mvc.perform(get("/dashboards/heatmap")
+                        .param("year", "2023")
+                        .param("format", "csv")
+                        .param("table", "counties"))
+                .andReturn()
+                .getResponse();
         assertThat(csv.getStatus()).isEqualTo(200);
-        List<CSVRecord> records = CSVFormat.DEFAULT.parse(new StringReader(
-                csv.getContentAsString(StandardCharsets.UTF_8).replace("\uFEFF", ""))).getRecords();
+        List<CSVRecord> records = CSVFormat.DEFAULT
+                .parse(new StringReader(
+                        csv.getContentAsString(StandardCharsets.UTF_8).replace("\uFEFF", "")))
+                .getRecords();
         long counties = jdbc.queryForObject("select count(*) from region where level = 'COUNTY'", Long.class);
         assertThat(records).hasSize((int) counties + 1);
         assertThat(records.get(0).get(2)).isEqualTo("县（市、区）");
@@ -368,8 +453,10 @@ class DashboardComparisonTests extends SichuanDashboardTest {
 
     @Test
     void everyRankedCountyHasAConsistentIntervalAndTheSameDataGivesTheSameIntervals() throws Exception {
-        MockHttpServletRequestBuilder heatMap = get("/dashboards/heatmap").param("year", "2023")
-                .param("area", DashboardTestData.PROVINCE).with(user(reviewer));
+        MockHttpServletRequestBuilder heatMap = get("/dashboards/heatmap")
+                .param("year", "2023")
+                .param("area", DashboardTestData.PROVINCE)
+                .with(user(reviewer));
         Document first = page(heatMap);
         List<Element> rows = first.select("#table-heatmap tbody tr");
         assertThat(rows).hasSizeGreaterThanOrEqualTo(100);
@@ -389,16 +476,20 @@ class DashboardComparisonTests extends SichuanDashboardTest {
                 outside++;
                 // the standard method is one of the alternatives: its rank is never far outside
                 int width = Math.max(3, interval[2] - interval[1]);
-                assertThat(rank).as("rank %d against interval %s", rank, text)
+                assertThat(rank)
+                        .as("rank %d against interval %s", rank, text)
                         .isBetween(interval[1] - width, interval[2] + width);
             }
-            assertThat(r.select("td").get(1).attr("style")).as("an interval bar").contains("linear-gradient");
+            assertThat(r.select("td").get(1).attr("style"))
+                    .as("an interval bar")
+                    .contains("linear-gradient");
         }
         assertThat(ranges).as("intervals that are ranges").isPositive();
         assertThat(outside).as("ranks outside their own 5–95 % interval").isLessThanOrEqualTo(rows.size() / 10);
 
         // computed again after the data generation moved (nothing changed): the same intervals
-        jdbc.update("insert into scoring_setting (year, coverage_threshold, updated_by) values (2097, 0.5, 'comparison-tests')");
+        jdbc.update(
+                "insert into scoring_setting (year, coverage_threshold, updated_by) values (2097, 0.5, 'comparison-tests')");
         jdbc.update("delete from scoring_setting where year = 2097");
         assertThat(intervals(page(heatMap))).isEqualTo(intervals);
     }
@@ -427,8 +518,10 @@ class DashboardComparisonTests extends SichuanDashboardTest {
     @Test
     void theRadarBreaksAtASectionWithoutAScoreAndSaysSo() throws Exception {
         PortalUser yunnan = TestUsers.demo(accounts, "demo-reviewer");
-        Document profile = page(get("/dashboards/counties/" + LUDIAN).param("year", "2023")
-                .param("includeSubmitted", "true").with(user(yunnan)));
+        Document profile = page(get("/dashboards/counties/" + LUDIAN)
+                .param("year", "2023")
+                .param("includeSubmitted", "true")
+                .with(user(yunnan)));
         List<Element> rows = profile.select("#table-sections tbody tr");
         List<Element> sections = rows.subList(0, rows.size() - 1); // the last is the overall score
         List<String> gaps = new ArrayList<>();
@@ -441,7 +534,9 @@ class DashboardComparisonTests extends SichuanDashboardTest {
         }
         assertThat(gaps).as("鲁甸县 (8 indicators) has sections without a score").isNotEmpty();
         assertThat(gaps).as("and some with one").hasSizeLessThan(names.size());
-        JsonNode chart = JsonMapper.builder().build().readTree(profile.select("#radar-chart").attr("data-chart"));
+        JsonNode chart = JsonMapper.builder()
+                .build()
+                .readTree(profile.select("#radar-chart").attr("data-chart"));
         List<String> labels = new ArrayList<>();
         chart.get("angleLabels").forEach(l -> labels.add(l.asString()));
         assertThat(labels).isEqualTo(names);
@@ -450,7 +545,9 @@ class DashboardComparisonTests extends SichuanDashboardTest {
         for (int i = 0; i < names.size(); i++) {
             JsonNode value = county.get("data").get(i).get(0);
             if (gaps.contains(names.get(i))) {
-                assertThat(value.isString() && value.asString().equals("-")).as("%s: a gap, not 0", names.get(i)).isTrue();
+                assertThat(value.isString() && value.asString().equals("-"))
+                        .as("%s: a gap, not 0", names.get(i))
+                        .isTrue();
             } else {
                 assertThat(value.isNumber()).as("%s: a score", names.get(i)).isTrue();
             }
@@ -464,7 +561,9 @@ class DashboardComparisonTests extends SichuanDashboardTest {
         // true and the paragraph is dropped. The chart breaks at the gap (checked above) but the page
         // never says so. Fix: compute the list on an enclosing element (or test
         // profile.sections.?[...] directly in th:if).
-        assertThat(profile.select("#radar-gaps")).as("the page names the sections without a score").hasSize(1);
+        assertThat(profile.select("#radar-gaps"))
+                .as("the page names the sections without a score")
+                .hasSize(1);
         assertThat(profile.select("#radar-gaps").text()).contains("不是 0 分");
         for (String gap : gaps) {
             assertThat(profile.select("#radar-gaps").text()).contains(gap);
@@ -477,20 +576,33 @@ class DashboardComparisonTests extends SichuanDashboardTest {
     void everyNumberAndGapInTheTablesIsAlignedRight() throws Exception {
         PortalUser yunnan = TestUsers.demo(accounts, "demo-reviewer");
         List<Document> pages = List.of(
-                page(get("/dashboards/heatmap").param("year", "2023").param("area", DashboardTestData.PROVINCE)
+                page(get("/dashboards/heatmap")
+                        .param("year", "2023")
+                        .param("area", DashboardTestData.PROVINCE)
                         .with(user(reviewer))),
-                page(get("/dashboards/heatmap").param("year", "2023").param("area", YUNNAN)
-                        .param("includeSubmitted", "true").with(user(yunnan))),
+                page(get("/dashboards/heatmap")
+                        .param("year", "2023")
+                        .param("area", YUNNAN)
+                        .param("includeSubmitted", "true")
+                        .with(user(yunnan))),
                 page(get("/dashboards/heatmap").param("year", "2023")),
-                page(get("/dashboards/ranking").param("year", "2023").param("area", DashboardTestData.PROVINCE)
-                        .param("indicator", "EMG_ACCIDENTS").with(user(reviewer))),
-                page(get("/dashboards/ranking").param("year", "2023").param("area", YUNNAN)
-                        .param("indicator", "EMG_ACCIDENTS").param("includeSubmitted", "true").with(user(yunnan))),
+                page(get("/dashboards/ranking")
+                        .param("year", "2023")
+                        .param("area", DashboardTestData.PROVINCE)
+                        .param("indicator", "EMG_ACCIDENTS")
+                        .with(user(reviewer))),
+                page(get("/dashboards/ranking")
+                        .param("year", "2023")
+                        .param("area", YUNNAN)
+                        .param("indicator", "EMG_ACCIDENTS")
+                        .param("includeSubmitted", "true")
+                        .with(user(yunnan))),
                 page(get("/dashboards/ranking").param("year", "2023").param("indicator", "EMG_ACCIDENTS")));
         int checked = 0;
         List<String> wrong = new ArrayList<>();
         for (Document page : pages) {
-            for (Element td : page.select("#table-heatmap td, #table-insufficient td, #table-ranking td, #table-aggregates td")) {
+            for (Element td :
+                    page.select("#table-heatmap td, #table-insufficient td, #table-ranking td, #table-aggregates td")) {
                 if (NUMBER_OR_GAP.matcher(td.text()).matches()) {
                     checked++;
                     if (!td.hasClass("text-end")) {
@@ -507,25 +619,33 @@ class DashboardComparisonTests extends SichuanDashboardTest {
 
     private Document page(MockHttpServletRequestBuilder request) throws Exception {
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-        assertThat(response.getStatus()).as(response.getContentAsString(StandardCharsets.UTF_8)).isEqualTo(200);
+        assertThat(response.getStatus())
+                .as(response.getContentAsString(StandardCharsets.UTF_8))
+                .isEqualTo(200);
         return Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
     }
 
     private static List<String> headers(Document page, String table) {
-        return page.select("#" + table + " thead th").stream().map(Element::text).toList();
+        return page.select("#" + table + " thead th").stream()
+                .map(Element::text)
+                .toList();
     }
 
     /** The row of a table whose link opens the county's profile; null when it has none. */
     static Element row(Document page, String table, String county) {
         return page.select("#" + table + " tbody tr").stream()
-                .filter(r -> r.select("a").stream().anyMatch(a -> a.attr("href").startsWith("/dashboards/counties/" + county + "?")))
-                .findFirst().orElse(null);
+                .filter(r -> r.select("a").stream()
+                        .anyMatch(a -> a.attr("href").startsWith("/dashboards/counties/" + county + "?")))
+                .findFirst()
+                .orElse(null);
     }
 
     /** A row's cell under the header. */
     private static String cell(Document page, String table, Element row, String header) {
         int column = headers(page, table).indexOf(header);
-        assertThat(column).as("column %s of %s: %s", header, table, headers(page, table)).isNotNegative();
+        assertThat(column)
+                .as("column %s of %s: %s", header, table, headers(page, table))
+                .isNotNegative();
         return row.select("td").get(column).text();
     }
 }

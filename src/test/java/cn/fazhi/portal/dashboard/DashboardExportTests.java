@@ -49,10 +49,14 @@ class DashboardExportTests extends SichuanDashboardTest {
 
                 MockHttpServletResponse csv = fetch(url + "&format=csv&table=" + name);
                 assertThat(csv.getContentType()).startsWith("text/csv");
-                assertThat(fromCsv(csv.getContentAsByteArray())).as(url + " " + name + " csv").isEqualTo(shown);
+                assertThat(fromCsv(csv.getContentAsByteArray()))
+                        .as(url + " " + name + " csv")
+                        .isEqualTo(shown);
 
                 MockHttpServletResponse xlsx = fetch(url + "&format=xlsx&table=" + name);
-                assertThat(fromXlsx(xlsx.getContentAsByteArray())).as(url + " " + name + " xlsx").isEqualTo(shown);
+                assertThat(fromXlsx(xlsx.getContentAsByteArray()))
+                        .as(url + " " + name + " xlsx")
+                        .isEqualTo(shown);
                 compared++;
             }
         }
@@ -63,14 +67,18 @@ class DashboardExportTests extends SichuanDashboardTest {
     @Test
     void theFileNameCarriesTheFilters() throws Exception {
         String disposition = fetch("/dashboards/ranking?year=2023&area=510100&indicator=EMG_ACCIDENTS"
-                + "&includeSubmitted=true&format=xlsx&table=ranking").getHeader("Content-Disposition");
-        assertThat(disposition).contains("attachment").contains("ranking-EMG_ACCIDENTS-2023-510100-approved+submitted.xlsx");
+                        + "&includeSubmitted=true&format=xlsx&table=ranking")
+                .getHeader("Content-Disposition");
+        assertThat(disposition)
+                .contains("attachment")
+                .contains("ranking-EMG_ACCIDENTS-2023-510100-approved+submitted.xlsx");
         assertThat(fetch("/dashboards/status?year=2024&format=csv&table=counts").getHeader("Content-Disposition"))
                 .contains("status-counts-2024-510000-");
     }
 
     private MockHttpServletResponse fetch(String url) throws Exception {
-        MockHttpServletResponse response = mvc.perform(get(url).with(user(reviewer))).andReturn().getResponse();
+        MockHttpServletResponse response =
+                mvc.perform(get(url).with(user(reviewer))).andReturn().getResponse();
         assertThat(response.getStatus()).as(url).isEqualTo(200);
         return response;
     }
@@ -78,7 +86,9 @@ class DashboardExportTests extends SichuanDashboardTest {
     private static List<List<String>> rows(Element table) {
         List<List<String>> rows = new ArrayList<>();
         rows.add(table.select("thead th").stream().map(Element::text).toList());
-        table.select("tbody tr").forEach(tr -> rows.add(tr.select("td").stream().map(Element::text).toList()));
+        table.select("tbody tr")
+                .forEach(tr ->
+                        rows.add(tr.select("td").stream().map(Element::text).toList()));
         return rows;
     }
 

@@ -45,22 +45,29 @@ class DashboardFragmentsTests {
     @Test
     void rowsAreEscapedAndLinkedUnderTheContextPath() {
         String html = body(table(List.of(
-                Row.of(Cell.link("<b>县\"'&</b>", "/dashboards/counties/530102?year=2024&indicator=X"),
+                Row.of(
+                        Cell.link("<b>县\"'&</b>", "/dashboards/counties/530102?year=2024&indicator=X"),
                         Cell.number(new BigDecimal("0.756"), 2).styled(DashboardTables.colour(0.75)),
                         Cell.text(null)),
                 new Row(List.of(Cell.text("合计")), true))));
-        assertThat(html).isEqualTo("<tr><td><a href=\"/portal/dashboards/counties/530102?year=2024&amp;indicator=X\">"
-                + "&lt;b&gt;县&quot;&#39;&amp;&lt;/b&gt;</a></td>"
-                + "<td style=\"background-color: hsl(90, 65%, 82%)\" class=\"text-end\">0.76</td><td></td></tr>"
-                + "<tr class=\"fw-bold\"><td>合计</td></tr>");
+        assertThat(html)
+                .isEqualTo("<tr><td><a href=\"/portal/dashboards/counties/530102?year=2024&amp;indicator=X\">"
+                        + "&lt;b&gt;县&quot;&#39;&amp;&lt;/b&gt;</a></td>"
+                        + "<td style=\"background-color: hsl(90, 65%, 82%)\" class=\"text-end\">0.76</td><td></td></tr>"
+                        + "<tr class=\"fw-bold\"><td>合计</td></tr>");
     }
 
     @Test
     void numbersAreRoundedAsShownAndAlignedRight() {
-        String html = body(table(List.of(Row.of(Cell.integer(12), Cell.number(new BigDecimal("2.345"), 1),
-                Cell.plain(new BigDecimal("1234.500")), Cell.numeric("—"), Cell.text("文字")))));
-        assertThat(html).isEqualTo("<tr><td class=\"text-end\">12</td><td class=\"text-end\">2.3</td>"
-                + "<td class=\"text-end\">1234.5</td><td class=\"text-end\">—</td><td>文字</td></tr>");
+        String html = body(table(List.of(Row.of(
+                Cell.integer(12),
+                Cell.number(new BigDecimal("2.345"), 1),
+                Cell.plain(new BigDecimal("1234.500")),
+                Cell.numeric("—"),
+                Cell.text("文字")))));
+        assertThat(html)
+                .isEqualTo("<tr><td class=\"text-end\">12</td><td class=\"text-end\">2.3</td>"
+                        + "<td class=\"text-end\">1234.5</td><td class=\"text-end\">—</td><td>文字</td></tr>");
     }
 
     @Test
@@ -90,18 +97,37 @@ class DashboardFragmentsTests {
 
     @Test
     void pickersListTheirOptionsEscapedWithTheChosenOneSelected() {
-        String years = render("year", Map.of("yearOptions",
-                List.of(new Option("2024", "2024", true), new Option("2023", "2023", false))));
-        assertThat(years).contains("<option value=\"2024\" selected=\"selected\">2024</option>",
-                "<option value=\"2023\">2023</option>");
-        String areas = render("area", Map.of("areaOptions", List.of(new Option("", "全国", false),
-                new Option("530000", "云南省", false), new Option("530100", "\u3000<i>昆明市\"'&</i>", true))));
-        assertThat(areas).contains("<option value=\"\">全国</option>", "<option value=\"530000\">云南省</option>",
-                "<option value=\"530100\" selected=\"selected\">\u3000&lt;i&gt;昆明市&quot;&#39;&amp;&lt;/i&gt;</option>");
-        String indicators = render("indicator", Map.of("indicatorOptions", List.of(
-                new Group("执法<监督>", List.of(new Option("A\"1", "甲 & 乙", false), new Option("B", "丙", true))))));
-        assertThat(indicators).contains("<optgroup label=\"执法&lt;监督&gt;\">",
-                "<option value=\"A&quot;1\">甲 &amp; 乙</option>", "<option value=\"B\" selected=\"selected\">丙</option>");
+        String years = render(
+                "year",
+                Map.of("yearOptions", List.of(new Option("2024", "2024", true), new Option("2023", "2023", false))));
+        assertThat(years)
+                .contains(
+                        "<option value=\"2024\" selected=\"selected\">2024</option>",
+                        "<option value=\"2023\">2023</option>");
+        String areas = render(
+                "area",
+                Map.of(
+                        "areaOptions",
+                        List.of(
+                                new Option("", "全国", false),
+                                new Option("530000", "云南省", false),
+                                new Option("530100", "\u3000<i>昆明市\"'&</i>", true))));
+        assertThat(areas)
+                .contains(
+                        "<option value=\"\">全国</option>",
+                        "<option value=\"530000\">云南省</option>",
+                        "<option value=\"530100\" selected=\"selected\">\u3000&lt;i&gt;昆明市&quot;&#39;&amp;&lt;/i&gt;</option>");
+        String indicators = render(
+                "indicator",
+                Map.of(
+                        "indicatorOptions",
+                        List.of(new Group(
+                                "执法<监督>", List.of(new Option("A\"1", "甲 & 乙", false), new Option("B", "丙", true))))));
+        assertThat(indicators)
+                .contains(
+                        "<optgroup label=\"执法&lt;监督&gt;\">",
+                        "<option value=\"A&quot;1\">甲 &amp; 乙</option>",
+                        "<option value=\"B\" selected=\"selected\">丙</option>");
     }
 
     private static DashboardTable table(List<Row> rows) {
@@ -112,8 +138,9 @@ class DashboardFragmentsTests {
     private String body(DashboardTable table) {
         // as the pages show it: rendered apart (fragment "rows"), kept, and inserted into the table by portal:body
         RenderedHtml rows = rendered.body(table, request(), new MockHttpServletResponse(), Locale.SIMPLIFIED_CHINESE);
-        Matcher body = BODY.matcher(render("table", Map.of("t", table, "exportBase", "/dashboards/status?",
-                "bodies", Map.of(table.name(), rows))));
+        Matcher body = BODY.matcher(render(
+                "table",
+                Map.of("t", table, "exportBase", "/dashboards/status?", "bodies", Map.of(table.name(), rows))));
         assertThat(body.find()).isTrue();
         return body.group(1).strip().replaceAll("</tr>\\s+<tr", "</tr><tr");
     }
@@ -123,8 +150,8 @@ class DashboardFragmentsTests {
         MockHttpServletRequest request = request();
         var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
                 .buildExchange(request, new MockHttpServletResponse());
-        return templates.process("dashboard/parts", Set.of(fragment),
-                new WebContext(exchange, Locale.SIMPLIFIED_CHINESE, variables));
+        return templates.process(
+                "dashboard/parts", Set.of(fragment), new WebContext(exchange, Locale.SIMPLIFIED_CHINESE, variables));
     }
 
     private static MockHttpServletRequest request() {

@@ -56,11 +56,15 @@ class DashboardJourneyBrowserTests {
         new Select(browser.findElement(By.id("year"))).selectByValue("2023");
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#filters button[type=submit]"));
         wait.until(ExpectedConditions.attributeToBe(By.id("heatmap-chart"), "data-drawn", "true"));
-        assertThat(browser.findElements(By.cssSelector("#heatmap-chart canvas"))).isNotEmpty();
+        assertThat(browser.findElements(By.cssSelector("#heatmap-chart canvas")))
+                .isNotEmpty();
         BrowserTest.Browser.screenshot(browser, "dashboard-heatmap");
 
         // into 泸西县, and the trend of 生产安全事故起数
-        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#table-heatmap a[href*='/dashboards/counties/532527'], #table-insufficient a[href*='/dashboards/counties/532527']"));
+        BrowserTest.Browser.clickAndWait(
+                browser,
+                By.cssSelector(
+                        "#table-heatmap a[href*='/dashboards/counties/532527'], #table-insufficient a[href*='/dashboards/counties/532527']"));
         assertThat(browser.findElement(By.id("county-name")).getText()).isEqualTo("泸西县");
         new Select(browser.findElement(By.id("indicator"))).selectByValue("EMG_ACCIDENTS");
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#filters button[type=submit]"));
@@ -71,8 +75,14 @@ class DashboardJourneyBrowserTests {
         BrowserTest.Browser.screenshot(browser, "dashboard-county-trend");
 
         // the ranking of that indicator in 2023, downloaded as an Excel file
-        ((ChromeDriver) browser).executeCdpCommand("Page.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", downloads.toAbsolutePath().toString()));
+        ((ChromeDriver) browser)
+                .executeCdpCommand(
+                        "Page.setDownloadBehavior",
+                        Map.of(
+                                "behavior",
+                                "allow",
+                                "downloadPath",
+                                downloads.toAbsolutePath().toString()));
         browser.get(url("/dashboards/ranking?year=2023&indicator=EMG_ACCIDENTS"));
         assertThat(browser.findElement(By.id("table-ranking")).getText()).contains("泸西县");
         wait.until(ExpectedConditions.attributeToBe(By.id("ranking-chart"), "data-drawn", "true"));
@@ -84,7 +94,8 @@ class DashboardJourneyBrowserTests {
         } catch (org.openqa.selenium.TimeoutException e) {
             BrowserTest.Browser.screenshot(browser, "dashboard-download-failed");
             try (Stream<Path> files = Files.list(downloads)) {
-                throw new AssertionError("no " + file.getFileName() + " in " + files.toList() + " at " + browser.getCurrentUrl(), e);
+                throw new AssertionError(
+                        "no " + file.getFileName() + " in " + files.toList() + " at " + browser.getCurrentUrl(), e);
             }
         }
         try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(Files.readAllBytes(file)))) {
@@ -94,7 +105,8 @@ class DashboardJourneyBrowserTests {
             boolean found = false;
             for (int r = 1; r <= sheet.getLastRowNum(); r++) {
                 if ("泸西县".equals(formatter.formatCellValue(sheet.getRow(r).getCell(1)))) {
-                    assertThat(formatter.formatCellValue(sheet.getRow(r).getCell(3))).isEqualTo("7");
+                    assertThat(formatter.formatCellValue(sheet.getRow(r).getCell(3)))
+                            .isEqualTo("7");
                     found = true;
                 }
             }
@@ -104,9 +116,13 @@ class DashboardJourneyBrowserTests {
 
     private static String trendValue(WebDriver browser, String year) {
         List<WebElement> rows = browser.findElements(By.cssSelector("#table-trend tbody tr"));
-        return rows.stream().map(r -> r.findElements(By.tagName("td")))
-                .filter(cells -> cells.get(0).getText().equals(year)).findFirst()
-                .orElseThrow().get(1).getText();
+        return rows.stream()
+                .map(r -> r.findElements(By.tagName("td")))
+                .filter(cells -> cells.get(0).getText().equals(year))
+                .findFirst()
+                .orElseThrow()
+                .get(1)
+                .getText();
     }
 
     private boolean partial() {

@@ -66,12 +66,17 @@ class DashboardLiveResultsTests {
     @BeforeEach
     void ningxia() {
         reviewer = TestUsers.user(accounts, "live-reviewer-ningxia", Role.REVIEWER, PROVINCE);
-        counties = jdbc.queryForList("select code from region where province_code = ? and level = 'COUNTY'"
-                + " order by code limit 4", String.class, PROVINCE);
+        counties = jdbc.queryForList(
+                "select code from region where province_code = ? and level = 'COUNTY'" + " order by code limit 4",
+                String.class,
+                PROVINCE);
         names = new HashMap<>();
-        counties.forEach(c -> names.put(c, jdbc.queryForObject("select name from region where code = ?", String.class, c)));
-        jdbc.update("delete from annual_report where county_code in (select code from region where province_code = ?)"
-                + " and year in (2015, 2016)", PROVINCE);
+        counties.forEach(
+                c -> names.put(c, jdbc.queryForObject("select name from region where code = ?", String.class, c)));
+        jdbc.update(
+                "delete from annual_report where county_code in (select code from region where province_code = ?)"
+                        + " and year in (2015, 2016)",
+                PROVINCE);
     }
 
     @Test
@@ -90,25 +95,39 @@ class DashboardLiveResultsTests {
         assertThat(overall(c)).isEqualTo("1.00");
 
         // a value of an approved report corrected in SQL, outside the portal
-        jdbc.update("update indicator_value set value = 60 where report_id = (select id from annual_report"
-                + " where county_code = ? and year = 2016) and indicator_code = 'ENF_CERT_RATE'", a);
+        jdbc.update(
+                "update indicator_value set value = 60 where report_id = (select id from annual_report"
+                        + " where county_code = ? and year = 2016) and indicator_code = 'ENF_CERT_RATE'",
+                a);
         assertThat(overall(a)).isEqualTo("0.60");
 
         // a reopened report no longer counts
         MockHttpServletResponse reopened = mvc.perform(post("/counties/" + b + "/reports/2016/reopen")
-                .param("reason", "数据有误").param("version", version(b)).with(csrf()).with(user(reviewer))).andReturn().getResponse();
+                        .param("reason", "数据有误")
+                        .param("version", version(b))
+                        .with(csrf())
+                        .with(user(reviewer)))
+                .andReturn()
+                .getResponse();
         assertThat(reopened.getStatus()).isEqualTo(302);
         assertThat(overall(b)).isEqualTo("—");
 
         // a draft's values move nothing, though the status board's filled count follows them
         long before = generation();
-        jdbc.update("update indicator_value set value = 10 where report_id = (select id from annual_report"
-                + " where county_code = ? and year = 2016) and indicator_code = 'ENF_CERT_RATE'", b);
-        jdbc.update("insert into indicator_value (report_id, indicator_code, kind, value, source)"
-                + " select id, 'EMG_ACCIDENTS', 'COUNT', 3, 'TYPED' from annual_report where county_code = ? and year = 2016", b);
+        jdbc.update(
+                "update indicator_value set value = 10 where report_id = (select id from annual_report"
+                        + " where county_code = ? and year = 2016) and indicator_code = 'ENF_CERT_RATE'",
+                b);
+        jdbc.update(
+                "insert into indicator_value (report_id, indicator_code, kind, value, source)"
+                        + " select id, 'EMG_ACCIDENTS', 'COUNT', 3, 'TYPED' from annual_report where county_code = ? and year = 2016",
+                b);
         assertThat(generation()).isEqualTo(before);
-        assertThat(jdbc.queryForObject("select filled_count from annual_report where county_code = ? and year = 2016",
-                Integer.class, b)).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select filled_count from annual_report where county_code = ? and year = 2016",
+                        Integer.class,
+                        b))
+                .isEqualTo(2);
         assertThat(overall(a)).isEqualTo("0.60");
         assertThat(cReport).isPositive();
     }
@@ -139,14 +158,20 @@ class DashboardLiveResultsTests {
         transactions.executeWithoutResult(tx -> {
             long report = report(county, "DRAFT", 50);
             assertThat(filled(report)).isEqualTo(1);
-            jdbc.update("insert into indicator_value (report_id, indicator_code, kind, value, source, explanation) values"
-                    + " (?, 'EMG_ACCIDENTS', 'COUNT', null, 'TYPED', '未统计'), (?, 'ENF_STAFF', 'COUNT', 40, 'TYPED', null)",
-                    report, report);
+            jdbc.update(
+                    "insert into indicator_value (report_id, indicator_code, kind, value, source, explanation) values"
+                            + " (?, 'EMG_ACCIDENTS', 'COUNT', null, 'TYPED', '未统计'), (?, 'ENF_STAFF', 'COUNT', 40, 'TYPED', null)",
+                    report,
+                    report);
             assertThat(filled(report)).as("a blank is not filled").isEqualTo(2);
-            jdbc.update("update indicator_value set value = 2 where report_id = ? and indicator_code = 'EMG_ACCIDENTS'", report);
+            jdbc.update(
+                    "update indicator_value set value = 2 where report_id = ? and indicator_code = 'EMG_ACCIDENTS'",
+                    report);
             assertThat(filled(report)).isEqualTo(3);
-            jdbc.update("update indicator_value set value = null, explanation = '未统计' where report_id = ?"
-                    + " and indicator_code = 'ENF_STAFF'", report);
+            jdbc.update(
+                    "update indicator_value set value = null, explanation = '未统计' where report_id = ?"
+                            + " and indicator_code = 'ENF_STAFF'",
+                    report);
             assertThat(filled(report)).isEqualTo(2);
             jdbc.update("delete from indicator_value where report_id = ? and indicator_code = 'EMG_ACCIDENTS'", report);
             assertThat(filled(report)).isEqualTo(1);
@@ -156,8 +181,11 @@ class DashboardLiveResultsTests {
             jdbc.update("update indicator set last_year = null where code = 'ENF_CERT_RATE'");
             assertThat(filled(report)).isEqualTo(1);
             // the database refuses a count below zero
-            assertThat(jdbc.queryForObject("select count(*) from pg_constraint where conrelid = 'annual_report'::regclass"
-                    + " and pg_get_constraintdef(oid) like '%filled_count >= 0%'", Integer.class)).isEqualTo(1);
+            assertThat(jdbc.queryForObject(
+                            "select count(*) from pg_constraint where conrelid = 'annual_report'::regclass"
+                                    + " and pg_get_constraintdef(oid) like '%filled_count >= 0%'",
+                            Integer.class))
+                    .isEqualTo(1);
             tx.setRollbackOnly();
         });
     }
@@ -170,21 +198,28 @@ class DashboardLiveResultsTests {
                         case when ? = 'APPROVED' then timestamptz '2017-02-20 10:00+08' end)
                 returning id
                 """, Long.class, county, status, status, status);
-        jdbc.update("insert into indicator_value (report_id, indicator_code, kind, value, source)"
-                + " values (?, 'ENF_CERT_RATE', 'RATE', ?, 'COMPUTED')", id, rate);
+        jdbc.update(
+                "insert into indicator_value (report_id, indicator_code, kind, value, source)"
+                        + " values (?, 'ENF_CERT_RATE', 'RATE', ?, 'COMPUTED')",
+                id,
+                rate);
         return id;
     }
 
     private void approve(String county) throws Exception {
         MockHttpServletResponse approved = mvc.perform(post("/counties/" + county + "/reports/2016/approve")
-                .param("version", version(county)).with(csrf()).with(user(reviewer))).andReturn().getResponse();
+                        .param("version", version(county))
+                        .with(csrf())
+                        .with(user(reviewer)))
+                .andReturn()
+                .getResponse();
         assertThat(approved.getStatus()).isEqualTo(302);
     }
 
     /** The version of the county's 2016 report, as its page would carry it to a decision. */
     private String version(String county) {
-        return jdbc.queryForObject("select version from annual_report where county_code = ? and year = 2016",
-                String.class, county);
+        return jdbc.queryForObject(
+                "select version from annual_report where county_code = ? and year = 2016", String.class, county);
     }
 
     /**
@@ -193,16 +228,25 @@ class DashboardLiveResultsTests {
      */
     private String overall(String county) throws Exception {
         for (String table : List.of("heatmap", "insufficient")) {
-            MockHttpServletResponse csv = mvc.perform(get(HEAT_MAP + "&table=" + table).with(user(reviewer)))
-                    .andReturn().getResponse();
+            MockHttpServletResponse csv = mvc.perform(
+                            get(HEAT_MAP + "&table=" + table).with(user(reviewer)))
+                    .andReturn()
+                    .getResponse();
             assertThat(csv.getStatus()).isEqualTo(200);
-            List<CSVRecord> records = CSVFormat.DEFAULT.builder().setIgnoreSurroundingSpaces(true).get()
-                    .parse(new StringReader(csv.getContentAsString(StandardCharsets.UTF_8).replace("\uFEFF", "")))
+            List<CSVRecord> records = CSVFormat.DEFAULT
+                    .builder()
+                    .setIgnoreSurroundingSpaces(true)
+                    .get()
+                    .parse(new StringReader(
+                            csv.getContentAsString(StandardCharsets.UTF_8).replace("\uFEFF", "")))
                     .getRecords();
             List<String> headers = records.get(0).toList();
             int name = headers.indexOf("县（市、区）");
             int overall = headers.indexOf("总分");
-            var row = records.stream().skip(1).filter(r -> r.get(name).equals(names.get(county))).findFirst();
+            var row = records.stream()
+                    .skip(1)
+                    .filter(r -> r.get(name).equals(names.get(county)))
+                    .findFirst();
             if (row.isPresent()) {
                 return row.get().get(overall).replaceAll("[()]", "");
             }

@@ -38,10 +38,10 @@ class DashboardScopeTests extends SichuanDashboardTest {
     @BeforeEach
     void chengdu() {
         chengdu = TestUsers.user(accounts, "dash-reviewer-chengdu", Role.REVIEWER, CHENGDU);
-        ownCounty = jdbc.queryForObject("select min(code) from region where prefecture_code = ? and level = 'COUNTY'",
-                String.class, CHENGDU);
-        otherCounty = jdbc.queryForObject("select min(code) from region where prefecture_code = '510300' and level = 'COUNTY'",
-                String.class);
+        ownCounty = jdbc.queryForObject(
+                "select min(code) from region where prefecture_code = ? and level = 'COUNTY'", String.class, CHENGDU);
+        otherCounty = jdbc.queryForObject(
+                "select min(code) from region where prefecture_code = '510300' and level = 'COUNTY'", String.class);
         otherNames = new HashSet<>(jdbc.queryForList("""
                 select name from region where province_code = '510000' and level = 'COUNTY' and prefecture_code <> ?
                 except select name from region where prefecture_code = ?
@@ -56,16 +56,27 @@ class DashboardScopeTests extends SichuanDashboardTest {
                 "/dashboards/ranking?year=2023&indicator=CAP_LAWYER_COVERAGE" + c,
                 "/dashboards/heatmap?year=2023" + c,
                 "/dashboards/counties/" + ownCounty + "?year=2023" + c,
-                "/dashboards/compare?year=2023&section=CAPACITY&county=" + ownCounty + "&county=" + next(ownCounty) + c);
+                "/dashboards/compare?year=2023&section=CAPACITY&county=" + ownCounty + "&county=" + next(ownCounty)
+                        + c);
         for (String url : urls) {
             String page = ok(get(url));
             assertOnlyChengdu(url, page);
-            for (String table : List.of("counts", "counties", "ranking", "aggregates", "heatmap", "sections", "trend",
-                    "reports", "compare")) {
+            for (String table : List.of(
+                    "counts",
+                    "counties",
+                    "ranking",
+                    "aggregates",
+                    "heatmap",
+                    "sections",
+                    "trend",
+                    "reports",
+                    "compare")) {
                 if (page.contains("id=\"table-" + table + "\"")) {
                     assertOnlyChengdu(url + " csv " + table, ok(get(url + "&format=csv&table=" + table)));
-                    MockHttpServletResponse xlsx = mvc.perform(get(url + "&format=xlsx&table=" + table)
-                            .with(user(chengdu))).andReturn().getResponse();
+                    MockHttpServletResponse xlsx = mvc.perform(
+                                    get(url + "&format=xlsx&table=" + table).with(user(chengdu)))
+                            .andReturn()
+                            .getResponse();
                     assertThat(xlsx.getStatus()).isEqualTo(200);
                 }
             }
@@ -88,7 +99,10 @@ class DashboardScopeTests extends SichuanDashboardTest {
                 "/dashboards/compare?county=" + ownCounty + "&county=" + otherCounty,
                 "/dashboards/compare?county=" + ownCounty + "&county=" + otherCounty + "&format=csv");
         for (String url : refused) {
-            int status = mvc.perform(get(url).with(user(chengdu))).andReturn().getResponse().getStatus();
+            int status = mvc.perform(get(url).with(user(chengdu)))
+                    .andReturn()
+                    .getResponse()
+                    .getStatus();
             assertThat(status).as(url).isIn(403, 404);
         }
     }
@@ -100,7 +114,8 @@ class DashboardScopeTests extends SichuanDashboardTest {
     }
 
     private String ok(MockHttpServletRequestBuilder request) throws Exception {
-        MockHttpServletResponse response = mvc.perform(request.with(user(chengdu))).andReturn().getResponse();
+        MockHttpServletResponse response =
+                mvc.perform(request.with(user(chengdu))).andReturn().getResponse();
         assertThat(response.getStatus()).as(request.toString()).isEqualTo(200);
         return new String(response.getContentAsByteArray(), StandardCharsets.UTF_8);
     }
@@ -116,7 +131,10 @@ class DashboardScopeTests extends SichuanDashboardTest {
     }
 
     private String next(String county) {
-        return jdbc.queryForObject("select min(code) from region where prefecture_code = ? and level = 'COUNTY' and code > ?",
-                String.class, CHENGDU, county);
+        return jdbc.queryForObject(
+                "select min(code) from region where prefecture_code = ? and level = 'COUNTY' and code > ?",
+                String.class,
+                CHENGDU,
+                county);
     }
 }

@@ -31,18 +31,22 @@ class DashboardScoringRulesTests {
     void scoringRulesAreTheCatalogueOfEachYear() {
         for (int year : List.of(2015, 2022, 2023)) {
             Map<String, String> rules = AreaIndexes.indicators(catalogs.forYear(year)).stream()
-                    .collect(Collectors.toMap(CompositeIndex.Indicator::code,
+                    .collect(Collectors.toMap(
+                            CompositeIndex.Indicator::code,
                             r -> r.section() + " " + r.direction() + " "
                                     + plain(r.target() == null ? null : BigDecimal.valueOf(r.target())),
-                            (a, b) -> a, LinkedHashMap::new));
+                            (a, b) -> a,
+                            LinkedHashMap::new));
             Map<String, String> tables = new LinkedHashMap<>();
             jdbc.sql("""
                     select i.code, i.section_code, i.direction, coalesce(t.value, i.default_target_value) as target
                     from indicator i left join indicator_target t on t.indicator_code = i.code and t.year = :year
                     where i.first_year <= :year and (i.last_year is null or i.last_year >= :year) and i.direction <> 'NONE'
                     order by i.position
-                    """).param("year", year)
-                    .query((rs, n) -> tables.put(rs.getString(1),
+                    """)
+                    .param("year", year)
+                    .query((rs, n) -> tables.put(
+                            rs.getString(1),
                             rs.getString(2) + " " + rs.getString(3) + " " + plain(rs.getBigDecimal(4))))
                     .list();
             assertThat(rules).as("year " + year).containsExactlyEntriesOf(tables);

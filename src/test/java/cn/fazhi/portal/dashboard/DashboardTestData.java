@@ -26,13 +26,15 @@ final class DashboardTestData {
 
     private static volatile boolean loaded;
 
-    private DashboardTestData() {
-    }
+    private DashboardTestData() {}
 
     /** The 150 counties, in code order. */
     static List<String> counties(JdbcTemplate jdbc) {
-        return jdbc.queryForList("select code from region where province_code = ? and level = 'COUNTY' order by code limit ?",
-                String.class, PROVINCE, COUNTIES);
+        return jdbc.queryForList(
+                "select code from region where province_code = ? and level = 'COUNTY' order by code limit ?",
+                String.class,
+                PROVINCE,
+                COUNTIES);
     }
 
     static synchronized void load(JdbcTemplate jdbc) {
@@ -63,16 +65,22 @@ final class DashboardTestData {
         };
     }
 
-    private static void insertReports(JdbcTemplate jdbc, List<String> counties, int year,
-            java.util.function.IntFunction<String> status) {
+    private static void insertReports(
+            JdbcTemplate jdbc, List<String> counties, int year, java.util.function.IntFunction<String> status) {
         Timestamp submitted = Timestamp.from(Instant.parse(year + 1 + "-02-10T02:00:00Z"));
         Timestamp approved = Timestamp.from(Instant.parse(year + 1 + "-02-20T02:00:00Z"));
         List<Object[]> rows = new ArrayList<>();
         for (int i = 0; i < counties.size(); i++) {
             String s = status.apply(i);
-            rows.add(new Object[] {counties.get(i), year, s, LocalDate.of(year + 1, 3, 1),
-                    s.equals("DRAFT") ? null : submitted, s.equals("APPROVED") ? approved : null,
-                    s.equals("RETURNED") ? "请补充" : null});
+            rows.add(new Object[] {
+                counties.get(i),
+                year,
+                s,
+                LocalDate.of(year + 1, 3, 1),
+                s.equals("DRAFT") ? null : submitted,
+                s.equals("APPROVED") ? approved : null,
+                s.equals("RETURNED") ? "请补充" : null
+            });
         }
         jdbc.batchUpdate("""
                 insert into annual_report (county_code, year, status, submission_deadline, submitted_at, approved_at,
@@ -81,20 +89,23 @@ final class DashboardTestData {
                 """, rows);
     }
 
-    private static void insertValues(JdbcTemplate jdbc, List<String> counties, int year,
-            List<Map<String, Object>> indicators) {
+    private static void insertValues(
+            JdbcTemplate jdbc, List<String> counties, int year, List<Map<String, Object>> indicators) {
         Map<String, Long> reportIds = new HashMap<>();
-        jdbc.query("select county_code, id from annual_report where year = ? and county_code like '51%'",
+        jdbc.query(
+                "select county_code, id from annual_report where year = ? and county_code like '51%'",
                 rs -> {
                     reportIds.put(rs.getString(1), rs.getLong(2));
-                }, year);
+                },
+                year);
         List<Object[]> rows = new ArrayList<>();
         for (int c = 0; c < counties.size(); c++) {
             Long report = reportIds.get(counties.get(c));
             Map<String, BigDecimal> typed = new HashMap<>();
             for (Map<String, Object> i : indicators) {
                 if (i.get("numerator_code") == null) {
-                    typed.put((String) i.get("code"), value(c, (Integer) i.get("position"), year, (String) i.get("kind")));
+                    typed.put((String) i.get("code"), value(c, (Integer) i.get("position"), year, (String)
+                            i.get("kind")));
                 }
             }
             for (Map<String, Object> i : indicators) {
@@ -108,7 +119,8 @@ final class DashboardTestData {
                 if (num == null || den == null) {
                     continue;
                 }
-                BigDecimal rate = den.signum() == 0 ? null
+                BigDecimal rate = den.signum() == 0
+                        ? null
                         : num.multiply(BigDecimal.valueOf(100)).divide(den, 4, RoundingMode.HALF_UP);
                 if (rate == null || rate.compareTo(BigDecimal.valueOf(100)) <= 0) {
                     rows.add(new Object[] {report, code, "RATE", rate, "COMPUTED"});

@@ -1,6 +1,5 @@
 package cn.fazhi.portal.dashboard;
 
-import cn.fazhi.portal.report.ReportStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhi.portal.catalog.Direction;
@@ -8,6 +7,7 @@ import cn.fazhi.portal.catalog.IndicatorDef;
 import cn.fazhi.portal.catalog.IndicatorKind;
 import cn.fazhi.portal.dashboard.DashboardQueries.ProfileRow;
 import cn.fazhi.portal.dashboard.DashboardService.TrendPoint;
+import cn.fazhi.portal.report.ReportStatus;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -20,13 +20,32 @@ class DashboardTrendTests {
     void yearsOutsideTheCatalogueEditionAreNotGaps() {
         // in the catalogue 2018–2021; reports: 2017 (before the indicator), 2019 approved, 2020 a draft,
         // 2021 approved with a zero denominator
-        IndicatorDef indicator = new IndicatorDef("NEW_RATE", "CAPACITY", 1, "新比率", "New rate", "%",
-                IndicatorKind.RATE, Direction.UP, null, null, null, null, null, 2018, 2021, false);
-        List<ProfileRow> reports = List.of(row(2017, ReportStatus.APPROVED, "5"), row(2019, ReportStatus.APPROVED, "40"),
-                row(2020, ReportStatus.DRAFT, "45"), new ProfileRow(null, null, null, 2021, ReportStatus.APPROVED, null, null, null, true, true));
+        IndicatorDef indicator = new IndicatorDef(
+                "NEW_RATE",
+                "CAPACITY",
+                1,
+                "新比率",
+                "New rate",
+                "%",
+                IndicatorKind.RATE,
+                Direction.UP,
+                null,
+                null,
+                null,
+                null,
+                null,
+                2018,
+                2021,
+                false);
+        List<ProfileRow> reports = List.of(
+                row(2017, ReportStatus.APPROVED, "5"),
+                row(2019, ReportStatus.APPROVED, "40"),
+                row(2020, ReportStatus.DRAFT, "45"),
+                new ProfileRow(null, null, null, 2021, ReportStatus.APPROVED, null, null, null, true, true));
         List<TrendPoint> trend = DashboardService.trend(indicator, reports, Set.of(ReportStatus.APPROVED), 2016, 2022);
         assertThat(trend).extracting(TrendPoint::year).containsExactly(2016, 2017, 2018, 2019, 2020, 2021, 2022);
-        assertThat(trend).extracting(TrendPoint::inCatalogue)
+        assertThat(trend)
+                .extracting(TrendPoint::inCatalogue)
                 .containsExactly(false, false, true, true, true, true, false);
         assertThat(trend.get(3).value()).isEqualByComparingTo("40");
         assertThat(trend.get(4).reported()).as("a draft does not count").isFalse();

@@ -43,11 +43,9 @@ final class DataQualityTestData {
      * @param group the counties with a counted report (the {@value #PEERS} peers, then {@code high} and {@code moderate})
      * @param high 20× the median, approved; {@code moderate} 1.5×, submitted; {@code meetings} 6 meetings; {@code draft} a draft
      */
-    record Generated(List<String> group, String high, String moderate, String meetings, String draft) {
-    }
+    record Generated(List<String> group, String high, String moderate, String meetings, String draft) {}
 
-    private DataQualityTestData() {
-    }
+    private DataQualityTestData() {}
 
     /**
      * The province's largest peer group (by the national terciles, as the service computes them):
@@ -65,19 +63,26 @@ final class DataQualityTestData {
                 """, Long.class));
         Map<Group, List<String>> groups = new LinkedHashMap<>();
         Map<String, Long> populations = new HashMap<>();
-        jdbc.query("""
+        jdbc.query(
+                """
                 select r.code, r.name, (select rp.population from region_population rp where rp.region_code = r.code
                                         order by rp.census_year desc limit 1) as population
                 from region r where r.province_code = ? and r.level = 'COUNTY' order by r.code
-                """, rs -> {
+                """,
+                rs -> {
                     long population = rs.getLong(3);
                     if (!rs.wasNull()) {
                         populations.put(rs.getString(1), population);
-                        groups.computeIfAbsent(PeerGroups.groupOf(rs.getString(1), rs.getString(2), population, bounds),
-                                g -> new ArrayList<>()).add(rs.getString(1));
+                        groups.computeIfAbsent(
+                                        PeerGroups.groupOf(rs.getString(1), rs.getString(2), population, bounds),
+                                        g -> new ArrayList<>())
+                                .add(rs.getString(1));
                     }
-                }, PROVINCE);
-        List<String> group = groups.values().stream().max(Comparator.comparingInt(List::size)).orElseThrow();
+                },
+                PROVINCE);
+        List<String> group = groups.values().stream()
+                .max(Comparator.comparingInt(List::size))
+                .orElseThrow();
         assertThat(group).as("a peer group of 贵州 large enough").hasSizeGreaterThanOrEqualTo(PEERS + 3);
         List<String> peers = group.subList(0, PEERS);
         String high = group.get(PEERS);
@@ -93,34 +98,54 @@ final class DataQualityTestData {
         List<Object[]> reports = new ArrayList<>();
         Timestamp submitted = Timestamp.from(Instant.parse(YEAR + 1 + "-02-10T02:00:00Z"));
         Timestamp approved = Timestamp.from(Instant.parse(YEAR + 1 + "-02-20T02:00:00Z"));
-        status.forEach((county, s) -> reports.add(new Object[] {county, YEAR, s, LocalDate.of(YEAR + 1, 3, 1),
-                s.equals("DRAFT") ? null : submitted, s.equals("APPROVED") ? approved : null}));
+        status.forEach((county, s) -> reports.add(new Object[] {
+            county,
+            YEAR,
+            s,
+            LocalDate.of(YEAR + 1, 3, 1),
+            s.equals("DRAFT") ? null : submitted,
+            s.equals("APPROVED") ? approved : null
+        }));
         jdbc.batchUpdate("""
                 insert into annual_report (county_code, year, status, submission_deadline, submitted_at, approved_at)
                 values (?, ?, ?, ?, ?, ?) on conflict (county_code, year) do nothing
                 """, reports);
         Map<String, Long> ids = new HashMap<>();
-        jdbc.query("select county_code, id from annual_report where year = ? and county_code like '52%'",
+        jdbc.query(
+                "select county_code, id from annual_report where year = ? and county_code like '52%'",
                 rs -> {
                     ids.put(rs.getString(1), rs.getLong(2));
-                }, YEAR);
+                },
+                YEAR);
 
         List<Object[]> values = new ArrayList<>();
         for (int i = 0; i < PEERS; i++) {
             String county = peers.get(i);
             double spread = 60 + 80.0 * i / (PEERS - 1); // 60 … 140, median 100
             values.add(value(ids.get(county), "FUN_SERVICE_ITEMS", "COUNT", BigDecimal.valueOf(Math.round(spread))));
-            values.add(value(ids.get(county), "DIS_MEDIATION_CASES", "COUNT",
+            values.add(value(
+                    ids.get(county),
+                    "DIS_MEDIATION_CASES",
+                    "COUNT",
                     BigDecimal.valueOf(Math.round(spread * populations.get(county) / 10_000))));
-            values.add(value(ids.get(county), "LEA_PARTY_MEETINGS", "COUNT",
+            values.add(value(
+                    ids.get(county),
+                    "LEA_PARTY_MEETINGS",
+                    "COUNT",
                     BigDecimal.valueOf(county.equals(meetings) ? 6 : i % 5 == 1 ? 1 : i % 5 == 3 ? 3 : 2)));
         }
         values.add(value(ids.get(high), "FUN_SERVICE_ITEMS", "COUNT", BigDecimal.valueOf(2000)));
-        values.add(value(ids.get(high), "DIS_MEDIATION_CASES", "COUNT",
+        values.add(value(
+                ids.get(high),
+                "DIS_MEDIATION_CASES",
+                "COUNT",
                 BigDecimal.valueOf(Math.round(2000.0 * populations.get(high) / 10_000))));
         values.add(value(ids.get(high), "LEA_PARTY_MEETINGS", "COUNT", BigDecimal.valueOf(2)));
         values.add(value(ids.get(moderate), "FUN_SERVICE_ITEMS", "COUNT", BigDecimal.valueOf(150)));
-        values.add(value(ids.get(moderate), "DIS_MEDIATION_CASES", "COUNT",
+        values.add(value(
+                ids.get(moderate),
+                "DIS_MEDIATION_CASES",
+                "COUNT",
                 BigDecimal.valueOf(Math.round(100.0 * populations.get(moderate) / 10_000))));
         values.add(value(ids.get(moderate), "LEA_PARTY_MEETINGS", "COUNT", BigDecimal.valueOf(2)));
         values.add(value(ids.get(draft), "FUN_SERVICE_ITEMS", "COUNT", BigDecimal.valueOf(99_999)));

@@ -80,8 +80,12 @@ class DataQualityTests {
         assertThat(high.z()).isGreaterThan(PeerGroups.Z_LIMIT);
         assertThat(high.peers()).isEqualTo(PEERS + 2);
 
-        assertThat(only(flags, data.moderate(), "FUN_SERVICE_ITEMS")).as("1.5× the median").isNull();
-        assertThat(only(flags, data.meetings(), "LEA_PARTY_MEETINGS")).as("6 meetings against a median of 2").isNull();
+        assertThat(only(flags, data.moderate(), "FUN_SERVICE_ITEMS"))
+                .as("1.5× the median")
+                .isNull();
+        assertThat(only(flags, data.meetings(), "LEA_PARTY_MEETINGS"))
+                .as("6 meetings against a median of 2")
+                .isNull();
         assertThat(flags).as("a draft is not checked").noneMatch(f -> f.county().equals(data.draft()));
         // the small count is far in z: only the 10 units spare it
         assertThat(PeerGroups.outliers(meetingsObservations(), false)).isEmpty();
@@ -105,13 +109,20 @@ class DataQualityTests {
         Document page = page(get("/dashboards/quality"), reviewer);
         assertThat(page.select("#year option[selected]").text()).isEqualTo(Integer.toString(YEAR));
         List<Element> rows = page.select("#table-flags tbody tr");
-        assertThat(rows).extracting(r -> r.select("td").get(0).text() + "/" + r.select("td").get(2).text())
+        assertThat(rows)
+                .extracting(r -> r.select("td").get(0).text() + "/"
+                        + r.select("td").get(2).text())
                 .contains(name(data.high()) + "/政务服务中心进驻事项数")
                 .noneMatch(r -> r.startsWith(name(data.moderate()) + "/"));
-        Element row = rows.stream().filter(r -> r.select("td").get(2).text().equals("政务服务中心进驻事项数")
-                && r.select("td").get(0).text().equals(name(data.high()))).findFirst().orElseThrow();
+        Element row = rows.stream()
+                .filter(r -> r.select("td").get(2).text().equals("政务服务中心进驻事项数")
+                        && r.select("td").get(0).text().equals(name(data.high())))
+                .findFirst()
+                .orElseThrow();
         assertThat(row.select("td").get(3).text()).isEqualTo("2000");
-        assertThat(row.select("td").get(3).hasClass("text-end")).as("numbers right-aligned").isTrue();
+        assertThat(row.select("td").get(3).hasClass("text-end"))
+                .as("numbers right-aligned")
+                .isTrue();
         assertThat(row.select("td").get(8).hasClass("text-end")).isTrue();
         assertThat(row.select("td").get(9).text()).isEqualTo("已审核通过");
         assertThat(row.select("td a").attr("href")).isEqualTo("/counties/" + data.high() + "/reports/" + YEAR);
@@ -119,49 +130,84 @@ class DataQualityTests {
         assertThat(page.select("a[href=/dashboards/quality]")).isNotEmpty();
         // an administrator sees them too, for the whole country
         Document national = page(get("/dashboards/quality").param("year", Integer.toString(YEAR)), admin);
-        assertThat(national.select("#table-flags tbody tr td:eq(0)")).extracting(Element::text).contains(name(data.high()));
+        assertThat(national.select("#table-flags tbody tr td:eq(0)"))
+                .extracting(Element::text)
+                .contains(name(data.high()));
     }
 
     @Test
     void aReviewerOfAnotherProvinceSeesNoneOfThem() throws Exception {
         Document page = page(get("/dashboards/quality").param("year", Integer.toString(YEAR)), otherReviewer);
-        assertThat(page.select("#table-flags tbody td")).extracting(Element::text).doesNotContain(name(data.high()));
-        assertThat(status(get("/dashboards/quality").param("year", Integer.toString(YEAR)).param("area", PROVINCE),
-                otherReviewer)).isEqualTo(403);
+        assertThat(page.select("#table-flags tbody td"))
+                .extracting(Element::text)
+                .doesNotContain(name(data.high()));
+        assertThat(status(
+                        get("/dashboards/quality")
+                                .param("year", Integer.toString(YEAR))
+                                .param("area", PROVINCE),
+                        otherReviewer))
+                .isEqualTo(403);
         assertThat(quality.flagsOf(data.high(), YEAR, otherReviewer.toViewer())).isEmpty();
-        assertThat(quality.flagsOf(data.high(), YEAR, reviewer.toViewer())).containsOnlyKeys("FUN_SERVICE_ITEMS",
-                "DIS_MEDIATION_CASES");
+        assertThat(quality.flagsOf(data.high(), YEAR, reviewer.toViewer()))
+                .containsOnlyKeys("FUN_SERVICE_ITEMS", "DIS_MEDIATION_CASES");
     }
 
     @Test
     void thePublicAndClerksNeverSeeThem() throws Exception {
-        assertThat(mvc.perform(get("/dashboards/quality")).andReturn().getResponse().getRedirectedUrl())
-                .as("the public is sent to log in").endsWith("/login");
+        assertThat(mvc.perform(get("/dashboards/quality"))
+                        .andReturn()
+                        .getResponse()
+                        .getRedirectedUrl())
+                .as("the public is sent to log in")
+                .endsWith("/login");
         assertThat(status(get("/dashboards/quality"), clerk)).isEqualTo(403);
-        assertThat(status(get("/dashboards/quality").param("format", "csv"), clerk)).isEqualTo(403);
+        assertThat(status(get("/dashboards/quality").param("format", "csv"), clerk))
+                .isEqualTo(403);
         assertThat(quality.flagsOf(data.high(), YEAR, clerk.toViewer())).isEmpty();
-        assertThat(quality.flagsOf(data.high(), YEAR, cn.fazhi.portal.account.Viewer.ANONYMOUS)).isEmpty();
+        assertThat(quality.flagsOf(data.high(), YEAR, cn.fazhi.portal.account.Viewer.ANONYMOUS))
+                .isEmpty();
     }
 
     @Test
     void theCsvExportHoldsTheFlaggedRows() throws Exception {
-        MockHttpServletResponse csv = mvc.perform(get("/dashboards/quality").param("year", Integer.toString(YEAR))
-                .param("format", "csv").param("table", "flags").with(user(reviewer))).andReturn().getResponse();
+        MockHttpServletResponse csv = mvc.perform(get("/dashboards/quality")
+                        .param("year", Integer.toString(YEAR))
+                        .param("format", "csv")
+                        .param("table", "flags")
+                        .with(user(reviewer)))
+                .andReturn()
+                .getResponse();
         assertThat(csv.getStatus()).isEqualTo(200);
         assertThat(csv.getHeader("Content-Disposition")).contains("quality-flags-" + YEAR + "-" + PROVINCE);
-        List<CSVRecord> records = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).get()
-                .parse(new StringReader(csv.getContentAsString(StandardCharsets.UTF_8).substring(1))).getRecords();
-        CSVRecord perCapita = records.stream().filter(r -> r.get(0).equals(name(data.high()))
-                && r.get(2).equals("人民调解案件数")).findFirst().orElse(null);
-        assertThat(records).anyMatch(r -> r.get(0).equals(name(data.high())) && r.get(2).equals("政务服务中心进驻事项数")
-                && r.get(3).equals("2000"));
+        List<CSVRecord> records = CSVFormat.DEFAULT
+                .builder()
+                .setHeader()
+                .setSkipHeaderRecord(true)
+                .get()
+                .parse(new StringReader(
+                        csv.getContentAsString(StandardCharsets.UTF_8).substring(1)))
+                .getRecords();
+        CSVRecord perCapita = records.stream()
+                .filter(r -> r.get(0).equals(name(data.high())) && r.get(2).equals("人民调解案件数"))
+                .findFirst()
+                .orElse(null);
+        assertThat(records)
+                .anyMatch(r -> r.get(0).equals(name(data.high()))
+                        && r.get(2).equals("政务服务中心进驻事项数")
+                        && r.get(3).equals("2000"));
         assertThat(records).noneMatch(r -> r.get(0).equals(name(data.moderate())));
         assertThat(perCapita).isNotNull();
         assertThat(new BigDecimal(perCapita.get(5))).isBetween(new BigDecimal("1990"), new BigDecimal("2010"));
-        assertThat(status(get("/dashboards/quality").param("year", Integer.toString(YEAR)).param("format", "xlsx"),
-                reviewer)).isEqualTo(200);
-        assertThat(status(get("/dashboards/quality").param("format", "pdf"), reviewer)).isEqualTo(400);
-        assertThat(status(get("/dashboards/quality").param("format", "csv").param("table", "x"), reviewer)).isEqualTo(404);
+        assertThat(status(
+                        get("/dashboards/quality")
+                                .param("year", Integer.toString(YEAR))
+                                .param("format", "xlsx"),
+                        reviewer))
+                .isEqualTo(200);
+        assertThat(status(get("/dashboards/quality").param("format", "pdf"), reviewer))
+                .isEqualTo(400);
+        assertThat(status(get("/dashboards/quality").param("format", "csv").param("table", "x"), reviewer))
+                .isEqualTo(404);
     }
 
     @Test
@@ -171,33 +217,51 @@ class DataQualityTests {
         Element flag = reviewed.selectFirst("#value-FUN_SERVICE_ITEMS [data-testid=value-flag]");
         assertThat(flag).isNotNull();
         assertThat(flag.text()).contains("异常值").contains("中位数").contains("修正 z 值");
-        assertThat(reviewed.select("#value-DIS_MEDIATION_CASES [data-testid=value-flag]").text()).contains("每万人");
+        assertThat(reviewed.select("#value-DIS_MEDIATION_CASES [data-testid=value-flag]")
+                        .text())
+                .contains("每万人");
         assertThat(reviewed.select("[data-testid=value-flag]")).hasSize(2);
         assertThat(page(get("/counties/" + data.moderate() + "/reports/" + YEAR), reviewer)
-                .select("[data-testid=value-flag]")).isEmpty();
+                        .select("[data-testid=value-flag]"))
+                .isEmpty();
         // the approved report is public: the public, the county's clerk and another province's reviewer see no flag
-        assertThat(Jsoup.parse(mvc.perform(get(url)).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8))
-                .select("[data-testid=value-flag]")).isEmpty();
+        assertThat(Jsoup.parse(mvc.perform(get(url))
+                                .andReturn()
+                                .getResponse()
+                                .getContentAsString(StandardCharsets.UTF_8))
+                        .select("[data-testid=value-flag]"))
+                .isEmpty();
         assertThat(page(get(url), clerk).select("[data-testid=value-flag]")).isEmpty();
-        assertThat(page(get(url), otherReviewer).select("[data-testid=value-flag]")).isEmpty();
-        assertThat(page(get(url).param("lang", "en"), admin).select("[data-testid=value-flag]").text())
+        assertThat(page(get(url), otherReviewer).select("[data-testid=value-flag]"))
+                .isEmpty();
+        assertThat(page(get(url).param("lang", "en"), admin)
+                        .select("[data-testid=value-flag]")
+                        .text())
                 .contains("Unusual value");
     }
 
     @Test
     void badFiltersAreRefusedWithoutAnError() throws Exception {
-        assertThat(status(get("/dashboards/quality").param("year", "二〇一八"), reviewer)).isEqualTo(400);
-        assertThat(status(get("/dashboards/quality").param("year", "1999"), reviewer)).isEqualTo(400);
+        assertThat(status(get("/dashboards/quality").param("year", "二〇一八"), reviewer))
+                .isEqualTo(400);
+        assertThat(status(get("/dashboards/quality").param("year", "1999"), reviewer))
+                .isEqualTo(400);
         assertThat(status(get("/dashboards/quality").param("area", "52'; drop table region; --"), reviewer))
                 .isEqualTo(404);
-        assertThat(status(get("/dashboards/quality").param("area", "520000").param("format", "xlsx")
-                .param("year", "x"), reviewer)).isEqualTo(400);
+        assertThat(status(
+                        get("/dashboards/quality")
+                                .param("area", "520000")
+                                .param("format", "xlsx")
+                                .param("year", "x"),
+                        reviewer))
+                .isEqualTo(400);
     }
 
     // ---- helpers -------------------------------------------------------------------------------
 
     private Document page(MockHttpServletRequestBuilder request, PortalUser as) throws Exception {
-        MockHttpServletResponse response = mvc.perform(request.with(user(as))).andReturn().getResponse();
+        MockHttpServletResponse response =
+                mvc.perform(request.with(user(as))).andReturn().getResponse();
         assertThat(response.getStatus()).isEqualTo(200);
         return Jsoup.parse(response.getContentAsString(StandardCharsets.UTF_8));
     }
@@ -211,26 +275,40 @@ class DataQualityTests {
     }
 
     private static Flag only(List<Flag> flags, String county, String indicator) {
-        return flags.stream().filter(f -> f.county().equals(county) && f.indicator().equals(indicator))
-                .findFirst().orElse(null);
+        return flags.stream()
+                .filter(f -> f.county().equals(county) && f.indicator().equals(indicator))
+                .findFirst()
+                .orElse(null);
     }
 
     /** The meetings as the service compares them: the generated group's counted reports. */
     private List<PeerGroups.Observation> meetingsObservations() {
-        return jdbc.query("""
+        return jdbc.query(
+                """
                 select ar.county_code, iv.value from annual_report ar
                 join indicator_value iv on iv.report_id = ar.id and iv.indicator_code = 'LEA_PARTY_MEETINGS'
                 where ar.year = ? and ar.status in ('APPROVED', 'SUBMITTED') and ar.county_code = any (?)
-                """, (rs, n) -> new PeerGroups.Observation(rs.getString(1), rs.getDouble(2), rs.getDouble(2), null),
-                YEAR, data.group().toArray(String[]::new));
+                """,
+                (rs, n) -> new PeerGroups.Observation(rs.getString(1), rs.getDouble(2), rs.getDouble(2), null),
+                YEAR,
+                data.group().toArray(String[]::new));
     }
 
     private static double zOf(List<PeerGroups.Observation> observations, String county) {
-        double[] values = observations.stream().mapToDouble(PeerGroups.Observation::compared).sorted().toArray();
+        double[] values = observations.stream()
+                .mapToDouble(PeerGroups.Observation::compared)
+                .sorted()
+                .toArray();
         double median = CompositeIndex.quantile(values, 0.5);
-        double meanDeviation = observations.stream().mapToDouble(o -> Math.abs(o.compared() - median)).average()
+        double meanDeviation = observations.stream()
+                .mapToDouble(o -> Math.abs(o.compared() - median))
+                .average()
                 .orElseThrow();
-        double own = observations.stream().filter(o -> o.county().equals(county)).findFirst().orElseThrow().compared();
+        double own = observations.stream()
+                .filter(o -> o.county().equals(county))
+                .findFirst()
+                .orElseThrow()
+                .compared();
         return (own - median) / (1.253314 * meanDeviation); // MAD is 0: most peers hold 2 meetings
     }
 }

@@ -40,9 +40,12 @@ class LiveResultsTests {
         }
         live.get(1, "once", () -> "once", v -> half);
         live.get(1, "new", () -> "new", v -> half);
-        assertThat(live.keptRows()).as("three halves of the budget were asked for").isLessThanOrEqualTo(LiveResults.MAX_ROWS);
+        assertThat(live.keptRows())
+                .as("three halves of the budget were asked for")
+                .isLessThanOrEqualTo(LiveResults.MAX_ROWS);
         long recomputed = java.util.stream.Stream.of("often", "once", "new")
-                .filter(key -> live.get(1, key, () -> "computed", v -> 1).equals("computed")).count();
+                .filter(key -> live.get(1, key, () -> "computed", v -> 1).equals("computed"))
+                .count();
         assertThat(recomputed).as("one of three halves went").isGreaterThanOrEqualTo(1);
         assertThat(live.get(1, "often", () -> "computed", v -> half)).isEqualTo("often");
     }
@@ -68,7 +71,8 @@ class LiveResultsTests {
     @Test
     void aCatalogueEditionIsTheSameKeyOnlyAsTheSameObject() {
         String edition = new String("2024");
-        assertThat(new LiveResults.Same(edition)).isEqualTo(new LiveResults.Same(edition))
+        assertThat(new LiveResults.Same(edition))
+                .isEqualTo(new LiveResults.Same(edition))
                 .isNotEqualTo(new LiveResults.Same(new String("2024")));
     }
 }

@@ -45,7 +45,8 @@ class NationalIndexInTheBackgroundTests {
             assertThat(waiting.select("#table-heatmap")).isEmpty();
 
             // the download waits for the index, which the page's request set going
-            MockHttpServletResponse csv = mvc.perform(get(NATIONAL + "&format=csv&table=heatmap")).andReturn()
+            MockHttpServletResponse csv = mvc.perform(get(NATIONAL + "&format=csv&table=heatmap"))
+                    .andReturn()
                     .getResponse();
             assertThat(csv.getStatus()).isEqualTo(200);
             Document ready = page(NATIONAL);

@@ -34,7 +34,8 @@ class PeerGroupsTests {
             double value = 100 * Math.exp(0.3 * random.nextGaussian());
             peers.add(new Observation("c" + i, value, value, 100_000L));
         }
-        double median = peers.stream().mapToDouble(Observation::compared).sorted().toArray()[15];
+        double median =
+                peers.stream().mapToDouble(Observation::compared).sorted().toArray()[15];
         peers.add(new Observation("twenty", 20 * median, 20 * median, 100_000L));
         peers.add(new Observation("half-again", 1.5 * median, 1.5 * median, 100_000L));
         var flagged = PeerGroups.outliers(peers, false);

@@ -62,12 +62,15 @@ class PublicationStatusBoardTests {
         data.haibei();
         reviewer = data.reviewer();
         Viewer admin = TestUsers.demo(accounts, "demo-admin").toViewer();
-        publications.record(PublicationTestData.MENYUAN, PublicationTestData.YEAR,
-                new PublicationForm("WEBSITE", "2021-03-28", "https://www.menyuan.gov.cn/fzbg"), admin);
-        publications.record(PublicationTestData.QILIAN, PublicationTestData.YEAR, new PublicationForm("PORTAL", "", ""),
+        publications.record(
+                PublicationTestData.MENYUAN,
+                PublicationTestData.YEAR,
+                new PublicationForm("WEBSITE", "2021-03-28", "https://www.menyuan.gov.cn/fzbg"),
                 admin);
-        publications.record(PublicationTestData.HAIYAN, PublicationTestData.YEAR, new PublicationForm("PORTAL", "", ""),
-                admin);
+        publications.record(
+                PublicationTestData.QILIAN, PublicationTestData.YEAR, new PublicationForm("PORTAL", "", ""), admin);
+        publications.record(
+                PublicationTestData.HAIYAN, PublicationTestData.YEAR, new PublicationForm("PORTAL", "", ""), admin);
     }
 
     @Test
@@ -75,12 +78,14 @@ class PublicationStatusBoardTests {
         Document board = board("");
         List<String> headers = board.select("#table-counts thead th").eachText();
         assertThat(headers).containsSubsequence("逾期未报", "未发布", "逾期未发布", "按时发布", "逾期发布", "合计");
-        List<String> haibei = board.select("#table-counts tbody tr").first().select("td").eachText();
+        List<String> haibei =
+                board.select("#table-counts tbody tr").first().select("td").eachText();
         assertThat(haibei.get(0)).isEqualTo("海北藏族自治州");
         int unpublished = headers.indexOf("未发布");
         assertThat(haibei.subList(unpublished, unpublished + 5)).containsExactly("0", "1", "2", "1", "4");
         assertThat(haibei.get(headers.indexOf("已审核通过"))).isEqualTo("4");
-        List<String> total = board.select("#table-counts tbody tr").last().select("td").eachText();
+        List<String> total =
+                board.select("#table-counts tbody tr").last().select("td").eachText();
         assertThat(total.get(0)).isEqualTo("合计");
         assertThat(total.subList(unpublished, unpublished + 5)).containsExactly("0", "1", "2", "1", "4");
         // each county's row has its state and date
@@ -97,26 +102,50 @@ class PublicationStatusBoardTests {
         assertThat(onTime.select("#table-counties tbody tr td:nth-child(3)").eachText())
                 .containsExactly(PublicationTestData.MENYUAN, PublicationTestData.HAIYAN);
         assertThat(onTime.select("#publication option[selected]").val()).isEqualTo("ON_TIME");
-        assertThat(onTime.select("#table-counts tbody tr").last().select("td").last().text()).isEqualTo("4");
-        assertThat(board("OVERDUE").select("#table-counties tbody tr td:nth-child(3)").eachText())
+        assertThat(onTime.select("#table-counts tbody tr")
+                        .last()
+                        .select("td")
+                        .last()
+                        .text())
+                .isEqualTo("4");
+        assertThat(board("OVERDUE")
+                        .select("#table-counties tbody tr td:nth-child(3)")
+                        .eachText())
                 .containsExactly(PublicationTestData.GANGCHA);
-        assertThat(board("LATE").select("#table-counties tbody tr td:nth-child(3)").eachText())
+        assertThat(board("LATE")
+                        .select("#table-counties tbody tr td:nth-child(3)")
+                        .eachText())
                 .containsExactly(PublicationTestData.QILIAN);
         // anything else is no filter
         assertThat(board("<script>").select("#table-counties tbody tr")).hasSize(4);
         // the export follows the filter
-        assertThat(mvc.get().uri("/dashboards/status?year=2020&area=632200&publication=LATE&format=csv&table=counties")
-                .with(user(reviewer))).hasStatusOk().bodyText().contains("祁连县").doesNotContain("门源回族自治县");
+        assertThat(mvc.get()
+                        .uri("/dashboards/status?year=2020&area=632200&publication=LATE&format=csv&table=counties")
+                        .with(user(reviewer)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("祁连县")
+                .doesNotContain("门源回族自治县");
     }
 
     private Document board(String publication) throws Exception {
-        return Jsoup.parse(mvc.get().uri("/dashboards/status?year={y}&area={a}&publication={p}", PublicationTestData.YEAR,
-                PublicationTestData.PREFECTURE, publication).with(user(reviewer)).exchange().getResponse()
+        return Jsoup.parse(mvc.get()
+                .uri(
+                        "/dashboards/status?year={y}&area={a}&publication={p}",
+                        PublicationTestData.YEAR,
+                        PublicationTestData.PREFECTURE,
+                        publication)
+                .with(user(reviewer))
+                .exchange()
+                .getResponse()
                 .getContentAsString(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private static String row(Document board, String county) {
-        return board.select("#table-counties tbody tr").stream().filter(r -> r.text().contains(county)).findFirst()
-                .orElseThrow().text();
+        return board.select("#table-counties tbody tr").stream()
+                .filter(r -> r.text().contains(county))
+                .findFirst()
+                .orElseThrow()
+                .text();
     }
 }

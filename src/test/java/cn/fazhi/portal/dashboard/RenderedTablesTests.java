@@ -62,21 +62,31 @@ class RenderedTablesTests {
     @Test
     void aCountysNameComesOutEscapedAndUnevaluatedOnThePage() throws Exception {
         // a province of its own (99), its one county named like an attack; removed afterwards
-        jdbc.update("insert into region (code, name, level, parent_code, province_code) values ('990000', '测试省', 'PROVINCE', null, '990000')");
+        jdbc.update(
+                "insert into region (code, name, level, parent_code, province_code) values ('990000', '测试省', 'PROVINCE', null, '990000')");
         jdbc.update("insert into region (code, name, level, parent_code, province_code, prefecture_code) "
                 + "values ('990100', '测试市', 'PREFECTURE', '990000', '990000', '990100')");
-        jdbc.update("insert into region (code, name, level, parent_code, province_code, prefecture_code) "
-                + "values ('990101', ?, 'COUNTY', '990100', '990000', '990100')", HOSTILE);
+        jdbc.update(
+                "insert into region (code, name, level, parent_code, province_code, prefecture_code) "
+                        + "values ('990101', ?, 'COUNTY', '990100', '990000', '990100')",
+                HOSTILE);
         ReflectionTestUtils.setField(regions, "tree", null);
         try {
             PortalUser admin = TestUsers.user(accounts, "rendered-tables-admin", Role.ADMIN, null);
             for (int i = 0; i < 2; i++) { // rendered, then as kept
-                String html = mvc.perform(get("/dashboards/status").param("year", "2024").param("area", "990000")
-                        .with(user(admin))).andReturn().getResponse().getContentAsString();
+                String html = mvc.perform(get("/dashboards/status")
+                                .param("year", "2024")
+                                .param("area", "990000")
+                                .with(user(admin)))
+                        .andReturn()
+                        .getResponse()
+                        .getContentAsString();
                 // not run as a script, not read as a template again (it would say 2), the attribute gone
-                assertThat(html).doesNotContain("<script>alert(1)", ">2&lt;script", "portal:body")
+                assertThat(html)
+                        .doesNotContain("<script>alert(1)", ">2&lt;script", "portal:body")
                         .contains("[[${1+1}]]&lt;script&gt;alert(1)&lt;/script&gt;县");
-                Element row = Jsoup.parse(html).select("#table-counties tbody tr").first();
+                Element row =
+                        Jsoup.parse(html).select("#table-counties tbody tr").first();
                 assertThat(row.text()).contains(HOSTILE);
                 assertThat(row.select("script")).isEmpty();
             }
@@ -88,8 +98,8 @@ class RenderedTablesTests {
 
     @Test
     void theSameTableIsRenderedOnceAndEachLocaleOnce() {
-        DashboardTable table = new DashboardTable("t", "表", List.of("列"),
-                List.of(Row.of(Cell.text("县 " + System.nanoTime()), Cell.integer(7))));
+        DashboardTable table = new DashboardTable(
+                "t", "表", List.of("列"), List.of(Row.of(Cell.text("县 " + System.nanoTime()), Cell.integer(7))));
         long before = rendered.renderings();
         RenderedHtml first = rendered.body(table, request(), new MockHttpServletResponse(), Locale.SIMPLIFIED_CHINESE);
         // an equal table (another instance, same content) is the same key
@@ -99,9 +109,12 @@ class RenderedTablesTests {
         assertThat(rendered.renderings() - before).isEqualTo(1);
 
         RenderedHtml english = rendered.body(table, request(), new MockHttpServletResponse(), Locale.ENGLISH);
-        assertThat(rendered.renderings() - before).as("another locale, another rendering").isEqualTo(2);
+        assertThat(rendered.renderings() - before)
+                .as("another locale, another rendering")
+                .isEqualTo(2);
         assertThat(english).isNotSameAs(first);
-        assertThat(rendered.body(table, request(), new MockHttpServletResponse(), Locale.ENGLISH)).isSameAs(english);
+        assertThat(rendered.body(table, request(), new MockHttpServletResponse(), Locale.ENGLISH))
+                .isSameAs(english);
         assertThat(rendered.renderings() - before).isEqualTo(2);
     }
 
@@ -111,9 +124,19 @@ class RenderedTablesTests {
         MockHttpServletRequest request = request();
         var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
                 .buildExchange(request, new MockHttpServletResponse());
-        assertThatThrownBy(() -> templates.process("dashboard/parts", Set.of("table"), new WebContext(exchange,
-                Locale.SIMPLIFIED_CHINESE, Map.of("t", table, "exportBase", "/x?", "bodies",
-                        Map.of("t", "<tr><td><script>alert(1)</script></td></tr>")))))
+        assertThatThrownBy(() -> templates.process(
+                        "dashboard/parts",
+                        Set.of("table"),
+                        new WebContext(
+                                exchange,
+                                Locale.SIMPLIFIED_CHINESE,
+                                Map.of(
+                                        "t",
+                                        table,
+                                        "exportBase",
+                                        "/x?",
+                                        "bodies",
+                                        Map.of("t", "<tr><td><script>alert(1)</script></td></tr>")))))
                 .hasStackTraceContaining("portal:body takes only markup a template rendered");
     }
 

@@ -32,10 +32,10 @@ class ScoringMethodPageTests {
     void thePagesNumbersAreTheCodesConstants() throws Exception {
         Document page = page("/dashboards/scoring");
         assertThat(parameter(page, "MIN_REPORTING")).isEqualTo(Integer.toString(CompositeIndex.MIN_REPORTING));
-        assertThat(parameter(page, "CLIP")).isEqualTo(percent(CompositeIndex.Clip.P5_95.tail) + "–"
-                + percent(1 - CompositeIndex.Clip.P5_95.tail));
-        assertThat(parameter(page, "ALTERNATIVE_CLIP")).isEqualTo(percent(CompositeIndex.Clip.P1_99.tail) + "–"
-                + percent(1 - CompositeIndex.Clip.P1_99.tail));
+        assertThat(parameter(page, "CLIP"))
+                .isEqualTo(percent(CompositeIndex.Clip.P5_95.tail) + "–" + percent(1 - CompositeIndex.Clip.P5_95.tail));
+        assertThat(parameter(page, "ALTERNATIVE_CLIP"))
+                .isEqualTo(percent(CompositeIndex.Clip.P1_99.tail) + "–" + percent(1 - CompositeIndex.Clip.P1_99.tail));
         assertThat(parameter(page, "PER_CAPITA_UNIT")).isEqualTo(String.format("%.0f", CompositeIndex.PER_CAPITA_UNIT));
         assertThat(parameter(page, "COVERAGE_THRESHOLD"))
                 .isEqualTo(String.format(Locale.ROOT, "%.1f%%", 100 * CompositeIndex.DEFAULT_COVERAGE_THRESHOLD));
@@ -52,8 +52,15 @@ class ScoringMethodPageTests {
 
         // the steps say the same numbers
         String steps = page.select("#scoring-steps").text();
-        assertThat(steps).contains("第 5 至第 95 百分位", "少于 " + CompositeIndex.MIN_REPORTING + " 个",
-                "默认 66.7%", "对 1,000 次", "种子固定为 " + CompositeIndex.SEED, "大于 3.5", "±0.01");
+        assertThat(steps)
+                .contains(
+                        "第 5 至第 95 百分位",
+                        "少于 " + CompositeIndex.MIN_REPORTING + " 个",
+                        "默认 66.7%",
+                        "对 1,000 次",
+                        "种子固定为 " + CompositeIndex.SEED,
+                        "大于 3.5",
+                        "±0.01");
     }
 
     @Test
@@ -61,7 +68,8 @@ class ScoringMethodPageTests {
         jdbc.update("insert into scoring_setting (year, coverage_threshold, updated_by) values (2016, 0.5, 'test')"
                 + " on conflict (year) do update set coverage_threshold = 0.5");
         try {
-            assertThat(parameter(page("/dashboards/scoring"), "COVERAGE_THRESHOLD_2016")).isEqualTo("50.0%");
+            assertThat(parameter(page("/dashboards/scoring"), "COVERAGE_THRESHOLD_2016"))
+                    .isEqualTo("50.0%");
         } finally {
             jdbc.update("delete from scoring_setting where year = 2016");
         }
@@ -73,7 +81,8 @@ class ScoringMethodPageTests {
         assertThat(page.select("#example").text()).startsWith("示例：");
         assertThat(page.select("#example-indicators tbody tr")).isNotEmpty();
         // every score of the example is 0–1 or a gap, and the overall line carries its coverage
-        page.select("#example-indicators tbody tr td:last-child").eachText()
+        page.select("#example-indicators tbody tr td:last-child")
+                .eachText()
                 .forEach(score -> assertThat(score).matches("—|0\\.\\d\\d|1\\.00"));
         assertThat(page.select("#example-sections tr.fw-bold").text()).matches("总分 .*\\d+/\\d+（\\d+%）");
         assertThat(page.select("#example-ranked").text()).contains("门槛");

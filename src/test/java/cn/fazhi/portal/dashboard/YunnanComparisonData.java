@@ -30,8 +30,7 @@ final class YunnanComparisonData {
 
     private static volatile List<String> loaded;
 
-    private YunnanComparisonData() {
-    }
+    private YunnanComparisonData() {}
 
     /** The province's counties that got a generated report, in code order. */
     static synchronized List<String> load(JdbcTemplate jdbc) {
@@ -58,10 +57,12 @@ final class YunnanComparisonData {
                 values (?, ?, ?, ?, ?, ?) on conflict (county_code, year) do nothing
                 """, reports);
         Map<String, Long> ids = new HashMap<>();
-        jdbc.query("select county_code, id from annual_report where year = ? and county_code like '53%'",
+        jdbc.query(
+                "select county_code, id from annual_report where year = ? and county_code like '53%'",
                 rs -> {
                     ids.put(rs.getString(1), rs.getLong(2));
-                }, YEAR);
+                },
+                YEAR);
 
         List<Object[]> values = new ArrayList<>();
         for (int c = 0; c < counties.size(); c++) {

@@ -42,13 +42,24 @@ class EvidenceContentTests {
 
     @Test
     void namesWithAPathAreRefusedOthersAreTidied() {
-        for (String bad : new String[] {"../../etc/passwd.pdf", "..\\..\\boot.ini.pdf", "/etc/passwd.pdf",
-                "C:\\Users\\x\\a.pdf", ".hidden.pdf", "a\u0000b.pdf", "a\nb.pdf", " "}) {
-            assertThatThrownBy(() -> EvidenceNames.checked(bad, 120)).as(bad)
+        for (String bad : new String[] {
+            "../../etc/passwd.pdf",
+            "..\\..\\boot.ini.pdf",
+            "/etc/passwd.pdf",
+            "C:\\Users\\x\\a.pdf",
+            ".hidden.pdf",
+            "a\u0000b.pdf",
+            "a\nb.pdf",
+            " "
+        }) {
+            assertThatThrownBy(() -> EvidenceNames.checked(bad, 120))
+                    .as(bad)
                     .isInstanceOf(InspectionInputException.class);
         }
         assertThat(EvidenceNames.checked("  整改<报告>:终稿?.pdf ", 120)).isEqualTo("整改_报告__终稿_.pdf");
-        assertThat(EvidenceNames.checked("很".repeat(200) + ".pdf", 120)).hasSize(120).endsWith(".pdf");
+        assertThat(EvidenceNames.checked("很".repeat(200) + ".pdf", 120))
+                .hasSize(120)
+                .endsWith(".pdf");
     }
 
     /** L4 of issue 16: 510 KB that unpack to 500 MB were accepted as a workbook. */
@@ -56,8 +67,10 @@ class EvidenceContentTests {
     void aZipBombDressedAsAWorkbookIsRefusedWithItsOwnMessage() {
         byte[] bomb = EvidenceFiles.xlsxBomb();
         assertThat(bomb.length).isLessThan(600 * 1024);
-        assertThatThrownBy(() -> EvidenceFiles.typeOf(bomb)).isInstanceOfSatisfying(InspectionInputException.class,
-                e -> assertThat(e.messageKey()).isEqualTo("inspection.evidenceUnpackedTooLarge"));
+        assertThatThrownBy(() -> EvidenceFiles.typeOf(bomb))
+                .isInstanceOfSatisfying(
+                        InspectionInputException.class,
+                        e -> assertThat(e.messageKey()).isEqualTo("inspection.evidenceUnpackedTooLarge"));
         assertThat(EvidenceFiles.container(bomb)).isEqualTo(EvidenceContent.Container.TOO_LARGE);
     }
 
@@ -85,15 +98,29 @@ class EvidenceContentTests {
     /** Item 8 of issue 16: names that display as something else. */
     @Test
     void namesWithInvisibleOrControlCharactersAreRefused() {
-        for (String bad : new String[] {"x\u202Egnp.pdf", "报告\u200B.pdf", "a\u2066b\u2069.pdf", "\uFEFF报告.pdf",
-                "报\u00ADtest.pdf", "a\u200Db.pdf", "a\u2028b.pdf", "a\u0085b.pdf", "a\u0007b.pdf", "a\uD800b.pdf",
-                "tag\uDB40\uDC41.pdf"}) {
-            assertThatThrownBy(() -> EvidenceNames.checked(bad, 120)).as("%s", bad.codePoints().toArray())
-                    .isInstanceOfSatisfying(InspectionInputException.class,
+        for (String bad : new String[] {
+            "x\u202Egnp.pdf",
+            "报告\u200B.pdf",
+            "a\u2066b\u2069.pdf",
+            "\uFEFF报告.pdf",
+            "报\u00ADtest.pdf",
+            "a\u200Db.pdf",
+            "a\u2028b.pdf",
+            "a\u0085b.pdf",
+            "a\u0007b.pdf",
+            "a\uD800b.pdf",
+            "tag\uDB40\uDC41.pdf"
+        }) {
+            assertThatThrownBy(() -> EvidenceNames.checked(bad, 120))
+                    .as("%s", bad.codePoints().toArray())
+                    .isInstanceOfSatisfying(
+                            InspectionInputException.class,
                             e -> assertThat(e.messageKey()).isEqualTo("inspection.evidenceInvisibleName"));
         }
         assertThat(EvidenceNames.checked("整改报告（终稿）📄 2026.pdf", 120)).isEqualTo("整改报告（终稿）📄 2026.pdf");
-        assertThat(EvidenceNames.checked("😀".repeat(70) + ".pdf", 120)).endsWith(".pdf")
-                .satisfies(n -> assertThat(n.codePoints().noneMatch(EvidenceNames::disguising)).isTrue());
+        assertThat(EvidenceNames.checked("😀".repeat(70) + ".pdf", 120))
+                .endsWith(".pdf")
+                .satisfies(n -> assertThat(n.codePoints().noneMatch(EvidenceNames::disguising))
+                        .isTrue());
     }
 }

@@ -58,19 +58,26 @@ class EvidenceDownloadHeapTests {
         int port = freePort();
         Path log = folder.resolve("portal.log");
         Process portal = new ProcessBuilder(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp", portalClassPath(),
-                "cn.fazhi.portal.PortalApplication",
-                "--server.port=" + port, "--server.address=127.0.0.1",
-                "--portal.embedded-postgres.data-directory=" + folder.resolve("postgres"),
-                "--portal.heavy-requests.evidence=" + DOWNLOADS))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-Xmx256m",
+                        "-XX:+ExitOnOutOfMemoryError",
+                        "-cp",
+                        portalClassPath(),
+                        "cn.fazhi.portal.PortalApplication",
+                        "--server.port=" + port,
+                        "--server.address=127.0.0.1",
+                        "--portal.embedded-postgres.data-directory=" + folder.resolve("postgres"),
+                        "--portal.heavy-requests.evidence=" + DOWNLOADS))
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         try {
             Client clerk = new Client(port);
             clerk.awaitHealthy(portal, log);
             clerk.login("demo-clerk");
             byte[] file = EvidenceFiles.largePdf(TEN_MB);
-            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file));
+            String sha256 = HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(file));
             String evidence = clerk.uploadToAnOpenFinding("扫描件.pdf", file);
 
             ExecutorService pool = Executors.newFixedThreadPool(DOWNLOADS);
@@ -83,9 +90,12 @@ class EvidenceDownloadHeapTests {
                 for (Future<String> download : downloads) {
                     outcomes.add(download.get(5, TimeUnit.MINUTES));
                 }
-                assertThat(portal.isAlive()).as("the portal is still running; its log:%n%s", Client.tail(log))
+                assertThat(portal.isAlive())
+                        .as("the portal is still running; its log:%n%s", Client.tail(log))
                         .isTrue();
-                assertThat(outcomes).as("status, size and SHA-256 of each download").hasSize(DOWNLOADS)
+                assertThat(outcomes)
+                        .as("status, size and SHA-256 of each download")
+                        .hasSize(DOWNLOADS)
                         .containsOnly("200 " + TEN_MB + " " + sha256);
             } finally {
                 pool.shutdownNow();
@@ -126,14 +136,19 @@ class EvidenceDownloadHeapTests {
 
         Client(int port) {
             this.port = port;
-            this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-                    .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(10)).build();
+            this.http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .cookieHandler(new CookieManager())
+                    .connectTimeout(Duration.ofSeconds(10))
+                    .build();
         }
 
         void awaitHealthy(Process portal, Path log) throws Exception {
             long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
             while (System.nanoTime() < deadline) {
-                assertThat(portal.isAlive()).as("the portal started; its log:%n%s", tail(log)).isTrue();
+                assertThat(portal.isAlive())
+                        .as("the portal started; its log:%n%s", tail(log))
+                        .isTrue();
                 try {
                     if (get("/actuator/health").statusCode() == 200) {
                         return;
@@ -148,19 +163,24 @@ class EvidenceDownloadHeapTests {
         }
 
         void login(String username) throws Exception {
-            String form = "username=" + username + "&password=" + PASSWORD + "&_csrf=" + token(get("/login").body());
-            HttpResponse<String> response = http.send(request("/login")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), BodyHandlers.ofString());
+            String form = "username=" + username + "&password=" + PASSWORD + "&_csrf="
+                    + token(get("/login").body());
+            HttpResponse<String> response = http.send(
+                    request("/login")
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString(form))
+                            .build(),
+                    BodyHandlers.ofString());
             assertThat(response.statusCode()).isEqualTo(302);
-            assertThat(response.headers().firstValue("Location")).hasValueSatisfying(
-                    location -> assertThat(location).doesNotContain("error"));
+            assertThat(response.headers().firstValue("Location"))
+                    .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
         }
 
         /** Uploads the file to the first finding of the clerk's that takes it; the evidence's address. */
         String uploadToAnOpenFinding(String name, byte[] content) throws Exception {
             Set<String> findings = new LinkedHashSet<>();
-            Matcher link = Pattern.compile("/findings/(\\d+)").matcher(get("/findings").body());
+            Matcher link =
+                    Pattern.compile("/findings/(\\d+)").matcher(get("/findings").body());
             while (link.find()) {
                 findings.add(link.group(1));
             }
@@ -170,12 +190,15 @@ class EvidenceDownloadHeapTests {
                 if (!before.contains("id=\"evidence-form\"")) {
                     continue;
                 }
-                HttpResponse<String> response = http.send(request(page + "/evidence")
-                        .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
-                        .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(token(before), name, content))).build(),
+                HttpResponse<String> response = http.send(
+                        request(page + "/evidence")
+                                .header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+                                .POST(HttpRequest.BodyPublishers.ofByteArray(multipart(token(before), name, content)))
+                                .build(),
                         BodyHandlers.ofString());
                 assertThat(response.statusCode()).as("upload to %s", page).isEqualTo(302);
-                Matcher evidence = Pattern.compile(page + "/evidence/(\\d+)").matcher(get(page).body());
+                Matcher evidence = Pattern.compile(page + "/evidence/(\\d+)")
+                        .matcher(get(page).body());
                 String last = null;
                 while (evidence.find()) {
                     last = evidence.group();
@@ -211,7 +234,8 @@ class EvidenceDownloadHeapTests {
         }
 
         private HttpRequest.Builder request(String path) {
-            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofMinutes(2));
+            return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                    .timeout(Duration.ofMinutes(2));
         }
 
         private static final String BOUNDARY = "----evidence-heap-test";
@@ -219,8 +243,10 @@ class EvidenceDownloadHeapTests {
         private static byte[] multipart(String csrf, String name, byte[] content) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
             body.writeBytes(("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf
-                    + "\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + name
-                    + "\"\r\nContent-Type: application/pdf\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                            + "\r\n--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                            + name
+                            + "\"\r\nContent-Type: application/pdf\r\n\r\n")
+                    .getBytes(StandardCharsets.UTF_8));
             body.writeBytes(content);
             body.writeBytes(("\r\n--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.UTF_8));
             return body.toByteArray();

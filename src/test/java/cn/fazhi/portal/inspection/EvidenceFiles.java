@@ -16,8 +16,7 @@ import org.apache.poi.xwpf.usermodel.XWPFDocument;
 /** Files for the upload tests, made here rather than kept as binaries. */
 final class EvidenceFiles {
 
-    private EvidenceFiles() {
-    }
+    private EvidenceFiles() {}
 
     /** What {@link EvidenceContent} makes of the content, from a temporary file as an upload is. */
     static Optional<EvidenceType> typeOf(byte[] content) {
@@ -65,8 +64,11 @@ final class EvidenceFiles {
         for (int offset : offsets) {
             pdf.append(String.format("%010d 00000 n \n", offset));
         }
-        pdf.append("trailer\n<< /Size ").append(objects.length + 1).append(" /Root 1 0 R >>\nstartxref\n")
-                .append(xref).append("\n%%EOF\n");
+        pdf.append("trailer\n<< /Size ")
+                .append(objects.length + 1)
+                .append(" /Root 1 0 R >>\nstartxref\n")
+                .append(xref)
+                .append("\n%%EOF\n");
         return pdf.toString().getBytes(StandardCharsets.US_ASCII);
     }
 
@@ -106,7 +108,8 @@ final class EvidenceFiles {
     }
 
     static byte[] docx() {
-        try (XWPFDocument doc = new XWPFDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XWPFDocument doc = new XWPFDocument();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             doc.createParagraph().createRun().setText("整改报告");
             doc.write(out);
             return out.toByteArray();
@@ -116,7 +119,8 @@ final class EvidenceFiles {
     }
 
     static byte[] xlsx() {
-        try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (XSSFWorkbook book = new XSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             book.createSheet("整改台账").createRow(0).createCell(0).setCellValue("已整改");
             book.write(out);
             return out.toByteArray();
@@ -126,7 +130,8 @@ final class EvidenceFiles {
     }
 
     static byte[] xls() {
-        try (HSSFWorkbook book = new HSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (HSSFWorkbook book = new HSSFWorkbook();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             book.createSheet("整改台账").createRow(0).createCell(0).setCellValue("已整改");
             book.write(out);
             return out.toByteArray();
@@ -141,7 +146,8 @@ final class EvidenceFiles {
     }
 
     static byte[] ole2With(String stream) {
-        try (POIFSFileSystem fs = new POIFSFileSystem(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+        try (POIFSFileSystem fs = new POIFSFileSystem();
+                ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             fs.createDocument(new java.io.ByteArrayInputStream(new byte[600]), stream);
             fs.writeFilesystem(out);
             return out.toByteArray();
@@ -153,7 +159,7 @@ final class EvidenceFiles {
     /** A zip that is no Office document: an OOXML signature without a Word or Excel main part. */
     static byte[] plainZip() {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream();
-             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+                java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
             zip.putNextEntry(new java.util.zip.ZipEntry("run.sh"));
             zip.write("#!/bin/sh\necho hi\n".getBytes(StandardCharsets.US_ASCII));
             zip.closeEntry();
@@ -186,7 +192,10 @@ final class EvidenceFiles {
         byte[] nameBytes = name.getBytes(StandardCharsets.UTF_8);
         for (int i = 0; i + 46 < zip.length; i++) {
             // a central directory header: PK 1 2, the name's length at 28, the name at 46
-            if (zip[i] == 'P' && zip[i + 1] == 'K' && zip[i + 2] == 1 && zip[i + 3] == 2
+            if (zip[i] == 'P'
+                    && zip[i + 1] == 'K'
+                    && zip[i + 2] == 1
+                    && zip[i + 3] == 2
                     && littleEndian(zip, i + 28, 2) == nameBytes.length
                     && Arrays.equals(zip, i + 46, i + 46 + nameBytes.length, nameBytes, 0, nameBytes.length)) {
                 // the unpacked size at 24
@@ -203,7 +212,7 @@ final class EvidenceFiles {
     /** A workbook with 1,001 more (tiny) entries than it needs. */
     static byte[] xlsxWithManyEntries() {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream();
-             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+                java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
             copyEntries(xlsx(), zip);
             for (int i = 0; i < 1001; i++) {
                 zip.putNextEntry(new java.util.zip.ZipEntry("xl/media/n" + i + ".txt"));
@@ -228,7 +237,7 @@ final class EvidenceFiles {
 
     private static byte[] withExtraEntry(byte[] zipped, String name, long zeros) {
         try (ByteArrayOutputStream out = new ByteArrayOutputStream();
-             java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
+                java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(out)) {
             copyEntries(zipped, zip);
             zip.putNextEntry(new java.util.zip.ZipEntry(name));
             byte[] block = new byte[1024 * 1024];
@@ -244,8 +253,8 @@ final class EvidenceFiles {
     }
 
     private static void copyEntries(byte[] zipped, java.util.zip.ZipOutputStream zip) throws IOException {
-        try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(
-                new java.io.ByteArrayInputStream(zipped))) {
+        try (java.util.zip.ZipInputStream in =
+                new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(zipped))) {
             for (java.util.zip.ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
                 zip.putNextEntry(new java.util.zip.ZipEntry(e.getName()));
                 in.transferTo(zip);

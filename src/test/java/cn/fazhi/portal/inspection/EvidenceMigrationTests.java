@@ -43,14 +43,25 @@ class EvidenceMigrationTests {
         database = "evidence_" + UUID.randomUUID().toString().replace("-", "");
         portalDb.execute("create database " + database);
         String url = connection.getJdbcUrl().replaceFirst("/[^/?]+(\\?|$)", "/" + database + "$1");
-        DriverManagerDataSource dataSource = new DriverManagerDataSource(url, connection.getUsername(),
-                connection.getPassword());
+        DriverManagerDataSource dataSource =
+                new DriverManagerDataSource(url, connection.getUsername(), connection.getPassword());
         // every migration before V13, whichever they are
-        MigrationVersion before = Arrays.stream(Flyway.configure().dataSource(dataSource)
-                        .locations("classpath:db/migration").load().info().all())
-                .map(MigrationInfo::getVersion).filter(v -> v.compareTo(MigrationVersion.fromVersion("13")) < 0)
-                .max(MigrationVersion::compareTo).orElseThrow();
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(before).load().migrate();
+        MigrationVersion before = Arrays.stream(Flyway.configure()
+                        .dataSource(dataSource)
+                        .locations("classpath:db/migration")
+                        .load()
+                        .info()
+                        .all())
+                .map(MigrationInfo::getVersion)
+                .filter(v -> v.compareTo(MigrationVersion.fromVersion("13")) < 0)
+                .max(MigrationVersion::compareTo)
+                .orElseThrow();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .target(before)
+                .load()
+                .migrate();
         JdbcTemplate db = new JdbcTemplate(dataSource);
 
         long account = db.queryForObject("""
@@ -68,12 +79,23 @@ class EvidenceMigrationTests {
         long first = store(db, finding, "整改报告.pdf", large, account);
         long second = store(db, finding, "x\u202Egnp.pdf", small, account);
 
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
 
-        assertThat(db.queryForList("select octet_length(bytes) from finding_evidence_chunk where evidence_id = ?"
-                + " order by seq", Integer.class, first)).containsExactly(262144, 262144, 600_000 - 2 * 262144);
-        assertThat(db.queryForList("select octet_length(bytes) from finding_evidence_chunk where evidence_id = ?",
-                Integer.class, second)).containsExactly(4);
+        assertThat(db.queryForList(
+                        "select octet_length(bytes) from finding_evidence_chunk where evidence_id = ?"
+                                + " order by seq",
+                        Integer.class,
+                        first))
+                .containsExactly(262144, 262144, 600_000 - 2 * 262144);
+        assertThat(db.queryForList(
+                        "select octet_length(bytes) from finding_evidence_chunk where evidence_id = ?",
+                        Integer.class,
+                        second))
+                .containsExactly(4);
         for (long id : new long[] {first, second}) {
             assertThat(db.queryForObject("""
                     select encode(sha256(string_agg(c.bytes, ''::bytea order by c.seq)), 'hex') = e.sha256
@@ -83,16 +105,19 @@ class EvidenceMigrationTests {
         }
         assertThat(db.queryForObject("select file_name from finding_evidence where id = ?", String.class, second))
                 .isEqualTo("x_gnp.pdf");
-        assertThat(db.queryForObject("select count(*) from information_schema.columns"
-                + " where table_name = 'finding_evidence' and column_name = 'content'", Long.class)).isZero();
+        assertThat(db.queryForObject(
+                        "select count(*) from information_schema.columns"
+                                + " where table_name = 'finding_evidence' and column_name = 'content'",
+                        Long.class))
+                .isZero();
     }
 
     private static long store(JdbcTemplate db, long finding, String name, byte[] content, long account)
             throws Exception {
-        String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
         return db.queryForObject("""
                 insert into finding_evidence (finding_id, file_name, file_type, size_bytes, sha256, content, uploaded_by)
-                values (?, ?, 'PDF', ?, ?, ?, ?) returning id""", Long.class, finding, name, content.length, sha256,
-                content, account);
+                values (?, ?, 'PDF', ?, ?, ?, ?) returning id""", Long.class, finding, name, content.length, sha256, content, account);
     }
 }

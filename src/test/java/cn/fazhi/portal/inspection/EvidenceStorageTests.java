@@ -69,7 +69,10 @@ class EvidenceStorageTests {
         reviewer = TestUsers.user(accounts, "evst-reviewer-puer", Role.REVIEWER, "530800");
         clerk = TestUsers.user(accounts, "evst-clerk-jiangcheng", Role.COUNTY_STAFF, COUNTY);
         InspectionHttp http = new InspectionHttp(mvc);
-        finding = http.addFinding(reviewer, http.record(reviewer, COUNTY, "普洱市委依法治市办"), "行政执法公示不及时",
+        finding = http.addFinding(
+                reviewer,
+                http.record(reviewer, COUNTY, "普洱市委依法治市办"),
+                "行政执法公示不及时",
                 calendar.today().plusDays(20));
     }
 
@@ -77,18 +80,29 @@ class EvidenceStorageTests {
     void aTenMegabyteFileRoundTripsByteForByteWithItsSha256() throws Exception {
         byte[] file = EvidenceFiles.largePdf(TEN_MB);
         String sha256 = sha256(file);
-        assertThat(mvc.post().uri("/findings/" + finding + "/evidence")
-                .multipart().file(new MockMultipartFile("file", "扫描件.pdf", "application/pdf", file))
-                .with(csrf()).with(user(clerk))).hasStatus(HttpStatus.FOUND);
+        assertThat(mvc.post()
+                        .uri("/findings/" + finding + "/evidence")
+                        .multipart()
+                        .file(new MockMultipartFile("file", "扫描件.pdf", "application/pdf", file))
+                        .with(csrf())
+                        .with(user(clerk)))
+                .hasStatus(HttpStatus.FOUND);
         EvidenceView view = workflow.evidenceOf(finding, reviewer.toViewer()).get(0);
         assertThat(view.sizeBytes()).isEqualTo(TEN_MB);
         assertThat(jdbc.queryForObject("select sha256 from finding_evidence where id = ?", String.class, view.id()))
                 .isEqualTo(sha256);
         // forty full pieces
-        assertThat(jdbc.queryForList("select octet_length(bytes) from finding_evidence_chunk where evidence_id = ?"
-                + " order by seq", Integer.class, view.id())).hasSize(40).containsOnly(EvidenceChunks.CHUNK);
+        assertThat(jdbc.queryForList(
+                        "select octet_length(bytes) from finding_evidence_chunk where evidence_id = ?"
+                                + " order by seq",
+                        Integer.class,
+                        view.id()))
+                .hasSize(40)
+                .containsOnly(EvidenceChunks.CHUNK);
 
-        MvcTestResult download = mvc.get().uri("/findings/" + finding + "/evidence/" + view.id()).with(user(reviewer))
+        MvcTestResult download = mvc.get()
+                .uri("/findings/" + finding + "/evidence/" + view.id())
+                .with(user(reviewer))
                 .exchange();
         assertThat(download).hasStatusOk();
         assertThat(download.getResponse().getContentType()).isEqualTo("application/pdf");
@@ -118,69 +132,91 @@ class EvidenceStorageTests {
         assertThat(out.largestWrite).isLessThanOrEqualTo(EvidenceChunks.CHUNK);
         assertThat(out.queriesBeforeWrite).hasSize(40).first().isEqualTo(1L);
         // the n-th piece written right after the n-th query
-        assertThat(out.queriesBeforeWrite).containsExactlyElementsOf(
-                IntStream.rangeClosed(1, 40).mapToObj(Long::valueOf).toList());
+        assertThat(out.queriesBeforeWrite)
+                .containsExactlyElementsOf(
+                        IntStream.rangeClosed(1, 40).mapToObj(Long::valueOf).toList());
         assertThat(HexFormat.of().formatHex(out.digest.digest())).isEqualTo(evidence.sha256());
     }
 
     @Test
     void theDatabaseRefusesAFileThatIsNotWhole() {
-        long id = workflow.addEvidence(finding, "报告.pdf", new ByteArrayInputStream(EvidenceFiles.largePdf(600_000)),
-                clerk.toViewer());
-        assertThat(jdbc.queryForObject("select count(*) from finding_evidence_chunk where evidence_id = ?", Long.class,
-                id)).isEqualTo(3);
+        long id = workflow.addEvidence(
+                finding, "报告.pdf", new ByteArrayInputStream(EvidenceFiles.largePdf(600_000)), clerk.toViewer());
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from finding_evidence_chunk where evidence_id = ?", Long.class, id))
+                .isEqualTo(3);
         // a piece missing, one more, one too large
-        assertThatThrownBy(() -> jdbc.update("delete from finding_evidence_chunk where evidence_id = ? and seq = 1", id))
-                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("is not whole");
+        assertThatThrownBy(
+                        () -> jdbc.update("delete from finding_evidence_chunk where evidence_id = ? and seq = 1", id))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("is not whole");
         assertThatThrownBy(() -> jdbc.update(
-                "insert into finding_evidence_chunk (evidence_id, seq, bytes) values (?, 3, '\\x00'::bytea)", id))
-                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("is not whole");
-        assertThatThrownBy(() -> jdbc.update("update finding_evidence_chunk set bytes = bytes || '\\x00'::bytea"
-                + " where evidence_id = ? and seq = 2", id))
-                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("is not whole");
+                        "insert into finding_evidence_chunk (evidence_id, seq, bytes) values (?, 3, '\\x00'::bytea)",
+                        id))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("is not whole");
         assertThatThrownBy(() -> jdbc.update(
-                "insert into finding_evidence_chunk (evidence_id, seq, bytes) values (?, 3, ?)", id,
-                new byte[EvidenceChunks.CHUNK + 1])).isInstanceOf(DataIntegrityViolationException.class);
+                        "update finding_evidence_chunk set bytes = bytes || '\\x00'::bytea"
+                                + " where evidence_id = ? and seq = 2",
+                        id))
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("is not whole");
+        assertThatThrownBy(() -> jdbc.update(
+                        "insert into finding_evidence_chunk (evidence_id, seq, bytes) values (?, 3, ?)",
+                        id,
+                        new byte[EvidenceChunks.CHUNK + 1]))
+                .isInstanceOf(DataIntegrityViolationException.class);
         // a file without its pieces
         assertThatThrownBy(() -> jdbc.update("""
                 insert into finding_evidence (finding_id, file_name, file_type, size_bytes, sha256, uploaded_by)
                 values (?, 'a.pdf', 'PDF', 10, repeat('a', 64), ?)""", finding, clerk.getId()))
-                .isInstanceOf(DataIntegrityViolationException.class).hasMessageContaining("is not whole");
-        assertThat(jdbc.queryForObject("select sum(octet_length(bytes)) from finding_evidence_chunk where evidence_id = ?",
-                Long.class, id)).isEqualTo(600_000);
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("is not whole");
+        assertThat(jdbc.queryForObject(
+                        "select sum(octet_length(bytes)) from finding_evidence_chunk where evidence_id = ?",
+                        Long.class,
+                        id))
+                .isEqualTo(600_000);
     }
 
     @Test
     void aFindingDeletedTakesItsFilesPiecesWithIt() {
-        long id = workflow.addEvidence(finding, "报告.pdf", new ByteArrayInputStream(EvidenceFiles.largePdf(300_000)),
-                clerk.toViewer());
+        long id = workflow.addEvidence(
+                finding, "报告.pdf", new ByteArrayInputStream(EvidenceFiles.largePdf(300_000)), clerk.toViewer());
         jdbc.update("delete from inspection_finding where id = ?", finding);
-        assertThat(jdbc.queryForObject("select count(*) from finding_evidence_chunk where evidence_id = ?", Long.class,
-                id)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from finding_evidence_chunk where evidence_id = ?", Long.class, id))
+                .isZero();
     }
 
     @Test
     void theDatabaseRefusesANameThatDisguisesItself() {
-        long id = workflow.addEvidence(finding, "报告.pdf", new ByteArrayInputStream(EvidenceFiles.pdf()),
-                clerk.toViewer());
-        assertThatThrownBy(() -> jdbc.update("update finding_evidence set file_name = ? where id = ?",
-                "x\u202Egnp.pdf", id)).isInstanceOf(DataIntegrityViolationException.class)
+        long id = workflow.addEvidence(
+                finding, "报告.pdf", new ByteArrayInputStream(EvidenceFiles.pdf()), clerk.toViewer());
+        assertThatThrownBy(() ->
+                        jdbc.update("update finding_evidence set file_name = ? where id = ?", "x\u202Egnp.pdf", id))
+                .isInstanceOf(DataIntegrityViolationException.class)
                 .hasMessageContaining("finding_evidence_name_visible");
     }
 
     /** The database's list of such characters is the portal's: control, format (Cf), line and paragraph separators. */
     @Test
     void theDatabaseAndThePortalRefuseTheSameCharacters() {
-        String definition = jdbc.queryForObject("select pg_get_constraintdef(oid) from pg_constraint"
-                + " where conname = 'finding_evidence_name_visible'", String.class);
+        String definition = jdbc.queryForObject(
+                "select pg_get_constraintdef(oid) from pg_constraint"
+                        + " where conname = 'finding_evidence_name_visible'",
+                String.class);
         String pattern = definition.substring(definition.indexOf('\'') + 1, definition.lastIndexOf('\''));
         List<Integer> refusedByDatabase = jdbc.queryForList("""
                 select cp from generate_series(1, 1114111) cp
                 where (cp < 55296 or cp > 57343) and chr(cp) ~ ? order by cp""", Integer.class, pattern);
         Set<Integer> refusedByPortal = IntStream.rangeClosed(1, 0x10FFFF)
                 .filter(cp -> cp < 0xD800 || cp > 0xDFFF)
-                .filter(EvidenceNames::disguising).boxed().collect(Collectors.toCollection(TreeSet::new));
-        assertThat(refusedByDatabase).contains(0x202E, 0x200B, 0xFEFF, 0x0A, 0xE0041)
+                .filter(EvidenceNames::disguising)
+                .boxed()
+                .collect(Collectors.toCollection(TreeSet::new));
+        assertThat(refusedByDatabase)
+                .contains(0x202E, 0x200B, 0xFEFF, 0x0A, 0xE0041)
                 .containsExactlyElementsOf(refusedByPortal);
     }
 

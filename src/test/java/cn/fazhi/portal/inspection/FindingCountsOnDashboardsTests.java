@@ -43,19 +43,28 @@ class FindingCountsOnDashboardsTests {
         PortalUser reviewer = TestUsers.user(accounts, "counts-reviewer-yuxi", Role.REVIEWER, "530400");
         PortalUser clerk = TestUsers.user(accounts, "counts-clerk-530428", Role.COUNTY_STAFF, "530428");
         if (inspections.findingCountsOf(regionOf(reviewer), reviewer.toViewer()).open() == 0) {
-            InspectionFixtures.recorded(inspections, workflow, "530428", reviewer.toViewer(), clerk.toViewer(),
-                    calendar.today());
+            InspectionFixtures.recorded(
+                    inspections, workflow, "530428", reviewer.toViewer(), clerk.toViewer(), calendar.today());
         }
-        assertThat(mvc.get().uri("/dashboards/status?area=530400").with(user(reviewer))).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/dashboards/status?area=530400").with(user(reviewer)))
+                .hasStatusOk()
+                .bodyText()
                 .contains("/findings?county=530428");
-        assertThat(mvc.get().uri("/dashboards/counties/530428").with(user(reviewer))).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/dashboards/counties/530428").with(user(reviewer)))
+                .hasStatusOk()
+                .bodyText()
                 .contains("3 个督察问题未整改完毕，其中 0 个已逾期");
         // inspections are not public, nor another prefecture's business
-        assertThat(mvc.get().uri("/dashboards/counties/530428")).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/dashboards/counties/530428"))
+                .hasStatusOk()
+                .bodyText()
                 .doesNotContain("督察问题未整改完毕");
         PortalUser outsider = TestUsers.user(accounts, "counts-reviewer-baoshan", Role.REVIEWER, "530500");
-        assertThat(inspections.findingCountsByCounty(java.util.List.of("530428"), outsider.toViewer()).get("530428")
-                .open()).isZero();
+        assertThat(inspections
+                        .findingCountsByCounty(java.util.List.of("530428"), outsider.toViewer())
+                        .get("530428")
+                        .open())
+                .isZero();
     }
 
     private cn.fazhi.portal.region.RegionView regionOf(PortalUser reviewer) {

@@ -16,8 +16,17 @@ class InspectionFindingTests {
     private static final Instant T = Instant.parse("2026-02-20T02:00:00Z");
 
     private static InspectionFinding finding() {
-        Inspection inspection = new Inspection("530402", 2026, InspectionKind.SPECIAL, LocalDate.of(2026, 1, 10), null,
-                "玉溪市委依法治市办", null, null, null, T);
+        Inspection inspection = new Inspection(
+                "530402",
+                2026,
+                InspectionKind.SPECIAL,
+                LocalDate.of(2026, 1, 10),
+                null,
+                "玉溪市委依法治市办",
+                null,
+                null,
+                null,
+                T);
         return inspection.addFinding("行政执法案卷不规范", FindingSeverity.MODERATE, null, null, DEADLINE);
     }
 

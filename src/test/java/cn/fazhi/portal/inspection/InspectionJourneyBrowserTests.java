@@ -97,7 +97,9 @@ class InspectionJourneyBrowserTests {
         assertThat(browser.findElement(By.id("reply")).getText()).contains("建立履行情况台账");
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#accept-form button[type=submit]"));
         assertThat(flash(browser)).contains("已验收销号");
-        assertThat(browser.findElement(By.cssSelector("[data-testid=finding-status]")).getText()).isEqualTo("已销号");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=finding-status]"))
+                        .getText())
+                .isEqualTo("已销号");
 
         // two days on, the second finding's deadline (tomorrow) has passed without acceptance
         clock.advance(Duration.ofDays(2));
@@ -108,13 +110,14 @@ class InspectionJourneyBrowserTests {
         logOut(browser);
 
         logIn(browser, "demo-clerk");
-        assertThat(browser.findElement(By.id("open-findings")).getText()).contains(second, "已逾期 1 天", "逾期")
+        assertThat(browser.findElement(By.id("open-findings")).getText())
+                .contains(second, "已逾期 1 天", "逾期")
                 .doesNotContain(first);
         BrowserTest.Browser.screenshot(browser, "inspection-clerk-overdue");
     }
 
-    private void addFinding(WebDriver browser, String description, String severity, LocalDate deadline,
-            String section) {
+    private void addFinding(
+            WebDriver browser, String description, String severity, LocalDate deadline, String section) {
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("[data-testid=add-finding]"));
         type(browser, "description", description);
         new Select(browser.findElement(By.id("severity"))).selectByVisibleText(severity);
@@ -146,8 +149,8 @@ class InspectionJourneyBrowserTests {
 
     /** A date field's value as the date picker would set it (typing into one depends on the browser's locale). */
     private static void setDate(WebDriver browser, String id, LocalDate date) {
-        ((JavascriptExecutor) browser).executeScript("arguments[0].value = arguments[1];",
-                browser.findElement(By.id(id)), date.toString());
+        ((JavascriptExecutor) browser)
+                .executeScript("arguments[0].value = arguments[1];", browser.findElement(By.id(id)), date.toString());
     }
 
     private String url(String path) {

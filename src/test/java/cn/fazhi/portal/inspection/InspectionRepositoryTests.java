@@ -20,10 +20,19 @@ class InspectionRepositoryTests {
 
     @Test
     void anInspectionKeepsItsFindings() {
-        Inspection inspection = new Inspection("532527", 2024, InspectionKind.COMPREHENSIVE, LocalDate.of(2024, 5, 6),
-                LocalDate.of(2024, 5, 8), "云南省委依法治省办", "张三、李四", "综合督察", null, Instant.now());
-        inspection.addFinding("行政规范性文件未按期报备", FindingSeverity.MODERATE, "RULES", "RUL_DOCS_FILED",
-                LocalDate.of(2024, 8, 31));
+        Inspection inspection = new Inspection(
+                "532527",
+                2024,
+                InspectionKind.COMPREHENSIVE,
+                LocalDate.of(2024, 5, 6),
+                LocalDate.of(2024, 5, 8),
+                "云南省委依法治省办",
+                "张三、李四",
+                "综合督察",
+                null,
+                Instant.now());
+        inspection.addFinding(
+                "行政规范性文件未按期报备", FindingSeverity.MODERATE, "RULES", "RUL_DOCS_FILED", LocalDate.of(2024, 8, 31));
         inspections.save(inspection);
         entityManager.flush();
         entityManager.clear();

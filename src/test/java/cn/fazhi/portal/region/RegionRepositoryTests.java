@@ -25,15 +25,21 @@ class RegionRepositoryTests {
     @Test
     void summarisesChildrenWithTheUnitsUnderThem() {
         RegionSummary yunnan = regions.provinceSummaries().stream()
-                .filter(r -> r.code().equals("530000")).findFirst().orElseThrow();
+                .filter(r -> r.code().equals("530000"))
+                .findFirst()
+                .orElseThrow();
         assertThat(yunnan.prefectures()).isEqualTo(16);
         assertThat(yunnan.counties()).isEqualTo(129);
         // a municipality's districts hang straight under the province
         RegionSummary beijing = regions.provinceSummaries().stream()
-                .filter(r -> r.code().equals("110000")).findFirst().orElseThrow();
+                .filter(r -> r.code().equals("110000"))
+                .findFirst()
+                .orElseThrow();
         assertThat(beijing.prefectures()).isZero();
         assertThat(beijing.counties()).isEqualTo(16);
-        assertThat(regions.summariesUnder("532500")).extracting(RegionSummary::name).contains("泸西县");
+        assertThat(regions.summariesUnder("532500"))
+                .extracting(RegionSummary::name)
+                .contains("泸西县");
     }
 
     @Test
@@ -52,6 +58,7 @@ class RegionRepositoryTests {
         recognitions.save(new Recognition("530102", RecognitionLevel.NATIONAL, "测试示范称号", 2022));
         assertThat(recognitions.existsByCountyCodeAndTitle("530102", "测试示范称号")).isTrue();
         assertThat(recognitions.findByCountyCodeOrderByYearDescTitle("530102"))
-                .extracting(Recognition::getTitle).contains("测试示范称号");
+                .extracting(Recognition::getTitle)
+                .contains("测试示范称号");
     }
 }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fazhi.portal.PortalJpaTest;
+import cn.fazhi.portal.catalog.Direction;
 import cn.fazhi.portal.catalog.IndicatorDef;
 import cn.fazhi.portal.catalog.IndicatorKind;
-import cn.fazhi.portal.catalog.Direction;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -19,11 +19,26 @@ import org.springframework.dao.DataIntegrityViolationException;
 @PortalJpaTest
 class AnnualReportRepositoryTests {
 
-    static final IndicatorDef STAFF = new IndicatorDef("ENF_STAFF", "ENFORCEMENT", 1, "执法人员数", "Staff", "人",
-            IndicatorKind.COUNT, Direction.NONE, null, null, null, null, null, 2015, null, true);
+    static final IndicatorDef STAFF = new IndicatorDef(
+            "ENF_STAFF",
+            "ENFORCEMENT",
+            1,
+            "执法人员数",
+            "Staff",
+            "人",
+            IndicatorKind.COUNT,
+            Direction.NONE,
+            null,
+            null,
+            null,
+            null,
+            null,
+            2015,
+            null,
+            true);
 
-    static final cn.fazhi.portal.catalog.Catalog CATALOG = new cn.fazhi.portal.catalog.Catalog(2031,
-            java.util.List.of(), java.util.List.of(STAFF), java.util.List.of());
+    static final cn.fazhi.portal.catalog.Catalog CATALOG = new cn.fazhi.portal.catalog.Catalog(
+            2031, java.util.List.of(), java.util.List.of(STAFF), java.util.List.of());
 
     @Autowired
     AnnualReportRepository reports;
@@ -46,7 +61,8 @@ class AnnualReportRepositoryTests {
         assertThat(loaded.valueOf("ENF_STAFF")).contains(new BigDecimal("120.0000"));
         assertThat(loaded.valuesByCode().get("ENF_STAFF").getExplanation()).isEqualTo("含协管人员");
         assertThat(reports.findByCountyCodeAndStatusInOrderByYearDesc("530102", EnumSet.of(ReportStatus.SUBMITTED)))
-                .extracting(AnnualReport::getYear).contains(2030);
+                .extracting(AnnualReport::getYear)
+                .contains(2030);
     }
 
     @Test
@@ -72,8 +88,9 @@ class AnnualReportRepositoryTests {
         AnnualReport report = AnnualReport.open("530103", 2030, ReportingPeriods.legalDeadline(2030), Instant.now());
         report.enterTyped(STAFF, new BigDecimal("-3"), null, null, Instant.now());
         assertThatThrownBy(() -> {
-            reports.save(report);
-            entityManager.flush();
-        }).isInstanceOf(DataIntegrityViolationException.class);
+                    reports.save(report);
+                    entityManager.flush();
+                })
+                .isInstanceOf(DataIntegrityViolationException.class);
     }
 }

@@ -62,8 +62,7 @@ class ConcurrentSaveInterleavedTests {
     @Autowired
     JdbcTemplate jdbc;
 
-    record Outcome(int status, String body, String typed) {
-    }
+    record Outcome(int status, String body, String typed) {}
 
     @Test
     void twoSavesInsideTheirTransactionsAtOnceGiveOneSaveAndOneConflictThatKeepsWhatWasTyped() throws Exception {
@@ -97,7 +96,9 @@ class ConcurrentSaveInterleavedTests {
                 }));
             }
             // both saves read the same version and are now waiting on a lock inside their transactions
-            assertThat(waitForWaitingTransactions(2)).as("both saves waiting inside their transactions").isTrue();
+            assertThat(waitForWaitingTransactions(2))
+                    .as("both saves waiting inside their transactions")
+                    .isTrue();
             lock.commit();
         }
         List<Outcome> outcomes = new ArrayList<>();
@@ -113,19 +114,25 @@ class ConcurrentSaveInterleavedTests {
         Outcome stored = outcomes.get(0);
         Outcome conflict = outcomes.get(1);
         assertThat(conflict.body()).contains("已被他人修改", "value=\"" + conflict.typed() + "\"");
-        ValueEntry kept = transaction.execute(s -> reports.findByCountyCodeAndYear(COUNTY, year).orElseThrow()
-                .entry("LEA_PARTY_MEETINGS"));
+        ValueEntry kept = transaction.execute(
+                s -> reports.findByCountyCodeAndYear(COUNTY, year).orElseThrow().entry("LEA_PARTY_MEETINGS"));
         assertThat(kept.value()).isEqualByComparingTo(stored.typed());
     }
 
     private MockHttpServletResponse save(PortalUser who, int year, int version, String typed) throws Exception {
-        return mvc.perform(post("/counties/" + COUNTY + "/reports/" + year + "/edit").with(csrf()).with(user(who))
-                .param("section", "LEADERSHIP").param("version", Integer.toString(version))
-                .param("v_LEA_PARTY_MEETINGS", typed)).andReturn().getResponse();
+        return mvc.perform(post("/counties/" + COUNTY + "/reports/" + year + "/edit")
+                        .with(csrf())
+                        .with(user(who))
+                        .param("section", "LEADERSHIP")
+                        .param("version", Integer.toString(version))
+                        .param("v_LEA_PARTY_MEETINGS", typed))
+                .andReturn()
+                .getResponse();
     }
 
     private int version(int year) {
-        return transaction.execute(s -> reports.findByCountyCodeAndYear(COUNTY, year).orElseThrow().getVersion());
+        return transaction.execute(
+                s -> reports.findByCountyCodeAndYear(COUNTY, year).orElseThrow().getVersion());
     }
 
     /** Whether so many other connections of this database are waiting on a lock, within a minute. */

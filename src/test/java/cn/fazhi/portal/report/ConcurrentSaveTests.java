@@ -56,8 +56,7 @@ class ConcurrentSaveTests {
     @Autowired
     AuditService audit;
 
-    record Outcome(int status, String body, String typed) {
-    }
+    record Outcome(int status, String body, String typed) {}
 
     @Test
     void simultaneousSavesOfOneReportGiveOneWinnerAndConflictsThatKeepWhatWasTyped() throws Exception {
@@ -80,15 +79,21 @@ class ConcurrentSaveTests {
                     // the first round also races on the custom figure's unique name
                     boolean withFigure = first;
                     saves.add(pool.submit(() -> {
-                        MockHttpServletRequestBuilder request = post("/counties/" + COUNTY + "/reports/" + year + "/edit")
-                                .with(csrf()).with(user(who)).param("section", "LEADERSHIP")
-                                .param("version", Integer.toString(version)).param("v_LEA_PARTY_MEETINGS", typed);
+                        MockHttpServletRequestBuilder request = post("/counties/" + COUNTY + "/reports/" + year
+                                        + "/edit")
+                                .with(csrf())
+                                .with(user(who))
+                                .param("section", "LEADERSHIP")
+                                .param("version", Integer.toString(version))
+                                .param("v_LEA_PARTY_MEETINGS", typed);
                         if (withFigure) {
-                            request.param("cf_new_name", "并发测试数据").param("cf_new_unit", "次")
+                            request.param("cf_new_name", "并发测试数据")
+                                    .param("cf_new_unit", "次")
                                     .param("cf_new_value", typed);
                         }
                         start.await(30, TimeUnit.SECONDS);
-                        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+                        MockHttpServletResponse response =
+                                mvc.perform(request).andReturn().getResponse();
                         return new Outcome(response.getStatus(), response.getContentAsString(), typed);
                     }));
                 }
@@ -97,18 +102,23 @@ class ConcurrentSaveTests {
                     outcomes.add(save.get(120, TimeUnit.SECONDS)); // an exception here is a 500
                 }
                 assertThat(outcomes).extracting(Outcome::status).allMatch(s -> s == 302 || s == 409);
-                List<Outcome> stored = outcomes.stream().filter(o -> o.status() == 302).toList();
+                List<Outcome> stored =
+                        outcomes.stream().filter(o -> o.status() == 302).toList();
                 // all from one version: exactly one can be applied, and it is the one stored
                 assertThat(stored).hasSize(1);
                 acknowledged++;
-                assertThat(transaction.execute(s -> report(year).entry("LEA_PARTY_MEETINGS")).value())
+                assertThat(transaction
+                                .execute(s -> report(year).entry("LEA_PARTY_MEETINGS"))
+                                .value())
                         .isEqualByComparingTo(stored.get(0).typed());
-                for (Outcome conflict : outcomes.stream().filter(o -> o.status() == 409).toList()) {
+                for (Outcome conflict :
+                        outcomes.stream().filter(o -> o.status() == 409).toList()) {
                     assertThat(conflict.body()).contains("已被他人修改", "value=\"" + conflict.typed() + "\"");
                 }
                 if (first) {
                     List<String> figures = transaction.execute(s -> report(year).customFiguresOf("LEADERSHIP").stream()
-                            .map(f -> f.getValue().stripTrailingZeros().toPlainString()).toList());
+                            .map(f -> f.getValue().stripTrailingZeros().toPlainString())
+                            .toList());
                     assertThat(figures).containsExactly(stored.get(0).typed());
                 }
             }
@@ -116,7 +126,8 @@ class ConcurrentSaveTests {
             pool.shutdownNow();
         }
         // nothing of a losing save was written: one change per round in the value's history
-        assertThat(audit.historyOf("IndicatorValue", reportId + "/LEA_PARTY_MEETINGS")).hasSize(acknowledged);
+        assertThat(audit.historyOf("IndicatorValue", reportId + "/LEA_PARTY_MEETINGS"))
+                .hasSize(acknowledged);
     }
 
     private AnnualReport report(int year) {

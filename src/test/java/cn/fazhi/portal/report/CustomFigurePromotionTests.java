@@ -68,27 +68,56 @@ class CustomFigurePromotionTests {
         Viewer viewer = admin.toViewer();
 
         CustomFigurePromotion.CandidateGroup group = promotion.candidates(viewer).stream()
-                .filter(g -> g.key().equals("法治培训人次")).findFirst().orElseThrow();
+                .filter(g -> g.key().equals("法治培训人次"))
+                .findFirst()
+                .orElseThrow();
         assertThat(group.counties()).isGreaterThanOrEqualTo(4);
-        assertThat(group.variants()).extracting(CustomFigurePromotion.Variant::name)
-                .contains("法治培训人次", "法治培训 人次").doesNotContain("法治培训人数");
+        assertThat(group.variants())
+                .extracting(CustomFigurePromotion.Variant::name)
+                .contains("法治培训人次", "法治培训 人次")
+                .doesNotContain("法治培训人数");
         assertThat(group.units()).containsKeys("人次", "人");
         assertThat(group.similar()).contains("法治培训人数");
-        assertThat(promotion.candidates(viewer)).filteredOn(g -> g.key().equals("法治培训人数")).singleElement()
+        assertThat(promotion.candidates(viewer))
+                .filteredOn(g -> g.key().equals("法治培训人数"))
+                .singleElement()
                 .satisfies(g -> assertThat(g.units()).containsOnlyKeys("人"));
-        assertThat(mvc.get().uri("/admin/candidates").with(user(admin))).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/admin/candidates").with(user(admin)))
+                .hasStatusOk()
+                .bodyText()
                 .contains("“法治培训 人次”", "“法治培训人数”");
 
-        var form = Map.of("code", "TST_LAW_TRAINEES", "sectionCode", "CAPACITY", "nameZh", "法治培训人次",
-                "nameEn", "Legal training attendances", "unit", "人次", "kind", "COUNT", "direction", "UP",
-                "firstYear", Integer.toString(YEAR));
-        var preview = mvc.get().uri("/admin/candidates/promote").with(user(admin)).param("key", "法治培训人次")
+        var form = Map.of(
+                "code",
+                "TST_LAW_TRAINEES",
+                "sectionCode",
+                "CAPACITY",
+                "nameZh",
+                "法治培训人次",
+                "nameEn",
+                "Legal training attendances",
+                "unit",
+                "人次",
+                "kind",
+                "COUNT",
+                "direction",
+                "UP",
+                "firstYear",
+                Integer.toString(YEAR));
+        var preview = mvc.get()
+                .uri("/admin/candidates/promote")
+                .with(user(admin))
+                .param("key", "法治培训人次")
                 .param("into", "new");
         form.forEach(preview::param);
         assertThat(preview).hasStatusOk().bodyText().contains("将移入的数值", "巧家县", "单位与指标不一致");
 
-        var promote = mvc.post().uri("/admin/candidates/promote").with(csrf()).with(user(admin))
-                .param("key", "法治培训人次").param("into", "new");
+        var promote = mvc.post()
+                .uri("/admin/candidates/promote")
+                .with(csrf())
+                .with(user(admin))
+                .param("key", "法治培训人次")
+                .param("into", "new");
         form.forEach(promote::param);
         assertThat(promote).hasStatus(HttpStatus.FOUND).flash().containsEntry("flash", "candidates.promoted");
 
@@ -103,29 +132,47 @@ class CustomFigurePromotionTests {
         assertThat(figureNames("530626")).containsExactly("法治培训人数");
         // the value's history goes back to the custom figure it was
         assertThat(reportService.valueHistory("530622", YEAR, "TST_LAW_TRAINEES", viewer))
-                .extracting(AuditEntry::action).containsExactly("VALUE_PROMOTED", "CUSTOM_FIGURE_ADDED");
-        assertThat(reportService.find("530622", YEAR, viewer).orElseThrow().row("TST_LAW_TRAINEES").orElseThrow()
-                .display()).isEqualTo("1,200");
+                .extracting(AuditEntry::action)
+                .containsExactly("VALUE_PROMOTED", "CUSTOM_FIGURE_ADDED");
+        assertThat(reportService
+                        .find("530622", YEAR, viewer)
+                        .orElseThrow()
+                        .row("TST_LAW_TRAINEES")
+                        .orElseThrow()
+                        .display())
+                .isEqualTo("1,200");
 
         // later catalogues stay as the reference data has them
-        assertThat(catalogAdmin.retire("TST_LAW_TRAINEES", Integer.toString(YEAR + 1), viewer)).isNull();
+        assertThat(catalogAdmin.retire("TST_LAW_TRAINEES", Integer.toString(YEAR + 1), viewer))
+                .isNull();
     }
 
     private void figure(String county, String name, String unit, String value) {
         PortalUser clerk = TestUsers.user(accounts, "promotion-clerk-" + county, Role.COUNTY_STAFF, county);
         reportService.openDraft(county, YEAR, clerk.toViewer());
-        int version = transaction.execute(s -> reports.findByCountyCodeAndYear(county, YEAR).orElseThrow().getVersion());
-        assertThat(entries.saveSection(county, YEAR, "CAPACITY", version, Map.of("cf_new_name", name, "cf_new_unit", unit,
-                "cf_new_value", value), clerk.toViewer())).isEmpty();
+        int version = transaction.execute(
+                s -> reports.findByCountyCodeAndYear(county, YEAR).orElseThrow().getVersion());
+        assertThat(entries.saveSection(
+                        county,
+                        YEAR,
+                        "CAPACITY",
+                        version,
+                        Map.of("cf_new_name", name, "cf_new_unit", unit, "cf_new_value", value),
+                        clerk.toViewer()))
+                .isEmpty();
     }
 
     private java.math.BigDecimal value(String county) {
-        return transaction.execute(s -> reports.findByCountyCodeAndYear(county, YEAR).orElseThrow()
-                .valueOf("TST_LAW_TRAINEES").orElse(null));
+        return transaction.execute(s -> reports.findByCountyCodeAndYear(county, YEAR)
+                .orElseThrow()
+                .valueOf("TST_LAW_TRAINEES")
+                .orElse(null));
     }
 
     private List<String> figureNames(String county) {
-        return transaction.execute(s -> reports.findByCountyCodeAndYear(county, YEAR).orElseThrow().getCustomFigures()
-                .stream().map(CustomFigure::getName).toList());
+        return transaction.execute(
+                s -> reports.findByCountyCodeAndYear(county, YEAR).orElseThrow().getCustomFigures().stream()
+                        .map(CustomFigure::getName)
+                        .toList());
     }
 }

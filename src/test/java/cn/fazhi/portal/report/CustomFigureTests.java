@@ -64,28 +64,64 @@ class CustomFigureTests {
     void aClerkAddsChangesAndRemovesFiguresWithTheirHistory() {
         String county = fixtures.freshCounty();
         PortalUser clerk = fixtures.clerkWithDraft(county);
-        assertThat(save(clerk, county, "LEADERSHIP", Map.of("cf_new_name", " 法治培训人次 ", "cf_new_unit", "人次",
-                "cf_new_value", "1,200", "cf_new_note", "含线上培训"))).hasStatus(HttpStatus.FOUND);
+        assertThat(save(
+                        clerk,
+                        county,
+                        "LEADERSHIP",
+                        Map.of(
+                                "cf_new_name",
+                                " 法治培训人次 ",
+                                "cf_new_unit",
+                                "人次",
+                                "cf_new_value",
+                                "1,200",
+                                "cf_new_note",
+                                "含线上培训")))
+                .hasStatus(HttpStatus.FOUND);
         CustomFigureView added = figures(county).get(0);
-        assertThat(added).extracting(CustomFigureView::sectionCode, CustomFigureView::name, CustomFigureView::unit,
-                CustomFigureView::note).containsExactly("LEADERSHIP", "法治培训人次", "人次", "含线上培训");
+        assertThat(added)
+                .extracting(
+                        CustomFigureView::sectionCode,
+                        CustomFigureView::name,
+                        CustomFigureView::unit,
+                        CustomFigureView::note)
+                .containsExactly("LEADERSHIP", "法治培训人次", "人次", "含线上培训");
         assertThat(added.value()).isEqualByComparingTo("1200");
 
         // the form lists it with its fields, and a blank row for the next one
-        assertThat(mvc.get().uri(editUrl(county) + "?section=LEADERSHIP").with(user(clerk))).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri(editUrl(county) + "?section=LEADERSHIP").with(user(clerk)))
+                .hasStatusOk()
+                .bodyText()
                 .contains("name=\"cf_" + added.id() + "_name\"", "value=\"法治培训人次\"", "name=\"cf_new_name\"");
 
         String key = "cf_" + added.id() + "_";
-        assertThat(save(clerk, county, "LEADERSHIP", Map.of(key + "name", "法治培训人次", key + "unit", "人次",
-                key + "value", "1300", key + "note", ""))).hasStatus(HttpStatus.FOUND);
+        assertThat(save(
+                        clerk,
+                        county,
+                        "LEADERSHIP",
+                        Map.of(key + "name", "法治培训人次", key + "unit", "人次", key + "value", "1300", key + "note", "")))
+                .hasStatus(HttpStatus.FOUND);
         assertThat(figures(county).get(0).value()).isEqualByComparingTo("1300");
         assertThat(figures(county).get(0).note()).isNull();
 
-        assertThat(save(clerk, county, "LEADERSHIP", Map.of(key + "name", "法治培训人次", key + "unit", "人次",
-                key + "value", "1300", key + "remove", "on"))).hasStatus(HttpStatus.FOUND);
+        assertThat(save(
+                        clerk,
+                        county,
+                        "LEADERSHIP",
+                        Map.of(
+                                key + "name",
+                                "法治培训人次",
+                                key + "unit",
+                                "人次",
+                                key + "value",
+                                "1300",
+                                key + "remove",
+                                "on")))
+                .hasStatus(HttpStatus.FOUND);
         assertThat(figures(county)).isEmpty();
         // newest first
-        assertThat(audit.historyOf("CustomFigure", Long.toString(added.id()))).extracting(AuditEntry::action)
+        assertThat(audit.historyOf("CustomFigure", Long.toString(added.id())))
+                .extracting(AuditEntry::action)
                 .containsExactly("CUSTOM_FIGURE_REMOVED", "CUSTOM_FIGURE_CHANGED", "CUSTOM_FIGURE_ADDED");
     }
 
@@ -93,20 +129,50 @@ class CustomFigureTests {
     void malformedFiguresAreShownBackAsTypedAndNotStored() {
         String county = fixtures.freshCounty();
         PortalUser clerk = fixtures.clerkWithDraft(county);
-        assertThat(save(clerk, county, "CAPACITY", Map.of("cf_new_name", "营商环境活动场次", "cf_new_unit", "场",
-                "cf_new_value", "12"))).hasStatus(HttpStatus.FOUND);
+        assertThat(save(
+                        clerk,
+                        county,
+                        "CAPACITY",
+                        Map.of("cf_new_name", "营商环境活动场次", "cf_new_unit", "场", "cf_new_value", "12")))
+                .hasStatus(HttpStatus.FOUND);
         long stored = figures(county).get(0).id();
         String key = "cf_" + stored + "_";
         int version = version(county);
 
         // a value that is not a number, a figure without a unit, a name the section has already, an overlong note
-        MvcTestResult result = save(clerk, county, "CAPACITY", Map.of(
-                key + "name", "营商环境活动场次", key + "unit", "场", key + "value", "十二场",
-                "cf_new_name", "营商环境活动场次", "cf_new_unit", "场", "cf_new_value", "3"));
-        assertThat(result).hasStatusOk().bodyText().contains("value=\"十二场\"", "请填写数字",
-                "本板块已有同名数据");
-        assertThat(save(clerk, county, "CAPACITY", Map.of("cf_new_name", "普法讲座", "cf_new_unit", " ",
-                "cf_new_value", "-4", "cf_new_note", "长".repeat(2001)))).hasStatusOk().bodyText()
+        MvcTestResult result = save(
+                clerk,
+                county,
+                "CAPACITY",
+                Map.of(
+                        key + "name",
+                        "营商环境活动场次",
+                        key + "unit",
+                        "场",
+                        key + "value",
+                        "十二场",
+                        "cf_new_name",
+                        "营商环境活动场次",
+                        "cf_new_unit",
+                        "场",
+                        "cf_new_value",
+                        "3"));
+        assertThat(result).hasStatusOk().bodyText().contains("value=\"十二场\"", "请填写数字", "本板块已有同名数据");
+        assertThat(save(
+                        clerk,
+                        county,
+                        "CAPACITY",
+                        Map.of(
+                                "cf_new_name",
+                                "普法讲座",
+                                "cf_new_unit",
+                                " ",
+                                "cf_new_value",
+                                "-4",
+                                "cf_new_note",
+                                "长".repeat(2001))))
+                .hasStatusOk()
+                .bodyText()
                 .contains("value=\"普法讲座\"", "value=\"-4\"", "请填写单位", "不能为负数", "说明不能超过 2000 字");
         assertThat(figures(county)).singleElement().satisfies(f -> {
             assertThat(f.name()).isEqualTo("营商环境活动场次");
@@ -120,35 +186,69 @@ class CustomFigureTests {
     void onlyTheCountysOwnClerkTouchesItsFiguresWhateverTheFormSays() {
         String county = fixtures.freshCounty();
         PortalUser clerk = fixtures.clerkWithDraft(county);
-        assertThat(save(clerk, county, "LEADERSHIP", Map.of("cf_new_name", "法治讲座场次", "cf_new_unit", "场",
-                "cf_new_value", "8"))).hasStatus(HttpStatus.FOUND);
+        assertThat(save(
+                        clerk,
+                        county,
+                        "LEADERSHIP",
+                        Map.of("cf_new_name", "法治讲座场次", "cf_new_unit", "场", "cf_new_value", "8")))
+                .hasStatus(HttpStatus.FOUND);
         long figure = figures(county).get(0).id();
         String otherCounty = fixtures.freshCounty();
         PortalUser other = fixtures.clerkWithDraft(otherCounty);
 
         // another county's clerk, by URL
-        assertThat(mvc.post().uri(editUrl(county)).with(csrf()).with(user(other)).param("section", "LEADERSHIP")
-                .param("version", Integer.toString(version(county))).param("cf_" + figure + "_remove", "on"))
+        assertThat(mvc.post()
+                        .uri(editUrl(county))
+                        .with(csrf())
+                        .with(user(other))
+                        .param("section", "LEADERSHIP")
+                        .param("version", Integer.toString(version(county)))
+                        .param("cf_" + figure + "_remove", "on"))
                 .hasStatus(HttpStatus.FORBIDDEN);
         // and through its own report's form, naming this county's figure
-        assertThat(save(other, otherCounty, "LEADERSHIP", Map.of("cf_" + figure + "_name", "改掉", "cf_" + figure + "_unit",
-                "场", "cf_" + figure + "_value", "0", "cf_" + figure + "_remove", "on"))).hasStatus(HttpStatus.FOUND);
-        assertThat(figures(county)).singleElement().extracting(CustomFigureView::name).isEqualTo("法治讲座场次");
+        assertThat(save(
+                        other,
+                        otherCounty,
+                        "LEADERSHIP",
+                        Map.of(
+                                "cf_" + figure + "_name",
+                                "改掉",
+                                "cf_" + figure + "_unit",
+                                "场",
+                                "cf_" + figure + "_value",
+                                "0",
+                                "cf_" + figure + "_remove",
+                                "on")))
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(figures(county))
+                .singleElement()
+                .extracting(CustomFigureView::name)
+                .isEqualTo("法治讲座场次");
         // the history is for those who may see the draft
-        String history = "/counties/" + county + "/reports/" + reportService.reportingYear() + "/custom-figures/" + figure
-                + "/history";
-        assertThat(mvc.get().uri(history).with(user(clerk))).hasStatusOk().bodyText().contains("法治讲座场次");
+        String history = "/counties/" + county + "/reports/" + reportService.reportingYear() + "/custom-figures/"
+                + figure + "/history";
+        assertThat(mvc.get().uri(history).with(user(clerk)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("法治讲座场次");
         assertThat(mvc.get().uri(history).with(user(other))).hasStatus(HttpStatus.NOT_FOUND);
 
         // submitted: the reviewer sees the figure on the report's page; for the clerk it is read-only
         int year = reportService.reportingYear();
-        entryService.saveNarrative(county, year, version(county), Map.of("measures", "措施", "problems", "问题",
-                "nextYearPlan", "计划", "leadersDuty", "述法"), clerk.toViewer());
-        assertThat(workflow.submit(county, year, version(county), clerk.toViewer(),
-                java.util.Locale.SIMPLIFIED_CHINESE)).isEmpty();
+        entryService.saveNarrative(
+                county,
+                year,
+                version(county),
+                Map.of("measures", "措施", "problems", "问题", "nextYearPlan", "计划", "leadersDuty", "述法"),
+                clerk.toViewer());
+        assertThat(workflow.submit(
+                        county, year, version(county), clerk.toViewer(), java.util.Locale.SIMPLIFIED_CHINESE))
+                .isEmpty();
         PortalUser reviewer = fixtures.reviewerOf(TestFixtures.FRESH_PROVINCE);
         assertThat(mvc.get().uri("/counties/" + county + "/reports/" + year).with(user(reviewer)))
-                .hasStatusOk().bodyText().contains("其他数据", "法治讲座场次", "8");
+                .hasStatusOk()
+                .bodyText()
+                .contains("其他数据", "法治讲座场次", "8");
         assertThat(save(clerk, county, "LEADERSHIP", Map.of("cf_" + figure + "_remove", "on")))
                 .hasStatus(HttpStatus.CONFLICT);
         assertThat(figures(county)).hasSize(1);
@@ -158,10 +258,18 @@ class CustomFigureTests {
     void theExcelFormCarriesTheFiguresInItsThirdSheetBothWays() throws IOException {
         String county = fixtures.freshCounty();
         PortalUser clerk = fixtures.clerkWithDraft(county);
-        assertThat(save(clerk, county, "LEADERSHIP", Map.of("cf_new_name", "法治培训人次", "cf_new_unit", "人次",
-                "cf_new_value", "1200"))).hasStatus(HttpStatus.FOUND);
-        assertThat(save(clerk, county, "CAPACITY", Map.of("cf_new_name", "删掉的数据", "cf_new_unit", "个",
-                "cf_new_value", "1"))).hasStatus(HttpStatus.FOUND);
+        assertThat(save(
+                        clerk,
+                        county,
+                        "LEADERSHIP",
+                        Map.of("cf_new_name", "法治培训人次", "cf_new_unit", "人次", "cf_new_value", "1200")))
+                .hasStatus(HttpStatus.FOUND);
+        assertThat(save(
+                        clerk,
+                        county,
+                        "CAPACITY",
+                        Map.of("cf_new_name", "删掉的数据", "cf_new_unit", "个", "cf_new_value", "1")))
+                .hasStatus(HttpStatus.FOUND);
         byte[] downloaded = download(clerk, county);
 
         byte[] edited;
@@ -186,9 +294,10 @@ class CustomFigureTests {
             edited = bytes(workbook);
         }
         assertThat(upload(clerk, county, edited)).hasStatus(HttpStatus.FOUND);
-        assertThat(figures(county)).extracting(CustomFigureView::name).containsExactlyInAnyOrder("法治培训人次",
-                "营商环境活动场次");
-        assertThat(figures(county)).filteredOn(f -> f.name().equals("法治培训人次")).singleElement()
+        assertThat(figures(county)).extracting(CustomFigureView::name).containsExactlyInAnyOrder("法治培训人次", "营商环境活动场次");
+        assertThat(figures(county))
+                .filteredOn(f -> f.name().equals("法治培训人次"))
+                .singleElement()
                 .satisfies(f -> assertThat(f.value()).isEqualByComparingTo("1250"));
 
         // a second download gives back exactly what is stored
@@ -203,34 +312,51 @@ class CustomFigureTests {
             sheet.getRow(3).getCell(2).setCellValue("个");
             sheet.getRow(3).getCell(3).setCellValue(1);
             MvcTestResult refused = upload(clerk, county, bytes(workbook));
-            assertThat(refused).hasStatusOk().bodyText().contains("工作表“其他数据”第 2 行 D 列",
-                    "工作表“其他数据”第 4 行 A 列", "“不存在的板块”不是本年度指标目录的板块");
+            assertThat(refused)
+                    .hasStatusOk()
+                    .bodyText()
+                    .contains("工作表“其他数据”第 2 行 D 列", "工作表“其他数据”第 4 行 A 列", "“不存在的板块”不是本年度指标目录的板块");
         }
         assertThat(figures(county)).hasSize(2);
 
         // the CSV lists them after the catalogue's indicators, with no code
-        String csv = mvc.get().uri("/counties/" + county + "/reports/" + reportService.reportingYear() + "/report.csv")
-                .with(user(clerk)).exchange().getResponse().getContentAsString(StandardCharsets.UTF_8);
+        String csv = mvc.get()
+                .uri("/counties/" + county + "/reports/" + reportService.reportingYear() + "/report.csv")
+                .with(user(clerk))
+                .exchange()
+                .getResponse()
+                .getContentAsString(StandardCharsets.UTF_8);
         assertThat(csv).contains("\r\n\"\"," + sectionName("LEADERSHIP") + ",法治培训人次,人次,,1250,");
     }
 
     // ---- helpers
 
     private MvcTestResult save(PortalUser clerk, String county, String section, Map<String, String> fields) {
-        var request = mvc.post().uri(editUrl(county)).with(csrf()).with(user(clerk))
-                .param("section", section).param("version", Integer.toString(version(county)));
+        var request = mvc.post()
+                .uri(editUrl(county))
+                .with(csrf())
+                .with(user(clerk))
+                .param("section", section)
+                .param("version", Integer.toString(version(county)));
         fields.forEach(request::param);
         return request.exchange();
     }
 
     private List<CustomFigureView> figures(String county) {
-        return transaction.execute(s -> reports.findByCountyCodeAndYear(county, reportService.reportingYear())
-                .orElseThrow().getCustomFigures().stream().map(CustomFigureView::of).toList());
+        return transaction.execute(
+                s -> reports
+                        .findByCountyCodeAndYear(county, reportService.reportingYear())
+                        .orElseThrow()
+                        .getCustomFigures()
+                        .stream()
+                        .map(CustomFigureView::of)
+                        .toList());
     }
 
     private int version(String county) {
         return transaction.execute(s -> reports.findByCountyCodeAndYear(county, reportService.reportingYear())
-                .orElseThrow().getVersion());
+                .orElseThrow()
+                .getVersion());
     }
 
     private String editUrl(String county) {
@@ -239,25 +365,46 @@ class CustomFigureTests {
 
     private String sectionName(String code) {
         return switch (code) {
-            case "LEADERSHIP" -> reportService.find("532527", 2023, cn.fazhi.portal.account.Viewer.ANONYMOUS)
-                    .orElseThrow().sections().get(0).section().nameZh();
-            default -> reportService.find("532527", 2023, cn.fazhi.portal.account.Viewer.ANONYMOUS).orElseThrow()
-                    .sections().stream().filter(s -> s.section().code().equals(code)).findFirst().orElseThrow()
-                    .section().nameZh();
+            case "LEADERSHIP" ->
+                reportService
+                        .find("532527", 2023, cn.fazhi.portal.account.Viewer.ANONYMOUS)
+                        .orElseThrow()
+                        .sections()
+                        .get(0)
+                        .section()
+                        .nameZh();
+            default ->
+                reportService
+                        .find("532527", 2023, cn.fazhi.portal.account.Viewer.ANONYMOUS)
+                        .orElseThrow()
+                        .sections()
+                        .stream()
+                        .filter(s -> s.section().code().equals(code))
+                        .findFirst()
+                        .orElseThrow()
+                        .section()
+                        .nameZh();
         };
     }
 
     private byte[] download(PortalUser clerk, String county) {
-        MvcTestResult result = mvc.get().uri("/counties/" + county + "/reports/" + reportService.reportingYear()
-                + "/report.xlsx").with(user(clerk)).exchange();
+        MvcTestResult result = mvc.get()
+                .uri("/counties/" + county + "/reports/" + reportService.reportingYear() + "/report.xlsx")
+                .with(user(clerk))
+                .exchange();
         assertThat(result).hasStatusOk();
         return result.getResponse().getContentAsByteArray();
     }
 
     private MvcTestResult upload(PortalUser clerk, String county, byte[] file) {
-        return mvc.post().uri("/counties/" + county + "/reports/" + reportService.reportingYear() + "/import")
-                .multipart().file(new MockMultipartFile("file", "report.xlsx", null, file)).param("section", "LEADERSHIP")
-                .with(csrf()).with(user(clerk)).exchange();
+        return mvc.post()
+                .uri("/counties/" + county + "/reports/" + reportService.reportingYear() + "/import")
+                .multipart()
+                .file(new MockMultipartFile("file", "report.xlsx", null, file))
+                .param("section", "LEADERSHIP")
+                .with(csrf())
+                .with(user(clerk))
+                .exchange();
     }
 
     private static byte[] bytes(XSSFWorkbook workbook) throws IOException {

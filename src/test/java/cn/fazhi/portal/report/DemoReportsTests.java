@@ -40,9 +40,9 @@ class DemoReportsTests {
     void luxi2023RatesAreComputedFromTheirParts() {
         ReportView luxi = reports.find("532527", 2023, Viewer.ANONYMOUS).orElseThrow();
         assertThat(luxi.status()).isEqualTo(ReportStatus.APPROVED);
-        assertRate(luxi, "CAP_LAWYER_COVERAGE", "70.8");   // 17 of 24 units
-        assertRate(luxi, "DIS_MEDIATION_RATE", "96.0");    // 1,944 of 2,025 mediations
-        assertRate(luxi, "OVS_HOTLINE_RATE", "97.5");      // 2,878 of 2,952 hotline cases
+        assertRate(luxi, "CAP_LAWYER_COVERAGE", "70.8"); // 17 of 24 units
+        assertRate(luxi, "DIS_MEDIATION_RATE", "96.0"); // 1,944 of 2,025 mediations
+        assertRate(luxi, "OVS_HOTLINE_RATE", "97.5"); // 2,878 of 2,952 hotline cases
         assertThat(luxi.row("CAP_LAWYER_COVERAGE").orElseThrow().targetMet()).isTrue(); // target ≥ 60 %
         // stated without its parts: kept as the typed rate
         ValueRow appearance = luxi.row("DIS_APPEARANCE_RATE").orElseThrow();
@@ -70,7 +70,9 @@ class DemoReportsTests {
 
         var ludian = regions.findCounty("530621").orElseThrow();
         assertThat(reports.reportsOf(ludian, Viewer.ANONYMOUS)).isEmpty();
-        assertThat(reports.reportsOf(ludian, YUNNAN_REVIEWER)).extracting(ReportSummary::year).containsExactly(2023);
+        assertThat(reports.reportsOf(ludian, YUNNAN_REVIEWER))
+                .extracting(ReportSummary::year)
+                .containsExactly(2023);
     }
 
     @Test
@@ -79,25 +81,42 @@ class DemoReportsTests {
         transaction.executeWithoutResult(s -> {
             if (!repository.existsByCountyCodeAndYear("530102", 2016)) {
                 var catalog = catalogs.forYear(2016);
-                AnnualReport report = AnnualReport.open("530102", 2016, ReportingPeriods.legalDeadline(2016), Instant.now());
-                report.enterTyped(catalog.indicator("LEA_SUPERVISION_ISSUES").orElseThrow(), BigDecimal.ZERO, null, null,
+                AnnualReport report =
+                        AnnualReport.open("530102", 2016, ReportingPeriods.legalDeadline(2016), Instant.now());
+                report.enterTyped(
+                        catalog.indicator("LEA_SUPERVISION_ISSUES").orElseThrow(),
+                        BigDecimal.ZERO,
+                        null,
+                        null,
                         Instant.now());
-                report.enterTyped(catalog.indicator("LEA_ISSUES_RECTIFIED").orElseThrow(), BigDecimal.ZERO, null, null,
+                report.enterTyped(
+                        catalog.indicator("LEA_ISSUES_RECTIFIED").orElseThrow(),
+                        BigDecimal.ZERO,
+                        null,
+                        null,
                         Instant.now());
                 report.recomputeRates(catalog, null, Instant.now());
                 repository.save(report);
             }
         });
-        ValueRow rate = reports.find("530102", 2016, YUNNAN_REVIEWER).orElseThrow()
-                .row("LEA_RECTIFICATION_RATE").orElseThrow();
+        ValueRow rate = reports.find("530102", 2016, YUNNAN_REVIEWER)
+                .orElseThrow()
+                .row("LEA_RECTIFICATION_RATE")
+                .orElseThrow();
         assertThat(rate.notApplicable()).isTrue();
         assertThat(rate.value()).isNull();
         assertThat(rate.targetMet()).isNull();
     }
 
     private ReportStatus statusOf(String county, int year) {
-        return reports.find(county, year, YUNNAN_REVIEWER.scopeRegionCode().equals(county.substring(0, 2) + "0000")
-                ? YUNNAN_REVIEWER : new Viewer(-9L, "admin", Role.ADMIN, null)).orElseThrow().status();
+        return reports.find(
+                        county,
+                        year,
+                        YUNNAN_REVIEWER.scopeRegionCode().equals(county.substring(0, 2) + "0000")
+                                ? YUNNAN_REVIEWER
+                                : new Viewer(-9L, "admin", Role.ADMIN, null))
+                .orElseThrow()
+                .status();
     }
 
     private static void assertRate(ReportView report, String code, String expected) {

@@ -9,8 +9,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 /** A downloaded Excel form changed in memory as a clerk (or someone who removed the protection) would. */
 final class EditedWorkbooks {
 
-    private EditedWorkbooks() {
-    }
+    private EditedWorkbooks() {}
 
     static byte[] edit(byte[] workbook, Consumer<XSSFWorkbook> change) throws IOException {
         try (XSSFWorkbook book = new XSSFWorkbook(new ByteArrayInputStream(workbook));

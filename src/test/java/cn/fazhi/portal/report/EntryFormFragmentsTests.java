@@ -47,29 +47,78 @@ class EntryFormFragmentsTests {
     @Autowired
     MessageSource messages;
 
-    private final IndicatorDef rate = new IndicatorDef("T_RATE", "T_SEC", 1, HOSTILE, "Rate", "%", IndicatorKind.RATE,
-            Direction.UP, "T_NUM", "T_DEN", null, "口径" + HOSTILE, "Definition", 2024, null, false);
-    private final IndicatorDef count = new IndicatorDef("T_NUM", "T_SEC", 2, "件数", "Count", "件",
-            IndicatorKind.COUNT, Direction.UP, null, null, null, "口径", "Definition", 2020, null, false);
-    private final Finding error = new Finding("T_RATE", "T_SEC", Severity.ERROR, null, List.of(), "规则" + HOSTILE,
+    private final IndicatorDef rate = new IndicatorDef(
+            "T_RATE",
+            "T_SEC",
+            1,
+            HOSTILE,
+            "Rate",
+            "%",
+            IndicatorKind.RATE,
+            Direction.UP,
+            "T_NUM",
+            "T_DEN",
+            null,
+            "口径" + HOSTILE,
+            "Definition",
+            2024,
+            null,
             false);
-    private final Finding warning = new Finding("T_RATE", "T_SEC", Severity.WARNING, "finding.explained", List.of(),
-            null, true);
+    private final IndicatorDef count = new IndicatorDef(
+            "T_NUM",
+            "T_SEC",
+            2,
+            "件数",
+            "Count",
+            "件",
+            IndicatorKind.COUNT,
+            Direction.UP,
+            null,
+            null,
+            null,
+            "口径",
+            "Definition",
+            2020,
+            null,
+            false);
+    private final Finding error =
+            new Finding("T_RATE", "T_SEC", Severity.ERROR, null, List.of(), "规则" + HOSTILE, false);
+    private final Finding warning =
+            new Finding("T_RATE", "T_SEC", Severity.WARNING, "finding.explained", List.of(), null, true);
     private final ReportForm form = new ReportForm(
-            new RegionView("530102", "五华区", RegionLevel.COUNTY, "530100", "530000", "530100"), 2024,
+            new RegionView("530102", "五华区", RegionLevel.COUNTY, "530100", "530000", "530100"),
+            2024,
             new ReportProgress(2024, ReportStatus.DRAFT, 3, LocalDate.of(2025, 3, 1), 10, 1, 2, 1, 0, false, null),
-            true, "T_SEC",
-            List.of(new SectionTab(new SectionDef("T_SEC", 1, "板块" + HOSTILE, "Section", "一"), 1, 2, 1, 1),
+            true,
+            "T_SEC",
+            List.of(
+                    new SectionTab(new SectionDef("T_SEC", 1, "板块" + HOSTILE, "Section", "一"), 1, 2, 1, 1),
                     new SectionTab(new SectionDef("T_OTHER", 2, "其他", "Other", "二"), 0, 3, 0, 0)),
-            List.of(new EntryRow(rate, "12" + HOSTILE, "说明" + HOSTILE, null, true, "70.8", false,
-                            "report.notApplicable", "report.notApplicable", List.of(error, warning)),
+            List.of(
+                    new EntryRow(
+                            rate,
+                            "12" + HOSTILE,
+                            "说明" + HOSTILE,
+                            null,
+                            true,
+                            "70.8",
+                            false,
+                            "report.notApplicable",
+                            "report.notApplicable",
+                            List.of(error, warning)),
                     new EntryRow(count, "7", "", "5", false, null, false, null, null, List.of())),
-            Map.of(), Map.of(), List.of(error, warning), List.of(), List.of());
+            Map.of(),
+            Map.of(),
+            List.of(error, warning),
+            List.of(),
+            List.of());
 
     @Test
     void rowsCarryTheirIdsClassesAriaAttributesAndMessagesEscaped() {
         String html = render("entry-rows", Map.of("entryRows", page.rows(form, Locale.SIMPLIFIED_CHINESE)));
-        assertThat(html).doesNotContain("<script>").contains("&lt;script&gt;alert(&quot;x&#39;&quot;)&lt;/script&gt;&amp;");
+        assertThat(html)
+                .doesNotContain("<script>")
+                .contains("&lt;script&gt;alert(&quot;x&#39;&quot;)&lt;/script&gt;&amp;");
 
         Element rateRow = Jsoup.parseBodyFragment("<table>" + html + "</table>").getElementById("field-T_RATE");
         assertThat(rateRow.className()).isEqualTo("has-finding");
@@ -90,12 +139,12 @@ class EntryFormFragmentsTests {
         assertThat(rateRow.getElementById("err-T_RATE").text()).isEqualTo(msg("report.notApplicable"));
         assertThat(rateRow.select("#find-T_RATE li").eachAttr("class"))
                 .containsExactly("text-danger", "text-warning-emphasis");
-        assertThat(rateRow.select("#find-T_RATE li").get(0).text())
-                .isEqualTo(msg("finding.error") + "：规则" + HOSTILE);
+        assertThat(rateRow.select("#find-T_RATE li").get(0).text()).isEqualTo(msg("finding.error") + "：规则" + HOSTILE);
         assertThat(rateRow.select("#find-T_RATE li").get(1).text())
                 .isEqualTo(msg("finding.warning") + "：" + msg("finding.explained"));
         assertThat(rateRow.select("td.text-nowrap").stream().map(Element::text).toList())
-                .as("last year: new in the catalogue this year; no target").containsExactly(msg("report.newInCatalogue"), "");
+                .as("last year: new in the catalogue this year; no target")
+                .containsExactly(msg("report.newInCatalogue"), "");
         Element explanation = rateRow.getElementById("e_T_RATE");
         assertThat(explanation.tagName()).isEqualTo("textarea");
         assertThat(explanation.attr("name")).isEqualTo("e_T_RATE");
@@ -106,17 +155,23 @@ class EntryFormFragmentsTests {
         assertThat(rateRow.getElementById("eerr-T_RATE").text()).isEqualTo(msg("report.notApplicable"));
         assertThat(rateRow.selectFirst("label[for=e_T_RATE]").text()).isEqualTo(msg("report.explanationFor", HOSTILE));
 
-        Element countRow = Jsoup.parseBodyFragment("<table>" + html + "</table>").getElementById("field-T_NUM");
-        assertThat(countRow.hasAttr("class")).as("a row without a finding is not marked").isFalse();
+        Element countRow =
+                Jsoup.parseBodyFragment("<table>" + html + "</table>").getElementById("field-T_NUM");
+        assertThat(countRow.hasAttr("class"))
+                .as("a row without a finding is not marked")
+                .isFalse();
         Element plain = countRow.getElementById("v_T_NUM");
         assertThat(plain.val()).isEqualTo("7");
         assertThat(plain.className()).isEqualTo("form-control text-end");
         assertThat(plain.attr("aria-describedby")).isEqualTo("help-T_NUM");
-        assertThat(plain.hasAttr("aria-invalid") || plain.hasAttr("data-numerator") || plain.hasAttr("data-not-applicable"))
+        assertThat(plain.hasAttr("aria-invalid")
+                        || plain.hasAttr("data-numerator")
+                        || plain.hasAttr("data-not-applicable"))
                 .isFalse();
         assertThat(countRow.getElementById("computed-T_NUM")).isNull();
         assertThat(countRow.getElementById("find-T_NUM")).isNull();
-        assertThat(countRow.select("td.text-nowrap").stream().map(Element::text).toList()).containsExactly("5", "");
+        assertThat(countRow.select("td.text-nowrap").stream().map(Element::text).toList())
+                .containsExactly("5", "");
         Element optional = countRow.getElementById("e_T_NUM");
         assertThat(optional.className()).isEqualTo("form-control form-control-sm");
         assertThat(optional.attr("placeholder")).isEqualTo(msg("report.explanationOptional"));
@@ -142,8 +197,8 @@ class EntryFormFragmentsTests {
 
     @Test
     void findingsLinkToTheirFieldsAndSayWhetherAWarningIsExplained() {
-        String html = render("finding-list", Map.of("findingItems",
-                page.findings(form, BASE, Locale.SIMPLIFIED_CHINESE)));
+        String html =
+                render("finding-list", Map.of("findingItems", page.findings(form, BASE, Locale.SIMPLIFIED_CHINESE)));
         assertThat(html).doesNotContain("<script>");
         List<Element> items = Jsoup.parseBodyFragment(html).select("#findings > li");
         assertThat(items).hasSize(2);
@@ -164,7 +219,7 @@ class EntryFormFragmentsTests {
         request.setContextPath("/portal");
         var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
                 .buildExchange(request, new MockHttpServletResponse());
-        return templates.process("report/edit", Set.of(fragment),
-                new WebContext(exchange, Locale.SIMPLIFIED_CHINESE, variables));
+        return templates.process(
+                "report/edit", Set.of(fragment), new WebContext(exchange, Locale.SIMPLIFIED_CHINESE, variables));
     }
 }

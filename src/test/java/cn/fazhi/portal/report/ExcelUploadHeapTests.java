@@ -64,28 +64,44 @@ class ExcelUploadHeapTests {
         base = "http://127.0.0.1:" + port;
         log = Path.of("target", "excel-upload-heap-portal.log").toAbsolutePath();
         Files.createDirectories(log.getParent());
-        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
-                "-Xmx512m", "-XX:+ExitOnOutOfMemoryError", "-cp", classPath(),
-                "cn.fazhi.portal.PortalApplication", "--server.port=" + port, "--server.address=127.0.0.1",
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"),
+                "-Xmx512m",
+                "-XX:+ExitOnOutOfMemoryError",
+                "-cp",
+                classPath(),
+                "cn.fazhi.portal.PortalApplication",
+                "--server.port=" + port,
+                "--server.address=127.0.0.1",
                 "--spring.profiles.active=demo",
                 "--portal.embedded-postgres.data-directory=" + temp.resolve("postgres")));
-        portal = new ProcessBuilder(command).directory(temp.toFile()).redirectErrorStream(true)
-                .redirectOutput(log.toFile()).start();
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        portal = new ProcessBuilder(command)
+                .directory(temp.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        HttpClient http =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (true) {
             assertThat(portal.isAlive()).as("the portal started (see %s)", log).isTrue();
             tree = portal.descendants().toList();
             try {
-                if (http.send(HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding())
-                        .statusCode() == 200) {
+                if (http.send(
+                                        HttpRequest.newBuilder(URI.create(base + "/actuator/health"))
+                                                .timeout(Duration.ofSeconds(2))
+                                                .build(),
+                                        HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     break;
                 }
             } catch (IOException e) {
                 // not listening yet
             }
-            assertThat(System.nanoTime()).as("the portal answers within 5 minutes (see %s)", log).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("the portal answers within 5 minutes (see %s)", log)
+                    .isLessThan(deadline);
             Thread.sleep(500);
         }
     }
@@ -111,37 +127,53 @@ class ExcelUploadHeapTests {
         // (an OutOfMemoryError exits at once) leaves it running on this test's data directory
         String dataDirectory = temp.resolve("postgres").toString();
         ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(dataDirectory)).orElse(false))
+                .filter(p -> p.info()
+                        .commandLine()
+                        .map(line -> line.contains(dataDirectory))
+                        .orElse(false))
                 .forEach(processes::add);
         processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroy);
         // until they have all exited, or for ten seconds at most before the hard kill
         CompletableFuture.allOf(processes.stream().map(ProcessHandle::onExit).toArray(CompletableFuture[]::new))
-                .completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS).join();
+                .completeOnTimeout(null, 10, java.util.concurrent.TimeUnit.SECONDS)
+                .join();
         processes.stream().filter(ProcessHandle::isAlive).forEach(ProcessHandle::destroyForcibly);
     }
 
     @Test
     void theHostileUploadsAreRefusedAndThePortalKeepsAnswering() throws Exception {
-        HttpClient clerk = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        String login = "username=demo-clerk&password=demo-pass-2026&_csrf=" + token(get(clerk, "/login").body());
-        HttpResponse<String> loggedIn = clerk.send(HttpRequest.newBuilder(url("/login"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(login)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpClient clerk = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        String login = "username=demo-clerk&password=demo-pass-2026&_csrf="
+                + token(get(clerk, "/login").body());
+        HttpResponse<String> loggedIn = clerk.send(
+                HttpRequest.newBuilder(url("/login"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(login))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(loggedIn.statusCode()).isEqualTo(302);
-        assertThat(loggedIn.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
+        assertThat(loggedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).doesNotContain("error"));
         // this year's report of the clerk's county, opened as a draft if it is not yet
         int year = LocalDate.now(ZoneId.of("Asia/Shanghai")).getYear() - 1;
         String csrf = token(get(clerk, "/").body());
-        HttpResponse<String> opened = clerk.send(HttpRequest.newBuilder(url("/reports"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("countyCode=" + COUNTY + "&year=" + year + "&_csrf=" + csrf))
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> opened = clerk.send(
+                HttpRequest.newBuilder(url("/reports"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(
+                                "countyCode=" + COUNTY + "&year=" + year + "&_csrf=" + csrf))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(opened.statusCode()).isEqualTo(302);
         String editPage = "/counties/" + COUNTY + "/reports/" + year + "/edit";
         assertThat(get(clerk, editPage).statusCode()).isEqualTo(200);
-        HttpResponse<byte[]> form = clerk.send(HttpRequest.newBuilder(url("/counties/" + COUNTY + "/reports/" + year
-                + "/report.xlsx")).build(), HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> form = clerk.send(
+                HttpRequest.newBuilder(url("/counties/" + COUNTY + "/reports/" + year + "/report.xlsx"))
+                        .build(),
+                HttpResponse.BodyHandlers.ofByteArray());
         assertThat(form.statusCode()).isEqualTo(200);
 
         byte[] attack = HostileWorkbooks.withExtraSheets(form.body(), 10, 19L * 1024 * 1024);
@@ -150,35 +182,42 @@ class ExcelUploadHeapTests {
         assertThat(attack.length).isBetween(4_000_000, 5 * 1024 * 1024);
         assertThat(smaller.length).isBetween(2_000_000, 3_000_000);
 
-        HttpClient watcher = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient watcher =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         List<String> healthProblems = Collections.synchronizedList(new ArrayList<>());
         List<Long> healthMillis = Collections.synchronizedList(new ArrayList<>());
         AtomicBoolean watching = new AtomicBoolean(true);
         // one permit per health answer: the test waits for answers after the uploads, not for a time
         Semaphore answered = new Semaphore(0);
-        Thread health = new Thread(() -> {
-            while (watching.get()) {
-                long start = System.nanoTime();
-                try {
-                    int status = watcher.send(HttpRequest.newBuilder(url("/actuator/health"))
-                            .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
-                    if (status != 200) {
-                        healthProblems.add("status " + status);
+        Thread health = new Thread(
+                () -> {
+                    while (watching.get()) {
+                        long start = System.nanoTime();
+                        try {
+                            int status = watcher.send(
+                                            HttpRequest.newBuilder(url("/actuator/health"))
+                                                    .timeout(Duration.ofSeconds(2))
+                                                    .build(),
+                                            HttpResponse.BodyHandlers.discarding())
+                                    .statusCode();
+                            if (status != 200) {
+                                healthProblems.add("status " + status);
+                            }
+                        } catch (IOException e) {
+                            healthProblems.add(e.toString());
+                        } catch (InterruptedException e) {
+                            return;
+                        }
+                        healthMillis.add((System.nanoTime() - start) / 1_000_000);
+                        answered.release();
+                        try {
+                            Thread.sleep(200);
+                        } catch (InterruptedException e) {
+                            return;
+                        }
                     }
-                } catch (IOException e) {
-                    healthProblems.add(e.toString());
-                } catch (InterruptedException e) {
-                    return;
-                }
-                healthMillis.add((System.nanoTime() - start) / 1_000_000);
-                answered.release();
-                try {
-                    Thread.sleep(200);
-                } catch (InterruptedException e) {
-                    return;
-                }
-            }
-        }, "health-watcher");
+                },
+                "health-watcher");
         health.start();
         List<HttpResponse<String>> answers = new ArrayList<>();
         try {
@@ -193,7 +232,8 @@ class ExcelUploadHeapTests {
             }
             // the portal still answers its health check after the last upload
             answered.drainPermits();
-            assertThat(answered.tryAcquire(2, 30, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+            assertThat(answered.tryAcquire(2, 30, java.util.concurrent.TimeUnit.SECONDS))
+                    .isTrue();
         } finally {
             watching.set(false);
             health.join(5000);
@@ -209,32 +249,42 @@ class ExcelUploadHeapTests {
         }
         assertThat(answers.get(0).statusCode()).as("the attacker's file, alone").isEqualTo(200);
         assertThat(healthProblems).as("health answers").isEmpty();
-        assertThat(healthMillis).as("health was asked throughout").hasSizeGreaterThan(3)
+        assertThat(healthMillis)
+                .as("health was asked throughout")
+                .hasSizeGreaterThan(3)
                 .allSatisfy(millis -> assertThat(millis).isLessThan(2000));
         assertThat(portal.isAlive()).as("the portal is alive").isTrue();
         assertThat(get(clerk, editPage).statusCode()).isEqualTo(200);
-        System.out.printf("ExcelUploadHeapTests: answers %s, health max %d ms over %d checks%n",
+        System.out.printf(
+                "ExcelUploadHeapTests: answers %s, health max %d ms over %d checks%n",
                 answers.stream().map(HttpResponse::statusCode).toList(),
-                healthMillis.stream().mapToLong(Long::longValue).max().orElse(0), healthMillis.size());
+                healthMillis.stream().mapToLong(Long::longValue).max().orElse(0),
+                healthMillis.size());
     }
 
     private static HttpResponse<String> upload(HttpClient http, int year, String csrf, byte[] file) {
         String boundary = "----excel-heap-test-boundary";
         ByteArrayOutputStream body = new ByteArrayOutputStream();
         body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf
-                + "\r\n--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.xlsx\"\r\n"
-                + "Content-Type: " + XLSX + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                        + "\r\n--" + boundary
+                        + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"report.xlsx\"\r\n"
+                        + "Content-Type: " + XLSX + "\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(file);
         body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
         try {
-            return http.send(HttpRequest.newBuilder(url("/counties/" + COUNTY + "/reports/" + year + "/import"))
-                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                    .timeout(Duration.ofSeconds(60))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+            return http.send(
+                    HttpRequest.newBuilder(url("/counties/" + COUNTY + "/reports/" + year + "/import"))
+                            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
-            throw new AssertionError("no answer to an upload; the portal is " + (portal.isAlive() ? "alive" : "dead")
-                    + " (see " + log + ")", e);
+            throw new AssertionError(
+                    "no answer to an upload; the portal is " + (portal.isAlive() ? "alive" : "dead") + " (see " + log
+                            + ")",
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);

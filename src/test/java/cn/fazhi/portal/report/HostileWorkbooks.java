@@ -29,8 +29,7 @@ final class HostileWorkbooks {
     private static final String RELATIONSHIPS_NS =
             "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
 
-    private HostileWorkbooks() {
-    }
+    private HostileWorkbooks() {}
 
     /**
      * The form with {@code sheets} more worksheets (named Sheet4, Sheet5, …), each about
@@ -42,12 +41,29 @@ final class HostileWorkbooks {
         StringBuilder relations = new StringBuilder();
         StringBuilder types = new StringBuilder();
         for (int i = 0; i < sheets; i++) {
-            sheetList.append("<sheet xmlns:r=\"").append(RELATIONSHIPS_NS).append("\" name=\"Sheet").append(i + 4)
-                    .append("\" sheetId=\"").append(100 + i).append("\" r:id=\"rIdHostile").append(i).append("\"/>");
-            relations.append("<Relationship Id=\"rIdHostile").append(i).append("\" Type=\"").append(WORKSHEET_RELATION)
-                    .append("\" Target=\"worksheets/hostile").append(i).append(".xml\"/>");
-            types.append("<Override PartName=\"/xl/worksheets/hostile").append(i).append(".xml\" ContentType=\"")
-                    .append(WORKSHEET_TYPE).append("\"/>");
+            sheetList
+                    .append("<sheet xmlns:r=\"")
+                    .append(RELATIONSHIPS_NS)
+                    .append("\" name=\"Sheet")
+                    .append(i + 4)
+                    .append("\" sheetId=\"")
+                    .append(100 + i)
+                    .append("\" r:id=\"rIdHostile")
+                    .append(i)
+                    .append("\"/>");
+            relations
+                    .append("<Relationship Id=\"rIdHostile")
+                    .append(i)
+                    .append("\" Type=\"")
+                    .append(WORKSHEET_RELATION)
+                    .append("\" Target=\"worksheets/hostile")
+                    .append(i)
+                    .append(".xml\"/>");
+            types.append("<Override PartName=\"/xl/worksheets/hostile")
+                    .append(i)
+                    .append(".xml\" ContentType=\"")
+                    .append(WORKSHEET_TYPE)
+                    .append("\"/>");
         }
         insertBefore(parts, "xl/workbook.xml", "</sheets>", sheetList.toString());
         insertBefore(parts, "xl/_rels/workbook.xml.rels", "</Relationships>", relations.toString());
@@ -67,7 +83,8 @@ final class HostileWorkbooks {
                     row.append("<row>");
                     for (int cell = 0; cell < 8; cell++) {
                         // mostly the same cell, one in twenty different: about 42:1 once deflated
-                        row.append("<c><v>").append(random.nextInt(20) == 0 ? random.nextInt(1_000_000) : 7)
+                        row.append("<c><v>")
+                                .append(random.nextInt(20) == 0 ? random.nextInt(1_000_000) : 7)
                                 .append("</v></c>");
                     }
                     row.append("</row>");

@@ -52,20 +52,27 @@ class PublicationBrowserTests {
 
         BrowserTest.Browser.logIn(browser, url(""), clerk, TestUsers.PASSWORD);
         browser.get(url("/counties/" + COUNTY + "/reports/2020"));
-        assertThat(browser.findElement(By.cssSelector("#publication .publication-state")).getText()).isEqualTo("逾期未发布");
+        assertThat(browser.findElement(By.cssSelector("#publication .publication-state"))
+                        .getText())
+                .isEqualTo("逾期未发布");
         browser.findElement(By.id("where-website")).click();
         type(browser, "publication-date", "2021-03-30");
         type(browser, "publication-url", "javascript:alert(1)");
         BrowserTest.Browser.clickAndWait(browser, By.id("publication-save"));
-        assertThat(browser.findElement(By.id("publication-url-error")).getText()).contains("http:// 或 https://");
-        assertThat(browser.findElement(By.id("publication-url")).getAttribute("value")).isEqualTo("javascript:alert(1)");
+        assertThat(browser.findElement(By.id("publication-url-error")).getText())
+                .contains("http:// 或 https://");
+        assertThat(browser.findElement(By.id("publication-url")).getAttribute("value"))
+                .isEqualTo("javascript:alert(1)");
         showPublication(browser);
         BrowserTest.Browser.screenshot(browser, "publication-refused");
 
         type(browser, "publication-url", "https://www.zeku.gov.cn/zwgk/fzzfjs/2021/fzbg2020.html");
         BrowserTest.Browser.clickAndWait(browser, By.id("publication-save"));
-        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("公开情况已记录");
-        assertThat(browser.findElement(By.cssSelector("#publication .publication-state")).getText()).isEqualTo("按时发布");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText())
+                .contains("公开情况已记录");
+        assertThat(browser.findElement(By.cssSelector("#publication .publication-state"))
+                        .getText())
+                .isEqualTo("按时发布");
         assertThat(browser.findElement(By.id("publication-record")).getText()).contains("2021-03-30");
         showPublication(browser);
         BrowserTest.Browser.screenshot(browser, "publication-recorded");
@@ -94,8 +101,8 @@ class PublicationBrowserTests {
     }
 
     private static void showPublication(WebDriver browser) {
-        ((org.openqa.selenium.JavascriptExecutor) browser).executeScript(
-                "document.getElementById('publication').scrollIntoView({block: 'start'});");
+        ((org.openqa.selenium.JavascriptExecutor) browser)
+                .executeScript("document.getElementById('publication').scrollIntoView({block: 'start'});");
     }
 
     private static void type(WebDriver browser, String id, String text) {

@@ -33,8 +33,12 @@ public final class PublicationTestData {
     private final AccountService accounts;
     private final TestClock clock;
 
-    public PublicationTestData(ReportService reports, ReportEntryService entries, ReportWorkflow workflow,
-            AccountService accounts, TestClock clock) {
+    public PublicationTestData(
+            ReportService reports,
+            ReportEntryService entries,
+            ReportWorkflow workflow,
+            AccountService accounts,
+            TestClock clock) {
         this.reports = reports;
         this.entries = entries;
         this.workflow = workflow;
@@ -54,19 +58,40 @@ public final class PublicationTestData {
     /** The county's report of the year, approved at that moment unless it is approved already. */
     public void approvedAt(String county, int year, Instant at) {
         Viewer admin = TestUsers.demo(accounts, "demo-admin").toViewer();
-        if (reports.find(county, year, admin).map(r -> r.status() == ReportStatus.APPROVED).orElse(false)) {
+        if (reports.find(county, year, admin)
+                .map(r -> r.status() == ReportStatus.APPROVED)
+                .orElse(false)) {
             return;
         }
         Viewer clerk = clerkOf(county).toViewer();
         clock.advance(Duration.between(Instant.now(), at));
         try {
             reports.openDraft(county, year, clerk);
-            entries.saveNarrative(county, year, reports.find(county, year, admin).orElseThrow().version(),
-                    Map.of("measures", "公开测试措施", "problems", "公开测试问题", "nextYearPlan", "公开测试计划",
-                            "leadersDuty", "公开测试述法"), clerk);
-            assertThat(workflow.submit(county, year, reports.find(county, year, admin).orElseThrow().version(), clerk,
-                    Locale.SIMPLIFIED_CHINESE)).isEmpty();
-            workflow.approve(county, year, reports.find(county, year, admin).orElseThrow().version(),
+            entries.saveNarrative(
+                    county,
+                    year,
+                    reports.find(county, year, admin).orElseThrow().version(),
+                    Map.of(
+                            "measures",
+                            "公开测试措施",
+                            "problems",
+                            "公开测试问题",
+                            "nextYearPlan",
+                            "公开测试计划",
+                            "leadersDuty",
+                            "公开测试述法"),
+                    clerk);
+            assertThat(workflow.submit(
+                            county,
+                            year,
+                            reports.find(county, year, admin).orElseThrow().version(),
+                            clerk,
+                            Locale.SIMPLIFIED_CHINESE))
+                    .isEmpty();
+            workflow.approve(
+                    county,
+                    year,
+                    reports.find(county, year, admin).orElseThrow().version(),
                     reviewer().toViewer());
         } finally {
             clock.reset();

@@ -45,21 +45,42 @@ class ReportEntryTests {
         String county = fixtures.freshCounty();
         PortalUser clerk = fixtures.clerkWithDraft(county);
         String longText = "说".repeat(ReportEntryService.MAX_EXPLANATION + 1);
-        MvcTestResult result = save(clerk, county, "CAPACITY", Map.of(
-                "v_CAP_EDU_REACH", "48,900",
-                "v_CAP_VILLAGE_ADVISERS", "五十九",
-                "v_CAP_EDU_EVENTS", "-3",
-                "v_CAP_DEMO_VILLAGE_RATE", "120",
-                "v_CAP_CADRE_COURSES", "2.5",
-                "v_CAP_UNITS", "24",
-                "e_CAP_UNITS", longText));
-        assertThat(result).hasStatusOk().bodyText()
-                .contains("其余内容已保存", "value=\"五十九\"", "value=\"-3\"", "value=\"120\"", "value=\"2.5\"",
-                        "请填写数字", "不能为负数", "比率不能超过 100", "此项为计数，须为整数", "说明不能超过 2000 字", longText);
+        MvcTestResult result = save(
+                clerk,
+                county,
+                "CAPACITY",
+                Map.of(
+                        "v_CAP_EDU_REACH", "48,900",
+                        "v_CAP_VILLAGE_ADVISERS", "五十九",
+                        "v_CAP_EDU_EVENTS", "-3",
+                        "v_CAP_DEMO_VILLAGE_RATE", "120",
+                        "v_CAP_CADRE_COURSES", "2.5",
+                        "v_CAP_UNITS", "24",
+                        "e_CAP_UNITS", longText));
+        assertThat(result)
+                .hasStatusOk()
+                .bodyText()
+                .contains(
+                        "其余内容已保存",
+                        "value=\"五十九\"",
+                        "value=\"-3\"",
+                        "value=\"120\"",
+                        "value=\"2.5\"",
+                        "请填写数字",
+                        "不能为负数",
+                        "比率不能超过 100",
+                        "此项为计数，须为整数",
+                        "说明不能超过 2000 字",
+                        longText);
         Map<String, ValueEntry> stored = entries(county);
         assertThat(stored.get("CAP_EDU_REACH").value()).isEqualByComparingTo("48900");
-        assertThat(stored).doesNotContainKeys("CAP_VILLAGE_ADVISERS", "CAP_EDU_EVENTS", "CAP_DEMO_VILLAGE_RATE",
-                "CAP_CADRE_COURSES", "CAP_UNITS");
+        assertThat(stored)
+                .doesNotContainKeys(
+                        "CAP_VILLAGE_ADVISERS",
+                        "CAP_EDU_EVENTS",
+                        "CAP_DEMO_VILLAGE_RATE",
+                        "CAP_CADRE_COURSES",
+                        "CAP_UNITS");
     }
 
     @Test
@@ -68,7 +89,9 @@ class ReportEntryTests {
         PortalUser clerk = fixtures.clerkWithDraft(county);
         String tooLong = "长".repeat(ReportEntryService.MAX_NARRATIVE + 1);
         assertThat(save(clerk, county, ReportForm.NARRATIVE, Map.of("measures", tooLong, "problems", "执法力量不足")))
-                .hasStatusOk().bodyText().contains("此部分不能超过 20000 字", tooLong);
+                .hasStatusOk()
+                .bodyText()
+                .contains("此部分不能超过 20000 字", tooLong);
         transaction.executeWithoutResult(s -> {
             AnnualReport report = report(county);
             assertThat(report.getMeasuresText()).isNull();
@@ -83,15 +106,19 @@ class ReportEntryTests {
         assertThat(save(clerk, county, "CAPACITY", Map.of("v_CAP_LAWYER_UNITS", "30", "v_CAP_UNITS", "24")))
                 .hasStatus(HttpStatus.FOUND);
         assertThat(entries(county).get("CAP_LAWYER_UNITS").value()).isEqualByComparingTo("30");
-        assertThat(mvc.get().uri(editUrl(county) + "?section=CAPACITY").with(user(clerk))).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri(editUrl(county) + "?section=CAPACITY").with(user(clerk)))
+                .hasStatusOk()
+                .bodyText()
                 .contains("配备公职律师单位数不能大于执法单位数", "section=CAPACITY#field-CAP_LAWYER_UNITS");
         // every change is kept: who, old and new
         Long id = transaction.execute(s -> report(county).getId());
-        assertThat(audit.historyOf("IndicatorValue", id + "/CAP_LAWYER_UNITS")).singleElement().satisfies(e -> {
-            assertThat(e.action()).isEqualTo("VALUE_CHANGED");
-            assertThat(e.actor()).isEqualTo(clerk.getUsername());
-            assertThat(e.afterState()).contains("30");
-        });
+        assertThat(audit.historyOf("IndicatorValue", id + "/CAP_LAWYER_UNITS"))
+                .singleElement()
+                .satisfies(e -> {
+                    assertThat(e.action()).isEqualTo("VALUE_CHANGED");
+                    assertThat(e.actor()).isEqualTo(clerk.getUsername());
+                    assertThat(e.afterState()).contains("30");
+                });
     }
 
     @Test
@@ -110,8 +137,11 @@ class ReportEntryTests {
         assertThat(save(clerk, county, "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "20"), current))
                 .hasStatus(HttpStatus.FOUND);
         assertThat(entries(county).get("LEA_PARTY_MEETINGS").value()).isEqualByComparingTo(new BigDecimal("20"));
-        assertThat(audit.historyOf("IndicatorValue", transaction.execute(s -> report(county).getId())
-                + "/LEA_PARTY_MEETINGS")).extracting(AuditEntry::action).containsExactly("VALUE_CHANGED", "VALUE_CHANGED");
+        assertThat(audit.historyOf(
+                        "IndicatorValue",
+                        transaction.execute(s -> report(county).getId()) + "/LEA_PARTY_MEETINGS"))
+                .extracting(AuditEntry::action)
+                .containsExactly("VALUE_CHANGED", "VALUE_CHANGED");
     }
 
     @Test
@@ -123,19 +153,34 @@ class ReportEntryTests {
                 .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(mvc.get().uri(editUrl(county)).with(user(fixtures.reviewerOf(TestFixtures.FRESH_PROVINCE))))
                 .hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(mvc.post().uri(editUrl(county)).with(csrf()).with(user(fixtures.demo("demo-clerk")))
-                .param("section", "LEADERSHIP").param("version", "0").param("v_LEA_PARTY_MEETINGS", "99"))
+        assertThat(mvc.post()
+                        .uri(editUrl(county))
+                        .with(csrf())
+                        .with(user(fixtures.demo("demo-clerk")))
+                        .param("section", "LEADERSHIP")
+                        .param("version", "0")
+                        .param("v_LEA_PARTY_MEETINGS", "99"))
                 .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(entries(county)).doesNotContainKey("LEA_PARTY_MEETINGS");
     }
 
     private MvcTestResult save(PortalUser clerk, String county, String section, Map<String, String> fields) {
-        return save(clerk, county, section, fields, transaction.execute(s -> report(county).getVersion()));
+        return save(
+                clerk,
+                county,
+                section,
+                fields,
+                transaction.execute(s -> report(county).getVersion()));
     }
 
-    private MvcTestResult save(PortalUser clerk, String county, String section, Map<String, String> fields, int version) {
-        var request = mvc.post().uri(editUrl(county)).with(csrf()).with(user(clerk))
-                .param("section", section).param("version", Integer.toString(version));
+    private MvcTestResult save(
+            PortalUser clerk, String county, String section, Map<String, String> fields, int version) {
+        var request = mvc.post()
+                .uri(editUrl(county))
+                .with(csrf())
+                .with(user(clerk))
+                .param("section", section)
+                .param("version", Integer.toString(version));
         fields.forEach(request::param);
         return request.exchange();
     }
@@ -145,7 +190,8 @@ class ReportEntryTests {
     }
 
     private AnnualReport report(String county) {
-        return reports.findByCountyCodeAndYear(county, reportService.reportingYear()).orElseThrow();
+        return reports.findByCountyCodeAndYear(county, reportService.reportingYear())
+                .orElseThrow();
     }
 
     private Map<String, ValueEntry> entries(String county) {

@@ -51,7 +51,8 @@ class ReportJourneyBrowserTests {
         browser.findElement(By.linkText("配备公职律师单位数不能大于执法单位数")).click();
         type(browser, "v_CAP_LAWYER_UNITS", "17");
         save(browser);
-        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("草稿已保存");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText())
+                .contains("草稿已保存");
 
         // 矛盾纠纷化解与复议应诉: more cases concluded than received is a warning that needs a reason
         BrowserTest.Browser.clickAndWait(browser, By.partialLinkText("矛盾纠纷化解与复议应诉"));
@@ -67,7 +68,8 @@ class ReportJourneyBrowserTests {
         type(browser, "cf_new_value", "12");
         type(browser, "cf_new_unit", "场");
         save(browser);
-        assertThat(browser.findElement(By.id("custom-figures")).findElements(By.cssSelector("input[value='法治文艺下乡演出场次']")))
+        assertThat(browser.findElement(By.id("custom-figures"))
+                        .findElements(By.cssSelector("input[value='法治文艺下乡演出场次']")))
                 .hasSize(1);
         BrowserTest.Browser.screenshot(browser, "report-entry-custom-figure");
 
@@ -78,16 +80,19 @@ class ReportJourneyBrowserTests {
         type(browser, "leadersDuty", "（测试）党政主要负责人年内述法。");
         save(browser);
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#submit-form button"));
-        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("已报送");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText())
+                .contains("已报送");
         logOut(browser);
 
         logIn(browser, "demo-reviewer");
         BrowserTest.Browser.clickAndWait(browser, By.linkText("审核"));
-        BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#queue a[href='/counties/532527/reports/" + year + "']"));
+        BrowserTest.Browser.clickAndWait(
+                browser, By.cssSelector("#queue a[href='/counties/532527/reports/" + year + "']"));
         BrowserTest.Browser.screenshot(browser, "review-page");
         type(browser, "comment", "请核对法律援助案件数。");
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#return-form button"));
-        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("已退回");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText())
+                .contains("已退回");
         logOut(browser);
 
         logIn(browser, "demo-clerk");
@@ -97,18 +102,21 @@ class ReportJourneyBrowserTests {
         type(browser, "v_DIS_LEGAL_AID_CASES", "405");
         save(browser);
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#submit-form button"));
-        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("已报送");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText())
+                .contains("已报送");
         logOut(browser);
 
         logIn(browser, "demo-reviewer");
         browser.get(url("/counties/532527/reports/" + year));
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#approve-form button"));
-        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText()).contains("审核通过");
+        assertThat(browser.findElement(By.cssSelector("[data-testid=flash]")).getText())
+                .contains("审核通过");
         logOut(browser);
 
         // and the public reads it, the county's own figure with the catalogue's
         browser.get(url("/counties/532527/reports/" + year));
-        assertThat(browser.findElement(By.id("value-CAP_LAWYER_COVERAGE")).getText()).contains("70.8");
+        assertThat(browser.findElement(By.id("value-CAP_LAWYER_COVERAGE")).getText())
+                .contains("70.8");
         assertThat(browser.findElement(By.id("custom-DISPUTES")).getText()).contains("法治文艺下乡演出场次", "12", "场");
         BrowserTest.Browser.screenshot(browser, "report-approved-public");
 

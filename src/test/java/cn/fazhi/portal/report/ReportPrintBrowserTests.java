@@ -26,14 +26,15 @@ class ReportPrintBrowserTests {
     void thePublicPrintsTheCountysReport(WebDriver browser) {
         browser.get("http://localhost:" + port + "/counties/532527/reports/2023");
         BrowserTest.Browser.clickAndWait(browser, By.id("print-link"));
-        assertThat(browser.findElement(By.id("document-title")).getText())
-                .isEqualTo("泸西县人民政府关于2023年度法治政府建设情况的报告");
+        assertThat(browser.findElement(By.id("document-title")).getText()).isEqualTo("泸西县人民政府关于2023年度法治政府建设情况的报告");
         assertThat(style(browser, ".running-head", "display")).as("on screen").isEqualTo("none");
         BrowserTest.Browser.screenshot(browser, "report-print-screen");
 
         ((ChromeDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
         try {
-            assertThat(style(browser, ".running-head", "display")).as("in print").isEqualTo("block");
+            assertThat(style(browser, ".running-head", "display"))
+                    .as("in print")
+                    .isEqualTo("block");
             assertThat(style(browser, ".appendix", "break-before")).isEqualTo("page");
             BrowserTest.Browser.screenshot(browser, "report-print-media");
         } finally {
@@ -42,8 +43,10 @@ class ReportPrintBrowserTests {
     }
 
     private static String style(WebDriver browser, String selector, String property) {
-        return (String) ((JavascriptExecutor) browser).executeScript(
-                "return getComputedStyle(document.querySelector(arguments[0])).getPropertyValue(arguments[1]);",
-                selector, property);
+        return (String) ((JavascriptExecutor) browser)
+                .executeScript(
+                        "return getComputedStyle(document.querySelector(arguments[0])).getPropertyValue(arguments[1]);",
+                        selector,
+                        property);
     }
 }

@@ -40,8 +40,8 @@ class ReportPrintViewTests {
     void anApprovedReportPrintsAsTheCountysDocument() throws Exception {
         Document page = page(get("/counties/532527/reports/2023/print"));
         assertThat(page.select("#document-title").text()).isEqualTo("泸西县人民政府关于2023年度法治政府建设情况的报告");
-        assertThat(page.select("section.part h2").eachText()).containsExactly("一、主要举措和成效", "二、存在的不足和原因",
-                "三、党政主要负责人履行推进法治建设第一责任人职责情况", "四、下一年度工作安排");
+        assertThat(page.select("section.part h2").eachText())
+                .containsExactly("一、主要举措和成效", "二、存在的不足和原因", "三、党政主要负责人履行推进法治建设第一责任人职责情况", "四、下一年度工作安排");
         // every figure the county reported, equal to the database's, and no empty row
         List<String> reported = jdbc.queryForList("""
                 select iv.indicator_code from indicator_value iv join annual_report ar on ar.id = iv.report_id
@@ -54,14 +54,17 @@ class ReportPrintViewTests {
         assertThat(page.select("link[rel=stylesheet]").attr("href")).endsWith("/css/report-print.css");
         assertThat(page.select("#approved-on").text()).matches("\\d{4}年\\d{1,2}月\\d{1,2}日");
         // the report's page links to it
-        assertThat(page(get("/counties/532527/reports/2023")).select("#print-link").attr("href"))
+        assertThat(page(get("/counties/532527/reports/2023"))
+                        .select("#print-link")
+                        .attr("href"))
                 .endsWith("/counties/532527/reports/2023/print");
     }
 
     @Test
     void aSubmittedReportPrintsAsADraftForItsReviewerAndNotForThePublic() throws Exception {
         // 鲁甸县 2023 waits for review
-        MockHttpServletResponse anonymous = mvc.perform(get("/counties/530621/reports/2023/print")).andReturn()
+        MockHttpServletResponse anonymous = mvc.perform(get("/counties/530621/reports/2023/print"))
+                .andReturn()
                 .getResponse();
         assertThat(anonymous.getStatus()).isIn(302, 401, 403, 404);
         assertThat(anonymous.getContentAsString(StandardCharsets.UTF_8)).doesNotContain("鲁甸县人民政府关于");

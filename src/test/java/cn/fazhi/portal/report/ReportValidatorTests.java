@@ -35,11 +35,20 @@ class ReportValidatorTests {
 
     @Test
     void theSeedReportsPassEveryErrorRule() {
-        for (String[] seed : new String[][] {{"532527", "2023"}, {"532527", "2022"}, {"530621", "2023"},
-                {"530524", "2021"}, {"410324", "2021"}, {"150204", "2020"}}) {
+        for (String[] seed : new String[][] {
+            {"532527", "2023"},
+            {"532527", "2022"},
+            {"530621", "2023"},
+            {"530524", "2021"},
+            {"410324", "2021"},
+            {"150204", "2020"}
+        }) {
             int year = Integer.parseInt(seed[1]);
-            List<Finding> findings = transaction.execute(s -> ReportValidator.validate(catalogs.forYear(year),
-                    reports.findByCountyCodeAndYear(seed[0], year).orElseThrow().entries(), Map.of(), ZH));
+            List<Finding> findings = transaction.execute(s -> ReportValidator.validate(
+                    catalogs.forYear(year),
+                    reports.findByCountyCodeAndYear(seed[0], year).orElseThrow().entries(),
+                    Map.of(),
+                    ZH));
             assertThat(findings).as(seed[0] + " " + year).noneMatch(Finding::isError);
         }
     }
@@ -68,7 +77,8 @@ class ReportValidatorTests {
             if (rule.operator() != Comparison.LESS_THAN && rule.operator() != Comparison.MORE_THAN) {
                 entries.put(rule.leftCode(), typed(right));
                 assertThat(ReportValidator.validate(catalog, entries, Map.of(), ZH))
-                        .as(rule.code() + " satisfied").noneMatch(f -> rule.messageZh().equals(f.text()));
+                        .as(rule.code() + " satisfied")
+                        .noneMatch(f -> rule.messageZh().equals(f.text()));
             }
         }
     }
@@ -76,17 +86,26 @@ class ReportValidatorTests {
     @Test
     void everyComputedRatesNumeratorMustNotExceedItsDenominator() {
         Catalog catalog = catalogs.forYear(2023);
-        List<IndicatorDef> rates = catalog.indicators().stream().filter(IndicatorDef::isComputed).toList();
+        List<IndicatorDef> rates =
+                catalog.indicators().stream().filter(IndicatorDef::isComputed).toList();
         assertThat(rates).hasSize(17);
         for (IndicatorDef rate : rates) {
-            Map<String, ValueEntry> entries = Map.of(rate.numeratorCode(), typed(new BigDecimal("5")),
-                    rate.denominatorCode(), typed(new BigDecimal("4")));
+            Map<String, ValueEntry> entries = Map.of(
+                    rate.numeratorCode(),
+                    typed(new BigDecimal("5")),
+                    rate.denominatorCode(),
+                    typed(new BigDecimal("4")));
             // where the catalogue has its own rule on the pair, that rule speaks instead (once)
-            RuleDef own = catalog.rules().stream().filter(r -> r.leftCode().equals(rate.numeratorCode())
-                    && r.rightCode().equals(rate.denominatorCode())).findFirst().orElse(null);
-            assertThat(ReportValidator.validate(catalog, entries, Map.of(), ZH)).as(rate.code())
+            RuleDef own = catalog.rules().stream()
+                    .filter(r -> r.leftCode().equals(rate.numeratorCode())
+                            && r.rightCode().equals(rate.denominatorCode()))
+                    .findFirst()
+                    .orElse(null);
+            assertThat(ReportValidator.validate(catalog, entries, Map.of(), ZH))
+                    .as(rate.code())
                     .filteredOn(f -> f.indicatorCode().equals(rate.numeratorCode()))
-                    .singleElement().satisfies(f -> {
+                    .singleElement()
+                    .satisfies(f -> {
                         if (own == null) {
                             assertThat(f.messageKey()).isEqualTo("validation.partsExceed");
                             assertThat(f.severity()).isEqualTo(Severity.ERROR);
@@ -101,43 +120,59 @@ class ReportValidatorTests {
     @Test
     void aTypedRateMustAgreeWithItsPartsWithinATenthOfAPoint() {
         Catalog catalog = catalogs.forYear(2023);
-        Map<String, ValueEntry> entries = new HashMap<>(Map.of("CAP_LAWYER_UNITS", typed(new BigDecimal("17")),
-                "CAP_UNITS", typed(new BigDecimal("24"))));
-        entries.put("CAP_LAWYER_COVERAGE", typed(new BigDecimal("70.9")));   // 70.83 computed: within 0.1
+        Map<String, ValueEntry> entries = new HashMap<>(
+                Map.of("CAP_LAWYER_UNITS", typed(new BigDecimal("17")), "CAP_UNITS", typed(new BigDecimal("24"))));
+        entries.put("CAP_LAWYER_COVERAGE", typed(new BigDecimal("70.9"))); // 70.83 computed: within 0.1
         assertThat(ReportValidator.validate(catalog, entries, Map.of(), ZH)).isEmpty();
-        entries.put("CAP_LAWYER_COVERAGE", typed(new BigDecimal("71")));     // 0.17 off
-        assertThat(ReportValidator.validate(catalog, entries, Map.of(), ZH)).singleElement()
+        entries.put("CAP_LAWYER_COVERAGE", typed(new BigDecimal("71"))); // 0.17 off
+        assertThat(ReportValidator.validate(catalog, entries, Map.of(), ZH))
+                .singleElement()
                 .satisfies(f -> {
                     assertThat(f.messageKey()).isEqualTo("validation.rateMismatch");
                     assertThat(f.args()).containsExactly("70.8");
                 });
         entries.put("CAP_UNITS", typed(BigDecimal.ZERO));
         entries.put("CAP_LAWYER_UNITS", typed(BigDecimal.ZERO));
-        assertThat(ReportValidator.validate(catalog, entries, Map.of(), ZH)).extracting(Finding::messageKey)
+        assertThat(ReportValidator.validate(catalog, entries, Map.of(), ZH))
+                .extracting(Finding::messageKey)
                 .containsExactly("validation.rateNotApplicable");
     }
 
     @Test
     void aMoveOfMoreThanHalfAndAtLeastTenUnitsFromLastYearIsAWarning() {
         Catalog catalog = catalogs.forYear(2023);
-        Map<String, BigDecimal> lastYear = Map.of("EMG_ACCIDENTS", new BigDecimal("12"), "LEA_PARTY_MEETINGS",
-                new BigDecimal("4"), "OVS_HOTLINE_CASES", new BigDecimal("2000"));
+        Map<String, BigDecimal> lastYear = Map.of(
+                "EMG_ACCIDENTS",
+                new BigDecimal("12"),
+                "LEA_PARTY_MEETINGS",
+                new BigDecimal("4"),
+                "OVS_HOTLINE_CASES",
+                new BigDecimal("2000"));
         // 12 → 30: +150 %, 18 units; 4 → 9: +125 % but only 5 units; 2000 → 2900: +45 %
-        Map<String, ValueEntry> entries = Map.of("EMG_ACCIDENTS", typed(new BigDecimal("30")),
-                "LEA_PARTY_MEETINGS", typed(new BigDecimal("9")), "OVS_HOTLINE_CASES", typed(new BigDecimal("2900")));
-        assertThat(ReportValidator.validate(catalog, entries, lastYear, ZH)).singleElement().satisfies(f -> {
-            assertThat(f.indicatorCode()).isEqualTo("EMG_ACCIDENTS");
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.explained()).isFalse();
-            assertThat(f.blocksSubmission()).isTrue();
-        });
-        Map<String, ValueEntry> explained = Map.of("EMG_ACCIDENTS",
-                new ValueEntry(new BigDecimal("30"), ValueSource.TYPED, "含道路交通事故口径调整"));
-        assertThat(ReportValidator.validate(catalog, explained, lastYear, ZH)).singleElement()
+        Map<String, ValueEntry> entries = Map.of(
+                "EMG_ACCIDENTS",
+                typed(new BigDecimal("30")),
+                "LEA_PARTY_MEETINGS",
+                typed(new BigDecimal("9")),
+                "OVS_HOTLINE_CASES",
+                typed(new BigDecimal("2900")));
+        assertThat(ReportValidator.validate(catalog, entries, lastYear, ZH))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.indicatorCode()).isEqualTo("EMG_ACCIDENTS");
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.explained()).isFalse();
+                    assertThat(f.blocksSubmission()).isTrue();
+                });
+        Map<String, ValueEntry> explained =
+                Map.of("EMG_ACCIDENTS", new ValueEntry(new BigDecimal("30"), ValueSource.TYPED, "含道路交通事故口径调整"));
+        assertThat(ReportValidator.validate(catalog, explained, lastYear, ZH))
+                .singleElement()
                 .satisfies(f -> assertThat(f.blocksSubmission()).isFalse());
         // from zero, ten units is already a move
         assertThat(ReportValidator.isOutlier(BigDecimal.ZERO, BigDecimal.TEN)).isTrue();
-        assertThat(ReportValidator.isOutlier(BigDecimal.ZERO, new BigDecimal("9"))).isFalse();
+        assertThat(ReportValidator.isOutlier(BigDecimal.ZERO, new BigDecimal("9")))
+                .isFalse();
     }
 
     private static ValueEntry typed(BigDecimal value) {

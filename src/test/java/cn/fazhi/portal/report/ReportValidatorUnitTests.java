@@ -32,12 +32,20 @@ class ReportValidatorUnitTests {
     private static final IndicatorDef STAFF = indicator("T_STAFF", 4, IndicatorKind.COUNT, null, null);
     private static final IndicatorDef UNITS = indicator("T_UNITS", 5, IndicatorKind.COUNT, null, null);
 
-    private static final RuleDef STAFF_PER_UNIT = new RuleDef("T_RULE", "T_UNITS", Comparison.AT_MOST, "T_STAFF",
-            Severity.WARNING, "执法单位数不应多于执法人员数", "Units should not outnumber staff");
+    private static final RuleDef STAFF_PER_UNIT = new RuleDef(
+            "T_RULE",
+            "T_UNITS",
+            Comparison.AT_MOST,
+            "T_STAFF",
+            Severity.WARNING,
+            "执法单位数不应多于执法人员数",
+            "Units should not outnumber staff");
 
-    private final Catalog catalog = new Catalog(2024,
+    private final Catalog catalog = new Catalog(
+            2024,
             List.of(new SectionDef("T_SECTION", 1, "测试板块", "Test section", "一")),
-            List.of(CASES, CLOSED, RATE, STAFF, UNITS), List.of(STAFF_PER_UNIT));
+            List.of(CASES, CLOSED, RATE, STAFF, UNITS),
+            List.of(STAFF_PER_UNIT));
 
     @Test
     void aNumeratorAboveItsDenominatorIsAnErrorOnTheNumerator() {
@@ -47,38 +55,51 @@ class ReportValidatorUnitTests {
             assertThat(f.severity()).isEqualTo(Severity.ERROR);
             assertThat(f.messageKey()).isEqualTo("validation.partsExceed");
         });
-        assertThat(validate(Map.of("T_CASES", typed(10), "T_CLOSED", typed(10)))).isEmpty();
+        assertThat(validate(Map.of("T_CASES", typed(10), "T_CLOSED", typed(10))))
+                .isEmpty();
     }
 
     @Test
     void aTypedRateMayDifferFromItsPartsByATenthOfAPointAtMost() {
         // 2 of 3 closed: 66.67 %
-        assertThat(validate(Map.of("T_CASES", typed(3), "T_CLOSED", typed(2), "T_RATE", typed("66.6")))).isEmpty();
+        assertThat(validate(Map.of("T_CASES", typed(3), "T_CLOSED", typed(2), "T_RATE", typed("66.6"))))
+                .isEmpty();
         assertThat(validate(Map.of("T_CASES", typed(3), "T_CLOSED", typed(2), "T_RATE", typed("66.5"))))
-                .singleElement().satisfies(f -> {
+                .singleElement()
+                .satisfies(f -> {
                     assertThat(f.indicatorCode()).isEqualTo("T_RATE");
                     assertThat(f.messageKey()).isEqualTo("validation.rateMismatch");
                 });
         // a rate typed over a zero denominator has no parts to agree with
         assertThat(validate(Map.of("T_CASES", typed(0), "T_CLOSED", typed(0), "T_RATE", typed(50))))
-                .extracting(Finding::messageKey).containsExactly("validation.rateNotApplicable");
+                .extracting(Finding::messageKey)
+                .containsExactly("validation.rateNotApplicable");
     }
 
     @Test
     void aCatalogueRuleGivesItsOwnMessageAndSeverityAndReplacesTheAutomaticCheckOnTheSameParts() {
-        assertThat(validate(Map.of("T_UNITS", typed(5), "T_STAFF", typed(4)))).singleElement().satisfies(f -> {
-            assertThat(f.indicatorCode()).isEqualTo("T_UNITS");
-            assertThat(f.severity()).isEqualTo(Severity.WARNING);
-            assertThat(f.text()).isEqualTo("执法单位数不应多于执法人员数");
-        });
+        assertThat(validate(Map.of("T_UNITS", typed(5), "T_STAFF", typed(4))))
+                .singleElement()
+                .satisfies(f -> {
+                    assertThat(f.indicatorCode()).isEqualTo("T_UNITS");
+                    assertThat(f.severity()).isEqualTo(Severity.WARNING);
+                    assertThat(f.text()).isEqualTo("执法单位数不应多于执法人员数");
+                });
         assertThat(validate(Map.of("T_UNITS", typed(4), "T_STAFF", typed(4)))).isEmpty();
 
         // a rule on the rate's own parts: only the rule's warning, no automatic error
-        RuleDef closedAtMostCases = new RuleDef("T_CARRIED", "T_CLOSED", Comparison.AT_MOST, "T_CASES",
-                Severity.WARNING, "结案数多于立案数（含上年结转）请说明", "Explain");
+        RuleDef closedAtMostCases = new RuleDef(
+                "T_CARRIED",
+                "T_CLOSED",
+                Comparison.AT_MOST,
+                "T_CASES",
+                Severity.WARNING,
+                "结案数多于立案数（含上年结转）请说明",
+                "Explain");
         Catalog ruled = new Catalog(2024, catalog.sections(), catalog.indicators(), List.of(closedAtMostCases));
         assertThat(ReportValidator.validate(ruled, Map.of("T_CASES", typed(10), "T_CLOSED", typed(12)), Map.of(), ZH))
-                .singleElement().satisfies(f -> {
+                .singleElement()
+                .satisfies(f -> {
                     assertThat(f.severity()).isEqualTo(Severity.WARNING);
                     assertThat(f.text()).isEqualTo("结案数多于立案数（含上年结转）请说明");
                 });
@@ -86,11 +107,15 @@ class ReportValidatorUnitTests {
 
     @Test
     void aMoveFromLastYearIsAWarningOnlyWhenItIsMoreThanHalfAndAtLeastTenUnits() {
-        assertThat(ReportValidator.isOutlier(new BigDecimal("100"), new BigDecimal("151"))).isTrue();
-        assertThat(ReportValidator.isOutlier(new BigDecimal("100"), new BigDecimal("150"))).isFalse();
-        assertThat(ReportValidator.isOutlier(new BigDecimal("100"), new BigDecimal("49"))).isTrue();
+        assertThat(ReportValidator.isOutlier(new BigDecimal("100"), new BigDecimal("151")))
+                .isTrue();
+        assertThat(ReportValidator.isOutlier(new BigDecimal("100"), new BigDecimal("150")))
+                .isFalse();
+        assertThat(ReportValidator.isOutlier(new BigDecimal("100"), new BigDecimal("49")))
+                .isTrue();
         // small counts jump by nature: 4 to 12 is +200 % but only 8 units
-        assertThat(ReportValidator.isOutlier(new BigDecimal("4"), new BigDecimal("12"))).isFalse();
+        assertThat(ReportValidator.isOutlier(new BigDecimal("4"), new BigDecimal("12")))
+                .isFalse();
         assertThat(ReportValidator.isOutlier(BigDecimal.ZERO, BigDecimal.TEN)).isTrue();
 
         Map<String, BigDecimal> lastYear = Map.of("T_STAFF", new BigDecimal("100"));
@@ -104,11 +129,15 @@ class ReportValidatorUnitTests {
         // explained, it stays listed but as explained
         Map<String, ValueEntry> explained = new HashMap<>();
         explained.put("T_STAFF", new ValueEntry(new BigDecimal("200"), ValueSource.TYPED, "新招录 100 人"));
-        assertThat(ReportValidator.validate(catalog, explained, lastYear, ZH)).singleElement()
+        assertThat(ReportValidator.validate(catalog, explained, lastYear, ZH))
+                .singleElement()
                 .satisfies(f -> assertThat(f.explained()).isTrue());
         // a computed value is not the clerk's: it is never an outlier of its own
-        assertThat(ReportValidator.validate(catalog,
-                Map.of("T_STAFF", new ValueEntry(new BigDecimal("200"), ValueSource.COMPUTED, null)), lastYear, ZH))
+        assertThat(ReportValidator.validate(
+                        catalog,
+                        Map.of("T_STAFF", new ValueEntry(new BigDecimal("200"), ValueSource.COMPUTED, null)),
+                        lastYear,
+                        ZH))
                 .isEmpty();
     }
 
@@ -117,8 +146,9 @@ class ReportValidatorUnitTests {
         Map<String, IndicatorDef> byCode = catalog.byCode();
         assertThat(ReportValidator.effective("T_RATE", byCode, Map.of("T_CASES", typed(4), "T_CLOSED", typed(1))))
                 .isEqualByComparingTo("25");
-        assertThat(ReportValidator.effective("T_RATE", byCode,
-                Map.of("T_CASES", typed(4), "T_CLOSED", typed(1), "T_RATE", typed("25.05")))).isEqualByComparingTo("25.05");
+        assertThat(ReportValidator.effective(
+                        "T_RATE", byCode, Map.of("T_CASES", typed(4), "T_CLOSED", typed(1), "T_RATE", typed("25.05"))))
+                .isEqualByComparingTo("25.05");
         assertThat(ReportValidator.effective("T_STAFF", byCode, Map.of())).isNull();
     }
 
@@ -130,10 +160,24 @@ class ReportValidatorUnitTests {
         return new ValueEntry(new BigDecimal(value.toString()), ValueSource.TYPED, null);
     }
 
-    private static IndicatorDef indicator(String code, int position, IndicatorKind kind, String numerator,
-            String denominator) {
-        return new IndicatorDef(code, "T_SECTION", position, "指标" + code, "Indicator " + code,
-                kind == IndicatorKind.RATE ? "%" : "个", kind, Direction.UP, numerator, denominator, null, null, null,
-                2020, null, false);
+    private static IndicatorDef indicator(
+            String code, int position, IndicatorKind kind, String numerator, String denominator) {
+        return new IndicatorDef(
+                code,
+                "T_SECTION",
+                position,
+                "指标" + code,
+                "Indicator " + code,
+                kind == IndicatorKind.RATE ? "%" : "个",
+                kind,
+                Direction.UP,
+                numerator,
+                denominator,
+                null,
+                null,
+                null,
+                2020,
+                null,
+                false);
     }
 }

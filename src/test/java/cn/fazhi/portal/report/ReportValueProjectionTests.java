@@ -26,19 +26,27 @@ class ReportValueProjectionTests {
         reports.save(report);
         entityManager.flush();
 
-        assertThat(reports.entriesOf(report.getId())).containsExactly(new AnnualReportRepository.StoredValue(
-                "ENF_STAFF", new BigDecimal("42.0000"), ValueSource.TYPED, "含协管人员"));
+        assertThat(reports.entriesOf(report.getId()))
+                .containsExactly(new AnnualReportRepository.StoredValue(
+                        "ENF_STAFF", new BigDecimal("42.0000"), ValueSource.TYPED, "含协管人员"));
         assertThat(reports.entriesOf(report.getId()).get(0).entry())
                 .isEqualTo(new ValueEntry(new BigDecimal("42.0000"), ValueSource.TYPED, "含协管人员"));
-        assertThat(reports.publishedValuesOf("530111", 2039)).as("a draft is not published").isEmpty();
+        assertThat(reports.publishedValuesOf("530111", 2039))
+                .as("a draft is not published")
+                .isEmpty();
 
         // approved as loaded by SQL, without a published version: its working values count
-        entityManager.createNativeQuery("update annual_report set status = 'APPROVED', submitted_at = now(), approved_at = now() "
-                + "where id = :id")
-                .setParameter("id", report.getId()).executeUpdate();
+        entityManager
+                .createNativeQuery(
+                        "update annual_report set status = 'APPROVED', submitted_at = now(), approved_at = now() "
+                                + "where id = :id")
+                .setParameter("id", report.getId())
+                .executeUpdate();
 
-        assertThat(reports.publishedValuesOf("530111", 2039)).extracting(
-                AnnualReportRepository.PublishedValue::indicatorCode, v -> v.value().stripTrailingZeros())
+        assertThat(reports.publishedValuesOf("530111", 2039))
+                .extracting(
+                        AnnualReportRepository.PublishedValue::indicatorCode,
+                        v -> v.value().stripTrailingZeros())
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("ENF_STAFF", new BigDecimal("42")));
         assertThat(reports.publishedValuesOf("530111", 2038)).isEmpty();
     }

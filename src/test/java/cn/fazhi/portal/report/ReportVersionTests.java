@@ -42,6 +42,7 @@ class ReportVersionTests {
 
     /** A county and year no other test uses: 西藏 拉萨 城关区 2019. */
     static final String COUNTY = "540102";
+
     static final int YEAR = 2019;
     static final String STAFF = "ENF_STAFF";
 
@@ -69,7 +70,9 @@ class ReportVersionTests {
     void anApprovedReport() {
         reviewer = TestUsers.user(accounts, "version-reviewer-xizang", Role.REVIEWER, "540000");
         jdbc.update("delete from annual_report where county_code = ? and year = ?", COUNTY, YEAR);
-        Instant submitted = LocalDate.of(YEAR + 1, 2, 20).atStartOfDay(java.time.ZoneOffset.UTC).toInstant();
+        Instant submitted = LocalDate.of(YEAR + 1, 2, 20)
+                .atStartOfDay(java.time.ZoneOffset.UTC)
+                .toInstant();
         transaction.executeWithoutResult(status -> {
             Catalog catalog = catalogs.forYear(YEAR);
             AnnualReport report = AnnualReport.open(COUNTY, YEAR, ReportingPeriods.legalDeadline(YEAR), submitted);
@@ -91,15 +94,25 @@ class ReportVersionTests {
     void aCorrectionNeverUnpublishesAndItsApprovalAddsVersionTwo() throws Exception {
         String base = "/counties/" + COUNTY + "/reports/" + YEAR;
         String reason = "内部理由：执法人员数含协管人员，须更正";
-        assertThat(mvc.perform(post(base + "/reopen").with(user(reviewer)).with(csrf())
-                .param("version", String.valueOf(workingVersion())).param("reason", reason))
-                .andReturn().getResponse().getStatus()).isEqualTo(302);
+        assertThat(mvc.perform(post(base + "/reopen")
+                                .with(user(reviewer))
+                                .with(csrf())
+                                .param("version", String.valueOf(workingVersion()))
+                                .param("reason", reason))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(302);
 
         // the clerk corrects the figure and submits again, a round of its own
         Instant resubmitted = Instant.now().minusSeconds(60);
         transaction.executeWithoutResult(status -> {
             AnnualReport report = reports.findByCountyCodeAndYear(COUNTY, YEAR).orElseThrow();
-            report.enterTyped(catalogs.forYear(YEAR).indicator(STAFF).orElseThrow(), new BigDecimal("95"), null, null,
+            report.enterTyped(
+                    catalogs.forYear(YEAR).indicator(STAFF).orElseThrow(),
+                    new BigDecimal("95"),
+                    null,
+                    null,
                     resubmitted);
             report.writeNarrative("第二版举措", "第一版不足", "第一版安排", "第一版职责", resubmitted);
             report.submit(null, resubmitted);
@@ -107,11 +120,15 @@ class ReportVersionTests {
 
         // meanwhile the public reads version 1, marked 更正中, in the page, the downloads and the ranking
         Document page = page(get(base));
-        assertThat(page.select("#value-" + STAFF + " [data-testid=value]").text()).isEqualTo("120");
+        assertThat(page.select("#value-" + STAFF + " [data-testid=value]").text())
+                .isEqualTo("120");
         assertThat(page.select("#correcting").text()).contains("更正中", "第 1 版");
         assertThat(page.text()).doesNotContain(reason).doesNotContain("第二版举措");
-        MockHttpServletResponse csv = mvc.perform(get(base + "/report.csv")).andReturn().getResponse();
-        assertThat(csv.getContentAsString(StandardCharsets.UTF_8)).contains("120").doesNotContain("第二版举措");
+        MockHttpServletResponse csv =
+                mvc.perform(get(base + "/report.csv")).andReturn().getResponse();
+        assertThat(csv.getContentAsString(StandardCharsets.UTF_8))
+                .contains("120")
+                .doesNotContain("第二版举措");
         assertThat(java.net.URLDecoder.decode(csv.getHeader("Content-Disposition"), StandardCharsets.UTF_8))
                 .contains("-v1-更正中.csv");
         assertThat(page(get(base + "/print")).select("#version-note").text()).contains("更正中", "第 1 版");
@@ -119,11 +136,18 @@ class ReportVersionTests {
         assertThat(rankingLine()).contains("120", "城关区（更正中）");
 
         // the correction's approval publishes version 2 with its public note
-        assertThat(mvc.perform(post(base + "/approve").with(user(reviewer)).with(csrf())
-                .param("version", String.valueOf(workingVersion())).param("publicNote", "更正了执法人员数"))
-                .andReturn().getResponse().getStatus()).isEqualTo(302);
+        assertThat(mvc.perform(post(base + "/approve")
+                                .with(user(reviewer))
+                                .with(csrf())
+                                .param("version", String.valueOf(workingVersion()))
+                                .param("publicNote", "更正了执法人员数"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(302);
         page = page(get(base));
-        assertThat(page.select("#value-" + STAFF + " [data-testid=value]").text()).isEqualTo("95");
+        assertThat(page.select("#value-" + STAFF + " [data-testid=value]").text())
+                .isEqualTo("95");
         assertThat(page.select("#correcting")).isEmpty();
         assertThat(page.select("#versions tbody tr").eachAttr("data-version")).containsExactly("1", "2");
         assertThat(page.select("#versions").text()).contains("更正了执法人员数");
@@ -131,41 +155,66 @@ class ReportVersionTests {
         assertThat(rankingLine()).contains("95").doesNotContain("更正中");
 
         // the ranking as it stood: yesterday version 1 counted, before its approval nothing did
-        String yesterday = LocalDate.now(cn.fazhi.portal.config.TimeConfiguration.CHINA).minusDays(1).toString();
+        String yesterday = LocalDate.now(cn.fazhi.portal.config.TimeConfiguration.CHINA)
+                .minusDays(1)
+                .toString();
         assertThat(rankingLine(yesterday)).contains("120").doesNotContain("95");
-        assertThat(rankingLine(LocalDate.of(YEAR + 1, 2, 20).toString())).contains("城关区").doesNotContain("120");
-        Document asOf = page(get("/dashboards/ranking").param("year", String.valueOf(YEAR)).param("area", "540000")
-                .param("indicator", STAFF).param("asOf", yesterday));
+        assertThat(rankingLine(LocalDate.of(YEAR + 1, 2, 20).toString()))
+                .contains("城关区")
+                .doesNotContain("120");
+        Document asOf = page(get("/dashboards/ranking")
+                .param("year", String.valueOf(YEAR))
+                .param("area", "540000")
+                .param("indicator", STAFF)
+                .param("asOf", yesterday));
         assertThat(asOf.select("#as-of").text()).contains("截至 " + yesterday);
-        assertThat(page(get("/dashboards/ranking").param("year", String.valueOf(YEAR)).param("area", "540000")
-                .param("asOf", "2020-13-45")).select("#as-of").text())
+        assertThat(page(get("/dashboards/ranking")
+                                .param("year", String.valueOf(YEAR))
+                                .param("area", "540000")
+                                .param("asOf", "2020-13-45"))
+                        .select("#as-of")
+                        .text())
                 .contains("截至 " + LocalDate.now(cn.fazhi.portal.config.TimeConfiguration.CHINA));
 
         // version 1 is still there, page and document
         Document first = page(get(base).param("version", "1"));
-        assertThat(first.select("#value-" + STAFF + " [data-testid=value]").text()).isEqualTo("120");
+        assertThat(first.select("#value-" + STAFF + " [data-testid=value]").text())
+                .isEqualTo("120");
         assertThat(first.select("#shown-version").text()).contains("第 1 版");
         assertThat(page(get(base + "/print")).select("#version-note").text()).contains("第 2 版");
-        assertThat(page(get(base + "/print").param("version", "1")).select("tr.figure[data-indicator=" + STAFF + "]")
-                .text()).contains("120");
+        assertThat(page(get(base + "/print").param("version", "1"))
+                        .select("tr.figure[data-indicator=" + STAFF + "]")
+                        .text())
+                .contains("120");
 
-        MockHttpServletResponse word = mvc.perform(get(base + "/document.docx").param("version", "1")).andReturn()
+        MockHttpServletResponse word = mvc.perform(get(base + "/document.docx").param("version", "1"))
+                .andReturn()
                 .getResponse();
         assertThat(word.getStatus()).isEqualTo(200);
         try (var document = new org.apache.poi.xwpf.usermodel.XWPFDocument(
-                new java.io.ByteArrayInputStream(word.getContentAsByteArray()));
+                        new java.io.ByteArrayInputStream(word.getContentAsByteArray()));
                 var extractor = new org.apache.poi.xwpf.extractor.XWPFWordExtractor(document)) {
             assertThat(extractor.getText()).contains("第一版举措").doesNotContain("第二版举措");
         }
 
         // what changed: the value, old → new, and the narrative part
         Document changes = page(get(base + "/versions/2/changes"));
-        assertThat(changes.select("#changed-values tr[data-indicator=" + STAFF + "]").text()).contains("120", "95");
+        assertThat(changes.select("#changed-values tr[data-indicator=" + STAFF + "]")
+                        .text())
+                .contains("120", "95");
         assertThat(changes.select(".changed-text").eachAttr("data-part")).containsExactly("measures");
         assertThat(changes.select("#public-note").text()).contains("更正了执法人员数");
         assertThat(changes.text()).doesNotContain(reason);
-        assertThat(mvc.perform(get(base + "/versions/3/changes")).andReturn().getResponse().getStatus()).isEqualTo(404);
-        assertThat(mvc.perform(get(base).param("version", "7")).andReturn().getResponse().getStatus()).isEqualTo(404);
+        assertThat(mvc.perform(get(base + "/versions/3/changes"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
+        assertThat(mvc.perform(get(base).param("version", "7"))
+                        .andReturn()
+                        .getResponse()
+                        .getStatus())
+                .isEqualTo(404);
 
         // the reviewer sees both rounds' submissions; the public does not see the rounds
         Document internal = page(get(base).with(user(reviewer)));
@@ -173,8 +222,11 @@ class ReportVersionTests {
         assertThat(page.select("#submissions")).isEmpty();
 
         // the database keeps a version as it was
-        Long version = jdbc.queryForObject("select published_version_id from annual_report where county_code = ? and year = ?",
-                Long.class, COUNTY, YEAR);
+        Long version = jdbc.queryForObject(
+                "select published_version_id from annual_report where county_code = ? and year = ?",
+                Long.class,
+                COUNTY,
+                YEAR);
         assertThatThrownBy(() -> jdbc.update("update report_version set public_note = 'x' where id = ?", version))
                 .hasMessageContaining("never changed");
         assertThatThrownBy(() -> jdbc.update("delete from report_version_value where version_id = ?", version))
@@ -192,19 +244,27 @@ class ReportVersionTests {
             report.submit(null, Instant.now());
             reports.save(report);
         });
-        var refused = mvc.perform(post(base + "/approve").with(user(reviewer)).with(csrf())
-                .param("version", String.valueOf(workingVersion())).param("publicNote", "不该有"))
+        var refused = mvc.perform(post(base + "/approve")
+                        .with(user(reviewer))
+                        .with(csrf())
+                        .param("version", String.valueOf(workingVersion()))
+                        .param("publicNote", "不该有"))
                 .andReturn();
         assertThat(refused.getResponse().getStatus()).isEqualTo(302);
         assertThat(RefusedDecision.keyOf(refused.getFlashMap(), "approvalForm", "publicNote"))
                 .isEqualTo("review.publicNoteOnlyForCorrection");
-        assertThat(jdbc.queryForObject("select count(*) from report_version v join annual_report r on r.id = v.report_id"
-                + " where r.county_code = ? and r.year = ?", Integer.class, COUNTY, YEAR)).isZero();
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from report_version v join annual_report r on r.id = v.report_id"
+                                + " where r.county_code = ? and r.year = ?",
+                        Integer.class,
+                        COUNTY,
+                        YEAR))
+                .isZero();
     }
 
     private int workingVersion() {
-        return jdbc.queryForObject("select version from annual_report where county_code = ? and year = ?",
-                Integer.class, COUNTY, YEAR);
+        return jdbc.queryForObject(
+                "select version from annual_report where county_code = ? and year = ?", Integer.class, COUNTY, YEAR);
     }
 
     /** The county's line of the public ranking of the indicator in its province. */
@@ -214,13 +274,15 @@ class ReportVersionTests {
 
     /** The same, as the ranking stood at the end of a day, or now (null). */
     private String rankingLine(String asOf) throws Exception {
-        MockHttpServletRequestBuilder request = get("/dashboards/ranking").param("year", String.valueOf(YEAR))
-                .param("area", "540000").param("indicator", STAFF).param("format", "csv");
+        MockHttpServletRequestBuilder request = get("/dashboards/ranking")
+                .param("year", String.valueOf(YEAR))
+                .param("area", "540000")
+                .param("indicator", STAFF)
+                .param("format", "csv");
         if (asOf != null) {
             request.param("asOf", asOf);
         }
-        return text(request).lines()
-                .filter(l -> l.contains("城关区")).findFirst().orElse("");
+        return text(request).lines().filter(l -> l.contains("城关区")).findFirst().orElse("");
     }
 
     private String text(MockHttpServletRequestBuilder request) throws Exception {

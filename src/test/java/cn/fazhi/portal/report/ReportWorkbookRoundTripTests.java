@@ -35,27 +35,35 @@ class ReportWorkbookRoundTripTests {
     private static final IndicatorDef RATE = indicator("T_RATE", 4, IndicatorKind.RATE, "T_CLOSED", "T_CASES");
     private static final IndicatorDef BUDGET = indicator("T_BUDGET", 5, IndicatorKind.AMOUNT, null, null);
 
-    private static final Catalog CATALOG = new Catalog(2024,
+    private static final Catalog CATALOG = new Catalog(
+            2024,
             List.of(new SectionDef("T_SECTION", 1, "测试板块", "Test section", "一")),
-            List.of(MEETINGS, CASES, CLOSED, RATE, BUDGET), List.of());
+            List.of(MEETINGS, CASES, CLOSED, RATE, BUDGET),
+            List.of());
 
     @TempDir
     Path dir;
 
     @Test
     void whatTheWriterWritesTheReaderReadsBack() throws IOException {
-        Map<String, String> narrative = Map.of("measures", "主要举措", "problems", "存在的问题",
-                "nextYearPlan", "下一年度计划", "leadersDuty", "主要负责人履职");
-        ReportExport report = new ReportExport("530101", "测试县", 2024, 7, List.of(
-                row(MEETINGS, new BigDecimal("9"), typed("12", "含专题会"), null),
-                row(CASES, null, typed("40", null), null),
-                row(CLOSED, null, typed("30", null), null),
-                row(RATE, null, null, ComputedRate.of(new BigDecimal("30"), new BigDecimal("40"))),
-                row(BUDGET, null, null, null)),
+        Map<String, String> narrative =
+                Map.of("measures", "主要举措", "problems", "存在的问题", "nextYearPlan", "下一年度计划", "leadersDuty", "主要负责人履职");
+        ReportExport report = new ReportExport(
+                "530101",
+                "测试县",
+                2024,
+                7,
+                List.of(
+                        row(MEETINGS, new BigDecimal("9"), typed("12", "含专题会"), null),
+                        row(CASES, null, typed("40", null), null),
+                        row(CLOSED, null, typed("30", null), null),
+                        row(RATE, null, null, ComputedRate.of(new BigDecimal("30"), new BigDecimal("40"))),
+                        row(BUDGET, null, null, null)),
                 narrative,
-                List.of(new ReportExport.Figure("测试板块",
-                        new CustomFigureView(1, "T_SECTION", "法治培训人次", "人次", new BigDecimal("1200"), "含线上"))),
-                List.of("测试板块"), null);
+                List.of(new ReportExport.Figure(
+                        "测试板块", new CustomFigureView(1, "T_SECTION", "法治培训人次", "人次", new BigDecimal("1200"), "含线上"))),
+                List.of("测试板块"),
+                null);
 
         ReportWorkbookReader.Content content = read(ReportWorkbookWriter.write(report), "530101", 2024);
 
@@ -83,15 +91,23 @@ class ReportWorkbookRoundTripTests {
         byte[] form = ReportWorkbookWriter.write(emptyReport());
         int meetingsRow = ReportWorkbookLayout.TABLE_HEADER_ROW + 1;
 
-        byte[] typed = edit(form, book -> book.getSheet(ReportWorkbookLayout.VALUES_SHEET).getRow(meetingsRow)
-                .createCell(ReportWorkbookLayout.VALUE).setCellValue("2,664"));
-        assertThat(read(typed, "530101", 2024).values()).filteredOn(v -> v.indicator().code().equals("T_MEETINGS"))
-                .singleElement().satisfies(v -> assertThat(v.value()).isEqualByComparingTo("2664"));
+        byte[] typed = edit(
+                form,
+                book -> book.getSheet(ReportWorkbookLayout.VALUES_SHEET)
+                        .getRow(meetingsRow)
+                        .createCell(ReportWorkbookLayout.VALUE)
+                        .setCellValue("2,664"));
+        assertThat(read(typed, "530101", 2024).values())
+                .filteredOn(v -> v.indicator().code().equals("T_MEETINGS"))
+                .singleElement()
+                .satisfies(v -> assertThat(v.value()).isEqualByComparingTo("2664"));
 
         byte[] malformed = edit(form, book -> {
             Sheet values = book.getSheet(ReportWorkbookLayout.VALUES_SHEET);
             values.getRow(meetingsRow).createCell(ReportWorkbookLayout.VALUE).setCellValue("五十九");
-            values.getRow(meetingsRow + 1).createCell(ReportWorkbookLayout.VALUE).setCellValue(2.5);
+            values.getRow(meetingsRow + 1)
+                    .createCell(ReportWorkbookLayout.VALUE)
+                    .setCellValue(2.5);
         });
         assertThat(read(malformed, "530101", 2024).problems())
                 .extracting(ImportProblem::sheet, ImportProblem::row, ImportProblem::column, ImportProblem::messageKey)
@@ -103,17 +119,30 @@ class ReportWorkbookRoundTripTests {
     @Test
     void aFormOfAnotherCountyOrYearIsRefusedAtItsHeaderCell() throws IOException {
         byte[] form = ReportWorkbookWriter.write(emptyReport());
-        assertThat(read(form, "530102", 2024).problems()).extracting(ImportProblem::row, ImportProblem::column,
-                ImportProblem::messageKey).containsExactly(tuple(1, "B", "excel.otherCounty"));
-        assertThat(read(form, "530101", 2025).problems()).extracting(ImportProblem::row, ImportProblem::column,
-                ImportProblem::messageKey).containsExactly(tuple(3, "B", "excel.otherYear"));
+        assertThat(read(form, "530102", 2024).problems())
+                .extracting(ImportProblem::row, ImportProblem::column, ImportProblem::messageKey)
+                .containsExactly(tuple(1, "B", "excel.otherCounty"));
+        assertThat(read(form, "530101", 2025).problems())
+                .extracting(ImportProblem::row, ImportProblem::column, ImportProblem::messageKey)
+                .containsExactly(tuple(3, "B", "excel.otherYear"));
     }
 
     private ReportExport emptyReport() {
-        return new ReportExport("530101", "测试县", 2024, 1, List.of(row(MEETINGS, null, null, null),
-                row(CASES, null, null, null), row(CLOSED, null, null, null),
-                row(RATE, null, null, ComputedRate.of(null, null)), row(BUDGET, null, null, null)),
-                Map.of(), List.of(), List.of("测试板块"), null);
+        return new ReportExport(
+                "530101",
+                "测试县",
+                2024,
+                1,
+                List.of(
+                        row(MEETINGS, null, null, null),
+                        row(CASES, null, null, null),
+                        row(CLOSED, null, null, null),
+                        row(RATE, null, null, ComputedRate.of(null, null)),
+                        row(BUDGET, null, null, null)),
+                Map.of(),
+                List.of(),
+                List.of("测试板块"),
+                null);
     }
 
     private ReportWorkbookReader.Content read(byte[] workbook, String county, int year) throws IOException {
@@ -121,8 +150,8 @@ class ReportWorkbookRoundTripTests {
         return ReportWorkbookReader.read(file, CATALOG, county, year);
     }
 
-    private static ReportExport.Row row(IndicatorDef indicator, BigDecimal lastYear, ValueEntry entry,
-            ComputedRate rate) {
+    private static ReportExport.Row row(
+            IndicatorDef indicator, BigDecimal lastYear, ValueEntry entry, ComputedRate rate) {
         return new ReportExport.Row(indicator, "测试板块", lastYear, entry, rate);
     }
 
@@ -130,10 +159,24 @@ class ReportWorkbookRoundTripTests {
         return new ValueEntry(new BigDecimal(value), ValueSource.TYPED, explanation);
     }
 
-    private static IndicatorDef indicator(String code, int position, IndicatorKind kind, String numerator,
-            String denominator) {
-        return new IndicatorDef(code, "T_SECTION", position, "指标" + code, "Indicator " + code,
-                kind == IndicatorKind.RATE ? "%" : "个", kind, Direction.UP, numerator, denominator, null, null, null,
-                2020, null, false);
+    private static IndicatorDef indicator(
+            String code, int position, IndicatorKind kind, String numerator, String denominator) {
+        return new IndicatorDef(
+                code,
+                "T_SECTION",
+                position,
+                "指标" + code,
+                "Indicator " + code,
+                kind == IndicatorKind.RATE ? "%" : "个",
+                kind,
+                Direction.UP,
+                numerator,
+                denominator,
+                null,
+                null,
+                null,
+                2020,
+                null,
+                false);
     }
 }

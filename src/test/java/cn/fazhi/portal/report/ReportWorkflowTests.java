@@ -66,36 +66,55 @@ class ReportWorkflowTests {
         assertThat(post(reviewer, "/approve", Map.of("version", version()))).hasStatus(HttpStatus.CONFLICT);
 
         save(clerk, "LEADERSHIP", Map.of("v_LEA_SUPERVISION_ISSUES", "3", "v_LEA_ISSUES_RECTIFIED", "3"));
-        save(clerk, ReportForm.NARRATIVE, Map.of("measures", "开展法治督察", "problems", "基层力量薄弱",
-                "nextYearPlan", "加强培训", "leadersDuty", "主要负责人述法"));
-        assertThat(post(clerk, "/submit", Map.of("version", version()))).redirectedUrl()
+        save(
+                clerk,
+                ReportForm.NARRATIVE,
+                Map.of("measures", "开展法治督察", "problems", "基层力量薄弱", "nextYearPlan", "加强培训", "leadersDuty", "主要负责人述法"));
+        assertThat(post(clerk, "/submit", Map.of("version", version())))
+                .redirectedUrl()
                 .isEqualTo("/counties/" + COUNTY + "/reports/" + year);
         assertThat(status()).isEqualTo(ReportStatus.SUBMITTED);
         // submitted: read-only for the clerk
-        assertThat(post(clerk, "/edit", Map.of("section", "LEADERSHIP", "version", version(), "v_LEA_PARTY_MEETINGS", "1")))
+        assertThat(post(
+                        clerk,
+                        "/edit",
+                        Map.of("section", "LEADERSHIP", "version", version(), "v_LEA_PARTY_MEETINGS", "1")))
                 .hasStatus(HttpStatus.CONFLICT);
 
         // nobody but a reviewer in scope decides
         assertThat(post(clerk, "/approve", Map.of("version", version()))).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(post(outsider, "/approve", Map.of("version", version()))).hasStatus(HttpStatus.FORBIDDEN);
         assertThat(post(admin, "/approve", Map.of("version", version()))).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(post(clerk, "/return", Map.of("comment", "自己退回", "version", version()))).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(post(clerk, "/return", Map.of("comment", "自己退回", "version", version())))
+                .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(status()).isEqualTo(ReportStatus.SUBMITTED);
 
         // a return needs a comment
-        assertThat(RefusedDecision.keyOf(post(reviewer, "/return", Map.of("comment", " ", "version", version()))
-                .getMvcResult().getFlashMap(), "returnForm", "comment")).isEqualTo("review.commentRequired");
+        assertThat(RefusedDecision.keyOf(
+                        post(reviewer, "/return", Map.of("comment", " ", "version", version()))
+                                .getMvcResult()
+                                .getFlashMap(),
+                        "returnForm",
+                        "comment"))
+                .isEqualTo("review.commentRequired");
         assertThat(status()).isEqualTo(ReportStatus.SUBMITTED);
         post(reviewer, "/return", Map.of("comment", "请补充督察问题整改的说明", "version", version()));
         assertThat(status()).isEqualTo(ReportStatus.RETURNED);
-        assertThat(mvc.get().uri("/counties/" + COUNTY + "/reports/" + year + "/edit").with(user(clerk)))
-                .bodyText().contains("请补充督察问题整改的说明");
-        assertThat(post(reviewer, "/return", Map.of("comment", "再退一次", "version", version()))).hasStatus(HttpStatus.CONFLICT);
+        assertThat(mvc.get()
+                        .uri("/counties/" + COUNTY + "/reports/" + year + "/edit")
+                        .with(user(clerk)))
+                .bodyText()
+                .contains("请补充督察问题整改的说明");
+        assertThat(post(reviewer, "/return", Map.of("comment", "再退一次", "version", version())))
+                .hasStatus(HttpStatus.CONFLICT);
 
         save(clerk, "LEADERSHIP", Map.of("e_LEA_ISSUES_RECTIFIED", "3 个问题均已整改到位"));
         // an explanation alone leaves the value as it was
         java.math.BigDecimal rectified = transaction.execute(s -> reports.findByCountyCodeAndYear(COUNTY, year)
-                .orElseThrow().entries().get("LEA_ISSUES_RECTIFIED").value());
+                .orElseThrow()
+                .entries()
+                .get("LEA_ISSUES_RECTIFIED")
+                .value());
         assertThat(rectified).isEqualByComparingTo("3");
         post(clerk, "/submit", Map.of("version", version()));
         assertThat(status()).isEqualTo(ReportStatus.SUBMITTED);
@@ -107,25 +126,44 @@ class ReportWorkflowTests {
         assertThat(post(clerk, "/submit", Map.of("version", version()))).hasStatus(HttpStatus.CONFLICT);
 
         // reopening: never the clerk, always with a reason, audited
-        assertThat(post(clerk, "/reopen", Map.of("reason", "想改", "version", version()))).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(post(outsider, "/reopen", Map.of("reason", "越权", "version", version()))).hasStatus(HttpStatus.FORBIDDEN);
-        assertThat(RefusedDecision.keyOf(post(admin, "/reopen", Map.of("version", version())).getMvcResult()
-                .getFlashMap(), "reopenForm", "reason")).isEqualTo("review.reasonRequired");
+        assertThat(post(clerk, "/reopen", Map.of("reason", "想改", "version", version())))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(post(outsider, "/reopen", Map.of("reason", "越权", "version", version())))
+                .hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(RefusedDecision.keyOf(
+                        post(admin, "/reopen", Map.of("version", version()))
+                                .getMvcResult()
+                                .getFlashMap(),
+                        "reopenForm",
+                        "reason"))
+                .isEqualTo("review.reasonRequired");
         assertThat(status()).isEqualTo(ReportStatus.APPROVED);
         post(admin, "/reopen", Map.of("reason", "发现执法数据口径错误", "version", version()));
         assertThat(status()).isEqualTo(ReportStatus.RETURNED);
         // reopening never unpublishes (issue 18): the public keeps the approved version, marked 更正中,
         // without the reason
-        assertThat(mvc.get().uri("/counties/" + COUNTY + "/reports/" + year)).hasStatusOk()
-                .bodyText().contains("更正中").doesNotContain("发现执法数据口径错误");
+        assertThat(mvc.get().uri("/counties/" + COUNTY + "/reports/" + year))
+                .hasStatusOk()
+                .bodyText()
+                .contains("更正中")
+                .doesNotContain("发现执法数据口径错误");
 
-        Long id = transaction.execute(s -> reports.findByCountyCodeAndYear(COUNTY, year).orElseThrow().getId());
+        Long id = transaction.execute(
+                s -> reports.findByCountyCodeAndYear(COUNTY, year).orElseThrow().getId());
         // newest first
-        assertThat(audit.historyOf("AnnualReport", id.toString())).extracting(AuditEntry::action)
-                .containsSubsequence("REPORT_REOPENED", "REPORT_APPROVED", "REPORT_SUBMITTED", "REPORT_RETURNED",
-                        "REPORT_SUBMITTED", "REPORT_CREATED");
-        assertThat(audit.historyOf("AnnualReport", id.toString())).filteredOn(e -> e.action().equals("REPORT_REOPENED"))
-                .singleElement().satisfies(e -> {
+        assertThat(audit.historyOf("AnnualReport", id.toString()))
+                .extracting(AuditEntry::action)
+                .containsSubsequence(
+                        "REPORT_REOPENED",
+                        "REPORT_APPROVED",
+                        "REPORT_SUBMITTED",
+                        "REPORT_RETURNED",
+                        "REPORT_SUBMITTED",
+                        "REPORT_CREATED");
+        assertThat(audit.historyOf("AnnualReport", id.toString()))
+                .filteredOn(e -> e.action().equals("REPORT_REOPENED"))
+                .singleElement()
+                .satisfies(e -> {
                     assertThat(e.actor()).isEqualTo("demo-admin");
                     assertThat(e.afterState()).contains("发现执法数据口径错误");
                 });
@@ -134,11 +172,15 @@ class ReportWorkflowTests {
     @Test
     void theReviewQueueShowsSubmittedReportsInScopeFirst() {
         PortalUser reviewer = TestUsers.demo(accounts, "demo-reviewer");
-        assertThat(mvc.get().uri("/review?status=SUBMITTED&year=2023").with(user(reviewer))).hasStatusOk()
-                .bodyText().contains("鲁甸县");
+        assertThat(mvc.get().uri("/review?status=SUBMITTED&year=2023").with(user(reviewer)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("鲁甸县");
         PortalUser outsider = TestUsers.user(accounts, "queue-reviewer-henan", Role.REVIEWER, "410000");
-        assertThat(mvc.get().uri("/review?status=SUBMITTED&year=2023").with(user(outsider))).hasStatusOk()
-                .bodyText().doesNotContain("鲁甸县");
+        assertThat(mvc.get().uri("/review?status=SUBMITTED&year=2023").with(user(outsider)))
+                .hasStatusOk()
+                .bodyText()
+                .doesNotContain("鲁甸县");
         assertThat(mvc.get().uri("/review").with(user(TestUsers.demo(accounts, "demo-clerk"))))
                 .hasStatus(HttpStatus.FORBIDDEN);
     }
@@ -151,19 +193,24 @@ class ReportWorkflowTests {
     }
 
     private MvcTestResult post(PortalUser who, String action, Map<String, String> params) {
-        var request = mvc.post().uri("/counties/" + COUNTY + "/reports/" + reportService.reportingYear() + action)
-                .with(csrf()).with(user(who));
+        var request = mvc.post()
+                .uri("/counties/" + COUNTY + "/reports/" + reportService.reportingYear() + action)
+                .with(csrf())
+                .with(user(who));
         params.forEach(request::param);
         return request.exchange();
     }
 
     private String version() {
-        return Integer.toString(transaction.execute(s ->
-                reports.findByCountyCodeAndYear(COUNTY, reportService.reportingYear()).orElseThrow().getVersion()));
+        return Integer.toString(
+                transaction.execute(s -> reports.findByCountyCodeAndYear(COUNTY, reportService.reportingYear())
+                        .orElseThrow()
+                        .getVersion()));
     }
 
     private ReportStatus status() {
-        return transaction.execute(s ->
-                reports.findByCountyCodeAndYear(COUNTY, reportService.reportingYear()).orElseThrow().getStatus());
+        return transaction.execute(s -> reports.findByCountyCodeAndYear(COUNTY, reportService.reportingYear())
+                .orElseThrow()
+                .getStatus());
     }
 }

@@ -27,8 +27,10 @@ class ValueInputTests {
         assertThat(ValueInput.parse(IndicatorKind.COUNT, "1.5").error()).isEqualTo("value.countNotWhole");
         assertThat(ValueInput.parse(IndicatorKind.RATE, "100.5").error()).isEqualTo("value.rateOver100");
         assertThat(ValueInput.parse(IndicatorKind.AMOUNT, "1.23456").error()).isEqualTo("value.tooManyDecimals");
-        assertThat(ValueInput.parse(IndicatorKind.AMOUNT, "99999999999999999").error()).isEqualTo("value.tooLarge");
-        assertThat(ValueInput.parse(IndicatorKind.COUNT, "1".repeat(41)).error()).isEqualTo("value.tooLong");
+        assertThat(ValueInput.parse(IndicatorKind.AMOUNT, "99999999999999999").error())
+                .isEqualTo("value.tooLarge");
+        assertThat(ValueInput.parse(IndicatorKind.COUNT, "1".repeat(41)).error())
+                .isEqualTo("value.tooLong");
         assertThat(ValueInput.parse(IndicatorKind.COUNT, "1e5").error()).isNull();
     }
 
@@ -41,9 +43,11 @@ class ValueInputTests {
         // the full-width comma of a Chinese keyboard is the same key
         assertThat(ValueInput.parse(IndicatorKind.COUNT, "２，６６４").value()).isEqualByComparingTo("2664");
         assertThat(ValueInput.parse(IndicatorKind.RATE, "1,5%").error()).isEqualTo("value.misplacedComma");
-        for (String typed : new String[] {"1,5", "2,75", "12,34,567", "1,2345", ",123", "123,", "1,,000", "1.234,5",
-                "1，5"}) {
-            assertThat(ValueInput.parse(IndicatorKind.AMOUNT, typed).error()).as(typed).isEqualTo("value.misplacedComma");
+        for (String typed :
+                new String[] {"1,5", "2,75", "12,34,567", "1,2345", ",123", "123,", "1,,000", "1.234,5", "1，5"}) {
+            assertThat(ValueInput.parse(IndicatorKind.AMOUNT, typed).error())
+                    .as(typed)
+                    .isEqualTo("value.misplacedComma");
         }
         assertThat(ValueInput.parse(IndicatorKind.AMOUNT, "1,5件").error()).isEqualTo("value.notANumber");
     }

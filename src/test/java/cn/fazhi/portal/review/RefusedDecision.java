@@ -11,8 +11,7 @@ import org.springframework.validation.FieldError;
  */
 public final class RefusedDecision {
 
-    private RefusedDecision() {
-    }
+    private RefusedDecision() {}
 
     /** The key of the message shown next to the field, or null when the field has no error. */
     public static String keyOf(Map<String, ?> flash, String form, String field) {

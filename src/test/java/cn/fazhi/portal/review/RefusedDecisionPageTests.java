@@ -7,11 +7,11 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import cn.fazhi.portal.PortalTest;
 import cn.fazhi.portal.TestFixtures;
 import cn.fazhi.portal.account.PortalUser;
+import cn.fazhi.portal.report.ReportEntryService;
 import cn.fazhi.portal.report.ReportService;
 import cn.fazhi.portal.report.ReportStatus;
 import cn.fazhi.portal.report.ReportView;
 import cn.fazhi.portal.report.ReportWorkflow;
-import cn.fazhi.portal.report.ReportEntryService;
 import jakarta.servlet.http.Cookie;
 import java.util.Locale;
 import java.util.Map;
@@ -77,9 +77,11 @@ class RefusedDecisionPageTests {
 
         // the report's own rule: a first approval has no note (only a hand-made request sends one)
         String first = refusedPage(reviewer, county, year, "/approve", Map.of("publicNote", "不该有"), null);
-        assertThat(first).containsPattern(Pattern.compile(
-                "id=\"approve-form\">.*?<div class=\"invalid-feedback d-block\" id=\"publicNote-error\">"
-                        + Pattern.quote("只有更正后的版本才有更正说明。") + "</div>", Pattern.DOTALL));
+        assertThat(first)
+                .containsPattern(Pattern.compile(
+                        "id=\"approve-form\">.*?<div class=\"invalid-feedback d-block\" id=\"publicNote-error\">"
+                                + Pattern.quote("只有更正后的版本才有更正说明。") + "</div>",
+                        Pattern.DOTALL));
         String firstEnglish = refusedPage(reviewer, county, year, "/approve", Map.of("publicNote", "no"), ENGLISH);
         assertThat(firstEnglish).contains("Only a corrected version carries a note on the correction.");
         assertThat(view(county, year).status()).isEqualTo(ReportStatus.SUBMITTED);
@@ -87,13 +89,24 @@ class RefusedDecisionPageTests {
         // approved, reopened and submitted again: the approval is a correction, with a note of at most 2000
         workflow.approve(county, year, view(county, year).version(), reviewer.toViewer());
         workflow.reopen(county, year, view(county, year).version(), "更正执法数据", reviewer.toViewer());
-        assertThat(workflow.submit(county, year, view(county, year).version(),
-                fixtures.clerkOf(county).toViewer(), Locale.SIMPLIFIED_CHINESE)).isEmpty();
+        assertThat(workflow.submit(
+                        county,
+                        year,
+                        view(county, year).version(),
+                        fixtures.clerkOf(county).toViewer(),
+                        Locale.SIMPLIFIED_CHINESE))
+                .isEmpty();
         String note = "更正了执法人员数。".repeat(250);
-        assertFieldWithError(refusedPage(reviewer, county, year, "/approve", Map.of("publicNote", note), null),
-                "publicNote", note, "更正说明最多 2000 字。");
-        assertFieldWithError(refusedPage(reviewer, county, year, "/approve", Map.of("publicNote", note), ENGLISH),
-                "publicNote", note, "The note on the correction is at most 2,000 characters.");
+        assertFieldWithError(
+                refusedPage(reviewer, county, year, "/approve", Map.of("publicNote", note), null),
+                "publicNote",
+                note,
+                "更正说明最多 2000 字。");
+        assertFieldWithError(
+                refusedPage(reviewer, county, year, "/approve", Map.of("publicNote", note), ENGLISH),
+                "publicNote",
+                note,
+                "The note on the correction is at most 2,000 characters.");
         assertThat(view(county, year).latestVersion()).isEqualTo(1);
     }
 
@@ -104,20 +117,31 @@ class RefusedDecisionPageTests {
         PortalUser reviewer = submitted(county, year);
         workflow.approve(county, year, view(county, year).version(), reviewer.toViewer());
 
-        assertFieldWithError(refusedPage(reviewer, county, year, "/reopen", Map.of("reason", ""), null),
-                "reason", "", "重新打开时必须填写理由。");
-        assertFieldWithError(refusedPage(reviewer, county, year, "/reopen", Map.of("reason", " \u3000"), ENGLISH),
-                "reason", "", "Reopening needs a reason.");
+        assertFieldWithError(
+                refusedPage(reviewer, county, year, "/reopen", Map.of("reason", ""), null),
+                "reason",
+                "",
+                "重新打开时必须填写理由。");
+        assertFieldWithError(
+                refusedPage(reviewer, county, year, "/reopen", Map.of("reason", " \u3000"), ENGLISH),
+                "reason",
+                "",
+                "Reopening needs a reason.");
         assertThat(view(county, year).status()).isEqualTo(ReportStatus.APPROVED);
     }
 
     /** The county's report of the year, submitted; its province's reviewer. */
     private PortalUser submitted(String county, int year) {
         PortalUser clerk = fixtures.clerkWithDraft(county, year);
-        entries.saveNarrative(county, year, view(county, year).version(), Map.of("measures", "措施", "problems", "问题",
-                "nextYearPlan", "计划", "leadersDuty", "述法"), clerk.toViewer());
-        assertThat(workflow.submit(county, year, view(county, year).version(), clerk.toViewer(),
-                Locale.SIMPLIFIED_CHINESE)).isEmpty();
+        entries.saveNarrative(
+                county,
+                year,
+                view(county, year).version(),
+                Map.of("measures", "措施", "problems", "问题", "nextYearPlan", "计划", "leadersDuty", "述法"),
+                clerk.toViewer());
+        assertThat(workflow.submit(
+                        county, year, view(county, year).version(), clerk.toViewer(), Locale.SIMPLIFIED_CHINESE))
+                .isEmpty();
         return fixtures.reviewerOf(TestFixtures.FRESH_PROVINCE);
     }
 
@@ -125,10 +149,13 @@ class RefusedDecisionPageTests {
      * Posts the decision from the current page; it must be refused with a redirect to the report's
      * own address, whose page (with what the redirect flashed) is returned.
      */
-    private String refusedPage(PortalUser reviewer, String county, int year, String action,
-            Map<String, String> typed, Cookie language) {
+    private String refusedPage(
+            PortalUser reviewer, String county, int year, String action, Map<String, String> typed, Cookie language) {
         String page = "/counties/" + county + "/reports/" + year;
-        var post = mvc.post().uri(page + action).with(csrf()).with(user(reviewer))
+        var post = mvc.post()
+                .uri(page + action)
+                .with(csrf())
+                .with(user(reviewer))
                 .param("version", Integer.toString(view(county, year).version()));
         typed.forEach(post::param);
         if (language != null) {
@@ -149,13 +176,16 @@ class RefusedDecisionPageTests {
 
     /** The field holds what was typed, is marked invalid and described by its message, which follows it. */
     private static void assertFieldWithError(String html, String field, String typed, String message) {
-        assertThat(html).containsPattern(Pattern.compile("<textarea id=\"" + field + "\"[^>]*class=\"[^\"]*is-invalid"
-                + "[^>]*aria-describedby=\"" + field + "-error[^>]*aria-invalid=\"true\"[^>]*>" + Pattern.quote(typed)
-                + "</textarea>\\s*<div class=\"invalid-feedback[^\"]*\" id=\"" + field + "-error\">"
-                + Pattern.quote(message) + "</div>"));
+        assertThat(html)
+                .containsPattern(Pattern.compile("<textarea id=\"" + field + "\"[^>]*class=\"[^\"]*is-invalid"
+                        + "[^>]*aria-describedby=\"" + field + "-error[^>]*aria-invalid=\"true\"[^>]*>"
+                        + Pattern.quote(typed)
+                        + "</textarea>\\s*<div class=\"invalid-feedback[^\"]*\" id=\"" + field + "-error\">"
+                        + Pattern.quote(message) + "</div>"));
     }
 
     private ReportView view(String county, int year) {
-        return reports.find(county, year, fixtures.admin("refused-decision").toViewer()).orElseThrow();
+        return reports.find(county, year, fixtures.admin("refused-decision").toViewer())
+                .orElseThrow();
     }
 }

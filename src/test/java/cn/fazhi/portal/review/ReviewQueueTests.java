@@ -71,44 +71,67 @@ class ReviewQueueTests {
 
     @Test
     void byDefaultTheReportsWaitingForThisReviewer() {
-        assertThat(mvc.get().uri("/review").with(user(province))).hasStatusOk().bodyText()
-                .contains("白银区", "秦州区", "平川区").doesNotContain("靖远县", "麦积区");
+        assertThat(mvc.get().uri("/review").with(user(province)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("白银区", "秦州区", "平川区")
+                .doesNotContain("靖远县", "麦积区");
         // the status select says what the page lists
-        assertThat(mvc.get().uri("/review").with(user(province))).bodyText().containsPattern(
-                "<option value=\"SUBMITTED\"\\s+selected=\"selected\">");
+        assertThat(mvc.get().uri("/review").with(user(province)))
+                .bodyText()
+                .containsPattern("<option value=\"SUBMITTED\"\\s+selected=\"selected\">");
         // "any status" (the form's empty choice) lists the drafts too
-        assertThat(mvc.get().uri("/review?status=").with(user(province))).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/review?status=").with(user(province)))
+                .hasStatusOk()
+                .bodyText()
                 .contains("白银区", "秦州区", "平川区", "靖远县", "麦积区");
         assertThat(mvc.get().uri("/review?status=NOSUCH").with(user(province))).hasStatus(HttpStatus.BAD_REQUEST);
     }
 
     @Test
     void aPrefectureReviewerNeverSeesAnotherPrefecturesReport() {
-        assertThat(mvc.get().uri("/review?status=").with(user(baiyin))).hasStatusOk().bodyText()
-                .contains("白银区", "平川区", "靖远县").doesNotContain("秦州区", "麦积区");
+        assertThat(mvc.get().uri("/review?status=").with(user(baiyin)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("白银区", "平川区", "靖远县")
+                .doesNotContain("秦州区", "麦积区");
         // asking for another prefecture does not widen the scope
-        assertThat(mvc.get().uri("/review?status=&prefecture=" + TIANSHUI).with(user(baiyin))).hasStatusOk()
-                .bodyText().doesNotContain("秦州区", "麦积区", "白银区").contains("没有符合条件的报告");
-        assertThat(mvc.get().uri("/review?status=&prefecture=620000").with(user(baiyin))).hasStatusOk()
-                .bodyText().contains("白银区").doesNotContain("秦州区");
+        assertThat(mvc.get().uri("/review?status=&prefecture=" + TIANSHUI).with(user(baiyin)))
+                .hasStatusOk()
+                .bodyText()
+                .doesNotContain("秦州区", "麦积区", "白银区")
+                .contains("没有符合条件的报告");
+        assertThat(mvc.get().uri("/review?status=&prefecture=620000").with(user(baiyin)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("白银区")
+                .doesNotContain("秦州区");
         // the service, asked for every area, keeps to the scope too
-        Page<QueueRow> page = queue.queue(new ReviewQueue.Filter(null, null, null), PageRequest.of(0, 1000),
-                baiyin.toViewer());
+        Page<QueueRow> page =
+                queue.queue(new ReviewQueue.Filter(null, null, null), PageRequest.of(0, 1000), baiyin.toViewer());
         assertThat(page.getContent()).extracting(QueueRow::countyCode).allMatch(c -> c.startsWith("6204"));
     }
 
     @Test
     void filtersByYearStatusAndPrefecture() {
-        assertThat(mvc.get().uri("/review?year=2016").with(user(province))).bodyText().contains("平川区")
+        assertThat(mvc.get().uri("/review?year=2016").with(user(province)))
+                .bodyText()
+                .contains("平川区")
                 .doesNotContain("白银区", "秦州区");
-        assertThat(mvc.get().uri("/review?status=DRAFT&year=2015").with(user(province))).bodyText()
-                .contains("靖远县", "麦积区").doesNotContain("白银区", "秦州区", "平川区");
-        assertThat(mvc.get().uri("/review?status=&prefecture=" + TIANSHUI).with(user(province))).bodyText()
-                .contains("秦州区", "麦积区").doesNotContain("白银区", "平川区", "靖远县");
+        assertThat(mvc.get().uri("/review?status=DRAFT&year=2015").with(user(province)))
+                .bodyText()
+                .contains("靖远县", "麦积区")
+                .doesNotContain("白银区", "秦州区", "平川区");
+        assertThat(mvc.get().uri("/review?status=&prefecture=" + TIANSHUI).with(user(province)))
+                .bodyText()
+                .contains("秦州区", "麦积区")
+                .doesNotContain("白银区", "平川区", "靖远县");
         // a national reviewer narrows the country to a prefecture
         PortalUser national = TestUsers.user(accounts, "queue-reviewer-national", Role.REVIEWER, null);
-        assertThat(mvc.get().uri("/review?prefecture=" + TIANSHUI).with(user(national))).bodyText()
-                .contains("秦州区").doesNotContain("白银区", "麦积区");
+        assertThat(mvc.get().uri("/review?prefecture=" + TIANSHUI).with(user(national)))
+                .bodyText()
+                .contains("秦州区")
+                .doesNotContain("白银区", "麦积区");
     }
 
     @Test
@@ -124,14 +147,18 @@ class ReviewQueueTests {
         assertThat(second.getContent()).extracting(QueueRow::countyName).containsExactly("靖远县", "麦积区");
         assertThat(queue.queue(all, PageRequest.of(2, 2), viewer).getContent()).isEmpty();
         // over HTTP: a page past the end is an empty page, not an error
-        assertThat(mvc.get().uri("/review?page=7").with(user(province))).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/review?page=7").with(user(province)))
+                .hasStatusOk()
+                .bodyText()
                 .contains("没有符合条件的报告");
     }
 
     @Test
     void theQueueIsForReviewersAndAdministrators() {
-        assertThat(mvc.get().uri("/review?status=").with(user(TestUsers.demo(accounts, "demo-admin")))).hasStatusOk()
-                .bodyText().contains("白银区", "秦州区");
+        assertThat(mvc.get().uri("/review?status=").with(user(TestUsers.demo(accounts, "demo-admin"))))
+                .hasStatusOk()
+                .bodyText()
+                .contains("白银区", "秦州区");
         PortalUser clerk = TestUsers.user(accounts, "queue-clerk-620402", Role.COUNTY_STAFF, "620402");
         assertThat(mvc.get().uri("/review").with(user(clerk))).hasStatus(HttpStatus.FORBIDDEN);
     }
@@ -151,9 +178,18 @@ class ReviewQueueTests {
         if (report.status() != ReportStatus.DRAFT) {
             return;
         }
-        entries.saveNarrative(county, year, report.version(), Map.of("measures", "措施", "problems", "问题",
-                "nextYearPlan", "计划", "leadersDuty", "述法"), clerk);
-        assertThat(workflow.submit(county, year, reports.find(county, year, clerk).orElseThrow().version(), clerk,
-                Locale.SIMPLIFIED_CHINESE)).isEqualTo(List.of());
+        entries.saveNarrative(
+                county,
+                year,
+                report.version(),
+                Map.of("measures", "措施", "problems", "问题", "nextYearPlan", "计划", "leadersDuty", "述法"),
+                clerk);
+        assertThat(workflow.submit(
+                        county,
+                        year,
+                        reports.find(county, year, clerk).orElseThrow().version(),
+                        clerk,
+                        Locale.SIMPLIFIED_CHINESE))
+                .isEqualTo(List.of());
     }
 }

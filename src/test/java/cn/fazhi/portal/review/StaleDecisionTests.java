@@ -35,8 +35,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 class StaleDecisionTests {
 
     private static final String COUNTY = "533103";
-    private static final Pattern VERSION = Pattern.compile(
-            "id=\"approve-form\">.*?name=\"version\" value=\"(\\d+)\"", Pattern.DOTALL);
+    private static final Pattern VERSION =
+            Pattern.compile("id=\"approve-form\">.*?name=\"version\" value=\"(\\d+)\"", Pattern.DOTALL);
 
     @Autowired
     MockMvcTester mvc;
@@ -66,22 +66,41 @@ class StaleDecisionTests {
         PortalUser reviewerB = TestUsers.user(accounts, "stale-reviewer-b", Role.REVIEWER, "533100");
         int year = reports.reportingYear();
         reports.openDraft(COUNTY, year, clerk.toViewer());
-        entries.saveSection(COUNTY, year, "LEADERSHIP", view(year).version(), Map.of("v_LEA_PARTY_MEETINGS", "4"),
+        entries.saveSection(
+                COUNTY,
+                year,
+                "LEADERSHIP",
+                view(year).version(),
+                Map.of("v_LEA_PARTY_MEETINGS", "4"),
                 clerk.toViewer());
-        entries.saveNarrative(COUNTY, year, view(year).version(), Map.of("measures", "措施", "problems", "问题",
-                "nextYearPlan", "计划", "leadersDuty", "述法"), clerk.toViewer());
+        entries.saveNarrative(
+                COUNTY,
+                year,
+                view(year).version(),
+                Map.of("measures", "措施", "problems", "问题", "nextYearPlan", "计划", "leadersDuty", "述法"),
+                clerk.toViewer());
         assertThat(workflow.submit(COUNTY, year, view(year).version(), clerk.toViewer(), Locale.SIMPLIFIED_CHINESE))
                 .isEmpty();
 
         // A opens the report: the decision forms carry the version shown
-        String pageA = mvc.get().uri(page(year)).with(user(reviewerA)).exchange().getResponse().getContentAsString();
+        String pageA = mvc.get()
+                .uri(page(year))
+                .with(user(reviewerA))
+                .exchange()
+                .getResponse()
+                .getContentAsString();
         String seenByA = versionIn(pageA);
         assertThat(seenByA).isEqualTo(Integer.toString(view(year).version()));
 
         // B returns it, the clerk changes a value and submits again
         assertThat(decide(reviewerB, year, "/return", Map.of("comment", "请核对会议次数", "version", seenByA)))
                 .hasStatus(HttpStatus.FOUND);
-        entries.saveSection(COUNTY, year, "LEADERSHIP", view(year).version(), Map.of("v_LEA_PARTY_MEETINGS", "40"),
+        entries.saveSection(
+                COUNTY,
+                year,
+                "LEADERSHIP",
+                view(year).version(),
+                Map.of("v_LEA_PARTY_MEETINGS", "40"),
                 clerk.toViewer());
         assertThat(workflow.submit(COUNTY, year, view(year).version(), clerk.toViewer(), Locale.SIMPLIFIED_CHINESE))
                 .isEmpty();
@@ -90,7 +109,9 @@ class StaleDecisionTests {
 
         // A's old page: approve and return are both refused, with the reason and a way to the current report
         MvcTestResult approve = decide(reviewerA, year, "/approve", Map.of("version", seenByA));
-        assertThat(approve).hasStatus(HttpStatus.CONFLICT).bodyText()
+        assertThat(approve)
+                .hasStatus(HttpStatus.CONFLICT)
+                .bodyText()
                 .contains("已被退回、修改或重新报送", "href=\"" + page(year) + "\"");
         MvcTestResult giveBack = decide(reviewerA, year, "/return", Map.of("comment", "旧页面退回", "version", seenByA));
         assertThat(giveBack).hasStatus(HttpStatus.CONFLICT);
@@ -101,10 +122,15 @@ class StaleDecisionTests {
         assertThat(approvals(year)).isEqualTo(approvals);
 
         // reopened, the page carries the new version, and the approval goes through
-        String current = versionIn(mvc.get().uri(page(year)).with(user(reviewerA)).exchange().getResponse()
+        String current = versionIn(mvc.get()
+                .uri(page(year))
+                .with(user(reviewerA))
+                .exchange()
+                .getResponse()
                 .getContentAsString());
         assertThat(current).isEqualTo(Integer.toString(resubmitted));
-        assertThat(decide(reviewerA, year, "/approve", Map.of("version", current))).hasStatus(HttpStatus.FOUND);
+        assertThat(decide(reviewerA, year, "/approve", Map.of("version", current)))
+                .hasStatus(HttpStatus.FOUND);
         assertThat(view(year).status()).isEqualTo(ReportStatus.APPROVED);
         // and a reopening from a page older than the approval is refused the same way
         assertThat(decide(reviewerA, year, "/reopen", Map.of("reason", "旧页面", "version", current)))
@@ -119,13 +145,24 @@ class StaleDecisionTests {
         int year = 2019;
         if (reports.find(COUNTY, year, reviewer.toViewer()).isEmpty()) {
             reports.openDraft(COUNTY, year, clerk.toViewer());
-            entries.saveNarrative(COUNTY, year, view(year).version(), Map.of("measures", "措施", "problems", "问题",
-                    "nextYearPlan", "计划", "leadersDuty", "述法"), clerk.toViewer());
+            entries.saveNarrative(
+                    COUNTY,
+                    year,
+                    view(year).version(),
+                    Map.of("measures", "措施", "problems", "问题", "nextYearPlan", "计划", "leadersDuty", "述法"),
+                    clerk.toViewer());
             assertThat(workflow.submit(COUNTY, year, view(year).version(), clerk.toViewer(), Locale.SIMPLIFIED_CHINESE))
                     .isEmpty();
         }
-        MvcTestResult tooLong = decide(reviewer, year, "/return", Map.of("comment", "长".repeat(5001),
-                "version", Integer.toString(view(year).version())));
+        MvcTestResult tooLong = decide(
+                reviewer,
+                year,
+                "/return",
+                Map.of(
+                        "comment",
+                        "长".repeat(5001),
+                        "version",
+                        Integer.toString(view(year).version())));
         assertThat(tooLong).hasStatus(HttpStatus.FOUND);
         assertThat(RefusedDecision.keyOf(tooLong.getMvcResult().getFlashMap(), "returnForm", "comment"))
                 .isEqualTo("review.commentTooLong");
@@ -134,10 +171,12 @@ class StaleDecisionTests {
 
     /** How many approvals of the county's report of the year the audit log holds. */
     private long approvals(int year) {
-        String id = jdbc.queryForObject("select id from annual_report where county_code = ? and year = ?",
-                String.class, COUNTY, year);
-        return audit.historyOf("AnnualReport", id).stream().map(AuditEntry::action)
-                .filter("REPORT_APPROVED"::equals).count();
+        String id = jdbc.queryForObject(
+                "select id from annual_report where county_code = ? and year = ?", String.class, COUNTY, year);
+        return audit.historyOf("AnnualReport", id).stream()
+                .map(AuditEntry::action)
+                .filter("REPORT_APPROVED"::equals)
+                .count();
     }
 
     private MvcTestResult decide(PortalUser reviewer, int year, String action, Map<String, String> params) {
@@ -147,7 +186,8 @@ class StaleDecisionTests {
     }
 
     private ReportView view(int year) {
-        return reports.find(COUNTY, year, TestUsers.demo(accounts, "demo-admin").toViewer()).orElseThrow();
+        return reports.find(COUNTY, year, TestUsers.demo(accounts, "demo-admin").toViewer())
+                .orElseThrow();
     }
 
     private static String page(int year) {

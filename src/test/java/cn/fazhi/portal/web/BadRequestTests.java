@@ -47,35 +47,46 @@ class BadRequestTests {
     @Autowired
     ReportService reports;
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
     @Test
     void theErrorPageAskedForDirectlyIsNotFoundRatherThanStatus999() throws Exception {
-        HttpResponse<String> page = http.send(HttpRequest.newBuilder(url("/error")).header("Accept", "text/html").build(),
+        HttpResponse<String> page = http.send(
+                HttpRequest.newBuilder(url("/error"))
+                        .header("Accept", "text/html")
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(page.statusCode()).isEqualTo(404);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         assertThat(page.body()).contains("页面不存在").doesNotContain("999");
-        HttpResponse<String> json = http.send(HttpRequest.newBuilder(url("/error")).header("Accept", "application/json")
-                .build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> json = http.send(
+                HttpRequest.newBuilder(url("/error"))
+                        .header("Accept", "application/json")
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(json.statusCode()).isEqualTo(404);
         assertThat(json.body()).doesNotContain("999");
     }
 
     @Test
     void aTamperedCsrfTokenOnTheLoginFormIsRefusedWith403() throws Exception {
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(url("/login")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login =
+                http.send(HttpRequest.newBuilder(url("/login")).build(), HttpResponse.BodyHandlers.ofString());
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
         assertThat(token.find()).isTrue();
         // tampered tokens that unmask to non-UTF-8 bytes made the stock handler throw: try several
         for (String prefix : new String[] {"AAAA", "____", "////", "zzzz"}) {
             String tampered = prefix + token.group(1).substring(4);
-            HttpResponse<String> post = http.send(HttpRequest.newBuilder(url("/login"))
-                    .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString("username=demo-admin&password=x&_csrf="
-                            + URLEncoder.encode(tampered, StandardCharsets.UTF_8))).build(),
+            HttpResponse<String> post = http.send(
+                    HttpRequest.newBuilder(url("/login"))
+                            .header("Cookie", cookie)
+                            .header("Content-Type", "application/x-www-form-urlencoded")
+                            .POST(HttpRequest.BodyPublishers.ofString("username=demo-admin&password=x&_csrf="
+                                    + URLEncoder.encode(tampered, StandardCharsets.UTF_8)))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(post.statusCode()).as(prefix).isEqualTo(403);
         }
@@ -83,15 +94,19 @@ class BadRequestTests {
 
     @Test
     void controlCharactersInAnyParameterAreABadRequestWithAPage() throws Exception {
-        HttpResponse<String> login = http.send(HttpRequest.newBuilder(url("/login")).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> login =
+                http.send(HttpRequest.newBuilder(url("/login")).build(), HttpResponse.BodyHandlers.ofString());
         String cookie = login.headers().firstValue("Set-Cookie").orElseThrow().split(";", 2)[0];
         Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(login.body());
         assertThat(token.find()).isTrue();
-        HttpResponse<String> post = http.send(HttpRequest.newBuilder(url("/login")).header("Accept", "text/html")
-                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=demo%00admin&password=x&_csrf="
-                        + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8))).build(),
+        HttpResponse<String> post = http.send(
+                HttpRequest.newBuilder(url("/login"))
+                        .header("Accept", "text/html")
+                        .header("Cookie", cookie)
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("username=demo%00admin&password=x&_csrf="
+                                + URLEncoder.encode(token.group(1), StandardCharsets.UTF_8)))
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(post.statusCode()).isEqualTo(400);
         assertThat(post.body()).contains("请求无效", "控制字符");
@@ -100,14 +115,29 @@ class BadRequestTests {
     @Test
     void malformedPathsAndBodiesOverTheRealServerAreRefusedWithoutAServerError() throws Exception {
         int unreadable = 0;
-        for (String path : new String[] {"/counties/%00/reports/2025/edit", "/counties/a%0d%0ab/reports/2025/approve",
-                "/counties/530621/reports/%E2%80%AE2025/return", "/counties/530621/reports/99999999999999999999/submit",
-                "/%2e%2e/error", "/counties/530621;x=%01/reports/2025/edit", "/display-mode"}) {
-            for (String type : new String[] {"application/x-www-form-urlencoded", "multipart/form-data",
-                    "multipart/form-data; boundary=x", "application/json", "text/plain; charset=nonsense"}) {
-                HttpResponse<String> post = http.send(HttpRequest.newBuilder(url(path)).header("Content-Type", type)
-                        .POST(HttpRequest.BodyPublishers.ofString("--x\r\nContent-Disposition: form-data; name=\"a\0\"\r\n"
-                                + "\r\n\u202E%zz&elderly=true&_csrf=AAAA")).build(),
+        for (String path : new String[] {
+            "/counties/%00/reports/2025/edit",
+            "/counties/a%0d%0ab/reports/2025/approve",
+            "/counties/530621/reports/%E2%80%AE2025/return",
+            "/counties/530621/reports/99999999999999999999/submit",
+            "/%2e%2e/error",
+            "/counties/530621;x=%01/reports/2025/edit",
+            "/display-mode"
+        }) {
+            for (String type : new String[] {
+                "application/x-www-form-urlencoded",
+                "multipart/form-data",
+                "multipart/form-data; boundary=x",
+                "application/json",
+                "text/plain; charset=nonsense"
+            }) {
+                HttpResponse<String> post = http.send(
+                        HttpRequest.newBuilder(url(path))
+                                .header("Content-Type", type)
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "--x\r\nContent-Disposition: form-data; name=\"a\0\"\r\n"
+                                                + "\r\n\u202E%zz&elderly=true&_csrf=AAAA"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 assertThat(post.statusCode()).as(path + " as " + type).isBetween(400, 499);
                 unreadable += post.body().contains("could not be read") ? 1 : 0;
@@ -125,18 +155,33 @@ class BadRequestTests {
             reports.openDraft(COUNTY, year, clerk.toViewer());
         }
         for (String section : new String[] {"NOPE", "LEADERSHIP".repeat(3), "LEADERSHIP\r\nX", "LEADERSHIP\n"}) {
-            assertThat(mvc.post().uri("/counties/" + COUNTY + "/reports/" + year + "/edit").with(csrf()).with(user(clerk))
-                    .param("section", section).param("version", Integer.toString(view(clerk, year).version()))
-                    .param("cf_new_name", "培训人次").param("cf_new_unit", "人次").param("cf_new_value", "12"))
-                    .as(section).hasStatus(HttpStatus.BAD_REQUEST);
+            assertThat(mvc.post()
+                            .uri("/counties/" + COUNTY + "/reports/" + year + "/edit")
+                            .with(csrf())
+                            .with(user(clerk))
+                            .param("section", section)
+                            .param("version", Integer.toString(view(clerk, year).version()))
+                            .param("cf_new_name", "培训人次")
+                            .param("cf_new_unit", "人次")
+                            .param("cf_new_value", "12"))
+                    .as(section)
+                    .hasStatus(HttpStatus.BAD_REQUEST);
         }
-        assertThat(view(clerk, year).sections().stream().flatMap(s -> s.customFigures().stream())).isEmpty();
+        assertThat(view(clerk, year).sections().stream().flatMap(s -> s.customFigures().stream()))
+                .isEmpty();
         // the same figure in a section of the form is stored
-        assertThat(mvc.post().uri("/counties/" + COUNTY + "/reports/" + year + "/edit").with(csrf()).with(user(clerk))
-                .param("section", "LEADERSHIP").param("version", Integer.toString(view(clerk, year).version()))
-                .param("cf_new_name", "培训人次").param("cf_new_unit", "人次").param("cf_new_value", "12"))
+        assertThat(mvc.post()
+                        .uri("/counties/" + COUNTY + "/reports/" + year + "/edit")
+                        .with(csrf())
+                        .with(user(clerk))
+                        .param("section", "LEADERSHIP")
+                        .param("version", Integer.toString(view(clerk, year).version()))
+                        .param("cf_new_name", "培训人次")
+                        .param("cf_new_unit", "人次")
+                        .param("cf_new_value", "12"))
                 .hasStatus(HttpStatus.FOUND);
-        assertThat(view(clerk, year).sections().stream().flatMap(s -> s.customFigures().stream())).hasSize(1);
+        assertThat(view(clerk, year).sections().stream().flatMap(s -> s.customFigures().stream()))
+                .hasSize(1);
     }
 
     private ReportView view(PortalUser clerk, int year) {

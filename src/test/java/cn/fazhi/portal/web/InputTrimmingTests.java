@@ -12,13 +12,12 @@ import org.springframework.web.bind.WebDataBinder;
 /** What a form's texts look like once bound: stripped, passwords excepted; single parameters as sent. */
 class InputTrimmingTests {
 
-    record Sample(String code, String note, String newPassword) {
-    }
+    record Sample(String code, String note, String newPassword) {}
 
     @Test
     void textsLoseTheSpacesAroundThemFullWidthOnesIncludedButPasswordsStayAsTyped() {
-        Sample bound = bind(Map.of("code", " LEA_PARTY_MEETINGS ", "note", "\u3000说明\u3000", "newPassword",
-                " secret with spaces "));
+        Sample bound = bind(Map.of(
+                "code", " LEA_PARTY_MEETINGS ", "note", "\u3000说明\u3000", "newPassword", " secret with spaces "));
         assertThat(bound.code()).isEqualTo("LEA_PARTY_MEETINGS");
         assertThat(bound.note()).isEqualTo("说明");
         assertThat(bound.newPassword()).isEqualTo(" secret with spaces ");

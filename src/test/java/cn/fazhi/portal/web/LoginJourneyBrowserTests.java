@@ -25,7 +25,8 @@ class LoginJourneyBrowserTests {
         browser.findElement(By.id("password")).sendKeys("demo-pass-2026");
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#login-form button[type=submit]"));
 
-        assertThat(browser.findElement(By.cssSelector("[data-testid=current-user]")).getText())
+        assertThat(browser.findElement(By.cssSelector("[data-testid=current-user]"))
+                        .getText())
                 .isEqualTo("云南省依法治省办（演示）");
 
         BrowserTest.Browser.clickAndWait(browser, By.linkText("行政区划"));
@@ -36,7 +37,8 @@ class LoginJourneyBrowserTests {
         BrowserTest.Browser.screenshot(browser, "county-luxi");
 
         BrowserTest.Browser.clickAndWait(browser, By.linkText("2023 年度"));
-        assertThat(browser.findElement(By.cssSelector("#value-CAP_LAWYER_COVERAGE [data-testid=value]")).getText())
+        assertThat(browser.findElement(By.cssSelector("#value-CAP_LAWYER_COVERAGE [data-testid=value]"))
+                        .getText())
                 .contains("70.8");
         BrowserTest.Browser.screenshot(browser, "report-luxi-2023");
     }
@@ -48,7 +50,8 @@ class LoginJourneyBrowserTests {
         browser.findElement(By.id("password")).sendKeys("not-the-password");
         BrowserTest.Browser.clickAndWait(browser, By.cssSelector("#login-form button[type=submit]"));
         assertThat(browser.findElement(By.id("login-error")).getText()).contains("用户名或密码错误");
-        assertThat(browser.findElement(By.id("username")).getAttribute("aria-describedby")).isEqualTo("login-error");
+        assertThat(browser.findElement(By.id("username")).getAttribute("aria-describedby"))
+                .isEqualTo("login-error");
     }
 
     private String url(String path) {

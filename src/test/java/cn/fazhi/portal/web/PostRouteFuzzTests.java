@@ -87,15 +87,31 @@ class PostRouteFuzzTests {
 
     /** Parameter names a route reads from a map of all its fields, by route. */
     private static final Map<String, List<String>> MAP_FIELDS = Map.of(
-            "/counties/{code}/reports/{year}/edit", List.of("v_LEA_PARTY_MEETINGS", "e_LEA_PARTY_MEETINGS",
-                    "v_LEA_GOV_MEETINGS", "cf_new_name", "cf_new_unit", "cf_new_value", "cf_new_note",
-                    "cf_1_name", "cf_1_remove", "measures", "problems", "nextYearPlan", "leadersDuty"),
+            "/counties/{code}/reports/{year}/edit",
+                    List.of(
+                            "v_LEA_PARTY_MEETINGS",
+                            "e_LEA_PARTY_MEETINGS",
+                            "v_LEA_GOV_MEETINGS",
+                            "cf_new_name",
+                            "cf_new_unit",
+                            "cf_new_value",
+                            "cf_new_note",
+                            "cf_1_name",
+                            "cf_1_remove",
+                            "measures",
+                            "problems",
+                            "nextYearPlan",
+                            "leadersDuty"),
             "/admin/catalog/targets", List.of("operators[LEA_GOV_MEETINGS]", "values[LEA_GOV_MEETINGS]"));
 
-    enum Persona { ANONYMOUS, CLERK, REVIEWER, ADMIN }
-
-    record Route(String pattern, List<String> params, boolean upload) {
+    enum Persona {
+        ANONYMOUS,
+        CLERK,
+        REVIEWER,
+        ADMIN
     }
+
+    record Route(String pattern, List<String> params, boolean upload) {}
 
     @Autowired
     MockMvc mvc;
@@ -146,7 +162,8 @@ class PostRouteFuzzTests {
             catalogAdmin.retireRule(RULE, "2016", admin);
         }
         // the administrator's probes may have deleted it already
-        if (catalogAdmin.indicators(admin).stream().anyMatch(r -> r.indicator().code().equals(INDICATOR))
+        if (catalogAdmin.indicators(admin).stream()
+                        .anyMatch(r -> r.indicator().code().equals(INDICATOR))
                 && catalogAdmin.delete(INDICATOR, admin) != null) {
             catalogAdmin.retire(INDICATOR, "2016", admin);
         }
@@ -154,7 +171,8 @@ class PostRouteFuzzTests {
 
     private void fuzzEveryRoute() throws Exception {
         List<Route> routes = routes();
-        assertThat(routes).extracting(Route::pattern)
+        assertThat(routes)
+                .extracting(Route::pattern)
                 .contains("/counties/{code}/reports/{year}/edit", "/counties/{code}/reports/{year}/approve", "/login");
         List<String> failures = new ArrayList<>();
         int requests = 0;
@@ -172,15 +190,17 @@ class PostRouteFuzzTests {
                 slowest.put(route.pattern() + " as " + persona, (System.nanoTime() - started) / 1_000_000);
             }
         }
-        System.out.println("Fuzzed " + requests + " requests; the slowest routes (ms): " + slowest.entrySet().stream()
-                .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(8).toList());
+        System.out.println("Fuzzed " + requests + " requests; the slowest routes (ms): "
+                + slowest.entrySet().stream()
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .limit(8)
+                        .toList());
         assertThat(requests).isGreaterThan(1000);
         assertThat(failures).isEmpty();
     }
 
     /** One request to send, and the status it must have (null: anything below 500). */
-    record Probe(AbstractMockHttpServletRequestBuilder<?> request, Integer expected) {
-    }
+    record Probe(AbstractMockHttpServletRequestBuilder<?> request, Integer expected) {}
 
     private Map<String, Probe> probes(Route route, Persona persona) throws Exception {
         Map<String, Probe> probes = new LinkedHashMap<>();
@@ -189,7 +209,8 @@ class PostRouteFuzzTests {
         // CSRF: a real token of this visitor's session with its first characters replaced, and none
         MockHttpSession session = new MockHttpSession();
         String token = csrfToken(persona, session);
-        AbstractMockHttpServletRequestBuilder<?> tampered = as(MockMvcRequestBuilders.post(url).session(session), persona)
+        AbstractMockHttpServletRequestBuilder<?> tampered = as(
+                        MockMvcRequestBuilders.post(url).session(session), persona)
                 .param("_csrf", "AAAA" + token.substring(4));
         base.forEach(tampered::param);
         // (the error page is not a route to post to: 404 before anything else)
@@ -201,11 +222,20 @@ class PostRouteFuzzTests {
         probes.put("empty body", new Probe(valid(url, persona), null));
         // a visitor sent to log in, or refused, by the route is refused whatever it sends: no need
         // to try each parameter and path variable alone (this keeps the test within a minute or two)
-        MockHttpServletResponse empty = mvc.perform(valid(url, persona)).andReturn().getResponse();
-        boolean reached = !(empty.getStatus() == 403 || empty.getStatus() == 404 || (empty.getStatus() == 302
-                && empty.getRedirectedUrl() != null && empty.getRedirectedUrl().endsWith("/login")));
-        probes.put("JSON body", new Probe(valid(url, persona).contentType(MediaType.APPLICATION_JSON)
-                .content("{\"section\":\"NOPE\",\"version\":[1]}"), null));
+        MockHttpServletResponse empty =
+                mvc.perform(valid(url, persona)).andReturn().getResponse();
+        boolean reached = !(empty.getStatus() == 403
+                || empty.getStatus() == 404
+                || (empty.getStatus() == 302
+                        && empty.getRedirectedUrl() != null
+                        && empty.getRedirectedUrl().endsWith("/login")));
+        probes.put(
+                "JSON body",
+                new Probe(
+                        valid(url, persona)
+                                .contentType(MediaType.APPLICATION_JSON)
+                                .content("{\"section\":\"NOPE\",\"version\":[1]}"),
+                        null));
         if (route.upload()) {
             probes.put("a file that is no workbook", new Probe(upload(url, persona, "not a file".getBytes()), null));
             probes.put("an empty file", new Probe(upload(url, persona, new byte[0]), null));
@@ -236,7 +266,8 @@ class PostRouteFuzzTests {
     /** What went wrong with a probe, or null. */
     private String outcome(Probe probe, Persona persona) {
         try {
-            MockHttpServletResponse response = mvc.perform(probe.request()).andReturn().getResponse();
+            MockHttpServletResponse response =
+                    mvc.perform(probe.request()).andReturn().getResponse();
             int status = response.getStatus();
             if (status >= 500) {
                 return "status " + status;
@@ -259,11 +290,15 @@ class PostRouteFuzzTests {
     }
 
     private AbstractMockHttpServletRequestBuilder<?> upload(String url, Persona persona, byte[] content) {
-        return as(MockMvcRequestBuilders.multipart(url).file(new MockMultipartFile("file", "x\u202Eslx.exe", null,
-                content)), persona).with(csrf());
+        return as(
+                        MockMvcRequestBuilders.multipart(url)
+                                .file(new MockMultipartFile("file", "x\u202Eslx.exe", null, content)),
+                        persona)
+                .with(csrf());
     }
 
-    private AbstractMockHttpServletRequestBuilder<?> as(AbstractMockHttpServletRequestBuilder<?> request, Persona persona) {
+    private AbstractMockHttpServletRequestBuilder<?> as(
+            AbstractMockHttpServletRequestBuilder<?> request, Persona persona) {
         String from = "192.0.2." + (1 + address++ % 250);
         request.with(r -> {
             r.setRemoteAddr(from);
@@ -274,7 +309,8 @@ class PostRouteFuzzTests {
 
     /** The masked CSRF token a page of this visitor's session carries, as a browser would send it. */
     private String csrfToken(Persona persona, MockHttpSession session) throws Exception {
-        AbstractMockHttpServletRequestBuilder<?> page = MockMvcRequestBuilders.get(persona == Persona.ANONYMOUS ? "/login" : "/")
+        AbstractMockHttpServletRequestBuilder<?> page = MockMvcRequestBuilders.get(
+                        persona == Persona.ANONYMOUS ? "/login" : "/")
                 .session(session);
         if (persona != Persona.ANONYMOUS) {
             page.with(user(users.get(persona)));
@@ -300,7 +336,9 @@ class PostRouteFuzzTests {
     private String baseline(String pattern, String variable) {
         String key = pattern.replaceAll("/\\{" + variable + "}.*", "") + "/{" + variable + "}";
         Supplier<String> value = baselines.get(key);
-        assertThat(value).as("a value of " + variable + " in " + pattern + " (" + key + ")").isNotNull();
+        assertThat(value)
+                .as("a value of " + variable + " in " + pattern + " (" + key + ")")
+                .isNotNull();
         return value.get();
     }
 
@@ -321,33 +359,41 @@ class PostRouteFuzzTests {
     }
 
     private int reportVersion() {
-        return reports.find(COUNTY, reports.reportingYear(), users.get(Persona.ADMIN).toViewer()).orElseThrow().version();
+        return reports.find(
+                        COUNTY,
+                        reports.reportingYear(),
+                        users.get(Persona.ADMIN).toViewer())
+                .orElseThrow()
+                .version();
     }
 
     /** Every POST route of the handler mappings with the parameter names its method reads. */
     private List<Route> routes() {
         Map<String, Route> routes = new TreeMap<>();
-        context.getBeansOfType(RequestMappingHandlerMapping.class).values().forEach(mapping ->
-                mapping.getHandlerMethods().forEach((RequestMappingInfo info, HandlerMethod method) -> {
-                    Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-                    if (!methods.isEmpty() && !methods.contains(RequestMethod.POST)) {
-                        return;
-                    }
-                    for (String pattern : info.getPatternValues()) {
-                        Set<String> names = new LinkedHashSet<>();
-                        boolean upload = false;
-                        for (MethodParameter parameter : method.getMethodParameters()) {
-                            upload |= parameter.getParameterType() == MultipartFile.class;
-                            names.addAll(namesOf(parameter, pattern));
-                        }
-                        Route known = routes.get(pattern);
-                        if (known != null) {
-                            names.addAll(known.params());
-                            upload |= known.upload();
-                        }
-                        routes.put(pattern, new Route(pattern, List.copyOf(names), upload));
-                    }
-                }));
+        context.getBeansOfType(RequestMappingHandlerMapping.class)
+                .values()
+                .forEach(mapping -> mapping.getHandlerMethods()
+                        .forEach((RequestMappingInfo info, HandlerMethod method) -> {
+                            Set<RequestMethod> methods =
+                                    info.getMethodsCondition().getMethods();
+                            if (!methods.isEmpty() && !methods.contains(RequestMethod.POST)) {
+                                return;
+                            }
+                            for (String pattern : info.getPatternValues()) {
+                                Set<String> names = new LinkedHashSet<>();
+                                boolean upload = false;
+                                for (MethodParameter parameter : method.getMethodParameters()) {
+                                    upload |= parameter.getParameterType() == MultipartFile.class;
+                                    names.addAll(namesOf(parameter, pattern));
+                                }
+                                Route known = routes.get(pattern);
+                                if (known != null) {
+                                    names.addAll(known.params());
+                                    upload |= known.upload();
+                                }
+                                routes.put(pattern, new Route(pattern, List.copyOf(names), upload));
+                            }
+                        }));
         // Spring Security's own POST endpoints
         routes.put("/login", new Route("/login", List.of("username", "password"), false));
         routes.put("/logout", new Route("/logout", List.of(), false));
@@ -357,7 +403,8 @@ class PostRouteFuzzTests {
     private static List<String> namesOf(MethodParameter parameter, String pattern) {
         parameter.initParameterNameDiscovery(new org.springframework.core.DefaultParameterNameDiscoverer());
         Class<?> type = parameter.getParameterType();
-        if (parameter.hasParameterAnnotation(PathVariable.class) || parameter.hasParameterAnnotation(RequestHeader.class)
+        if (parameter.hasParameterAnnotation(PathVariable.class)
+                || parameter.hasParameterAnnotation(RequestHeader.class)
                 || parameter.hasParameterAnnotation(AuthenticationPrincipal.class)) {
             return List.of();
         }
@@ -373,8 +420,10 @@ class PostRouteFuzzTests {
             return List.of(parameter.getParameterName());
         }
         boolean form = parameter.hasParameterAnnotation(ModelAttribute.class)
-                || (!BeanUtils.isSimpleProperty(type) && !type.getName().startsWith("java")
-                        && !type.getName().startsWith("jakarta") && !type.getName().startsWith("org.springframework")
+                || (!BeanUtils.isSimpleProperty(type)
+                        && !type.getName().startsWith("java")
+                        && !type.getName().startsWith("jakarta")
+                        && !type.getName().startsWith("org.springframework")
                         && !BindingResult.class.isAssignableFrom(type));
         if (!form) {
             return List.of();
@@ -405,17 +454,55 @@ class PostRouteFuzzTests {
         if (reports.find(COUNTY, year, admin).isEmpty()) {
             reports.openDraft(COUNTY, year, clerk);
         }
-        long target = TestUsers.user(accounts, "fuzz-target", Role.REVIEWER, "530000").getId();
-        if (catalogAdmin.indicators(admin).stream().noneMatch(r -> r.indicator().code().equals(INDICATOR))) {
-            assertThat(catalogAdmin.add(new IndicatorForm(INDICATOR, "LEADERSHIP", "模糊测试指标", "Fuzz probe",
-                    "次", "COUNT", "UP", "", "", "", "", "", "", "2015", ""), admin).code()).isEqualTo(INDICATOR);
+        long target =
+                TestUsers.user(accounts, "fuzz-target", Role.REVIEWER, "530000").getId();
+        if (catalogAdmin.indicators(admin).stream()
+                .noneMatch(r -> r.indicator().code().equals(INDICATOR))) {
+            assertThat(catalogAdmin
+                            .add(
+                                    new IndicatorForm(
+                                            INDICATOR,
+                                            "LEADERSHIP",
+                                            "模糊测试指标",
+                                            "Fuzz probe",
+                                            "次",
+                                            "COUNT",
+                                            "UP",
+                                            "",
+                                            "",
+                                            "",
+                                            "",
+                                            "",
+                                            "",
+                                            "2015",
+                                            ""),
+                                    admin)
+                            .code())
+                    .isEqualTo(INDICATOR);
         }
         if (catalogAdmin.rules(admin).stream().noneMatch(r -> r.rule().code().equals(RULE))) {
-            assertThat(catalogAdmin.addRule(new RuleForm(RULE, "LEA_PARTY_MEETINGS", "<=", "LEA_GOV_MEETINGS",
-                    "WARNING", "模糊测试规则", "", "2015"), admin).code()).isEqualTo(RULE);
+            assertThat(catalogAdmin
+                            .addRule(
+                                    new RuleForm(
+                                            RULE,
+                                            "LEA_PARTY_MEETINGS",
+                                            "<=",
+                                            "LEA_GOV_MEETINGS",
+                                            "WARNING",
+                                            "模糊测试规则",
+                                            "",
+                                            "2015"),
+                                    admin)
+                            .code())
+                    .isEqualTo(RULE);
         }
-        InspectionFixtures.Recorded inspection = InspectionFixtures.recorded(inspections, findingWorkflow, COUNTY,
-                users.get(Persona.REVIEWER).toViewer(), clerk, calendar.today());
+        InspectionFixtures.Recorded inspection = InspectionFixtures.recorded(
+                inspections,
+                findingWorkflow,
+                COUNTY,
+                users.get(Persona.REVIEWER).toViewer(),
+                clerk,
+                calendar.today());
         baselines.put("/counties/{code}", () -> COUNTY);
         baselines.put("/counties/{code}/reports/{year}", () -> Integer.toString(year));
         baselines.put("/admin/catalog/indicators/{code}", () -> INDICATOR);

@@ -56,37 +56,62 @@ class PublicCrawlTests {
 
     @Test
     void noPublicPageOrDownloadCarriesAnInternalText() throws Exception {
-        Long report = jdbc.queryForObject("select id from annual_report where county_code = '532527' and year = 2022"
-                + " and status = 'APPROVED'", Long.class);
-        String comment = jdbc.queryForObject("select review_comment from annual_report where id = ?", String.class,
+        Long report = jdbc.queryForObject(
+                "select id from annual_report where county_code = '532527' and year = 2022"
+                        + " and status = 'APPROVED'",
+                Long.class);
+        String comment =
+                jdbc.queryForObject("select review_comment from annual_report where id = ?", String.class, report);
+        String indicator = jdbc.queryForObject(
+                "select indicator_code from indicator_value where report_id = ?"
+                        + " and value is not null order by indicator_code limit 1",
+                String.class,
                 report);
-        String indicator = jdbc.queryForObject("select indicator_code from indicator_value where report_id = ?"
-                + " and value is not null order by indicator_code limit 1", String.class, report);
-        String explanation = jdbc.queryForObject("select explanation from indicator_value where report_id = ?"
-                + " and indicator_code = ?", String.class, report, indicator);
-        java.util.Map<String, Object> approval = jdbc.queryForMap(
-                "select approved_at, approved_by from annual_report where id = ?", report);
-        jdbc.update("update indicator_value set explanation = ? where report_id = ? and indicator_code = ?",
-                EXPLANATION, report, indicator);
+        String explanation = jdbc.queryForObject(
+                "select explanation from indicator_value where report_id = ?" + " and indicator_code = ?",
+                String.class,
+                report,
+                indicator);
+        java.util.Map<String, Object> approval =
+                jdbc.queryForMap("select approved_at, approved_by from annual_report where id = ?", report);
+        jdbc.update(
+                "update indicator_value set explanation = ? where report_id = ? and indicator_code = ?",
+                EXPLANATION,
+                report,
+                indicator);
         // reopened for a correction: the public reads its approved version, marked 更正中, never the reason
-        jdbc.update("update annual_report set review_comment = ?, correction_reason = ?, status = 'RETURNED',"
-                + " approved_at = null, approved_by = null where id = ?", REVIEW, REASON, report);
+        jdbc.update(
+                "update annual_report set review_comment = ?, correction_reason = ?, status = 'RETURNED',"
+                        + " approved_at = null, approved_by = null where id = ?",
+                REVIEW,
+                REASON,
+                report);
         try {
             List<String> read = crawl();
             assertThat(read.size()).as("pages and downloads read").isGreaterThan(40);
             assertThat(read).anyMatch(u -> u.endsWith("/counties/532527/reports/2022"));
             assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get(
-                    "/counties/532527/reports/2022")).andReturn().getResponse()
-                    .getContentAsString(java.nio.charset.StandardCharsets.UTF_8)).contains("更正中");
+                                    "/counties/532527/reports/2022"))
+                            .andReturn()
+                            .getResponse()
+                            .getContentAsString(java.nio.charset.StandardCharsets.UTF_8))
+                    .contains("更正中");
             assertThat(read).anyMatch(u -> u.endsWith("report.xlsx"));
             assertThat(read).anyMatch(u -> u.contains("format=csv"));
             assertThat(read).anyMatch(u -> u.endsWith("/counties/532527/reports/2022/document.docx"));
         } finally {
-            jdbc.update("update annual_report set review_comment = ?, correction_reason = null, status = 'APPROVED',"
-                    + " approved_at = ?, approved_by = ? where id = ?", comment, approval.get("approved_at"),
-                    approval.get("approved_by"), report);
-            jdbc.update("update indicator_value set explanation = ? where report_id = ? and indicator_code = ?",
-                    explanation, report, indicator);
+            jdbc.update(
+                    "update annual_report set review_comment = ?, correction_reason = null, status = 'APPROVED',"
+                            + " approved_at = ?, approved_by = ? where id = ?",
+                    comment,
+                    approval.get("approved_at"),
+                    approval.get("approved_by"),
+                    report);
+            jdbc.update(
+                    "update indicator_value set explanation = ? where report_id = ? and indicator_code = ?",
+                    explanation,
+                    report,
+                    indicator);
         }
     }
 
@@ -112,8 +137,15 @@ class PublicCrawlTests {
             queue.add("/counties/" + county);
             queue.add("/dashboards/counties/" + county);
         }
-        queue.addAll(List.of("/", "/catalog", "/regions", "/dashboards/ranking", "/dashboards/heatmap",
-                "/dashboards/scoring", "/counties/532527/reports/2022", "/counties/532527/reports/2022/report.csv",
+        queue.addAll(List.of(
+                "/",
+                "/catalog",
+                "/regions",
+                "/dashboards/ranking",
+                "/dashboards/heatmap",
+                "/dashboards/scoring",
+                "/counties/532527/reports/2022",
+                "/counties/532527/reports/2022/report.csv",
                 "/counties/532527/reports/2022/report.xlsx"));
         List<String> read = new ArrayList<>();
         while (!queue.isEmpty() && read.size() < MAX_FETCHES) {
@@ -143,14 +175,19 @@ class PublicCrawlTests {
                 List<String> links = new ArrayList<>();
                 for (Element a : page.select("a[href]")) {
                     String href = a.attr("href");
-                    if (href.startsWith("/") && !href.startsWith("//") && !href.startsWith("/login")
-                            && !href.startsWith("/logout") && !href.contains("lang=")) {
+                    if (href.startsWith("/")
+                            && !href.startsWith("//")
+                            && !href.startsWith("/login")
+                            && !href.startsWith("/logout")
+                            && !href.contains("lang=")) {
                         links.add(href.replace("&amp;", "&"));
                     }
                 }
                 // the demo's counties and the downloads first: the region tree alone has thousands of pages
-                links.stream().filter(l -> DEMO.stream().anyMatch(l::contains) || l.contains("format=")
-                        || l.contains("report.")).forEach(queue::addFirst);
+                links.stream()
+                        .filter(l ->
+                                DEMO.stream().anyMatch(l::contains) || l.contains("format=") || l.contains("report."))
+                        .forEach(queue::addFirst);
                 links.forEach(queue::addLast);
             }
         }

@@ -33,7 +33,9 @@ class PublicPagesTests {
     void publicPagesOpenWithoutLogin() {
         assertThat(mvc.get().uri("/")).hasStatusOk().bodyText().contains("法治政府建设监测平台");
         assertThat(mvc.get().uri("/login")).hasStatusOk().bodyText().contains("name=\"_csrf\"");
-        assertThat(mvc.get().uri("/catalog?year=2023")).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/catalog?year=2023"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("公职律师覆盖率", "≥ 60", "2023 年度指标目录");
         assertThat(mvc.get().uri("/regions")).hasStatusOk().bodyText().contains("云南省", "2845");
         assertThat(mvc.get().uri("/regions/532500")).hasStatusOk().bodyText().contains("泸西县");
@@ -43,13 +45,17 @@ class PublicPagesTests {
 
     @Test
     void theReportShowsComputedRatesAndNarrative() {
-        assertThat(mvc.get().uri("/counties/532527/reports/2023")).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/counties/532527/reports/2023"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("70.8", "96.0", "97.5", "自动计算", "主要举措和成效");
     }
 
     @Test
     void aCountyIsReachedFromTheBrowser() {
-        assertThat(mvc.get().uri("/regions/532527")).hasStatus(HttpStatus.FOUND).redirectedUrl()
+        assertThat(mvc.get().uri("/regions/532527"))
+                .hasStatus(HttpStatus.FOUND)
+                .redirectedUrl()
                 .isEqualTo("/counties/532527");
     }
 
@@ -67,15 +73,19 @@ class PublicPagesTests {
     void unapprovedReportsFollowTheViewersScope() {
         var reviewer = accounts.loadUserByUsername("demo-reviewer");
         var clerk = accounts.loadUserByUsername("demo-clerk");
-        assertThat(mvc.get().uri("/counties/530621/reports/2023").with(user(reviewer))).hasStatusOk()
-                .bodyText().contains("已报送");
+        assertThat(mvc.get().uri("/counties/530621/reports/2023").with(user(reviewer)))
+                .hasStatusOk()
+                .bodyText()
+                .contains("已报送");
         assertThat(mvc.get().uri("/counties/530621/reports/2023").with(user(clerk)))
                 .hasStatus(HttpStatus.NOT_FOUND);
     }
 
     @Test
     void everythingElseNeedsALogin() {
-        assertThat(mvc.get().uri("/actuator/env")).hasStatus(HttpStatus.FOUND).redirectedUrl()
+        assertThat(mvc.get().uri("/actuator/env"))
+                .hasStatus(HttpStatus.FOUND)
+                .redirectedUrl()
                 .endsWith("/login");
         assertThat(mvc.get().uri("/admin/accounts")).hasStatus(HttpStatus.FOUND);
         assertThat(mvc.get().uri("/actuator/health")).hasStatusOk();
@@ -84,10 +94,12 @@ class PublicPagesTests {
     /** Through the real server: error pages are rendered by the container's error dispatch, which MockMvc skips. */
     @Test
     void errorPagesShowNoInternals() throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/counties/999999"))
-                        .header("Accept", "text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/counties/999999"))
+                                .header("Accept", "text/html")
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).contains("页面不存在").doesNotContain("Exception", "at cn.fazhi", "trace");
     }
@@ -96,17 +108,30 @@ class PublicPagesTests {
     void securityHeadersAreSent() {
         var result = mvc.get().uri("/").exchange();
         assertThat(result.getResponse().getHeader("Content-Security-Policy"))
-                .contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-eval");
+                .contains("script-src 'self'", "frame-ancestors 'none'")
+                .doesNotContain("unsafe-eval");
         assertThat(result.getResponse().getHeader("X-Content-Type-Options")).isEqualTo("nosniff");
         assertThat(result.getResponse().getHeader("Referrer-Policy")).isEqualTo("strict-origin-when-cross-origin");
     }
 
     @Test
     void loginWorksAgainstTheAccountsTableAndNeedsCsrf() {
-        assertThat(mvc.post().uri("/login").param("username", "demo-reviewer").param("password", "demo-pass-2026")
-                .with(csrf())).hasStatus(HttpStatus.FOUND).redirectedUrl().isEqualTo("/");
-        assertThat(mvc.post().uri("/login").param("username", "demo-reviewer").param("password", "wrong")
-                .with(csrf())).hasStatus(HttpStatus.FOUND).redirectedUrl().isEqualTo("/login?error");
+        assertThat(mvc.post()
+                        .uri("/login")
+                        .param("username", "demo-reviewer")
+                        .param("password", "demo-pass-2026")
+                        .with(csrf()))
+                .hasStatus(HttpStatus.FOUND)
+                .redirectedUrl()
+                .isEqualTo("/");
+        assertThat(mvc.post()
+                        .uri("/login")
+                        .param("username", "demo-reviewer")
+                        .param("password", "wrong")
+                        .with(csrf()))
+                .hasStatus(HttpStatus.FOUND)
+                .redirectedUrl()
+                .isEqualTo("/login?error");
         // without the CSRF token even the right password is refused
         assertThat(mvc.post().uri("/login").param("username", "demo-reviewer").param("password", "demo-pass-2026"))
                 .hasStatus(HttpStatus.FORBIDDEN);
@@ -114,7 +139,9 @@ class PublicPagesTests {
 
     @Test
     void englishIsOneClickAway() {
-        assertThat(mvc.get().uri("/catalog?lang=en&year=2023")).hasStatusOk().bodyText()
+        assertThat(mvc.get().uri("/catalog?lang=en&year=2023"))
+                .hasStatusOk()
+                .bodyText()
                 .contains("Indicator catalogue 2023", "Public-lawyer coverage", "中文");
     }
 }

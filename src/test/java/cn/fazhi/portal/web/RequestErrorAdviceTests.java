@@ -35,8 +35,9 @@ class RequestErrorAdviceTests {
         assertThat(response.getStatus()).isEqualTo(409);
 
         // JPA's and Hibernate's own exceptions, where Spring did not translate them
-        for (Exception stale : new Exception[] {new OptimisticLockException("stale"),
-                new StaleObjectStateException("AnnualReport", 1L)}) {
+        for (Exception stale :
+                new Exception[] {new OptimisticLockException("stale"), new StaleObjectStateException("AnnualReport", 1L)
+                }) {
             request = new MockHttpServletRequest("POST", "/reports");
             response = new MockHttpServletResponse();
             advice.concurrentChange(stale, request, response);
@@ -66,11 +67,14 @@ class RequestErrorAdviceTests {
 
     @Test
     void aUniqueKeyHitByAConcurrentInsertIsAConflictAndAnyOtherRefusalABadRequest() throws Exception {
-        assertThat(status(violation("23505", "annual_report_county_code_year_key"))).isEqualTo(409);
+        assertThat(status(violation("23505", "annual_report_county_code_year_key")))
+                .isEqualTo(409);
         assertThat(status(violation("23514", "annual_report_year_check"))).isEqualTo(400);
-        assertThat(status(violation("23503", "custom_figure_section_code_fkey"))).isEqualTo(400);
-        assertThat(status(new DataIntegrityViolationException("value too long",
-                new SQLException("value too long for type character varying(20)", "22001")))).isEqualTo(400);
+        assertThat(status(violation("23503", "custom_figure_section_code_fkey")))
+                .isEqualTo(400);
+        assertThat(status(new DataIntegrityViolationException(
+                        "value too long", new SQLException("value too long for type character varying(20)", "22001"))))
+                .isEqualTo(400);
     }
 
     private int status(DataIntegrityViolationException e) throws Exception {
@@ -82,7 +86,8 @@ class RequestErrorAdviceTests {
     /** As Spring translates Hibernate's exception: the driver's SQLException inside Hibernate's. */
     private static DataIntegrityViolationException violation(String sqlState, String constraint) {
         SQLException sql = new SQLException("violates " + constraint, sqlState);
-        return new DataIntegrityViolationException("could not execute statement",
+        return new DataIntegrityViolationException(
+                "could not execute statement",
                 new ConstraintViolationException("could not execute statement", sql, constraint));
     }
 }
