@@ -129,7 +129,13 @@ class DashboardController {
         model.addAttribute("ranking", ranking);
         model.addAttribute(
                 "indicatorOptions",
-                FilterOptions.indicators(ranking.catalog(), ranking.indicator().code(), locale));
+                rendered.options(
+                        "indicator-options",
+                        "indicatorOptions",
+                        FilterOptions.indicators(
+                                ranking.catalog(), ranking.indicator().code(), locale),
+                        request,
+                        locale));
         model.addAttribute("rankingPage", shown);
         List<DashboardTable> shownTables = new java.util.ArrayList<>(List.of(
                 new DashboardTable(counties.name(), counties.caption(), counties.headers(), shown.getContent())));
@@ -232,7 +238,13 @@ class DashboardController {
         model.addAttribute("profile", profile);
         model.addAttribute(
                 "indicatorOptions",
-                FilterOptions.indicators(profile.catalog(), profile.indicator().code(), locale));
+                rendered.options(
+                        "indicator-options",
+                        "indicatorOptions",
+                        FilterOptions.indicators(
+                                profile.catalog(), profile.indicator().code(), locale),
+                        request,
+                        locale));
         show(model, request, profile.filters(), tables.profile(profile, locale), locale);
         String countyLabel = profile.county().name();
         String averageLabel = tables.msg(locale, "dashboard.profile.average", profile.averageOf());
@@ -350,7 +362,14 @@ class DashboardController {
             Model model, HttpServletRequest request, Filters filters, List<DashboardTable> tables, Locale locale) {
         model.addAttribute("filters", filters);
         model.addAttribute("yearOptions", FilterOptions.years(filters));
-        model.addAttribute("areaOptions", FilterOptions.areas(filters, this.tables.msg(locale, "dashboard.country")));
+        model.addAttribute(
+                "areaOptions",
+                rendered.options(
+                        "area-options",
+                        "areaOptions",
+                        FilterOptions.areas(filters, this.tables.msg(locale, "dashboard.country")),
+                        request,
+                        locale));
         model.addAttribute("tables", tables);
         model.addAttribute("peerOptions", peerOptions(locale));
         model.addAttribute("bodies", rendered.bodies(tables, request, locale));

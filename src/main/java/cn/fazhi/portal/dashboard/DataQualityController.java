@@ -53,7 +53,14 @@ class DataQualityController {
         DashboardTable table = table(page, locale);
         model.addAttribute("filters", page.filters());
         model.addAttribute("yearOptions", FilterOptions.years(page.filters()));
-        model.addAttribute("areaOptions", FilterOptions.areas(page.filters(), msg(locale, "dashboard.country")));
+        model.addAttribute(
+                "areaOptions",
+                rendered.options(
+                        "area-options",
+                        "areaOptions",
+                        FilterOptions.areas(page.filters(), msg(locale, "dashboard.country")),
+                        request,
+                        locale));
         model.addAttribute("tables", List.of(table));
         model.addAttribute("bodies", rendered.bodies(List.of(table), request, locale));
         model.addAttribute("exportBase", exportBase(request));

@@ -45,8 +45,12 @@ class RenderedTables {
             .build();
     private final LongAdder renderings = new LongAdder();
 
-    /** @param contextPath links are written under it ({@code @{…}}) */
-    private record Key(DashboardTable table, Locale locale, String contextPath) {}
+    /**
+     * @param fragment the fragment of {@code dashboard/parts} rendered
+     * @param content what it renders (a table, a picker's options), under the fragment's variable
+     * @param contextPath links are written under it ({@code @{…}})
+     */
+    private record Key(String fragment, String variable, Object content, Locale locale, String contextPath) {}
 
     RenderedTables(ITemplateEngine templates) {
         this.templates = templates;
@@ -54,6 +58,40 @@ class RenderedTables {
 
     /** The body of each table, by the table's name (the pages' {@code bodies}), for the request being answered. */
     Map<String, RenderedHtml> bodies(List<DashboardTable> tables, HttpServletRequest request, Locale locale) {
+        HttpServletResponse response = currentResponse();
+        Map<String, RenderedHtml> rendered = new LinkedHashMap<>();
+        tables.forEach(t -> rendered.put(t.name(), body(t, request, response, locale)));
+        return rendered;
+    }
+
+    /**
+     * A picker's options (fragment {@code area-options} over {@code areaOptions}, {@code
+     * indicator-options} over {@code indicatorOptions}), rendered once per choice and kept like the
+     * tables: the country's areas or a year's indicators are hundreds of options on every page.
+     */
+    RenderedHtml options(String fragment, String variable, Object options, HttpServletRequest request, Locale locale) {
+        return render(
+                new Key(fragment, variable, options, locale, request.getContextPath()), request, currentResponse());
+    }
+
+    /** A table's body rows, rendered for this request's context path and locale, or as kept. */
+    RenderedHtml body(DashboardTable table, HttpServletRequest request, HttpServletResponse response, Locale locale) {
+        return render(new Key("rows", "t", table, locale, request.getContextPath()), request, response);
+    }
+
+    private RenderedHtml render(Key key, HttpServletRequest request, HttpServletResponse response) {
+        return bodies.get(key, k -> {
+            renderings.increment();
+            var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
+                    .buildExchange(request, new LinksAsWritten(response));
+            return new RenderedHtml(templates.process(
+                    "dashboard/parts",
+                    Set.of(k.fragment()),
+                    new WebContext(exchange, k.locale(), Map.of(k.variable(), k.content()))));
+        });
+    }
+
+    private static HttpServletResponse currentResponse() {
         HttpServletResponse response =
                 RequestContextHolder.currentRequestAttributes() instanceof ServletRequestAttributes a
                         ? a.getResponse()
@@ -61,22 +99,7 @@ class RenderedTables {
         if (response == null) {
             throw new IllegalStateException("table bodies are rendered while a request is answered");
         }
-        Map<String, RenderedHtml> rendered = new LinkedHashMap<>();
-        tables.forEach(t -> rendered.put(t.name(), body(t, request, response, locale)));
-        return rendered;
-    }
-
-    /** A table's body rows, rendered for this request's context path and locale, or as kept. */
-    RenderedHtml body(DashboardTable table, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        return bodies.get(new Key(table, locale, request.getContextPath()), key -> {
-            renderings.increment();
-            var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
-                    .buildExchange(request, new LinksAsWritten(response));
-            return new RenderedHtml(templates.process(
-                    "dashboard/parts",
-                    Set.of("rows"),
-                    new WebContext(exchange, key.locale(), Map.of("t", key.table()))));
-        });
+        return response;
     }
 
     /** How many bodies were rendered rather than found kept. */

@@ -104,8 +104,9 @@ class DashboardFragmentsTests {
                 .contains(
                         "<option value=\"2024\" selected=\"selected\">2024</option>",
                         "<option value=\"2023\">2023</option>");
+        // the area and indicator options are rendered apart and kept (RenderedTables.options)
         String areas = render(
-                "area",
+                "area-options",
                 Map.of(
                         "areaOptions",
                         List.of(
@@ -118,7 +119,7 @@ class DashboardFragmentsTests {
                         "<option value=\"530000\">云南省</option>",
                         "<option value=\"530100\" selected=\"selected\">\u3000&lt;i&gt;昆明市&quot;&#39;&amp;&lt;/i&gt;</option>");
         String indicators = render(
-                "indicator",
+                "indicator-options",
                 Map.of(
                         "indicatorOptions",
                         List.of(new Group(
