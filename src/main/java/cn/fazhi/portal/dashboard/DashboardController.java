@@ -129,9 +129,7 @@ class DashboardController {
         model.addAttribute("ranking", ranking);
         model.addAttribute(
                 "indicatorOptions",
-                rendered.options(
-                        "indicator-options",
-                        "indicatorOptions",
+                rendered.indicatorOptions(
                         FilterOptions.indicators(
                                 ranking.catalog(), ranking.indicator().code(), locale),
                         request,
@@ -238,9 +236,7 @@ class DashboardController {
         model.addAttribute("profile", profile);
         model.addAttribute(
                 "indicatorOptions",
-                rendered.options(
-                        "indicator-options",
-                        "indicatorOptions",
+                rendered.indicatorOptions(
                         FilterOptions.indicators(
                                 profile.catalog(), profile.indicator().code(), locale),
                         request,
@@ -360,19 +356,9 @@ class DashboardController {
     /** A page's filters with their choices ({@link FilterOptions}) and its tables with their bodies ({@link RenderedTables}). */
     private void show(
             Model model, HttpServletRequest request, Filters filters, List<DashboardTable> tables, Locale locale) {
-        model.addAttribute("filters", filters);
-        model.addAttribute("yearOptions", FilterOptions.years(filters));
-        model.addAttribute(
-                "areaOptions",
-                rendered.options(
-                        "area-options",
-                        "areaOptions",
-                        FilterOptions.areas(filters, this.tables.msg(locale, "dashboard.country")),
-                        request,
-                        locale));
-        model.addAttribute("tables", tables);
+        rendered.putFiltersAndTables(
+                model, filters, tables, this.tables.msg(locale, "dashboard.country"), request, locale);
         model.addAttribute("peerOptions", peerOptions(locale));
-        model.addAttribute("bodies", rendered.bodies(tables, request, locale));
     }
 
     /** A table offered as a download only: its name and caption, its rows built when downloaded. */

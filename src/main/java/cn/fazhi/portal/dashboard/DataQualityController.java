@@ -51,18 +51,8 @@ class DataQualityController {
             HttpServletRequest request) {
         QualityPage page = quality.page(viewer, year, area);
         DashboardTable table = table(page, locale);
-        model.addAttribute("filters", page.filters());
-        model.addAttribute("yearOptions", FilterOptions.years(page.filters()));
-        model.addAttribute(
-                "areaOptions",
-                rendered.options(
-                        "area-options",
-                        "areaOptions",
-                        FilterOptions.areas(page.filters(), msg(locale, "dashboard.country")),
-                        request,
-                        locale));
-        model.addAttribute("tables", List.of(table));
-        model.addAttribute("bodies", rendered.bodies(List.of(table), request, locale));
+        rendered.putFiltersAndTables(
+                model, page.filters(), List.of(table), msg(locale, "dashboard.country"), request, locale);
         model.addAttribute("exportBase", exportBase(request));
         return "dashboard/quality";
     }

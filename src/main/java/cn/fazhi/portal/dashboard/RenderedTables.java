@@ -1,5 +1,6 @@
 package cn.fazhi.portal.dashboard;
 
+import cn.fazhi.portal.dashboard.DashboardService.Filters;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 import org.springframework.stereotype.Component;
+import org.springframework.ui.Model;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.thymeleaf.ITemplateEngine;
@@ -56,6 +58,26 @@ class RenderedTables {
         this.templates = templates;
     }
 
+    /**
+     * What every dashboard page shows around its tables: the filters with their pickers, the tables
+     * and their bodies (the model attributes {@code dashboard/parts} reads).
+     *
+     * @param country the area picker's name for the whole country, in the page's language
+     */
+    void putFiltersAndTables(
+            Model model,
+            Filters filters,
+            List<DashboardTable> tables,
+            String country,
+            HttpServletRequest request,
+            Locale locale) {
+        model.addAttribute("filters", filters);
+        model.addAttribute("yearOptions", FilterOptions.years(filters));
+        model.addAttribute("areaOptions", areaOptions(FilterOptions.areas(filters, country), request, locale));
+        model.addAttribute("tables", tables);
+        model.addAttribute("bodies", bodies(tables, request, locale));
+    }
+
     /** The body of each table, by the table's name (the pages' {@code bodies}), for the request being answered. */
     Map<String, RenderedHtml> bodies(List<DashboardTable> tables, HttpServletRequest request, Locale locale) {
         HttpServletResponse response = currentResponse();
@@ -65,11 +87,21 @@ class RenderedTables {
     }
 
     /**
-     * A picker's options (fragment {@code area-options} over {@code areaOptions}, {@code
-     * indicator-options} over {@code indicatorOptions}), rendered once per choice and kept like the
-     * tables: the country's areas or a year's indicators are hundreds of options on every page.
+     * A picker's options, rendered once per choice and kept like the tables: the country's areas or a
+     * year's indicators are hundreds of options on every page. The area picker's options (fragment
+     * {@code area-options}).
      */
-    RenderedHtml options(String fragment, String variable, Object options, HttpServletRequest request, Locale locale) {
+    RenderedHtml areaOptions(List<FilterOptions.Option> options, HttpServletRequest request, Locale locale) {
+        return options("area-options", "areaOptions", options, request, locale);
+    }
+
+    /** The indicator picker's options by section (fragment {@code indicator-options}), kept likewise. */
+    RenderedHtml indicatorOptions(List<FilterOptions.Group> groups, HttpServletRequest request, Locale locale) {
+        return options("indicator-options", "indicatorOptions", groups, request, locale);
+    }
+
+    private RenderedHtml options(
+            String fragment, String variable, List<?> options, HttpServletRequest request, Locale locale) {
         return render(
                 new Key(fragment, variable, options, locale, request.getContextPath()), request, currentResponse());
     }
