@@ -67,7 +67,7 @@ class AccountAdminController {
                 redirect.addFlashAttribute("flash", "account.created");
                 return "redirect:/admin/accounts/" + created.id();
             } catch (AccountRuleException e) {
-                reject(result, e);
+                e.rejectOn(result);
             }
         }
         return form(form, null, model);
@@ -94,7 +94,7 @@ class AccountAdminController {
                 redirect.addFlashAttribute("flash", "account.saved");
                 return "redirect:/admin/accounts/" + id;
             } catch (AccountRuleException e) {
-                reject(result, e);
+                e.rejectOn(result);
             }
         }
         return form(form, account, model);
@@ -198,13 +198,5 @@ class AccountAdminController {
             redirect.addFlashAttribute("flashError", e.messageKey());
         }
         return "redirect:/admin/accounts/" + id;
-    }
-
-    private static void reject(BindingResult result, AccountRuleException e) {
-        if (e.field() == null) {
-            result.reject(e.messageKey());
-        } else {
-            result.rejectValue(e.field(), e.messageKey());
-        }
     }
 }

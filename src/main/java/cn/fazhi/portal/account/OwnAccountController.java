@@ -60,7 +60,7 @@ class OwnAccountController {
             try {
                 stamp = accounts.changeOwnPassword(user.toViewer(), form.currentPassword(), form.newPassword());
             } catch (AccountRuleException e) {
-                result.rejectValue(e.field(), e.messageKey());
+                e.rejectOn(result);
             }
         }
         if (result.hasErrors()) {

@@ -1,5 +1,7 @@
 package cn.fazhi.portal.config;
 
+import org.springframework.validation.Errors;
+
 /**
  * Input a form's annotations cannot judge alone, refused by a service: the form field it is about
  * and the key (with arguments) of the message to show next to it, in the user's language. A
@@ -22,5 +24,13 @@ public abstract class FieldInputException extends RuleRefusedException {
 
     public Object[] args() {
         return args.clone();
+    }
+
+    /**
+     * Shows the refusal next to its field of the form (on the form as a whole when it names no
+     * field, as {@link Errors#rejectValue} does), as every form's POST does with a service's refusal.
+     */
+    public void rejectOn(Errors errors) {
+        errors.rejectValue(field, messageKey(), args(), null);
     }
 }

@@ -24,7 +24,7 @@ final class FormErrors {
             redirect.addFlashAttribute("flash", doneKey);
             return next;
         } catch (InspectionInputException e) {
-            result.rejectValue(e.field(), e.messageKey(), e.args(), null);
+            e.rejectOn(result);
             return null;
         }
     }

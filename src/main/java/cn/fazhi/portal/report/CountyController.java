@@ -218,7 +218,7 @@ class CountyController {
                 redirect.addFlashAttribute("flash", "publication.saved");
                 return "redirect:/counties/" + code + "/reports/" + year + "#publication";
             } catch (PublicationInputException e) {
-                result.rejectValue(e.field(), e.messageKey(), e.args(), null);
+                e.rejectOn(result);
             }
         }
         return report(code, year, null, viewer, locale, model);

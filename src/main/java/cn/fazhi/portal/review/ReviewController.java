@@ -177,7 +177,7 @@ class ReviewController {
                     redirect.addFlashAttribute("flash", decided.doneKey());
                     return "redirect:" + decided.page();
                 } catch (ReviewInputException e) {
-                    result.rejectValue(e.field(), e.messageKey(), e.args(), null);
+                    e.rejectOn(result);
                 }
             }
         } catch (ReportConflictException | ConcurrencyFailureException e) {
