@@ -1,6 +1,5 @@
 package cn.fazhi.portal.account;
 
-import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionService;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -30,7 +30,6 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class AccountService implements UserDetailsService {
 
-    private static final String ENTITY = "Account";
     private static final char[] TEMPORARY_ALPHABET =
             "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789".toCharArray();
 
@@ -40,7 +39,7 @@ public class AccountService implements UserDetailsService {
     private final PasswordPolicy passwordPolicy;
     private final PasswordHistory passwordHistory;
     private final LoginThrottle throttle;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
     private final SecureRandom random = new SecureRandom();
 
@@ -51,7 +50,7 @@ public class AccountService implements UserDetailsService {
             PasswordPolicy passwordPolicy,
             PasswordHistory passwordHistory,
             LoginThrottle throttle,
-            AuditService audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.accounts = accounts;
         this.regions = regions;
@@ -59,7 +58,7 @@ public class AccountService implements UserDetailsService {
         this.passwordPolicy = passwordPolicy;
         this.passwordHistory = passwordHistory;
         this.throttle = throttle;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -77,7 +76,7 @@ public class AccountService implements UserDetailsService {
     Optional<Boolean> recordLogin(String username, String address) {
         return accounts.findByUsername(normalise(username)).flatMap(a -> {
             a.loggedIn(clock.instant(), address);
-            audit.recordAs(a.getUsername(), "LOGIN_SUCCESS", ENTITY, a.getId(), null, null);
+            events.publishEvent(new LoggedIn(a.getId(), a.getUsername()));
             return Optional.ofNullable(a.getElderlyMode());
         });
     }
@@ -98,9 +97,9 @@ public class AccountService implements UserDetailsService {
     void recordFailedLogin(String username, String reason) {
         Optional<Account> account = accounts.findByUsername(normalise(username));
         if (account.isPresent()) {
-            audit.recordAs(null, "LOGIN_FAILURE", ENTITY, account.get().getId(), null, Map.of("reason", reason));
+            events.publishEvent(new LoginFailed(account.get().getId(), reason));
         } else {
-            audit.recordAs(null, "LOGIN_FAILURE", ENTITY, null, null, Map.of("reason", "UNKNOWN_USERNAME"));
+            events.publishEvent(new LoginFailed(null, "UNKNOWN_USERNAME"));
         }
         throttle.forgetOld();
     }
@@ -177,7 +176,7 @@ public class AccountService implements UserDetailsService {
                 code(scope),
                 level(scope),
                 true));
-        audit.record("ACCOUNT_CREATED", ENTITY, account.getId(), null, account.auditState());
+        events.publishEvent(new AccountCreated(account.getId(), account.auditState()));
         return new CreatedAccount(account.getId(), temporary);
     }
 
@@ -202,7 +201,7 @@ public class AccountService implements UserDetailsService {
                 code(scope),
                 level(scope),
                 mustChangePassword));
-        audit.recordAs("system", "ACCOUNT_CREATED", ENTITY, account.getId(), null, account.auditState());
+        events.publishEvent(new InitialAccountSetUp(account.getId(), account.auditState()));
     }
 
     @Transactional
@@ -220,7 +219,7 @@ public class AccountService implements UserDetailsService {
         }
         Map<String, Object> before = account.auditState();
         account.update(command.displayName().trim(), command.roleValue(), code(scope), level(scope));
-        audit.record("ACCOUNT_UPDATED", ENTITY, id, before, account.auditState());
+        events.publishEvent(new AccountUpdated(id, before, account.auditState()));
     }
 
     @Transactional
@@ -239,7 +238,10 @@ public class AccountService implements UserDetailsService {
             }
             account.disable();
         }
-        audit.record(enabled ? "ACCOUNT_ENABLED" : "ACCOUNT_DISABLED", ENTITY, id, before, account.auditState());
+        events.publishEvent(
+                enabled
+                        ? new AccountEnabled(id, before, account.auditState())
+                        : new AccountDisabled(id, before, account.auditState()));
     }
 
     @Transactional
@@ -248,12 +250,7 @@ public class AccountService implements UserDetailsService {
         Account account = find(id);
         List<LoginFailureRow> failures = throttle.failuresOf(account.getId());
         throttle.clear(account.getId());
-        audit.record(
-                "ACCOUNT_UNLOCKED",
-                ENTITY,
-                id,
-                Map.of("failedLogins", failureState(failures)),
-                Map.of("failedLogins", List.of()));
+        events.publishEvent(new AccountUnlocked(id, failureState(failures)));
     }
 
     /** The account's failed logins of the last day by client address, with when each may try next. */
@@ -283,7 +280,7 @@ public class AccountService implements UserDetailsService {
         String temporary = temporaryPassword(account.getUsername());
         account.changePassword(passwordEncoder.encode(temporary), true);
         throttle.clear(account.getId());
-        audit.record("PASSWORD_RESET", ENTITY, id, before, account.auditState());
+        events.publishEvent(new PasswordReset(id, before, account.auditState()));
         return temporary;
     }
 
@@ -319,7 +316,7 @@ public class AccountService implements UserDetailsService {
         String hash = passwordEncoder.encode(newPassword);
         account.changePassword(hash, false);
         passwordHistory.add(account.getId(), hash, PasswordPolicy.HISTORY);
-        audit.record("PASSWORD_CHANGED", ENTITY, account.getId(), null, account.auditState());
+        events.publishEvent(new PasswordChanged(account.getId(), account.auditState()));
         return account.getSecurityStamp();
     }
 

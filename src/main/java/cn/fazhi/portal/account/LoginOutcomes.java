@@ -1,12 +1,13 @@
 package cn.fazhi.portal.account;
 
-import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.config.ClientAddress;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Duration;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DisabledException;
 import org.springframework.security.core.Authentication;
@@ -36,7 +37,7 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
 
     private final AccountService accounts;
     private final LoginThrottle throttle;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final PasswordEncoder passwordEncoder;
     private final SavedRequestAwareAuthenticationSuccessHandler redirect =
             new SavedRequestAwareAuthenticationSuccessHandler();
@@ -45,10 +46,13 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     private final String timingHash;
 
     LoginOutcomes(
-            AccountService accounts, LoginThrottle throttle, AuditService audit, PasswordEncoder passwordEncoder) {
+            AccountService accounts,
+            LoginThrottle throttle,
+            ApplicationEventPublisher events,
+            PasswordEncoder passwordEncoder) {
         this.accounts = accounts;
         this.throttle = throttle;
-        this.audit = audit;
+        this.events = events;
         this.passwordEncoder = passwordEncoder;
         this.timingHash = passwordEncoder.encode(java.util.UUID.randomUUID().toString());
         redirect.setDefaultTargetUrl("/");
@@ -58,7 +62,7 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     public void onAuthenticationSuccess(
             HttpServletRequest request, HttpServletResponse response, Authentication authentication)
             throws IOException, ServletException {
-        String address = AuditService.clientAddress(request);
+        String address = ClientAddress.of(request);
         throttle.succeeded(subjectOf(request, authentication.getName()), address);
         accounts.recordLogin(authentication.getName(), address)
                 .ifPresent(elderly -> DisplayMode.remember(request, response, elderly));
@@ -81,7 +85,7 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
                     request.getParameter("password") == null ? "" : request.getParameter("password"), timingHash);
         }
         accounts.recordFailedLogin(username, reason);
-        Duration wait = throttle.failed(subjectOf(request, username), AuditService.clientAddress(request));
+        Duration wait = throttle.failed(subjectOf(request, username), ClientAddress.of(request));
         response.sendRedirect(
                 request.getContextPath() + "/login?error" + (wait.isZero() ? "" : "&wait=" + seconds(wait)));
     }
@@ -89,7 +93,7 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
     @Override
     public void logout(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
         if (authentication != null && authentication.getPrincipal() instanceof PortalUser user) {
-            audit.recordAs(user.getUsername(), "LOGOUT", "Account", user.getId(), null, null);
+            events.publishEvent(new LoggedOut(user.getId(), user.getUsername()));
         }
     }
 
@@ -136,7 +140,7 @@ class LoginOutcomes implements AuthenticationSuccessHandler, AuthenticationFailu
         protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                 throws ServletException, IOException {
             LoginThrottle.Subject subject = outcomes.subjectOf(request, request.getParameter("username"));
-            Duration wait = outcomes.throttle.attempt(subject, AuditService.clientAddress(request));
+            Duration wait = outcomes.throttle.attempt(subject, ClientAddress.of(request));
             if (!wait.isZero()) {
                 long seconds = seconds(wait);
                 response.setHeader("Retry-After", Long.toString(seconds));

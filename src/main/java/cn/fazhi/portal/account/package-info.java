@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Accounts",
-        allowedDependencies = {"audit", "config", "region"})
+        allowedDependencies = {"config", "region"})
 package cn.fazhi.portal.account;

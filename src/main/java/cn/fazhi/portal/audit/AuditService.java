@@ -1,9 +1,11 @@
 package cn.fazhi.portal.audit;
 
+import cn.fazhi.portal.config.AuditedEvent;
+import cn.fazhi.portal.config.ClientAddress;
 import cn.fazhi.portal.config.NotAllowedException;
-import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.event.EventListener;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
@@ -17,8 +19,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes and reads the audit log. Who acted and from which address are taken from the current
- * login and request, so that no caller can forget or fake them.
+ * Writes and reads the audit log. The modules do not call it to write: they publish what happened as
+ * an {@link AuditedEvent}, which this service hears synchronously, on the publisher's thread and in
+ * its transaction. Who acted and from which address are taken from the current login and request
+ * (the same thread's), so that no publisher can forget or fake them.
  */
 @Service
 public class AuditService {
@@ -36,20 +40,36 @@ public class AuditService {
     }
 
     /**
-     * Records what the current user did. Joins the caller's transaction: a change and its audit
-     * event are committed together or not at all.
+     * Keeps a published event. A plain (synchronous) listener rather than an after-commit or
+     * asynchronous one: it joins the publisher's transaction, so that a change and its audit event
+     * are committed together or not at all, and it runs on the publisher's thread, whose login and
+     * request say who acted from where.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.REQUIRED)
+    public void on(AuditedEvent event) {
+        recordAs(
+                event instanceof AuditedEvent.WithActor named ? named.actor() : currentActor(),
+                event.action(),
+                event.entityType(),
+                event.entityId(),
+                event.before(),
+                event.after());
+    }
+
+    /**
+     * Records what the current user did (the audit tests write their own events with it).
      *
      * @param before the record before the change (any object Jackson can write), or null
      * @param after the record after the change, or null
      */
     @Transactional(propagation = Propagation.REQUIRED)
-    public void record(String action, String entityType, Object entityId, Object before, Object after) {
+    void record(String action, String entityType, Object entityId, Object before, Object after) {
         recordAs(currentActor(), action, entityType, entityId, before, after);
     }
 
-    /** For events where the actor is not (or not yet) logged in: a failed login, say. */
-    @Transactional(propagation = Propagation.REQUIRED)
-    public void recordAs(String actor, String action, String entityType, Object entityId, Object before, Object after) {
+    private void recordAs(
+            String actor, String action, String entityType, Object entityId, Object before, Object after) {
         events.save(new AuditEvent(
                 clock.instant(),
                 actor,
@@ -102,12 +122,7 @@ public class AuditService {
 
     private static String currentAddress() {
         return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
-                ? clientAddress(attributes.getRequest())
+                ? ClientAddress.of(attributes.getRequest())
                 : null;
-    }
-
-    /** The client's address as the servlet container sees it (behind a proxy, configure forwarded headers). */
-    public static String clientAddress(HttpServletRequest request) {
-        return request.getRemoteAddr();
     }
 }

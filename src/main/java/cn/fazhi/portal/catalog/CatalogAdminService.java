@@ -2,7 +2,6 @@ package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
-import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.config.NumberText;
 import java.math.BigDecimal;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -40,8 +40,7 @@ public class CatalogAdminService {
     private final IndicatorTargetRepository targets;
     private final ValidationRuleRepository rules;
     private final CatalogUsage usage;
-    private final AuditService audit;
-    private final CatalogService catalogs;
+    private final ApplicationEventPublisher events;
 
     CatalogAdminService(
             IndicatorRepository indicators,
@@ -49,15 +48,13 @@ public class CatalogAdminService {
             IndicatorTargetRepository targets,
             ValidationRuleRepository rules,
             CatalogUsage usage,
-            AuditService audit,
-            CatalogService catalogs) {
-        this.catalogs = catalogs;
+            ApplicationEventPublisher events) {
         this.indicators = indicators;
         this.sections = sections;
         this.targets = targets;
         this.rules = rules;
         this.usage = usage;
-        this.audit = audit;
+        this.events = events;
     }
 
     /** An indicator of the whole catalogue (retired ones included) with how many values reports hold. */
@@ -162,10 +159,10 @@ public class CatalogAdminService {
     @Transactional
     public IndicatorDef add(IndicatorForm form, Viewer viewer) {
         viewer.require(Role.ADMIN);
-        catalogs.changed();
         CatalogInputException.refuse(refusals(form));
         Indicator added = indicators.save(new Indicator(toDef(form), indicators.maxPosition() + 1));
-        audit.record("INDICATOR_ADDED", "Indicator", added.getCode(), null, state(added));
+        events.publishEvent(
+                new CatalogueChanged(CatalogueChanged.Change.INDICATOR_ADDED, added.getCode(), null, state(added)));
         return added.toDef();
     }
 
@@ -173,7 +170,6 @@ public class CatalogAdminService {
     @Transactional
     public void editTexts(String code, IndicatorTextsForm form, Viewer viewer) {
         viewer.require(Role.ADMIN);
-        catalogs.changed();
         Indicator indicator = find(code);
         Map<String, Object> before = state(indicator);
         indicator.editTexts(
@@ -181,7 +177,8 @@ public class CatalogAdminService {
                 trim(form.nameEn()),
                 blankToNull(form.definitionZh()),
                 blankToNull(form.definitionEn()));
-        audit.record("INDICATOR_CHANGED", "Indicator", code, before, state(indicator));
+        events.publishEvent(
+                new CatalogueChanged(CatalogueChanged.Change.INDICATOR_CHANGED, code, before, state(indicator)));
     }
 
     /**
@@ -196,7 +193,6 @@ public class CatalogAdminService {
     @Transactional
     public String setPerCapita(String code, String perCapita, Viewer viewer) {
         viewer.require(Role.ADMIN);
-        catalogs.changed();
         Indicator indicator = find(code);
         boolean wanted = isTicked(perCapita);
         if (wanted && !perCapitaFits(indicator.getKind())) {
@@ -205,7 +201,8 @@ public class CatalogAdminService {
         if (wanted != indicator.isPerCapita()) {
             Map<String, Object> before = state(indicator);
             indicator.comparePerCapita(wanted);
-            audit.record("INDICATOR_CHANGED", "Indicator", code, before, state(indicator));
+            events.publishEvent(
+                    new CatalogueChanged(CatalogueChanged.Change.INDICATOR_CHANGED, code, before, state(indicator)));
         }
         return null;
     }
@@ -224,7 +221,6 @@ public class CatalogAdminService {
     @Transactional
     public String retire(String code, String fromYear, Viewer viewer) {
         viewer.require(Role.ADMIN);
-        catalogs.changed();
         Indicator indicator = find(code);
         Integer year = parseYear(fromYear);
         if (year == null) {
@@ -240,18 +236,19 @@ public class CatalogAdminService {
         }
         Map<String, Object> before = state(indicator);
         indicator.retireFrom(year);
-        audit.record("INDICATOR_RETIRED", "Indicator", code, before, state(indicator));
+        events.publishEvent(
+                new CatalogueChanged(CatalogueChanged.Change.INDICATOR_RETIRED, code, before, state(indicator)));
         return null;
     }
 
     @Transactional
     public void restore(String code, Viewer viewer) {
         viewer.require(Role.ADMIN);
-        catalogs.changed();
         Indicator indicator = find(code);
         Map<String, Object> before = state(indicator);
         indicator.restore();
-        audit.record("INDICATOR_RESTORED", "Indicator", code, before, state(indicator));
+        events.publishEvent(
+                new CatalogueChanged(CatalogueChanged.Change.INDICATOR_RESTORED, code, before, state(indicator)));
     }
 
     /**
@@ -263,7 +260,6 @@ public class CatalogAdminService {
     @Transactional
     public String delete(String code, Viewer viewer) {
         viewer.require(Role.ADMIN);
-        catalogs.changed();
         Indicator indicator = find(code);
         if (usage.valueCount(code) > 0) {
             return "catalogAdmin.hasValues";
@@ -273,7 +269,8 @@ public class CatalogAdminService {
         }
         targets.deleteByKeyIndicatorCode(code);
         indicators.delete(indicator);
-        audit.record("INDICATOR_DELETED", "Indicator", code, state(indicator), null);
+        events.publishEvent(
+                new CatalogueChanged(CatalogueChanged.Change.INDICATOR_DELETED, code, state(indicator), null));
         return null;
     }
 
@@ -330,7 +327,6 @@ public class CatalogAdminService {
     @Transactional
     public void saveTargets(int year, TargetsForm form, Viewer viewer) {
         viewer.require(Role.ADMIN);
-        catalogs.changed();
         List<Indicator> valid = indicators.findValidIn(year);
         CatalogInputException.refuse(refusals(year, form));
         Map<String, Target> before = targetsOf(year);
@@ -358,7 +354,7 @@ public class CatalogAdminService {
         });
         before.keySet().stream().filter(code -> !after.containsKey(code)).forEach(code -> changed.put(code, null));
         if (!changed.isEmpty()) {
-            audit.record("TARGETS_SET", "TargetYear", year, null, changed);
+            events.publishEvent(new CatalogueChanged(CatalogueChanged.Change.TARGETS_SET, year, null, changed));
         }
     }
 
@@ -418,10 +414,10 @@ public class CatalogAdminService {
     @Transactional
     public RuleDef addRule(RuleForm form, Viewer viewer) {
         viewer.require(Role.ADMIN);
-        catalogs.changed();
         CatalogInputException.refuse(refusals(form));
         ValidationRule rule = rules.save(new ValidationRule(toRule(form), parseYear(form.firstYear())));
-        audit.record("RULE_ADDED", "ValidationRule", rule.getCode(), null, state(rule));
+        events.publishEvent(
+                new CatalogueChanged(CatalogueChanged.Change.RULE_ADDED, rule.getCode(), null, state(rule)));
         return rule.toDef();
     }
 
@@ -429,18 +425,16 @@ public class CatalogAdminService {
     @Transactional
     public void editRule(String code, RuleTextsForm form, Viewer viewer) {
         viewer.require(Role.ADMIN);
-        catalogs.changed();
         ValidationRule rule = rules.findByCode(code).orElseThrow(CatalogAdminService::notFound);
         Map<String, Object> before = state(rule);
         rule.edit(Severity.valueOf(form.severity()), trim(form.messageZh()), blankToNull(form.messageEn()));
-        audit.record("RULE_CHANGED", "ValidationRule", code, before, state(rule));
+        events.publishEvent(new CatalogueChanged(CatalogueChanged.Change.RULE_CHANGED, code, before, state(rule)));
     }
 
     /** @return the message key of why it cannot be, or null when done */
     @Transactional
     public String retireRule(String code, String fromYear, Viewer viewer) {
         viewer.require(Role.ADMIN);
-        catalogs.changed();
         ValidationRule rule = rules.findByCode(code).orElseThrow(CatalogAdminService::notFound);
         Integer year = parseYear(fromYear);
         if (year == null) {
@@ -451,7 +445,7 @@ public class CatalogAdminService {
         }
         Map<String, Object> before = state(rule);
         rule.retireFrom(year);
-        audit.record("RULE_RETIRED", "ValidationRule", code, before, state(rule));
+        events.publishEvent(new CatalogueChanged(CatalogueChanged.Change.RULE_RETIRED, code, before, state(rule)));
         return null;
     }
 

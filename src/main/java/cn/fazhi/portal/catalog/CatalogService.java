@@ -8,21 +8,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.event.TransactionPhase;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * The catalogue edition of a year. The catalogue is public: no scope applies.
  *
  * <p>Editions are kept once read (every dashboard, form and export asks for one; the catalogue
- * changes only through the catalogue administration, {@link CatalogAdminService}, which calls
- * {@link #changed()} in each of its writing transactions). A change empties the cache when the
- * transaction ends, and an edition read while a change was under way is not served afterwards.
+ * changes only through the catalogue administration, {@link CatalogAdminService}, which publishes
+ * each change as a {@link CatalogueChanged}). A change empties the cache when it is told and again
+ * when its transaction ends, and an edition read while a change was under way is not served
+ * afterwards.
  *
  * <p>The editions live in the cache {@link CacheConfiguration#CATALOG_EDITIONS}, keyed by year and
- * by the version of the catalogue they were read at; a change moves the version when it starts and
+ * by the version of the catalogue they were read at; a change moves the version when it is told and
  * again when its transaction ends. So an edition read before a change committed is kept under a
  * version nobody asks for any more, however late it is put (evicting by name could not tell it from
  * a fresh one).
@@ -69,19 +72,25 @@ public class CatalogService {
     }
 
     /**
-     * The catalogue changes in the current transaction: the kept editions go now and again when it
-     * ends (committed or not), so that no edition read before the commit outlives it.
+     * The catalogue changed in the current transaction: the kept editions go at once, synchronously,
+     * so that the rest of that transaction reads the catalogue as it changed it.
      */
-    void changed() {
+    @EventListener
+    void changing(CatalogueChanged change) {
         forget();
-        if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-                @Override
-                public void afterCompletion(int status) {
-                    forget();
-                }
-            });
-        }
+    }
+
+    /**
+     * The transaction that changed the catalogue ended: the kept editions go again, so that no edition
+     * read before the commit (or inside a transaction rolled back) outlives it. Synchronously, after
+     * completion rather than asynchronously: the administrator's very next request (or anyone's) must
+     * read the changed catalogue, so the eviction may not wait for another thread. Outside this
+     * class's read-only transaction: the changing one is over, and forgetting needs none.
+     */
+    @TransactionalEventListener(phase = TransactionPhase.AFTER_COMPLETION, fallbackExecution = true)
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void changed(CatalogueChanged change) {
+        forget();
     }
 
     private void forget() {

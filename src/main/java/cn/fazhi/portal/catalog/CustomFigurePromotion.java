@@ -2,7 +2,6 @@ package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
-import cn.fazhi.portal.audit.AuditService;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -14,6 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -32,12 +32,12 @@ public class CustomFigurePromotion {
     private static final Pattern NOT_PART_OF_A_NAME = Pattern.compile("[\\p{Z}\\s\\p{P}]+");
     private final CustomFigures figures;
     private final CatalogAdminService catalogAdmin;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
 
-    CustomFigurePromotion(CustomFigures figures, CatalogAdminService catalogAdmin, AuditService audit) {
+    CustomFigurePromotion(CustomFigures figures, CatalogAdminService catalogAdmin, ApplicationEventPublisher events) {
         this.figures = figures;
         this.catalogAdmin = catalogAdmin;
-        this.audit = audit;
+        this.events = events;
     }
 
     /** One spelling of a name in one unit, with how many counties and figures use it. */
@@ -152,18 +152,11 @@ public class CustomFigurePromotion {
         Set<Long> moving = new HashSet<>();
         preview.moving().forEach(m -> moving.add(m.figureId()));
         figures.moveInto(group.stream().filter(f -> moving.contains(f.id())).toList(), indicator, viewer);
-        audit.record(
-                "CUSTOM_FIGURES_PROMOTED",
-                "Indicator",
+        events.publishEvent(new CustomFiguresPromoted(
                 indicator.code(),
-                null,
-                Map.of(
-                        "group",
-                        key,
-                        "moved",
-                        preview.moving().size(),
-                        "stayed",
-                        preview.staying().size()));
+                key,
+                preview.moving().size(),
+                preview.staying().size()));
         return preview;
     }
 

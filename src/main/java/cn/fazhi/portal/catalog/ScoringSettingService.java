@@ -2,7 +2,6 @@ package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
-import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.config.NumberText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -15,6 +14,7 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -46,12 +46,12 @@ class ScoringSettingService {
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final ScoringSettingRepository settings;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    ScoringSettingService(ScoringSettingRepository settings, AuditService audit, Clock clock) {
+    ScoringSettingService(ScoringSettingRepository settings, ApplicationEventPublisher events, Clock clock) {
         this.settings = settings;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -115,7 +115,7 @@ class ScoringSettingService {
         if (fraction == null) {
             existing.ifPresent(s -> {
                 settings.delete(s);
-                audit.record("COVERAGE_THRESHOLD_SET", "ScoringSetting", year, before, null);
+                events.publishEvent(new CoverageThresholdSet(year, before, null));
             });
             return;
         }
@@ -125,7 +125,7 @@ class ScoringSettingService {
         ScoringSetting setting = existing.orElseGet(() -> new ScoringSetting(year));
         setting.set(fraction, clock.instant(), viewer.username());
         settings.save(setting);
-        audit.record("COVERAGE_THRESHOLD_SET", "ScoringSetting", year, before, state(fraction));
+        events.publishEvent(new CoverageThresholdSet(year, before, state(fraction)));
     }
 
     /** A year the table takes, or null. */

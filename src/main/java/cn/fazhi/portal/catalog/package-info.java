@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Catalogue",
-        allowedDependencies = {"account", "audit", "config"})
+        allowedDependencies = {"account", "config"})
 package cn.fazhi.portal.catalog;

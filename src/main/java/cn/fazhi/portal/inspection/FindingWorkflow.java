@@ -1,7 +1,6 @@
 package cn.fazhi.portal.inspection;
 
 import cn.fazhi.portal.account.Viewer;
-import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.config.ReportingCalendar;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Propagation;
@@ -38,7 +38,7 @@ public class FindingWorkflow {
     private final FindingEvidenceRepository evidence;
     private final EvidenceChunks chunks;
     private final InspectionAccess access;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final ReportingCalendar calendar;
     private final Clock clock;
     private final DataSize maxFileSize;
@@ -49,7 +49,7 @@ public class FindingWorkflow {
             FindingEvidenceRepository evidence,
             EvidenceChunks chunks,
             InspectionAccess access,
-            AuditService audit,
+            ApplicationEventPublisher events,
             ReportingCalendar calendar,
             Clock clock,
             @Value("${portal.inspection.evidence-max-file-size:10MB}") DataSize maxFileSize,
@@ -58,7 +58,7 @@ public class FindingWorkflow {
         this.evidence = evidence;
         this.chunks = chunks;
         this.access = access;
-        this.audit = audit;
+        this.events = events;
         this.calendar = calendar;
         this.clock = clock;
         this.maxFileSize = maxFileSize;
@@ -75,7 +75,7 @@ public class FindingWorkflow {
         }
         Map<String, Object> before = state(finding);
         finding.reply(form.reply().strip(), rectifiedOn, viewer.accountId(), clock.instant());
-        audit.record("FINDING_REPLIED", "InspectionFinding", findingId, before, state(finding));
+        events.publishEvent(new FindingReplied(findingId, before, state(finding)));
     }
 
     public void accept(long findingId, int version, Viewer viewer) {
@@ -84,7 +84,7 @@ public class FindingWorkflow {
         InspectionConflictException.check(version, finding.getVersion());
         Map<String, Object> before = state(finding);
         finding.accept(viewer.accountId(), clock.instant());
-        audit.record("FINDING_ACCEPTED", "InspectionFinding", findingId, before, state(finding));
+        events.publishEvent(new FindingAccepted(findingId, before, state(finding)));
     }
 
     public void sendBack(long findingId, ReturnForm form, Viewer viewer) {
@@ -93,7 +93,7 @@ public class FindingWorkflow {
         InspectionConflictException.check(Objects.requireNonNullElse(form.version(), -1), finding.getVersion());
         Map<String, Object> before = state(finding);
         finding.sendBack(form.comment().strip(), viewer.accountId(), clock.instant());
-        audit.record("FINDING_RETURNED", "InspectionFinding", findingId, before, state(finding));
+        events.publishEvent(new FindingReturned(findingId, before, state(finding)));
     }
 
     /**
@@ -151,7 +151,7 @@ public class FindingWorkflow {
         after.put("type", type);
         after.put("size", upload.size());
         after.put("sha256", upload.sha256());
-        audit.record("FINDING_EVIDENCE_ADDED", "InspectionFinding", findingId, null, after);
+        events.publishEvent(new FindingEvidenceAdded(findingId, after));
         return stored.getId();
     }
 

@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -49,6 +50,7 @@ public class InspectionService {
     private final RegionService regions;
     private final CatalogService catalog;
     private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final ReportingCalendar calendar;
     private final Clock clock;
     private final FindingCountQueries openFindings;
@@ -62,6 +64,7 @@ public class InspectionService {
             RegionService regions,
             CatalogService catalog,
             AuditService audit,
+            ApplicationEventPublisher events,
             ReportingCalendar calendar,
             Clock clock,
             FindingCountQueries openFindings) {
@@ -74,6 +77,7 @@ public class InspectionService {
         this.regions = regions;
         this.catalog = catalog;
         this.audit = audit;
+        this.events = events;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -235,7 +239,7 @@ public class InspectionService {
                 h.summary,
                 viewer.accountId(),
                 clock.instant()));
-        audit.record("INSPECTION_RECORDED", "Inspection", inspection.getId(), null, state(inspection));
+        events.publishEvent(new InspectionRecorded(inspection.getId(), state(inspection)));
         return inspection.getId();
     }
 
@@ -246,7 +250,7 @@ public class InspectionService {
         Header h = header(form);
         Map<String, Object> before = state(inspection);
         inspection.edit(h.kind, h.year, h.startedOn, h.endedOn, h.body, h.inspectors, h.summary);
-        audit.record("INSPECTION_UPDATED", "Inspection", id, before, state(inspection));
+        events.publishEvent(new InspectionUpdated(id, before, state(inspection)));
     }
 
     public long addFinding(long inspectionId, FindingForm form, Viewer viewer) {
@@ -256,7 +260,7 @@ public class InspectionService {
         InspectionFinding finding =
                 inspection.addFinding(v.description, v.severity, v.section, v.indicator, v.deadline);
         findings.save(finding);
-        audit.record("FINDING_ADDED", "InspectionFinding", finding.getId(), null, state(finding));
+        events.publishEvent(new FindingAdded(finding.getId(), state(finding)));
         return finding.getId();
     }
 
@@ -267,7 +271,7 @@ public class InspectionService {
         FindingFields v = findingFields(form, finding.getInspection().getYear());
         Map<String, Object> before = state(finding);
         finding.edit(v.description, v.severity, v.section, v.indicator, v.deadline);
-        audit.record("FINDING_UPDATED", "InspectionFinding", id, before, state(finding));
+        events.publishEvent(new FindingUpdated(id, before, state(finding)));
     }
 
     /** What happened to a finding, newest first, from the audit log. */

@@ -1,6 +1,5 @@
 package cn.fazhi.portal.region;
 
-import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.config.NotAllowedException;
 import cn.fazhi.portal.config.NumberText;
 import cn.fazhi.portal.config.ReportingCalendar;
@@ -29,6 +28,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.commons.csv.CSVRecord;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -75,13 +75,14 @@ public class PopulationTables {
 
     private final JdbcTemplate jdbc;
     private final RegionService regions;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final ReportingCalendar calendar;
 
-    PopulationTables(JdbcTemplate jdbc, RegionService regions, AuditService audit, ReportingCalendar calendar) {
+    PopulationTables(
+            JdbcTemplate jdbc, RegionService regions, ApplicationEventPublisher events, ReportingCalendar calendar) {
         this.jdbc = jdbc;
         this.regions = regions;
-        this.audit = audit;
+        this.events = events;
         this.calendar = calendar;
     }
 
@@ -226,7 +227,7 @@ public class PopulationTables {
         Map<String, Object> after = state(year);
         after.put("file", fileName == null ? "" : fileName);
         after.put("sha256", HexFormat.of().formatHex(sha256.digest()));
-        audit.record("POPULATION_UPLOADED", "PopulationTable", year, before, after);
+        events.publishEvent(new PopulationUploaded(year, before, after));
         return new Outcome(rows.size(), List.of());
     }
 
@@ -247,7 +248,7 @@ public class PopulationTables {
         if (jdbc.update("delete from region_population where census_year = ?", year) == 0) {
             return "population.noSuchTable";
         }
-        audit.record("POPULATION_DELETED", "PopulationTable", year, before, null);
+        events.publishEvent(new PopulationDeleted(year, before));
         return null;
     }
 

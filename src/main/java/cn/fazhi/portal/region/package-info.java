@@ -4,5 +4,5 @@
  */
 @org.springframework.modulith.ApplicationModule(
         displayName = "Regions",
-        allowedDependencies = {"audit", "config"})
+        allowedDependencies = {"config"})
 package cn.fazhi.portal.region;

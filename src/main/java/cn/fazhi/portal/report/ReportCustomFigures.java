@@ -1,25 +1,23 @@
 package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.account.Viewer;
-import cn.fazhi.portal.audit.AuditEntry;
-import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.catalog.CustomFigures;
 import cn.fazhi.portal.catalog.IndicatorDef;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
 import java.sql.Array;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,20 +31,22 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 class ReportCustomFigures implements CustomFigures {
 
-    private static final Pattern PROMOTED_FROM = Pattern.compile("\"customFigure\"\\s*:\\s*(\\d+)");
-
     private final JdbcClient jdbc;
     private final AnnualReportRepository reports;
     private final RegionService regions;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReportCustomFigures(
-            JdbcClient jdbc, AnnualReportRepository reports, RegionService regions, AuditService audit, Clock clock) {
+            JdbcClient jdbc,
+            AnnualReportRepository reports,
+            RegionService regions,
+            ApplicationEventPublisher events,
+            Clock clock) {
         this.jdbc = jdbc;
         this.reports = reports;
         this.regions = regions;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -112,28 +112,31 @@ class ReportCustomFigures implements CustomFigures {
             before.put("customFigure", figure.getId());
             before.put("section", figure.getSectionCode());
             before.putAll(figure.content().state());
-            report.adoptPromoted(figure, indicator, viewer.accountId(), clock.instant());
+            Instant promotedAt = clock.instant();
+            report.adoptPromoted(figure, indicator, viewer.accountId(), promotedAt);
             ValueEntry after = report.entries().get(indicator.code());
             Map<String, Object> state = new LinkedHashMap<>();
             state.put("value", after.value().stripTrailingZeros().toPlainString());
             state.put("explanation", after.explanation());
-            audit.record(
-                    "VALUE_PROMOTED",
-                    "IndicatorValue",
-                    ReportEntryService.historyKey(report, indicator.code()),
-                    before,
-                    state);
+            jdbc.sql("""
+                    insert into custom_figure_promotion (custom_figure_id, report_id, indicator_code, promoted_at)
+                    values (?, ?, ?, ?)""")
+                    .params(figure.getId(), report.getId(), indicator.code(), Timestamp.from(promotedAt))
+                    .update();
+            events.publishEvent(new ValuePromoted(report.getId(), indicator.code(), figure.getId(), before, state));
             reports.save(report);
         }
     }
 
-    /** The custom figure a promoted value came from, read off the value's history. */
-    static Optional<Long> promotedFrom(AuditEntry entry) {
-        if (!"VALUE_PROMOTED".equals(entry.action()) || entry.beforeState() == null) {
-            return Optional.empty();
-        }
-        Matcher matcher = PROMOTED_FROM.matcher(entry.beforeState());
-        return matcher.find() ? Optional.of(Long.parseLong(matcher.group(1))) : Optional.empty();
+    /**
+     * The custom figures a value of the report was promoted from, latest first (kept as data when
+     * they move: V22), whose histories its own goes on from.
+     */
+    List<Long> promotedInto(long reportId, String indicatorCode) {
+        return jdbc.sql("""
+                select custom_figure_id from custom_figure_promotion
+                 where report_id = ? and indicator_code = ?
+                 order by promoted_at desc, custom_figure_id desc""").params(reportId, indicatorCode).query(Long.class).list();
     }
 
     private static Set<String> strings(Array array) throws SQLException {

@@ -1,7 +1,6 @@
 package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.account.Viewer;
-import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.CatalogService;
 import cn.fazhi.portal.catalog.IndicatorDef;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,7 +38,7 @@ public class ReportEntryService {
     private final AnnualReportRepository reports;
     private final CatalogService catalogs;
     private final ReportAccess access;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final ReportingCalendar calendar;
     private final Clock clock;
     private final CustomFigureRepository customFigures;
@@ -47,7 +47,7 @@ public class ReportEntryService {
             AnnualReportRepository reports,
             CatalogService catalogs,
             ReportAccess access,
-            AuditService audit,
+            ApplicationEventPublisher events,
             ReportingCalendar calendar,
             Clock clock,
             CustomFigureRepository customFigures) {
@@ -55,7 +55,7 @@ public class ReportEntryService {
         this.reports = reports;
         this.catalogs = catalogs;
         this.access = access;
-        this.audit = audit;
+        this.events = events;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -240,24 +240,19 @@ public class ReportEntryService {
         if (figure == null) {
             CustomFigure added =
                     customFigures.save(report.addCustomFigure(section, content, viewer.accountId(), clock.instant()));
-            audit.record("CUSTOM_FIGURE_ADDED", "CustomFigure", added.getId(), null, customState(added, content));
+            events.publishEvent(new CustomFigureAdded(added.getId(), customState(added, content)));
             return;
         }
         CustomFigure.Content before = figure.content();
         if (report.changeCustomFigure(figure, content, viewer.accountId(), clock.instant())) {
-            audit.record(
-                    "CUSTOM_FIGURE_CHANGED",
-                    "CustomFigure",
-                    figure.getId(),
-                    customState(figure, before),
-                    customState(figure, content));
+            events.publishEvent(
+                    new CustomFigureChanged(figure.getId(), customState(figure, before), customState(figure, content)));
         }
     }
 
     void removeCustomFigure(AnnualReport report, CustomFigure figure) {
         report.removeCustomFigure(figure, clock.instant());
-        audit.record(
-                "CUSTOM_FIGURE_REMOVED", "CustomFigure", figure.getId(), customState(figure, figure.content()), null);
+        events.publishEvent(new CustomFigureRemoved(figure.getId(), customState(figure, figure.content())));
     }
 
     /** A custom figure's state in the audit log: where it is, and what it says. */
@@ -352,12 +347,8 @@ public class ReportEntryService {
      */
     void applyTyped(AnnualReport report, IndicatorDef indicator, BigDecimal value, String explanation, Viewer viewer) {
         report.type(indicator, value, explanation, viewer.accountId(), clock.instant())
-                .ifPresent(before -> audit.record(
-                        "VALUE_CHANGED",
-                        "IndicatorValue",
-                        historyKey(report, indicator.code()),
-                        state(before),
-                        state(report.entry(indicator.code()))));
+                .ifPresent(before -> events.publishEvent(new ValueChanged(
+                        report.getId(), indicator.code(), state(before), state(report.entry(indicator.code())))));
     }
 
     /**
@@ -373,7 +364,7 @@ public class ReportEntryService {
                 texts.get("leadersDuty"),
                 clock.instant());
         if (!before.equals(report.narrative())) {
-            audit.record("NARRATIVE_CHANGED", "AnnualReport", report.getId(), before, report.narrative());
+            events.publishEvent(new NarrativeChanged(report.getId(), before, report.narrative()));
         }
     }
 
@@ -417,7 +408,7 @@ public class ReportEntryService {
     }
 
     static String historyKey(AnnualReport report, String indicatorCode) {
-        return report.getId() + "/" + indicatorCode;
+        return ValueChanged.historyKey(report.getId(), indicatorCode);
     }
 
     private ReportProgress progress(

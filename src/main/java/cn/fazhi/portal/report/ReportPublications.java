@@ -1,7 +1,6 @@
 package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.account.Viewer;
-import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.config.ReportingCalendar;
 import cn.fazhi.portal.config.TimeConfiguration;
@@ -20,6 +19,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Limit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -39,7 +39,7 @@ public class ReportPublications {
     private final RegionService regions;
     private final ReportingPeriods periods;
     private final ReportingCalendar calendar;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
     ReportPublications(
@@ -48,14 +48,14 @@ public class ReportPublications {
             RegionService regions,
             ReportingPeriods periods,
             ReportingCalendar calendar,
-            AuditService audit,
+            ApplicationEventPublisher events,
             Clock clock) {
         this.reports = reports;
         this.access = access;
         this.regions = regions;
         this.periods = periods;
         this.calendar = calendar;
-        this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -158,7 +158,7 @@ public class ReportPublications {
         }
         Map<String, Object> before = describe(report.getPublicationDate(), report.getPublicationUrl());
         report.recordPublication(date, url, viewer.accountId(), clock.instant());
-        audit.record("PUBLICATION_RECORDED", "AnnualReport", report.getId(), before, describe(date, url));
+        events.publishEvent(new PublicationRecorded(report.getId(), before, describe(date, url)));
     }
 
     private LocalDate websiteDate(AnnualReport report, String typed) {

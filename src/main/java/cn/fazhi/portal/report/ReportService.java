@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,6 +39,8 @@ public class ReportService {
     private final CatalogService catalogs;
 
     private final AuditService audit;
+    private final ApplicationEventPublisher events;
+    private final ReportCustomFigures customFigures;
     private final Clock clock;
     private final ReportingCalendar calendar;
     private final ReportEntryService entries;
@@ -48,6 +51,8 @@ public class ReportService {
             RegionService regions,
             CatalogService catalogs,
             AuditService audit,
+            ApplicationEventPublisher events,
+            ReportCustomFigures customFigures,
             Clock clock,
             ReportingCalendar calendar,
             ReportEntryService entries,
@@ -59,6 +64,8 @@ public class ReportService {
         this.regions = regions;
         this.catalogs = catalogs;
         this.audit = audit;
+        this.events = events;
+        this.customFigures = customFigures;
         this.clock = clock;
     }
 
@@ -82,12 +89,7 @@ public class ReportService {
         if (!reports.existsByCountyCodeAndYear(countyCode, year)) {
             AnnualReport report =
                     reports.save(AnnualReport.open(countyCode, year, periods.deadlineOf(year), clock.instant()));
-            audit.record(
-                    "REPORT_CREATED",
-                    "AnnualReport",
-                    report.getId(),
-                    null,
-                    Map.of("county", countyCode, "year", year, "status", report.getStatus()));
+            events.publishEvent(new ReportCreated(report.getId(), countyCode, year, report.getStatus()));
         }
         return year;
     }
@@ -106,10 +108,8 @@ public class ReportService {
         List<AuditEntry> history = new java.util.ArrayList<>(
                 audit.historyOf("IndicatorValue", ReportEntryService.historyKey(report.get(), indicatorCode)));
         // a value promoted from a custom figure carries that figure's history on
-        history.stream()
-                .map(e -> ReportCustomFigures.promotedFrom(e))
-                .flatMap(Optional::stream)
-                .toList()
+        customFigures
+                .promotedInto(report.get().getId(), indicatorCode)
                 .forEach(figure -> history.addAll(audit.historyOf("CustomFigure", figure.toString())));
         return history;
     }

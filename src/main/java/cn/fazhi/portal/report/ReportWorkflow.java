@@ -1,7 +1,6 @@
 package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.account.Viewer;
-import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.config.ReportingCalendar;
 import cn.fazhi.portal.config.RuleRefusedException;
@@ -9,7 +8,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;
@@ -26,7 +25,7 @@ public class ReportWorkflow {
     private final AnnualReportRepository reports;
     private final ReportAccess access;
     private final ReportEntryService entries;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
     private final ReportingCalendar calendar;
     private final Clock clock;
     private final cn.fazhi.portal.catalog.CatalogService catalogs;
@@ -35,7 +34,7 @@ public class ReportWorkflow {
             AnnualReportRepository reports,
             ReportAccess access,
             ReportEntryService entries,
-            AuditService audit,
+            ApplicationEventPublisher events,
             ReportingCalendar calendar,
             Clock clock,
             cn.fazhi.portal.catalog.CatalogService catalogs) {
@@ -43,7 +42,7 @@ public class ReportWorkflow {
         this.reports = reports;
         this.access = access;
         this.entries = entries;
-        this.audit = audit;
+        this.events = events;
         this.calendar = calendar;
         this.clock = clock;
     }
@@ -74,12 +73,7 @@ public class ReportWorkflow {
         if (blocking.isEmpty()) {
             ReportStatus before = report.getStatus();
             report.submit(viewer.accountId(), clock.instant());
-            audit.record(
-                    "REPORT_SUBMITTED",
-                    "AnnualReport",
-                    report.getId(),
-                    Map.of("status", before),
-                    Map.of("status", report.getStatus()));
+            events.publishEvent(new ReportSubmitted(report.getId(), before, report.getStatus()));
         }
         return blocking;
     }
@@ -127,12 +121,7 @@ public class ReportWorkflow {
         requireDecider(countyCode, Decision.RETURN, viewer);
         AnnualReport report = find(countyCode, year, version);
         report.returnForRevision(viewer.accountId(), clock.instant(), comment.strip());
-        audit.record(
-                "REPORT_RETURNED",
-                "AnnualReport",
-                report.getId(),
-                Map.of("status", ReportStatus.SUBMITTED),
-                Map.of("status", report.getStatus(), "comment", report.getReviewComment()));
+        events.publishEvent(new ReportReturned(report.getId(), report.getStatus(), report.getReviewComment()));
     }
 
     /**
@@ -164,14 +153,7 @@ public class ReportWorkflow {
         }
         ReportVersion published =
                 report.approve(viewer.accountId(), clock.instant(), calendar.today(), catalogs.forYear(year), note);
-        Map<String, Object> after = new java.util.LinkedHashMap<>();
-        after.put("status", report.getStatus());
-        after.put("version", published.getNumber());
-        if (note != null) {
-            after.put("publicNote", note);
-        }
-        audit.record(
-                "REPORT_APPROVED", "AnnualReport", report.getId(), Map.of("status", ReportStatus.SUBMITTED), after);
+        events.publishEvent(new ReportApproved(report.getId(), report.getStatus(), published.getNumber(), note));
     }
 
     /**
@@ -183,12 +165,7 @@ public class ReportWorkflow {
         requireDecider(countyCode, Decision.REOPEN, viewer);
         AnnualReport report = find(countyCode, year, version);
         report.reopen(viewer.accountId(), clock.instant(), reason.strip());
-        audit.record(
-                "REPORT_REOPENED",
-                "AnnualReport",
-                report.getId(),
-                Map.of("status", ReportStatus.APPROVED),
-                Map.of("status", report.getStatus(), "reason", report.getReviewComment()));
+        events.publishEvent(new ReportReopened(report.getId(), report.getStatus(), report.getReviewComment()));
     }
 
     private AnnualReport find(String countyCode, int year) {

@@ -2,11 +2,11 @@ package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
-import cn.fazhi.portal.audit.AuditService;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -20,12 +20,13 @@ public class ReportingPeriods {
 
     private final ReportingPeriodRepository periods;
     private final AnnualReportRepository reports;
-    private final AuditService audit;
+    private final ApplicationEventPublisher events;
 
-    ReportingPeriods(ReportingPeriodRepository periods, AnnualReportRepository reports, AuditService audit) {
+    ReportingPeriods(
+            ReportingPeriodRepository periods, AnnualReportRepository reports, ApplicationEventPublisher events) {
         this.periods = periods;
         this.reports = reports;
-        this.audit = audit;
+        this.events = events;
     }
 
     public static LocalDate legalDeadline(int year) {
@@ -62,12 +63,7 @@ public class ReportingPeriods {
                 .ifPresentOrElse(
                         p -> p.moveDeadline(deadline), () -> periods.save(new ReportingPeriod(year, deadline)));
         reports.moveDeadlines(year, deadline);
-        audit.record(
-                "DEADLINE_SET",
-                "ReportingPeriod",
-                year,
-                Map.of("deadline", before.toString()),
-                Map.of("deadline", deadline.toString()));
+        events.publishEvent(new DeadlineSet(year, before, deadline));
     }
 
     // --- issue 18: publication deadline ---------------------------------------------------------
@@ -113,11 +109,6 @@ public class ReportingPeriods {
             period.movePublicationDeadline(deadline);
             periods.save(period);
         });
-        audit.record(
-                "PUBLICATION_DEADLINE_SET",
-                "ReportingPeriod",
-                year,
-                Map.of("publicationDeadline", before.toString()),
-                Map.of("publicationDeadline", deadline.toString()));
+        events.publishEvent(new PublicationDeadlineSet(year, before, deadline));
     }
 }

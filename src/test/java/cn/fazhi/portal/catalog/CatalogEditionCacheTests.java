@@ -27,7 +27,7 @@ class CatalogEditionCacheTests {
                 .isSameAs(first);
         assertThat(catalogs.forYear(2025)).isNotSameAs(first);
 
-        catalogs.changed();
+        catalogs.changed(null);
         Catalog again = catalogs.forYear(2024);
         assertThat(again).as("read again after a change").isNotSameAs(first).isEqualTo(first);
         assertThat(catalogs.forYear(2024)).isSameAs(again);
@@ -37,7 +37,7 @@ class CatalogEditionCacheTests {
     void anEditionReadWhileACatalogueChangeEndedIsNotServedAfterwards() {
         when(sections.findAllByOrderByPosition())
                 .then(invocation -> {
-                    catalogs.changed(); // a change commits while this edition is being read
+                    catalogs.changed(null); // a change commits while this edition is being read
                     return List.of();
                 })
                 .thenReturn(List.of());

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhi.portal.TestClock;
 import cn.fazhi.portal.TestDatabase;
-import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.config.CacheConfiguration;
 import cn.fazhi.portal.config.ReportingCalendar;
 import java.util.List;
@@ -24,8 +23,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 /**
  * The catalogue module bootstrapped on its own (Spring Modulith's {@code @ApplicationModuleTest},
  * standalone): its services, repositories and entities on the tests' PostgreSQL, what it needs from
- * other modules mocked (the audit log, the reporting calendar, and {@link CatalogUsage}, the port the
- * report module implements; the clock is the tests' own), and no other module's beans. A context of its own: a few seconds to
+ * other modules mocked (the reporting calendar, and {@link CatalogUsage}, the port the
+ * report module implements; the clock is the tests' own), and no other module's beans (the audit module neither: the catalogue publishes its changes as
+ * events and does not depend on who keeps them). A context of its own: a few seconds to
  * start, once per test JVM.
  */
 @ApplicationModuleTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
@@ -41,9 +41,6 @@ class CatalogModuleTests {
             return new CacheConfiguration().cacheManager();
         }
     }
-
-    @MockitoBean
-    AuditService audit;
 
     @MockitoBean
     ReportingCalendar calendar;

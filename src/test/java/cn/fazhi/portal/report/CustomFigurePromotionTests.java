@@ -18,6 +18,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -56,6 +57,9 @@ class CustomFigurePromotionTests {
 
     @Autowired
     TransactionTemplate transaction;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @Test
     void aGroupOfSpellingsMovesIntoANewIndicatorWithItsHistoryAndAMismatchedUnitStays() {
@@ -134,6 +138,10 @@ class CustomFigurePromotionTests {
         assertThat(reportService.valueHistory("530622", YEAR, "TST_LAW_TRAINEES", viewer))
                 .extracting(AuditEntry::action)
                 .containsExactly("VALUE_PROMOTED", "CUSTOM_FIGURE_ADDED");
+        // which figure it was is kept as data (V22), not read back from the audit log's JSON
+        assertThat(jdbc.queryForObject("""
+                        select count(*) from custom_figure_promotion p join annual_report r on r.id = p.report_id
+                         where r.county_code = '530622' and r.year = ? and p.indicator_code = 'TST_LAW_TRAINEES'""", Integer.class, YEAR)).isEqualTo(1);
         assertThat(reportService
                         .find("530622", YEAR, viewer)
                         .orElseThrow()
