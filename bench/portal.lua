@@ -95,7 +95,7 @@ function request()
         -- each row), so that every save writes: a save that changes nothing leaves the version as it
         -- was, and counting it would make the next save a conflict
         local payload = body .. "&version=" .. version .. "&_csrf=" .. csrf
-            .. "&v_ENF_INSPECTIONS=" .. (stored + saves)
+            .. "&values[ENF_INSPECTIONS]=" .. (stored + saves)
         return wrk.format("POST", "/counties/" .. county .. "/reports/" .. YEAR .. "/edit", headers, payload)
     end
     return wrk.format("GET", s.form and form_path() or s.path, headers)

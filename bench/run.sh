@@ -93,9 +93,9 @@ for i in $(seq 0 $((MAXC - 1))); do
     csrf=$(grep -o 'name="_csrf" value="[^"]*"' <<<"$form" | head -1 | sed 's/.*value="//;s/"$//')
     version=$(grep -o 'name="version" value="[0-9]*"' <<<"$form" | head -1 | grep -o '[0-9]*"$' | tr -d '"')
     # what the browser posts: the section's values and explanations and the blank custom-figure row
-    body="section=ENFORCEMENT$(grep -o 'name="v_[A-Z0-9_]*" value="[^"]*"' <<<"$form" | grep -v 'v_ENF_INSPECTIONS"' \
-        | sed 's/name="\([^"]*\)" value="\([^"]*\)"/\&\1=\2/' | tr -d '\n')$(grep -o 'name="e_[A-Z0-9_]*"' <<<"$form" \
-        | sort -u | sed 's/name="\([^"]*\)"/\&\1=/' | tr -d '\n')&cf_new_name=&cf_new_value=&cf_new_unit=&cf_new_note="
+    body="section=ENFORCEMENT$(grep -o 'name="values\[[A-Z0-9_]*\]" value="[^"]*"' <<<"$form" | grep -v 'values\[ENF_INSPECTIONS\]"' \
+        | sed 's/name="\([^"]*\)" value="\([^"]*\)"/\&\1=\2/' | tr -d '\n')$(grep -o 'name="explanations\[[A-Z0-9_]*\]"' <<<"$form" \
+        | sort -u | sed 's/name="\([^"]*\)"/\&\1=/' | tr -d '\n')&added.name=&added.value=&added.unit=&added.note="
     [ -n "$csrf" ] && [ -n "$version" ] || { echo "no form for $county" >&2; exit 1; }
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$yn" "$cn" "$clerk" "$csrf" "$county" "$version" "$body" >> "$OUT/sessions.tsv"
 done
@@ -106,7 +106,7 @@ refresh_versions() { # each clerk's report version and varied value as they are 
     while IFS=$'\t' read -r yn cn clerk csrf county version body stored; do
         form=$(curl -s -H "Cookie: $clerk" "$BASE/counties/$county/reports/2024/edit?section=ENFORCEMENT")
         version=$(grep -o 'name="version" value="[0-9]*"' <<<"$form" | head -1 | grep -o '[0-9]*"$' | tr -d '"')
-        stored=$(grep -o 'name="v_ENF_INSPECTIONS" value="[0-9]*"' <<<"$form" | head -1 | grep -o '[0-9]*"$' | tr -d '"' || true)
+        stored=$(grep -o 'name="values\[ENF_INSPECTIONS\]" value="[0-9]*"' <<<"$form" | head -1 | grep -o '[0-9]*"$' | tr -d '"' || true)
         printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n' "$yn" "$cn" "$clerk" "$csrf" "$county" "$version" "$body" "${stored:-100}"
     done < "$BENCH_SESSIONS" > "$OUT/sessions.next"
     mv "$OUT/sessions.next" "$BENCH_SESSIONS"

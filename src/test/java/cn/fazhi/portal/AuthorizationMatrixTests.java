@@ -20,6 +20,7 @@ import cn.fazhi.portal.report.ReportEntryService;
 import cn.fazhi.portal.report.ReportService;
 import cn.fazhi.portal.report.ReportStatus;
 import cn.fazhi.portal.report.ReportWorkflow;
+import cn.fazhi.portal.report.SectionForm;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -190,9 +191,12 @@ class AuthorizationMatrixTests {
                     entries.saveSection(
                             "530621",
                             2025,
-                            "LEADERSHIP",
-                            reports.find("530621", 2025, admin).orElseThrow().version(),
-                            Map.of("cf_new_name", "矩阵测试数据", "cf_new_unit", "次", "cf_new_value", "1"),
+                            SectionForm.adding(
+                                    "LEADERSHIP",
+                                    reports.find("530621", 2025, admin)
+                                            .orElseThrow()
+                                            .version(),
+                                    SectionForm.FigureForm.of("矩阵测试数据", "次", "1")),
                             clerk);
                     return reports.find("530621", 2025, admin).orElseThrow().sections().stream()
                             .flatMap(s -> s.customFigures().stream())

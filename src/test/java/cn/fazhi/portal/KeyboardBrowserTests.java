@@ -93,12 +93,12 @@ class KeyboardBrowserTests {
         assertThat(unseen).as("focused without a visible focus").isEmpty();
 
         // a figure typed, then the display switched from the keyboard: the page changes, the figure stays
-        WebElement first = browser.findElement(By.cssSelector("input[name^='v_']"));
+        WebElement first = browser.findElement(By.cssSelector("input[name^='values[']"));
         first.sendKeys("12");
         browser.findElement(By.id("display-mode")).sendKeys(Keys.ENTER);
         wait.until(b -> b.findElement(By.tagName("html")).getDomAttribute("class") != null
                 && b.findElement(By.tagName("html")).getDomAttribute("class").contains("elderly"));
-        assertThat(browser.findElement(By.cssSelector("input[name^='v_']")).getDomProperty("value"))
+        assertThat(browser.findElement(By.cssSelector("input[name^='values[']")).getDomProperty("value"))
                 .isEqualTo("12");
         assertThat(browser.findElement(By.id("display-mode")).getDomAttribute("aria-pressed"))
                 .isEqualTo("true");

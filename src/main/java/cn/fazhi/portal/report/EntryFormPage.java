@@ -11,7 +11,8 @@ import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
 /**
- * Puts the report form (填报表) on the page ({@code report/edit}): the form, the report's address
+ * Puts the report form (填报表) on the page ({@code report/edit}): the form ({@code entry}; what was
+ * posted, if anything, is the model's {@code form}), the report's address
  * ({@code reportBase}, which the template's links start from) and its indicator rows, section tabs
  * and findings as view records whose every text, id, class and link is ready, so that the
  * template's rows, tabs and findings are plain reads (a row used to take some thirty expressions,
@@ -27,6 +28,7 @@ class EntryFormPage {
             String name,
             String definition,
             String valueField,
+            String valueName,
             String helpId,
             String inputClass,
             String input,
@@ -46,6 +48,7 @@ class EntryFormPage {
             String lastYear,
             String target,
             String explanationField,
+            String explanationName,
             String explanationLabel,
             String explanationClass,
             String placeholder,
@@ -80,7 +83,7 @@ class EntryFormPage {
                 .getRequest()
                 .getContextPath();
         String base = contextPath + "/counties/" + form.county().code() + "/reports/" + form.year();
-        model.addAttribute("form", form);
+        model.addAttribute("entry", form);
         model.addAttribute("reportBase", base);
         model.addAttribute("entryRows", rows(form, locale));
         model.addAttribute("sectionTabs", tabs(form, base, locale));
@@ -117,6 +120,7 @@ class EntryFormPage {
                 name,
                 indicator.definition(locale),
                 "v_" + code,
+                SectionForm.valueField(code),
                 "help-" + code,
                 row.inputClass(),
                 row.input(),
@@ -138,6 +142,7 @@ class EntryFormPage {
                 lastYear,
                 indicator.target() != null ? indicator.target().display() : "",
                 "e_" + code,
+                SectionForm.explanationField(code),
                 message(locale, "report.explanationFor", name),
                 row.explanationClass(),
                 message(locale, row.placeholderKey()),

@@ -1,15 +1,23 @@
 package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.RuleRefusedException;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.beans.PropertyEditorSupport;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.util.MultiValueMap;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.InitBinder;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -44,24 +52,39 @@ class ReportEntryController {
                 model, entries.form(code, year, section, viewer, locale, ReportEntryService.Typed.NONE), locale);
     }
 
+    /**
+     * The report keeps what the clerk typed, exactly: a value's own rules decide what it is, and a
+     * refused text is shown back unchanged (the portal's trimming of form texts does not apply). The
+     * form is bound through its constructor only.
+     */
+    @InitBinder("form")
+    void keepTyped(WebDataBinder binder) {
+        binder.setDeclarativeBinding(true);
+        binder.registerCustomEditor(String.class, new AsTyped());
+    }
+
     @PostMapping("/counties/{code}/reports/{year}/edit")
     String save(
             @PathVariable String code,
             @PathVariable int year,
-            @RequestParam String section,
-            @RequestParam int version,
-            @RequestParam MultiValueMap<String, String> params,
+            @Valid @ModelAttribute("form") SectionForm form,
+            BindingResult result,
             Viewer viewer,
             Locale locale,
             Model model,
             HttpServletResponse response,
             RedirectAttributes redirect) {
-        Map<String, String> fields = params.toSingleValueMap();
-        Map<String, String> refused;
+        if (form == null || result.hasErrors()) {
+            // no section or version, a text where a map or a tick goes, a map of made-up keys past
+            // its bound: the page sends none of these
+            throw new RuleRefusedException("a report form the page does not send: " + result.getFieldErrors());
+        }
+        String section = form.section();
         try {
-            refused = ReportForm.NARRATIVE.equals(section)
-                    ? entries.saveNarrative(code, year, version, fields, viewer)
-                    : entries.saveSection(code, year, section, version, fields, viewer);
+            Map<String, String> refused = form.isNarrative()
+                    ? entries.saveNarrative(code, year, form.version(), form.narrative(), viewer)
+                    : entries.saveSection(code, year, form, viewer);
+            refused.forEach((field, messageKey) -> result.rejectValue(field, messageKey));
         } catch (RuntimeException e) {
             if (!ConcurrentSave.lost(e)) {
                 throw e;
@@ -72,18 +95,37 @@ class ReportEntryController {
             model.addAttribute("conflict", true);
             return page.show(
                     model,
-                    entries.form(code, year, section, viewer, locale, new ReportEntryService.Typed(fields, Map.of())),
+                    entries.form(code, year, section, viewer, locale, new ReportEntryService.Typed(form, Map.of())),
                     locale);
         }
-        if (!refused.isEmpty()) {
-            model.addAttribute("refused", refused.size());
+        if (result.hasErrors()) {
+            model.addAttribute("refused", result.getErrorCount());
             return page.show(
                     model,
-                    entries.form(code, year, section, viewer, locale, new ReportEntryService.Typed(fields, refused)),
+                    entries.form(
+                            code, year, section, viewer, locale, new ReportEntryService.Typed(form, refusals(result))),
                     locale);
         }
         redirect.addFlashAttribute("flash", "report.saved");
         return "redirect:/counties/" + code + "/reports/" + year + "/edit?section=" + section;
+    }
+
+    /** The message key of each refused field, to show next to it. */
+    private static Map<String, String> refusals(BindingResult result) {
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (FieldError error : result.getFieldErrors()) {
+            refused.putIfAbsent(error.getField(), error.getCode());
+        }
+        return refused;
+    }
+
+    /** A text as it came. */
+    private static final class AsTyped extends PropertyEditorSupport {
+
+        @Override
+        public void setAsText(String text) {
+            setValue(text);
+        }
     }
 
     @PostMapping("/counties/{code}/reports/{year}/submit")

@@ -60,10 +60,14 @@ public class ReportEntryService {
         this.clock = clock;
     }
 
-    /** What the clerk typed and was refused, to be shown back: texts by field name, errors by field name. */
-    public record Typed(Map<String, String> fields, Map<String, String> errors) {
+    /**
+     * What the clerk typed, to be shown back, and the message keys of what was refused by form field
+     * ({@link SectionForm#valueField} …).
+     */
+    public record Typed(SectionForm form, Map<String, String> errors) {
 
-        public static final Typed NONE = new Typed(Map.of(), Map.of());
+        public static final Typed NONE =
+                new Typed(new SectionForm(null, null, null, null, null, null, null, null, null, null), Map.of());
     }
 
     /** The form of one section (or of the narrative) for the county's own clerk. */
@@ -106,11 +110,7 @@ public class ReportEntryService {
                         .map(i -> row(i, catalog, entries, lastYear, byIndicator, typed))
                         .toList();
         Map<String, String> narrative = report.narrative();
-        NARRATIVE_FIELDS.forEach(f -> {
-            if (typed.fields().containsKey(f)) {
-                narrative.put(f, typed.fields().get(f));
-            }
-        });
+        narrative.putAll(typed.form().narrative());
         List<CustomRow> custom = ReportForm.NARRATIVE.equals(shown) ? List.of() : customRows(report, shown, typed);
         return new ReportForm(
                 county,
@@ -128,50 +128,54 @@ public class ReportEntryService {
     }
 
     /**
-     * Saves one section's values and explanations ({@code v_CODE} and {@code e_CODE} fields).
+     * Saves one section's values, explanations and custom figures. Only the indicators of the
+     * section in the year's catalogue and the section's own figures are read from the form; any
+     * other key it carries is ignored.
      *
-     * @return the fields refused, by field name, with message keys; empty when everything was stored
-     * @throws ReportConflictException when someone else saved the report since {@code version}
+     * @return the fields refused ({@link SectionForm#valueField} …) with their message keys; empty
+     *     when everything was stored
+     * @throws ReportConflictException when someone else saved the report since the form's version
      */
     @Transactional
-    public Map<String, String> saveSection(
-            String countyCode, int year, String section, int version, Map<String, String> fields, Viewer viewer) {
+    public Map<String, String> saveSection(String countyCode, int year, SectionForm form, Viewer viewer) {
         access.requireClerkOf(countyCode, viewer);
         Catalog catalog = catalogs.forYear(year);
+        String section = form.section();
         if (catalog.sections().stream().noneMatch(s -> s.code().equals(section))) {
             // the form only sends its own sections: anything else was not typed in it
             throw new RuleRefusedException("no section " + section + " in " + year);
         }
-        AnnualReport report = editable(countyCode, year, version);
+        AnnualReport report = editable(countyCode, year, form.version());
         Map<String, String> errors = new LinkedHashMap<>();
         // what each field had before this save (a field changes only its own indicator's entry)
         Map<String, ValueEntry> before = report.entries();
+        Map<String, String> values = form.values();
+        Map<String, String> explanations = form.explanations();
         for (IndicatorDef indicator : catalog.indicatorsOf(section)) {
-            String valueField = "v_" + indicator.code();
-            String explanationField = "e_" + indicator.code();
-            if (!fields.containsKey(valueField) && !fields.containsKey(explanationField)) {
+            String code = indicator.code();
+            if (!values.containsKey(code) && !explanations.containsKey(code)) {
                 continue;
             }
             // a field the request does not carry keeps what is stored
-            ValueEntry stored = before.get(indicator.code());
+            ValueEntry stored = before.get(code);
             boolean storedTyped = stored != null && stored.source() == ValueSource.TYPED;
-            ValueInput.Parsed parsed = fields.containsKey(valueField)
-                    ? ValueInput.parse(indicator.kind(), fields.get(valueField))
+            ValueInput.Parsed parsed = values.containsKey(code)
+                    ? ValueInput.parse(indicator.kind(), values.get(code))
                     : new ValueInput.Parsed(storedTyped ? stored.value() : null, null);
-            String explanation = fields.containsKey(explanationField)
-                    ? fields.get(explanationField)
+            String explanation = explanations.get(code) != null
+                    ? explanations.get(code)
                     : stored == null || stored.explanation() == null ? "" : stored.explanation();
             if (!parsed.isValid()) {
-                errors.put(valueField, parsed.error());
+                errors.put(SectionForm.valueField(code), parsed.error());
             }
             if (explanation.length() > MAX_EXPLANATION) {
-                errors.put(explanationField, "explanation.tooLong");
+                errors.put(SectionForm.explanationField(code), "explanation.tooLong");
             }
             if (parsed.isValid() && explanation.length() <= MAX_EXPLANATION) {
                 applyTyped(report, indicator, parsed.value(), explanation, viewer);
             }
         }
-        saveCustomFigures(report, section, fields, viewer, errors);
+        saveCustomFigures(report, section, form, viewer, errors);
         report.recomputeRates(catalog, viewer.accountId(), clock.instant());
         // the report was read in this transaction and is managed: its changes (new values included,
         // by cascade) are written when it commits; a merge would only walk its hundred values again
@@ -179,53 +183,45 @@ public class ReportEntryService {
     }
 
     /**
-     * The section's custom figures as the form sends them: each shown figure's fields
-     * ({@code cf_12_name} …, {@code cf_12_remove} to remove it) and the blank row for a new one
-     * ({@code cf_new_name} …). A figure with a problem keeps what is stored; its fields are shown back.
+     * The section's custom figures as the form sends them: each shown figure's row (removed when
+     * its box is ticked, changed when its name is sent) and the blank row for a new one. Only this
+     * report's figures of this section are looked up; a figure with a problem keeps what is
+     * stored, and its fields are shown back.
      */
     private void saveCustomFigures(
-            AnnualReport report,
-            String section,
-            Map<String, String> fields,
-            Viewer viewer,
-            Map<String, String> errors) {
+            AnnualReport report, String section, SectionForm form, Viewer viewer, Map<String, String> errors) {
         for (CustomFigure figure : report.customFiguresOf(section)) {
-            String key = figure.getId().toString();
-            if (fields.containsKey(CustomRow.field(key, CustomRow.REMOVE))) {
+            SectionForm.FigureForm typed = form.figures().get(figure.getId().toString());
+            if (typed == null) {
+                continue;
+            }
+            if (typed.isRemoved()) {
                 removeCustomFigure(report, figure);
-            } else if (fields.containsKey(CustomRow.field(key, CustomFigureInput.NAME))) {
-                saveCustomFigure(report, section, key, figure, fields, viewer, errors);
+            } else if (typed.name() != null) {
+                saveCustomFigure(report, section, figure, typed, viewer, errors);
             }
         }
-        String key = CustomRow.NEW;
-        if (!CustomFigureInput.isBlank(
-                fields.get(CustomRow.field(key, CustomFigureInput.NAME)),
-                fields.get(CustomRow.field(key, CustomFigureInput.UNIT)),
-                fields.get(CustomRow.field(key, CustomFigureInput.VALUE)),
-                fields.get(CustomRow.field(key, CustomFigureInput.NOTE)))) {
-            saveCustomFigure(report, section, key, null, fields, viewer, errors);
+        if (form.added() != null && !form.added().isBlank()) {
+            saveCustomFigure(report, section, null, form.added(), viewer, errors);
         }
     }
 
     private void saveCustomFigure(
             AnnualReport report,
             String section,
-            String key,
             CustomFigure figure,
-            Map<String, String> fields,
+            SectionForm.FigureForm typed,
             Viewer viewer,
             Map<String, String> errors) {
-        CustomFigureInput.Parsed parsed = CustomFigureInput.parse(
-                fields.get(CustomRow.field(key, CustomFigureInput.NAME)),
-                fields.get(CustomRow.field(key, CustomFigureInput.UNIT)),
-                fields.get(CustomRow.field(key, CustomFigureInput.VALUE)),
-                fields.get(CustomRow.field(key, CustomFigureInput.NOTE)));
+        Long id = figure == null ? null : figure.getId();
+        CustomFigureInput.Parsed parsed =
+                CustomFigureInput.parse(typed.name(), typed.unit(), typed.value(), typed.note());
         if (!parsed.isValid()) {
-            parsed.errors().forEach((part, error) -> errors.put(CustomRow.field(key, part), error));
+            parsed.errors().forEach((part, error) -> errors.put(SectionForm.figureField(id, part), error));
             return;
         }
-        if (report.hasCustomFigureNamed(section, parsed.content().name(), figure == null ? null : figure.getId())) {
-            errors.put(CustomRow.field(key, CustomFigureInput.NAME), "custom.duplicateName");
+        if (report.hasCustomFigureNamed(section, parsed.content().name(), id)) {
+            errors.put(SectionForm.figureField(id, CustomFigureInput.NAME), "custom.duplicateName");
             return;
         }
         applyCustomFigure(report, section, figure, parsed.content(), viewer);
@@ -274,12 +270,11 @@ public class ReportEntryService {
     private static List<CustomRow> customRows(AnnualReport report, String section, Typed typed) {
         List<CustomRow> rows = new java.util.ArrayList<>();
         for (CustomFigure figure : report.customFiguresOf(section)) {
-            String key = figure.getId().toString();
             CustomFigure.Content stored = figure.content();
             rows.add(customRow(
-                    key,
                     figure.getId(),
-                    typed,
+                    typed.form().figures().get(figure.getId().toString()),
+                    typed.errors(),
                     stored.name(),
                     stored.unit(),
                     stored.value().toPlainString(),
@@ -287,37 +282,51 @@ public class ReportEntryService {
         }
         // the blank row shows back what was typed unless it was stored (then it is listed above): it
         // was not when it was refused, nor when the whole save was (a conflict: no errors at all)
-        boolean notStored = typed.errors().isEmpty()
-                || typed.errors().keySet().stream().anyMatch(f -> f.startsWith(CustomRow.field(CustomRow.NEW, "")));
+        String added = SectionForm.figureField(null, "");
+        boolean notStored =
+                typed.errors().isEmpty() || typed.errors().keySet().stream().anyMatch(f -> f.startsWith(added));
         rows.add(
                 notStored
-                        ? customRow(CustomRow.NEW, null, typed, "", "", "", "")
-                        : new CustomRow(CustomRow.NEW, null, "", "", "", "", false, Map.of()));
+                        ? customRow(null, typed.form().added(), typed.errors(), "", "", "", "")
+                        : new CustomRow(null, "", "", "", "", false, Map.of()));
         return rows;
     }
 
+    /** A figure's row: what was typed where the request carried it, otherwise what is stored. */
     private static CustomRow customRow(
-            String key, Long id, Typed typed, String name, String unit, String value, String note) {
+            Long id,
+            SectionForm.FigureForm typed,
+            Map<String, String> refused,
+            String name,
+            String unit,
+            String value,
+            String note) {
         Map<String, String> errors = new HashMap<>();
         java.util.function.BiFunction<String, String, String> shown = (part, stored) -> {
-            String field = CustomRow.field(key, part);
-            if (typed.errors().containsKey(field)) {
-                errors.put(part, typed.errors().get(field));
+            String error = refused.get(SectionForm.figureField(id, part));
+            if (error != null) {
+                errors.put(part, error);
             }
-            return typed.fields().containsKey(field) ? typed.fields().get(field) : stored == null ? "" : stored;
+            String sent = typed == null ? null : typed.part(part);
+            return sent != null ? sent : stored == null ? "" : stored;
         };
         return new CustomRow(
-                key,
                 id,
                 shown.apply(CustomFigureInput.NAME, name),
                 shown.apply(CustomFigureInput.UNIT, unit),
                 shown.apply(CustomFigureInput.VALUE, value),
                 shown.apply(CustomFigureInput.NOTE, note),
-                typed.fields().containsKey(CustomRow.field(key, CustomRow.REMOVE)),
+                typed != null && typed.isRemoved(),
                 errors);
     }
 
-    /** Saves the narrative parts; a text over the limit is refused and shown back. */
+    /**
+     * Saves the narrative parts ({@link #NARRATIVE_FIELDS}; a part not given is cleared); a text over
+     * the limit is refused, keeps what is stored and is shown back.
+     *
+     * @param fields the four parts' texts by name
+     * @return the parts refused, by name, with message keys
+     */
     @Transactional
     public Map<String, String> saveNarrative(
             String countyCode, int year, int version, Map<String, String> fields, Viewer viewer) {
@@ -449,13 +458,14 @@ public class ReportEntryService {
             Typed typed) {
         ValueEntry entry = entries.get(indicator.code());
         boolean typedHere = entry != null && entry.source() == ValueSource.TYPED;
-        String valueField = "v_" + indicator.code();
-        String explanationField = "e_" + indicator.code();
-        String input = typed.fields().containsKey(valueField)
-                ? typed.fields().get(valueField)
+        String code = indicator.code();
+        String typedValue = typed.form().values().get(code);
+        String typedExplanation = typed.form().explanations().get(code);
+        String input = typedValue != null
+                ? typedValue
                 : typedHere && entry.value() != null ? plain(indicator.kind(), entry.value()) : "";
-        String explanation = typed.fields().containsKey(explanationField)
-                ? typed.fields().get(explanationField)
+        String explanation = typedExplanation != null
+                ? typedExplanation
                 : entry == null ? "" : java.util.Objects.requireNonNullElse(entry.explanation(), "");
         String computedDisplay = null;
         boolean notApplicable = false;
@@ -474,8 +484,8 @@ public class ReportEntryService {
                 typedHere,
                 computedDisplay,
                 notApplicable,
-                typed.errors().get(valueField),
-                typed.errors().get(explanationField),
+                typed.errors().get(SectionForm.valueField(code)),
+                typed.errors().get(SectionForm.explanationField(code)),
                 findings.getOrDefault(indicator.code(), List.of()));
     }
 

@@ -20,8 +20,8 @@ import org.springframework.web.bind.annotation.InitBinder;
  *
  * <p>A blank text stays an empty text rather than becoming null, as it was before, so that the
  * forms' checks ({@code @NotBlank}, "required") and what a page shows back do not change. Passwords
- * are kept exactly as typed: a space is part of a password. Values read as a whole map (the report
- * form's fields, typed narrative and explanations) are not bound and not touched; the report keeps
+ * are kept exactly as typed: a space is part of a password. The report form's fields (values,
+ * explanations, custom figures, narrative) are left as typed by its own controller: the report keeps
  * what the clerk typed, and its own rules decide what a value is.
  */
 @ControllerAdvice

@@ -20,6 +20,8 @@ import org.springframework.web.util.UrlPathHelper;
  * the path: a form never holds them, PostgreSQL cannot store U+0000 at all, and the others only
  * break the exports and the audit log later. 400, whatever the page.</li>
  * <li>a body Tomcat cannot read as the parameters it says it holds: 400 (413 when too large).</li>
+ * <li>a parameter name with a bracket left open ({@code values[CODE}): the forms name map entries
+ * {@code values[CODE]}, and Spring's binding of a form record cannot read a key without its end. 400.</li>
  * <li>{@code /error} asked for directly: it is only the container's error page, and without an
  * error to show it answered status 999. 404.</li>
  * </ul>
@@ -64,6 +66,10 @@ class RequestGuard extends OncePerRequestFilter {
             ErrorPages.send(request, response, HttpServletResponse.SC_BAD_REQUEST, "error.400.characters");
             return;
         }
+        if (hasOpenBracket(parameters)) {
+            ErrorPages.send(request, response, HttpServletResponse.SC_BAD_REQUEST, null);
+            return;
+        }
         chain.doFilter(request, response);
     }
 
@@ -76,6 +82,16 @@ class RequestGuard extends OncePerRequestFilter {
                 if (hasControlCharacter(value)) {
                     return true;
                 }
+            }
+        }
+        return false;
+    }
+
+    private static boolean hasOpenBracket(Map<String, String[]> parameters) {
+        for (String name : parameters.keySet()) {
+            int open = name.indexOf('[');
+            if (open >= 0 && name.indexOf(']', open) < 0) {
+                return true;
             }
         }
         return false;

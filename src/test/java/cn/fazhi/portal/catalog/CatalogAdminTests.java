@@ -14,6 +14,7 @@ import cn.fazhi.portal.audit.AuditEntry;
 import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.report.ReportEntryService;
 import cn.fazhi.portal.report.ReportService;
+import cn.fazhi.portal.report.SectionForm;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Map;
@@ -197,7 +198,10 @@ class CatalogAdminTests {
         reports.openDraft("530602", 2016, clerk.toViewer());
         reports.openDraft("530602", 2017, clerk.toViewer());
         assertThat(entries.saveSection(
-                        "530602", 2016, "LEADERSHIP", version(2016), Map.of("v_TST_RETIRED", "7"), clerk.toViewer()))
+                        "530602",
+                        2016,
+                        SectionForm.of("LEADERSHIP", version(2016), Map.of("TST_RETIRED", "7")),
+                        clerk.toViewer()))
                 .isEmpty();
 
         // not from its first year: that would rewrite the report that has it
@@ -216,13 +220,13 @@ class CatalogAdminTests {
                         .with(user(clerk)))
                 .hasStatusOk()
                 .bodyText()
-                .contains("name=\"v_TST_RETIRED\"", "value=\"7\"", "上年目录无此指标");
+                .contains("name=\"values[TST_RETIRED]\"", "value=\"7\"", "上年目录无此指标");
         assertThat(mvc.get()
                         .uri("/counties/530602/reports/2017/edit?section=LEADERSHIP")
                         .with(user(clerk)))
                 .hasStatusOk()
                 .bodyText()
-                .doesNotContain("v_TST_RETIRED", "测试停用指标");
+                .doesNotContain("v_TST_RETIRED", "values[TST_RETIRED]", "测试停用指标");
         assertThat(workbookCodes(clerk, 2016)).contains("TST_RETIRED");
         assertThat(workbookCodes(clerk, 2017)).doesNotContain("TST_RETIRED");
         assertThat(mvc.get().uri("/catalog?year=2017")).bodyText().doesNotContain("TST_RETIRED");

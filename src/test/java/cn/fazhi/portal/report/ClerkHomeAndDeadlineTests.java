@@ -49,8 +49,8 @@ class ClerkHomeAndDeadlineTests {
                         .with(user(clerk))
                         .param("section", "CAPACITY")
                         .param("version", "0")
-                        .param("v_CAP_LAWYER_UNITS", "30")
-                        .param("v_CAP_UNITS", "24"))
+                        .param("values[CAP_LAWYER_UNITS]", "30")
+                        .param("values[CAP_UNITS]", "24"))
                 .hasStatus(HttpStatus.FOUND);
         assertThat(mvc.get().uri("/").with(user(clerk)))
                 .hasStatusOk()
@@ -115,7 +115,7 @@ class ClerkHomeAndDeadlineTests {
                 .with(user(clerk))
                 .param("section", "LEADERSHIP")
                 .param("version", Integer.toString(version))
-                .param("v_LEA_GOV_MEETINGS", "6")
+                .param("values[LEA_GOV_MEETINGS]", "6")
                 .exchange();
         String history = "/counties/" + county + "/reports/" + year + "/history?indicator=LEA_GOV_MEETINGS";
         assertThat(mvc.get().uri(history).with(user(TestUsers.demo(accounts, "demo-reviewer"))))

@@ -125,7 +125,7 @@ class ConcurrentSaveInterleavedTests {
                         .with(user(who))
                         .param("section", "LEADERSHIP")
                         .param("version", Integer.toString(version))
-                        .param("v_LEA_PARTY_MEETINGS", typed))
+                        .param("values[LEA_PARTY_MEETINGS]", typed))
                 .andReturn()
                 .getResponse();
     }

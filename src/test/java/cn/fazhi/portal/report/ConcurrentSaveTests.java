@@ -85,11 +85,11 @@ class ConcurrentSaveTests {
                                 .with(user(who))
                                 .param("section", "LEADERSHIP")
                                 .param("version", Integer.toString(version))
-                                .param("v_LEA_PARTY_MEETINGS", typed);
+                                .param("values[LEA_PARTY_MEETINGS]", typed);
                         if (withFigure) {
-                            request.param("cf_new_name", "并发测试数据")
-                                    .param("cf_new_unit", "次")
-                                    .param("cf_new_value", typed);
+                            request.param("added.name", "并发测试数据")
+                                    .param("added.unit", "次")
+                                    .param("added.value", typed);
                         }
                         start.await(30, TimeUnit.SECONDS);
                         MockHttpServletResponse response =

@@ -163,9 +163,7 @@ class CustomFigurePromotionTests {
         assertThat(entries.saveSection(
                         county,
                         YEAR,
-                        "CAPACITY",
-                        version,
-                        Map.of("cf_new_name", name, "cf_new_unit", unit, "cf_new_value", value),
+                        SectionForm.adding("CAPACITY", version, SectionForm.FigureForm.of(name, unit, value)),
                         clerk.toViewer()))
                 .isEmpty();
     }

@@ -69,13 +69,13 @@ class CustomFigureTests {
                         county,
                         "LEADERSHIP",
                         Map.of(
-                                "cf_new_name",
+                                "added.name",
                                 " 法治培训人次 ",
-                                "cf_new_unit",
+                                "added.unit",
                                 "人次",
-                                "cf_new_value",
+                                "added.value",
                                 "1,200",
-                                "cf_new_note",
+                                "added.note",
                                 "含线上培训")))
                 .hasStatus(HttpStatus.FOUND);
         CustomFigureView added = figures(county).get(0);
@@ -92,9 +92,9 @@ class CustomFigureTests {
         assertThat(mvc.get().uri(editUrl(county) + "?section=LEADERSHIP").with(user(clerk)))
                 .hasStatusOk()
                 .bodyText()
-                .contains("name=\"cf_" + added.id() + "_name\"", "value=\"法治培训人次\"", "name=\"cf_new_name\"");
+                .contains("name=\"figures[" + added.id() + "].name\"", "value=\"法治培训人次\"", "name=\"added.name\"");
 
-        String key = "cf_" + added.id() + "_";
+        String key = "figures[" + added.id() + "].";
         assertThat(save(
                         clerk,
                         county,
@@ -133,10 +133,10 @@ class CustomFigureTests {
                         clerk,
                         county,
                         "CAPACITY",
-                        Map.of("cf_new_name", "营商环境活动场次", "cf_new_unit", "场", "cf_new_value", "12")))
+                        Map.of("added.name", "营商环境活动场次", "added.unit", "场", "added.value", "12")))
                 .hasStatus(HttpStatus.FOUND);
         long stored = figures(county).get(0).id();
-        String key = "cf_" + stored + "_";
+        String key = "figures[" + stored + "].";
         int version = version(county);
 
         // a value that is not a number, a figure without a unit, a name the section has already, an overlong note
@@ -151,11 +151,11 @@ class CustomFigureTests {
                         "场",
                         key + "value",
                         "十二场",
-                        "cf_new_name",
+                        "added.name",
                         "营商环境活动场次",
-                        "cf_new_unit",
+                        "added.unit",
                         "场",
-                        "cf_new_value",
+                        "added.value",
                         "3"));
         assertThat(result).hasStatusOk().bodyText().contains("value=\"十二场\"", "请填写数字", "本板块已有同名数据");
         assertThat(save(
@@ -163,13 +163,13 @@ class CustomFigureTests {
                         county,
                         "CAPACITY",
                         Map.of(
-                                "cf_new_name",
+                                "added.name",
                                 "普法讲座",
-                                "cf_new_unit",
+                                "added.unit",
                                 " ",
-                                "cf_new_value",
+                                "added.value",
                                 "-4",
-                                "cf_new_note",
+                                "added.note",
                                 "长".repeat(2001))))
                 .hasStatusOk()
                 .bodyText()
@@ -190,7 +190,7 @@ class CustomFigureTests {
                         clerk,
                         county,
                         "LEADERSHIP",
-                        Map.of("cf_new_name", "法治讲座场次", "cf_new_unit", "场", "cf_new_value", "8")))
+                        Map.of("added.name", "法治讲座场次", "added.unit", "场", "added.value", "8")))
                 .hasStatus(HttpStatus.FOUND);
         long figure = figures(county).get(0).id();
         String otherCounty = fixtures.freshCounty();
@@ -203,7 +203,7 @@ class CustomFigureTests {
                         .with(user(other))
                         .param("section", "LEADERSHIP")
                         .param("version", Integer.toString(version(county)))
-                        .param("cf_" + figure + "_remove", "on"))
+                        .param("figures[" + figure + "].remove", "on"))
                 .hasStatus(HttpStatus.FORBIDDEN);
         // and through its own report's form, naming this county's figure
         assertThat(save(
@@ -211,13 +211,13 @@ class CustomFigureTests {
                         otherCounty,
                         "LEADERSHIP",
                         Map.of(
-                                "cf_" + figure + "_name",
+                                "figures[" + figure + "].name",
                                 "改掉",
-                                "cf_" + figure + "_unit",
+                                "figures[" + figure + "].unit",
                                 "场",
-                                "cf_" + figure + "_value",
+                                "figures[" + figure + "].value",
                                 "0",
-                                "cf_" + figure + "_remove",
+                                "figures[" + figure + "].remove",
                                 "on")))
                 .hasStatus(HttpStatus.FOUND);
         assertThat(figures(county))
@@ -249,7 +249,7 @@ class CustomFigureTests {
                 .hasStatusOk()
                 .bodyText()
                 .contains("其他数据", "法治讲座场次", "8");
-        assertThat(save(clerk, county, "LEADERSHIP", Map.of("cf_" + figure + "_remove", "on")))
+        assertThat(save(clerk, county, "LEADERSHIP", Map.of("figures[" + figure + "].remove", "on")))
                 .hasStatus(HttpStatus.CONFLICT);
         assertThat(figures(county)).hasSize(1);
     }
@@ -262,13 +262,13 @@ class CustomFigureTests {
                         clerk,
                         county,
                         "LEADERSHIP",
-                        Map.of("cf_new_name", "法治培训人次", "cf_new_unit", "人次", "cf_new_value", "1200")))
+                        Map.of("added.name", "法治培训人次", "added.unit", "人次", "added.value", "1200")))
                 .hasStatus(HttpStatus.FOUND);
         assertThat(save(
                         clerk,
                         county,
                         "CAPACITY",
-                        Map.of("cf_new_name", "删掉的数据", "cf_new_unit", "个", "cf_new_value", "1")))
+                        Map.of("added.name", "删掉的数据", "added.unit", "个", "added.value", "1")))
                 .hasStatus(HttpStatus.FOUND);
         byte[] downloaded = download(clerk, county);
 

@@ -125,7 +125,7 @@ class EntryFormFragmentsTests {
         assertThat(rateRow.selectFirst("label[for=v_T_RATE]").text()).isEqualTo(HOSTILE);
         assertThat(rateRow.getElementById("help-T_RATE").text()).isEqualTo("口径" + HOSTILE);
         Element input = rateRow.getElementById("v_T_RATE");
-        assertThat(input.attr("name")).isEqualTo("v_T_RATE");
+        assertThat(input.attr("name")).isEqualTo("values[T_RATE]");
         assertThat(input.val()).isEqualTo("12" + HOSTILE);
         assertThat(input.className()).isEqualTo("form-control text-end is-invalid");
         assertThat(input.attr("aria-describedby")).isEqualTo("help-T_RATE err-T_RATE find-T_RATE");
@@ -147,7 +147,7 @@ class EntryFormFragmentsTests {
                 .containsExactly(msg("report.newInCatalogue"), "");
         Element explanation = rateRow.getElementById("e_T_RATE");
         assertThat(explanation.tagName()).isEqualTo("textarea");
-        assertThat(explanation.attr("name")).isEqualTo("e_T_RATE");
+        assertThat(explanation.attr("name")).isEqualTo("explanations[T_RATE]");
         assertThat(explanation.text()).isEqualTo("说明" + HOSTILE);
         assertThat(explanation.className()).isEqualTo("form-control form-control-sm is-invalid");
         assertThat(explanation.attr("placeholder")).isEqualTo(msg("report.explanationNeeded"));

@@ -226,7 +226,10 @@ class ReportDocxTests {
                         viewer))
                 .isEmpty();
         assertThat(entries.saveSection(
-                        "530629", 2020, "LEADERSHIP", version(viewer), Map.of("v_LEA_PARTY_MEETINGS", "6"), viewer))
+                        "530629",
+                        2020,
+                        SectionForm.of("LEADERSHIP", version(viewer), Map.of("LEA_PARTY_MEETINGS", "6")),
+                        viewer))
                 .isEmpty();
         String url = "/counties/530629/reports/2020/document.docx";
 

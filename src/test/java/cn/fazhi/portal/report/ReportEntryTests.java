@@ -50,13 +50,13 @@ class ReportEntryTests {
                 county,
                 "CAPACITY",
                 Map.of(
-                        "v_CAP_EDU_REACH", "48,900",
-                        "v_CAP_VILLAGE_ADVISERS", "五十九",
-                        "v_CAP_EDU_EVENTS", "-3",
-                        "v_CAP_DEMO_VILLAGE_RATE", "120",
-                        "v_CAP_CADRE_COURSES", "2.5",
-                        "v_CAP_UNITS", "24",
-                        "e_CAP_UNITS", longText));
+                        "values[CAP_EDU_REACH]", "48,900",
+                        "values[CAP_VILLAGE_ADVISERS]", "五十九",
+                        "values[CAP_EDU_EVENTS]", "-3",
+                        "values[CAP_DEMO_VILLAGE_RATE]", "120",
+                        "values[CAP_CADRE_COURSES]", "2.5",
+                        "values[CAP_UNITS]", "24",
+                        "explanations[CAP_UNITS]", longText));
         assertThat(result)
                 .hasStatusOk()
                 .bodyText()
@@ -103,7 +103,7 @@ class ReportEntryTests {
     void ruleViolationsAreStoredWithTheDraftAndListedWithLinks() {
         String county = fixtures.freshCounty();
         PortalUser clerk = fixtures.clerkWithDraft(county);
-        assertThat(save(clerk, county, "CAPACITY", Map.of("v_CAP_LAWYER_UNITS", "30", "v_CAP_UNITS", "24")))
+        assertThat(save(clerk, county, "CAPACITY", Map.of("values[CAP_LAWYER_UNITS]", "30", "values[CAP_UNITS]", "24")))
                 .hasStatus(HttpStatus.FOUND);
         assertThat(entries(county).get("CAP_LAWYER_UNITS").value()).isEqualByComparingTo("30");
         assertThat(mvc.get().uri(editUrl(county) + "?section=CAPACITY").with(user(clerk)))
@@ -126,15 +126,15 @@ class ReportEntryTests {
         String county = fixtures.freshCounty();
         PortalUser clerk = fixtures.clerkWithDraft(county);
         int version = transaction.execute(s -> report(county).getVersion());
-        assertThat(save(clerk, county, "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "14"), version))
+        assertThat(save(clerk, county, "LEADERSHIP", Map.of("values[LEA_PARTY_MEETINGS]", "14"), version))
                 .hasStatus(HttpStatus.FOUND);
-        MvcTestResult second = save(clerk, county, "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "20"), version);
+        MvcTestResult second = save(clerk, county, "LEADERSHIP", Map.of("values[LEA_PARTY_MEETINGS]", "20"), version);
         assertThat(second).hasStatus(HttpStatus.CONFLICT).bodyText().contains("已被他人修改", "value=\"20\"");
         assertThat(entries(county).get("LEA_PARTY_MEETINGS").value()).isEqualByComparingTo("14");
         // the page now carries the current version: saving again applies what was typed
         int current = transaction.execute(s -> report(county).getVersion());
         assertThat(second.getResponse().getContentAsString()).contains("name=\"version\" value=\"" + current + "\"");
-        assertThat(save(clerk, county, "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "20"), current))
+        assertThat(save(clerk, county, "LEADERSHIP", Map.of("values[LEA_PARTY_MEETINGS]", "20"), current))
                 .hasStatus(HttpStatus.FOUND);
         assertThat(entries(county).get("LEA_PARTY_MEETINGS").value()).isEqualByComparingTo(new BigDecimal("20"));
         assertThat(audit.historyOf(
@@ -159,7 +159,7 @@ class ReportEntryTests {
                         .with(user(fixtures.demo("demo-clerk")))
                         .param("section", "LEADERSHIP")
                         .param("version", "0")
-                        .param("v_LEA_PARTY_MEETINGS", "99"))
+                        .param("values[LEA_PARTY_MEETINGS]", "99"))
                 .hasStatus(HttpStatus.FORBIDDEN);
         assertThat(entries(county)).doesNotContainKey("LEA_PARTY_MEETINGS");
     }

@@ -194,7 +194,7 @@ class ReportExcelTests {
         String county = fixtures.freshCounty();
         PortalUser clerk = fixtures.clerkWithDraft(county);
         int year = reportService.reportingYear();
-        saveSection(clerk, county, "CAPACITY", Map.of("v_CAP_UNITS", "30", "v_CAP_EDU_EVENTS", "5"));
+        saveSection(clerk, county, "CAPACITY", Map.of("CAP_UNITS", "30", "CAP_EDU_EVENTS", "5"));
         byte[] filled = edit(download(clerk, county), workbook -> {
             Sheet values = workbook.getSheet("指标");
             // Excel keeps every number as a double: 12 comes back as 12.0, a large one may be shown as 1.2E7
@@ -511,7 +511,7 @@ class ReportExcelTests {
         PortalUser clerk = clerkWithValues(county);
         byte[] downloaded = download(clerk, county);
         // meanwhile a colleague corrects a figure on the page
-        saveSection(clerk, county, "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "15"));
+        saveSection(clerk, county, "LEADERSHIP", Map.of("LEA_PARTY_MEETINGS", "15"));
         Snapshot before = snapshot(county);
         assertThat(upload(clerk, county, downloaded)).hasStatusOk().bodyText().contains("在您下载模板之后已有改动");
         assertThat(snapshot(county)).isEqualTo(before);
@@ -608,7 +608,7 @@ class ReportExcelTests {
         }
         byte[] staleWithoutProperty = edit(downloaded, ReportExcelTests::dropStampProperty);
         // meanwhile a colleague corrects a figure on the page
-        saveSection(clerk, county, "LEADERSHIP", Map.of("v_LEA_PARTY_MEETINGS", "15"));
+        saveSection(clerk, county, "LEADERSHIP", Map.of("LEA_PARTY_MEETINGS", "15"));
         Snapshot before = snapshot(county);
         assertThat(upload(clerk, county, staleWithoutProperty))
                 .hasStatusOk()
@@ -655,11 +655,9 @@ class ReportExcelTests {
         assertThat(entryService.saveSection(
                         county,
                         year,
-                        "LEADERSHIP",
-                        version(county),
-                        Map.of("v_LEA_PARTY_MEETINGS", "2,75"),
+                        SectionForm.of("LEADERSHIP", version(county), Map.of("LEA_PARTY_MEETINGS", "2,75")),
                         clerk.toViewer()))
-                .containsValue("value.misplacedComma");
+                .containsEntry("values[LEA_PARTY_MEETINGS]", "value.misplacedComma");
         byte[] form = download(clerk, county);
         int meetings = rowNumber(form, "LEA_PARTY_MEETINGS");
         Snapshot before = snapshot(county);
@@ -727,7 +725,8 @@ class ReportExcelTests {
                     clerk,
                     county,
                     "LEADERSHIP",
-                    Map.of("v_LEA_PARTY_MEETINGS", "14", "v_LEA_GOV_MEETINGS", "12", "e_LEA_GOV_MEETINGS", "含专题会"));
+                    Map.of("LEA_PARTY_MEETINGS", "14", "LEA_GOV_MEETINGS", "12"),
+                    Map.of("LEA_GOV_MEETINGS", "含专题会"));
             entryService.saveNarrative(
                     county,
                     reportService.reportingYear(),
@@ -738,9 +737,21 @@ class ReportExcelTests {
         return clerk;
     }
 
-    private void saveSection(PortalUser clerk, String county, String section, Map<String, String> fields) {
+    private void saveSection(PortalUser clerk, String county, String section, Map<String, String> values) {
+        saveSection(clerk, county, section, values, Map.of());
+    }
+
+    private void saveSection(
+            PortalUser clerk,
+            String county,
+            String section,
+            Map<String, String> values,
+            Map<String, String> explanations) {
         assertThat(entryService.saveSection(
-                        county, reportService.reportingYear(), section, version(county), fields, clerk.toViewer()))
+                        county,
+                        reportService.reportingYear(),
+                        SectionForm.of(section, version(county), values, explanations),
+                        clerk.toViewer()))
                 .isEmpty();
     }
 

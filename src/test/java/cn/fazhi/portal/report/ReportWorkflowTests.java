@@ -56,7 +56,7 @@ class ReportWorkflowTests {
         reportService.openDraft(COUNTY, year, clerk.toViewer());
 
         // an error and no narrative: submission is refused with the reasons
-        save(clerk, "LEADERSHIP", Map.of("v_LEA_SUPERVISION_ISSUES", "3", "v_LEA_ISSUES_RECTIFIED", "5"));
+        save(clerk, "LEADERSHIP", Map.of("values[LEA_SUPERVISION_ISSUES]", "3", "values[LEA_ISSUES_RECTIFIED]", "5"));
         MvcTestResult blocked = post(clerk, "/submit", Map.of("version", version()));
         assertThat(blocked).redirectedUrl().endsWith("/edit");
         assertThat((List<Object>) blocked.getMvcResult().getFlashMap().get("submitBlocked"))
@@ -65,7 +65,7 @@ class ReportWorkflowTests {
         // approving a draft is illegal whoever asks
         assertThat(post(reviewer, "/approve", Map.of("version", version()))).hasStatus(HttpStatus.CONFLICT);
 
-        save(clerk, "LEADERSHIP", Map.of("v_LEA_SUPERVISION_ISSUES", "3", "v_LEA_ISSUES_RECTIFIED", "3"));
+        save(clerk, "LEADERSHIP", Map.of("values[LEA_SUPERVISION_ISSUES]", "3", "values[LEA_ISSUES_RECTIFIED]", "3"));
         save(
                 clerk,
                 ReportForm.NARRATIVE,
@@ -78,7 +78,7 @@ class ReportWorkflowTests {
         assertThat(post(
                         clerk,
                         "/edit",
-                        Map.of("section", "LEADERSHIP", "version", version(), "v_LEA_PARTY_MEETINGS", "1")))
+                        Map.of("section", "LEADERSHIP", "version", version(), "values[LEA_PARTY_MEETINGS]", "1")))
                 .hasStatus(HttpStatus.CONFLICT);
 
         // nobody but a reviewer in scope decides
@@ -108,7 +108,7 @@ class ReportWorkflowTests {
         assertThat(post(reviewer, "/return", Map.of("comment", "再退一次", "version", version())))
                 .hasStatus(HttpStatus.CONFLICT);
 
-        save(clerk, "LEADERSHIP", Map.of("e_LEA_ISSUES_RECTIFIED", "3 个问题均已整改到位"));
+        save(clerk, "LEADERSHIP", Map.of("explanations[LEA_ISSUES_RECTIFIED]", "3 个问题均已整改到位"));
         // an explanation alone leaves the value as it was
         java.math.BigDecimal rectified = transaction.execute(s -> reports.findByCountyCodeAndYear(COUNTY, year)
                 .orElseThrow()

@@ -16,6 +16,7 @@ import cn.fazhi.portal.report.ReportService;
 import cn.fazhi.portal.report.ReportStatus;
 import cn.fazhi.portal.report.ReportView;
 import cn.fazhi.portal.report.ReportWorkflow;
+import cn.fazhi.portal.report.SectionForm;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -69,9 +70,7 @@ class StaleDecisionTests {
         entries.saveSection(
                 COUNTY,
                 year,
-                "LEADERSHIP",
-                view(year).version(),
-                Map.of("v_LEA_PARTY_MEETINGS", "4"),
+                SectionForm.of("LEADERSHIP", view(year).version(), Map.of("LEA_PARTY_MEETINGS", "4")),
                 clerk.toViewer());
         entries.saveNarrative(
                 COUNTY,
@@ -98,9 +97,7 @@ class StaleDecisionTests {
         entries.saveSection(
                 COUNTY,
                 year,
-                "LEADERSHIP",
-                view(year).version(),
-                Map.of("v_LEA_PARTY_MEETINGS", "40"),
+                SectionForm.of("LEADERSHIP", view(year).version(), Map.of("LEA_PARTY_MEETINGS", "40")),
                 clerk.toViewer());
         assertThat(workflow.submit(COUNTY, year, view(year).version(), clerk.toViewer(), Locale.SIMPLIFIED_CHINESE))
                 .isEmpty();

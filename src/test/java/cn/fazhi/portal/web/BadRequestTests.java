@@ -161,9 +161,9 @@ class BadRequestTests {
                             .with(user(clerk))
                             .param("section", section)
                             .param("version", Integer.toString(view(clerk, year).version()))
-                            .param("cf_new_name", "培训人次")
-                            .param("cf_new_unit", "人次")
-                            .param("cf_new_value", "12"))
+                            .param("added.name", "培训人次")
+                            .param("added.unit", "人次")
+                            .param("added.value", "12"))
                     .as(section)
                     .hasStatus(HttpStatus.BAD_REQUEST);
         }
@@ -176,9 +176,9 @@ class BadRequestTests {
                         .with(user(clerk))
                         .param("section", "LEADERSHIP")
                         .param("version", Integer.toString(view(clerk, year).version()))
-                        .param("cf_new_name", "培训人次")
-                        .param("cf_new_unit", "人次")
-                        .param("cf_new_value", "12"))
+                        .param("added.name", "培训人次")
+                        .param("added.unit", "人次")
+                        .param("added.value", "12"))
                 .hasStatus(HttpStatus.FOUND);
         assertThat(view(clerk, year).sections().stream().flatMap(s -> s.customFigures().stream()))
                 .hasSize(1);

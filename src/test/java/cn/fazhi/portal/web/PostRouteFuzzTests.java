@@ -85,23 +85,20 @@ class PostRouteFuzzTests {
     /** Fewer values when each parameter is tried alone, to stay fast. */
     private static final List<String> ALONE = List.of("unknown", "oversized", "crlf");
 
-    /** Parameter names a route reads from a map of all its fields, by route. */
+    /** Parameter names a route reads from a map of all its fields, or into a form's maps, by route. */
     private static final Map<String, List<String>> MAP_FIELDS = Map.of(
             "/counties/{code}/reports/{year}/edit",
                     List.of(
-                            "v_LEA_PARTY_MEETINGS",
-                            "e_LEA_PARTY_MEETINGS",
-                            "v_LEA_GOV_MEETINGS",
-                            "cf_new_name",
-                            "cf_new_unit",
-                            "cf_new_value",
-                            "cf_new_note",
-                            "cf_1_name",
-                            "cf_1_remove",
-                            "measures",
-                            "problems",
-                            "nextYearPlan",
-                            "leadersDuty"),
+                            "values[LEA_PARTY_MEETINGS]",
+                            "explanations[LEA_PARTY_MEETINGS]",
+                            "values[LEA_GOV_MEETINGS]",
+                            "values[NOPE",
+                            "added.name",
+                            "added.unit",
+                            "added.value",
+                            "added.note",
+                            "figures[1].name",
+                            "figures[1].remove"),
             "/admin/catalog/targets", List.of("operators[LEA_GOV_MEETINGS]", "values[LEA_GOV_MEETINGS]"));
 
     enum Persona {
@@ -428,7 +425,7 @@ class PostRouteFuzzTests {
         if (!form) {
             return List.of();
         }
-        List<String> names = new ArrayList<>();
+        List<String> names = new ArrayList<>(MAP_FIELDS.getOrDefault(pattern, List.of()));
         if (type.isRecord()) {
             for (RecordComponent component : type.getRecordComponents()) {
                 names.add(component.getName());
