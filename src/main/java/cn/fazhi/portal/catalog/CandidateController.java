@@ -1,6 +1,7 @@
 package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.FormSubmission;
 import cn.fazhi.portal.config.NotFoundException;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -57,7 +58,7 @@ class CandidateController {
         CustomFigurePromotion.CandidateGroup group = group(key, viewer);
         CustomFigurePromotion.Preview preview = null;
         if (INTO_NEW.equals(into) && form.code() != null) {
-            CatalogForms.reject(result, catalogAdmin.refusals(form));
+            FormSubmission.reject(result, catalogAdmin.refusals(form));
             if (!result.hasErrors()) {
                 preview = promotion.preview(key, catalogAdmin.toDef(form), viewer);
             }
@@ -86,7 +87,7 @@ class CandidateController {
         CustomFigurePromotion.Preview[] moved = new CustomFigurePromotion.Preview[1];
         String done;
         if (INTO_NEW.equals(into)) {
-            done = CatalogForms.submit(result, catalogAdmin.refusals(form), () -> {
+            done = FormSubmission.submit(result, catalogAdmin.refusals(form), redirect, null, () -> {
                 moved[0] = promotion.promote(key, form, viewer);
                 return "redirect:/admin/candidates";
             });

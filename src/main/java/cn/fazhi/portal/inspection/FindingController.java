@@ -1,10 +1,12 @@
 package cn.fazhi.portal.inspection;
 
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -114,7 +116,7 @@ class FindingController {
             Model model,
             RedirectAttributes redirect) {
         FindingDetails finding = editable(id, viewer, locale);
-        String done = FormErrors.submit(result, redirect, "inspection.findingSaved", () -> {
+        String done = FormSubmission.submit(result, redirect, "inspection.findingSaved", () -> {
             inspections.editFinding(id, form, viewer);
             return "redirect:/findings/" + id;
         });
@@ -131,7 +133,7 @@ class FindingController {
             Model model,
             RedirectAttributes redirect) {
         workflow.requireClerk(id, viewer);
-        String done = FormErrors.submit(result, redirect, "inspection.replied", () -> {
+        String done = FormSubmission.submit(result, redirect, "inspection.replied", () -> {
             workflow.reply(id, form, viewer);
             return "redirect:/findings/" + id;
         });
@@ -141,22 +143,24 @@ class FindingController {
     @PostMapping("/findings/{id}/evidence")
     String addEvidence(
             @PathVariable long id,
-            @RequestParam(required = false) MultipartFile file,
+            @ModelAttribute("evidenceForm") EvidenceForm form,
+            BindingResult result,
             Viewer viewer,
             Locale locale,
             Model model,
-            RedirectAttributes redirect)
-            throws IOException {
+            RedirectAttributes redirect) {
         workflow.requireClerk(id, viewer);
-        // read as a stream (the container keeps the part in a temporary file), never as one array
-        try (InputStream content = file == null ? null : file.getInputStream()) {
-            workflow.addEvidence(id, file == null ? null : file.getOriginalFilename(), content, viewer);
-            redirect.addFlashAttribute("flash", "inspection.evidenceAdded");
+        String done = FormSubmission.submit(result, redirect, "inspection.evidenceAdded", () -> {
+            MultipartFile file = form.file();
+            // read as a stream (the container keeps the part in a temporary file), never as one array
+            try (InputStream content = file == null ? null : file.getInputStream()) {
+                workflow.addEvidence(id, file == null ? null : file.getOriginalFilename(), content, viewer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return "redirect:/findings/" + id;
-        } catch (InspectionInputException e) {
-            model.addAttribute("evidenceError", e);
-            return page(id, viewer, locale, model);
-        }
+        });
+        return done != null ? done : page(id, viewer, locale, model);
     }
 
     /**
@@ -199,12 +203,11 @@ class FindingController {
             Model model,
             RedirectAttributes redirect) {
         workflow.requireReviewer(id, viewer);
-        if (result.hasErrors()) {
-            return page(id, viewer, locale, model);
-        }
-        workflow.sendBack(id, form, viewer);
-        redirect.addFlashAttribute("flash", "inspection.sentBack");
-        return "redirect:/findings/" + id;
+        String done = FormSubmission.submit(result, redirect, "inspection.sentBack", () -> {
+            workflow.sendBack(id, form, viewer);
+            return "redirect:/findings/" + id;
+        });
+        return done != null ? done : page(id, viewer, locale, model);
     }
 
     private String page(long id, Viewer viewer, Locale locale, Model model) {
@@ -215,6 +218,9 @@ class FindingController {
         }
         if (!model.containsAttribute("returnForm")) {
             model.addAttribute("returnForm", new ReturnForm("", finding.version()));
+        }
+        if (!model.containsAttribute("evidenceForm")) {
+            model.addAttribute("evidenceForm", new EvidenceForm(null));
         }
         model.addAttribute("maxFileMegabytes", workflow.maxFileSizeBytes() / (1024 * 1024));
         model.addAttribute("history", inspections.historyOf(id, viewer));
