@@ -113,6 +113,19 @@ class CustomFigurePromotionTests {
         form.forEach(preview::param);
         assertThat(preview).hasStatusOk().bodyText().contains("将移入的数值", "巧家县", "单位与指标不一致");
 
+        // into an existing indicator without choosing one: the reason next to the choice, nothing moves
+        assertThat(mvc.post()
+                        .uri("/admin/candidates/promote")
+                        .with(csrf())
+                        .with(user(admin))
+                        .param("key", "法治培训人次")
+                        .param("into", "existing")
+                        .param("indicator", " "))
+                .hasStatusOk()
+                .bodyText()
+                .containsPattern("id=\"indicator\"[^>]*is-invalid[^>]*aria-describedby=\"indicator-error\"")
+                .containsPattern("id=\"indicator-error\"[^>]*>此项必填。<");
+
         var promote = mvc.post()
                 .uri("/admin/candidates/promote")
                 .with(csrf())
