@@ -19,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -220,7 +221,15 @@ class FindingController {
             model.addAttribute("returnForm", new ReturnForm("", finding.version()));
         }
         if (!model.containsAttribute("evidenceForm")) {
-            model.addAttribute("evidenceForm", new EvidenceForm(null));
+            EvidenceForm none = new EvidenceForm(null);
+            model.addAttribute("evidenceForm", none);
+            if (EvidenceUploadLimitFilter.TOO_LARGE.equals(model.getAttribute("flashError"))) {
+                // refused by the size filter before any controller ran: shown next to the file field too
+                BindingResult refused = new BeanPropertyBindingResult(none, "evidenceForm");
+                refused.rejectValue("file", EvidenceUploadLimitFilter.TOO_LARGE);
+                model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "evidenceForm", refused);
+                model.asMap().remove("flashError");
+            }
         }
         model.addAttribute("maxFileMegabytes", workflow.maxFileSizeBytes() / (1024 * 1024));
         model.addAttribute("history", inspections.historyOf(id, viewer));

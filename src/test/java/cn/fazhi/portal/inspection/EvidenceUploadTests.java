@@ -225,7 +225,9 @@ class EvidenceUploadTests {
                     .hasValueSatisfying(l -> assertThat(l).endsWith(page));
             assertThat(http.send(HttpRequest.newBuilder(url(page)).build(), BodyHandlers.ofString())
                             .body())
-                    .contains("文件太大，未上传");
+                    .contains("文件太大，未上传")
+                    // next to the file field, like the controller's refusals
+                    .containsPattern("id=\"file-error\"[^>]*>文件太大，未上传");
         }
         assertThat(stored()).isEmpty();
     }
