@@ -1,5 +1,6 @@
 package cn.fazhi.portal.account;
 
+import cn.fazhi.portal.config.FormSubmission;
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionSummary;
@@ -60,17 +61,12 @@ class AccountAdminController {
             Viewer viewer,
             Model model,
             RedirectAttributes redirect) {
-        if (!result.hasErrors()) {
-            try {
-                CreatedAccount created = accounts.create(form, viewer);
-                redirect.addFlashAttribute("temporaryPassword", created.temporaryPassword());
-                redirect.addFlashAttribute("flash", "account.created");
-                return "redirect:/admin/accounts/" + created.id();
-            } catch (AccountRuleException e) {
-                e.rejectOn(result);
-            }
-        }
-        return form(form, null, model);
+        String done = FormSubmission.submit(result, redirect, "account.created", () -> {
+            CreatedAccount created = accounts.create(form, viewer);
+            redirect.addFlashAttribute("temporaryPassword", created.temporaryPassword());
+            return "redirect:/admin/accounts/" + created.id();
+        });
+        return done != null ? done : form(form, null, model);
     }
 
     @GetMapping("/admin/accounts/{id}")
@@ -88,16 +84,11 @@ class AccountAdminController {
             Model model,
             RedirectAttributes redirect) {
         AccountRow account = accounts.get(id, viewer);
-        if (!result.hasErrors()) {
-            try {
-                accounts.update(id, form, viewer);
-                redirect.addFlashAttribute("flash", "account.saved");
-                return "redirect:/admin/accounts/" + id;
-            } catch (AccountRuleException e) {
-                e.rejectOn(result);
-            }
-        }
-        return form(form, account, model);
+        String done = FormSubmission.submit(result, redirect, "account.saved", () -> {
+            accounts.update(id, form, viewer);
+            return "redirect:/admin/accounts/" + id;
+        });
+        return done != null ? done : form(form, account, model);
     }
 
     @PostMapping("/admin/accounts/{id}/enable")
@@ -191,12 +182,7 @@ class AccountAdminController {
     }
 
     private static String act(long id, RedirectAttributes redirect, String successKey, Runnable action) {
-        try {
-            action.run();
-            redirect.addFlashAttribute("flash", successKey);
-        } catch (AccountRuleException e) {
-            redirect.addFlashAttribute("flashError", e.messageKey());
-        }
+        FormSubmission.click(redirect, successKey, action);
         return "redirect:/admin/accounts/" + id;
     }
 }

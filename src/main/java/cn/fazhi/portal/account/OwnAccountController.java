@@ -1,5 +1,6 @@
 package cn.fazhi.portal.account;
 
+import cn.fazhi.portal.config.FormSubmission;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
@@ -55,22 +56,17 @@ class OwnAccountController {
                 && !form.newPassword().equals(form.confirmPassword())) {
             result.rejectValue("confirmPassword", "password.confirmMismatch");
         }
-        int stamp = 0;
-        if (!result.hasErrors()) {
-            try {
-                stamp = accounts.changeOwnPassword(user.toViewer(), form.currentPassword(), form.newPassword());
-            } catch (AccountRuleException e) {
-                e.rejectOn(result);
-            }
+        String done = FormSubmission.submit(result, redirect, "password.changed", () -> {
+            int stamp = accounts.changeOwnPassword(user.toViewer(), form.currentPassword(), form.newPassword());
+            refreshLogin(user.withPasswordChanged(stamp), request, response);
+            return "redirect:/";
+        });
+        if (done != null) {
+            return done;
         }
-        if (result.hasErrors()) {
-            model.addAttribute("forced", user.isMustChangePassword());
-            // th:field never writes a password input's value back into the page
-            return "account/password";
-        }
-        refreshLogin(user.withPasswordChanged(stamp), request, response);
-        redirect.addFlashAttribute("flash", "password.changed");
-        return "redirect:/";
+        model.addAttribute("forced", user.isMustChangePassword());
+        // th:field never writes a password input's value back into the page
+        return "account/password";
     }
 
     /** The session keeps the login; it must now know the password was changed. */

@@ -1,6 +1,8 @@
 package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.FieldRefusal;
+import cn.fazhi.portal.config.FormSubmission;
 import cn.fazhi.portal.config.NotFoundException;
 import jakarta.validation.Valid;
 import java.util.List;
@@ -49,7 +51,7 @@ class CandidateController {
     String promoteForm(
             @RequestParam String key,
             @RequestParam(defaultValue = INTO_EXISTING) String into,
-            @RequestParam(required = false) String indicator,
+            @ModelAttribute("choice") PromotionChoice choice,
             @Valid @ModelAttribute("form") IndicatorForm form,
             BindingResult result,
             Viewer viewer,
@@ -57,18 +59,18 @@ class CandidateController {
         CustomFigurePromotion.CandidateGroup group = group(key, viewer);
         CustomFigurePromotion.Preview preview = null;
         if (INTO_NEW.equals(into) && form.code() != null) {
-            CatalogForms.reject(result, catalogAdmin.refusals(form));
+            FormSubmission.reject(result, catalogAdmin.refusals(form));
             if (!result.hasErrors()) {
                 preview = promotion.preview(key, catalogAdmin.toDef(form), viewer);
             }
-        } else if (INTO_EXISTING.equals(into) && indicator != null && !indicator.isBlank()) {
+        } else if (INTO_EXISTING.equals(into) && choice.chosen()) {
             preview = promotion.preview(
-                    key, catalogAdmin.indicator(indicator, viewer).indicator(), viewer);
+                    key, catalogAdmin.indicator(choice.indicator(), viewer).indicator(), viewer);
         }
         if (!INTO_NEW.equals(into) || form.code() == null) {
             unjudged(model, form.code() == null ? blankFor(group) : form);
         }
-        return page(model, group, into, indicator, null, preview, viewer);
+        return page(model, group, into, choice.indicator(), preview, viewer);
     }
 
     /** Promotes into the chosen indicator, or into a new one described by the form (judged like any new indicator's). */
@@ -76,7 +78,8 @@ class CandidateController {
     String promote(
             @RequestParam String key,
             @RequestParam(defaultValue = INTO_EXISTING) String into,
-            @RequestParam(required = false) String indicator,
+            @ModelAttribute("choice") PromotionChoice choice,
+            BindingResult chosen,
             @Valid @ModelAttribute("form") IndicatorForm form,
             BindingResult result,
             Viewer viewer,
@@ -86,19 +89,23 @@ class CandidateController {
         CustomFigurePromotion.Preview[] moved = new CustomFigurePromotion.Preview[1];
         String done;
         if (INTO_NEW.equals(into)) {
-            done = CatalogForms.submit(result, catalogAdmin.refusals(form), () -> {
+            done = FormSubmission.submit(result, catalogAdmin.refusals(form), redirect, null, () -> {
                 moved[0] = promotion.promote(key, form, viewer);
                 return "redirect:/admin/candidates";
             });
-        } else if (indicator != null && !indicator.isBlank()) {
-            moved[0] = promotion.promote(key, indicator.strip(), viewer);
-            done = "redirect:/admin/candidates";
         } else {
-            unjudged(model, blankFor(group));
-            return page(model, group, into, indicator, "catalogAdmin.required", null, viewer);
+            List<FieldRefusal> none =
+                    choice.chosen() ? List.of() : List.of(new FieldRefusal("indicator", "catalogAdmin.required"));
+            done = FormSubmission.submit(chosen, none, redirect, null, () -> {
+                moved[0] = promotion.promote(key, choice.indicator(), viewer);
+                return "redirect:/admin/candidates";
+            });
+            if (done == null) {
+                unjudged(model, blankFor(group));
+            }
         }
         if (done == null) {
-            return page(model, group, into, indicator, null, null, viewer);
+            return page(model, group, into, choice.indicator(), null, viewer);
         }
         redirect.addFlashAttribute("flash", "candidates.promoted");
         redirect.addFlashAttribute(
@@ -122,13 +129,11 @@ class CandidateController {
             CustomFigurePromotion.CandidateGroup group,
             String into,
             String indicator,
-            String indicatorError,
             CustomFigurePromotion.Preview preview,
             Viewer viewer) {
         model.addAttribute("group", group);
         model.addAttribute("into", into);
         model.addAttribute("indicator", indicator);
-        model.addAttribute("indicatorError", indicatorError);
         model.addAttribute("preview", preview);
         model.addAttribute("sections", catalogAdmin.sections());
         model.addAttribute(

@@ -1,8 +1,10 @@
 package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.FormSubmission;
 import cn.fazhi.portal.config.ReportingCalendar;
 import cn.fazhi.portal.config.RuleRefusedException;
+import cn.fazhi.portal.config.YearText;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.stereotype.Controller;
@@ -46,16 +48,14 @@ class CatalogAdminController {
             Viewer viewer,
             Model model,
             RedirectAttributes redirect) {
-        String done = CatalogForms.submit(
+        String done = FormSubmission.submit(
                 result,
                 admin.refusals(form),
+                redirect,
+                "catalogAdmin.added",
                 () -> "redirect:/admin/catalog/indicators/"
                         + admin.add(form, viewer).code());
-        if (done == null) {
-            return newForm(model, form, viewer);
-        }
-        redirect.addFlashAttribute("flash", "catalogAdmin.added");
-        return done;
+        return done != null ? done : newForm(model, form, viewer);
     }
 
     @GetMapping("/admin/catalog/indicators/{code}")
@@ -73,53 +73,54 @@ class CatalogAdminController {
             Model model,
             RedirectAttributes redirect) {
         CatalogAdminService.IndicatorRow row = admin.indicator(code, viewer);
-        String done = CatalogForms.submit(result, List.of(), () -> {
+        String done = FormSubmission.submit(result, redirect, "catalogAdmin.saved", () -> {
             admin.editTexts(code, form, viewer);
             return "redirect:/admin/catalog/indicators/" + code;
         });
-        if (done == null) {
-            return editForm(model, row, form);
-        }
-        redirect.addFlashAttribute("flash", "catalogAdmin.saved");
-        return done;
+        return done != null ? done : editForm(model, row, form);
     }
+
+    // The indicator's page holds small one-click forms beside its texts: each goes back to the
+    // page, its refusal flashed at the top, as there is no page of its own to show again.
 
     @PostMapping("/admin/catalog/indicators/{code}/per-capita")
     String perCapita(
             @PathVariable String code,
-            @RequestParam(defaultValue = "") String perCapita,
+            @ModelAttribute("form") PerCapitaForm form,
             Viewer viewer,
             RedirectAttributes redirect) {
-        flashOutcome(redirect, admin.setPerCapita(code, perCapita, viewer), "catalogAdmin.saved");
+        FormSubmission.click(redirect, "catalogAdmin.saved", () -> admin.setPerCapita(code, form.ticked(), viewer));
         return "redirect:/admin/catalog/indicators/" + code;
     }
 
     @PostMapping("/admin/catalog/indicators/{code}/retire")
     String retire(
             @PathVariable String code,
-            @RequestParam(defaultValue = "") String fromYear,
+            @Valid @ModelAttribute("form") RetireForm form,
+            BindingResult result,
             Viewer viewer,
             RedirectAttributes redirect) {
-        flashOutcome(redirect, admin.retire(code, fromYear, viewer), "catalogAdmin.retired");
+        admin.indicator(code, viewer); // an unknown indicator is not found, whatever was typed
+        FormSubmission.click(
+                result,
+                redirect,
+                "catalogAdmin.badYear",
+                "catalogAdmin.retired",
+                () -> admin.retire(code, form.year(), viewer));
         return "redirect:/admin/catalog/indicators/" + code;
     }
 
     @PostMapping("/admin/catalog/indicators/{code}/restore")
     String restore(@PathVariable String code, Viewer viewer, RedirectAttributes redirect) {
-        admin.restore(code, viewer);
-        redirect.addFlashAttribute("flash", "catalogAdmin.restored");
+        FormSubmission.click(redirect, "catalogAdmin.restored", () -> admin.restore(code, viewer));
         return "redirect:/admin/catalog/indicators/" + code;
     }
 
     @PostMapping("/admin/catalog/indicators/{code}/delete")
     String delete(@PathVariable String code, Viewer viewer, RedirectAttributes redirect) {
-        String refused = admin.delete(code, viewer);
-        if (refused != null) {
-            redirect.addFlashAttribute("flashError", refused);
-            return "redirect:/admin/catalog/indicators/" + code;
-        }
-        redirect.addFlashAttribute("flash", "catalogAdmin.deleted");
-        return "redirect:/admin/catalog";
+        return FormSubmission.click(redirect, "catalogAdmin.deleted", () -> admin.delete(code, viewer))
+                ? "redirect:/admin/catalog"
+                : "redirect:/admin/catalog/indicators/" + code;
     }
 
     @GetMapping("/admin/catalog/targets")
@@ -146,15 +147,12 @@ class CatalogAdminController {
             throw new RuleRefusedException("the targets' form without a year or with a text for a map");
         }
         int shown = year(form.year());
-        String done = CatalogForms.submit(result, admin.refusals(shown, form), () -> {
-            admin.saveTargets(shown, form, viewer);
-            return "redirect:/admin/catalog/targets?year=" + shown;
-        });
-        if (done == null) {
-            return targetsForm(model, shown, admin.targets(shown, false, viewer));
-        }
-        redirect.addFlashAttribute("flash", "catalogAdmin.targetsSaved");
-        return done;
+        String done = FormSubmission.submit(
+                result, admin.refusals(shown, form), redirect, "catalogAdmin.targetsSaved", () -> {
+                    admin.saveTargets(shown, form, viewer);
+                    return "redirect:/admin/catalog/targets?year=" + shown;
+                });
+        return done != null ? done : targetsForm(model, shown, admin.targets(shown, false, viewer));
     }
 
     @GetMapping("/admin/catalog/rules")
@@ -180,19 +178,15 @@ class CatalogAdminController {
             Model model,
             RedirectAttributes redirect) {
         if (preview != null) {
-            CatalogForms.reject(result, admin.refusals(form));
+            FormSubmission.reject(result, admin.refusals(form));
             return ruleForm(
                     model, form, true, null, result.hasErrors() ? null : admin.preview(form, null, viewer), viewer);
         }
-        String done = CatalogForms.submit(result, admin.refusals(form), () -> {
+        String done = FormSubmission.submit(result, admin.refusals(form), redirect, "catalogAdmin.ruleAdded", () -> {
             admin.addRule(form, viewer);
             return "redirect:/admin/catalog/rules";
         });
-        if (done == null) {
-            return ruleForm(model, form, true, null, null, viewer);
-        }
-        redirect.addFlashAttribute("flash", "catalogAdmin.ruleAdded");
-        return done;
+        return done != null ? done : ruleForm(model, form, true, null, null, viewer);
     }
 
     @GetMapping("/admin/catalog/rules/{code}")
@@ -213,24 +207,27 @@ class CatalogAdminController {
             Model model,
             RedirectAttributes redirect) {
         CatalogAdminService.RuleRow row = admin.rule(code, viewer);
-        String done = CatalogForms.submit(result, List.of(), () -> {
+        String done = FormSubmission.submit(result, redirect, "catalogAdmin.saved", () -> {
             admin.editRule(code, texts, viewer);
             return "redirect:/admin/catalog/rules/" + code;
         });
-        if (done == null) {
-            return ruleForm(model, admin.ruleForm(code, viewer), false, row, null, viewer);
-        }
-        redirect.addFlashAttribute("flash", "catalogAdmin.saved");
-        return done;
+        return done != null ? done : ruleForm(model, admin.ruleForm(code, viewer), false, row, null, viewer);
     }
 
     @PostMapping("/admin/catalog/rules/{code}/retire")
     String retireRule(
             @PathVariable String code,
-            @RequestParam(defaultValue = "") String fromYear,
+            @Valid @ModelAttribute("form") RetireForm form,
+            BindingResult result,
             Viewer viewer,
             RedirectAttributes redirect) {
-        flashOutcome(redirect, admin.retireRule(code, fromYear, viewer), "catalogAdmin.retired");
+        admin.rule(code, viewer); // an unknown rule is not found, whatever was typed
+        FormSubmission.click(
+                result,
+                redirect,
+                "catalogAdmin.badYear",
+                "catalogAdmin.retired",
+                () -> admin.retireRule(code, form.year(), viewer));
         return "redirect:/admin/catalog/rules/" + code;
     }
 
@@ -283,13 +280,9 @@ class CatalogAdminController {
         return "catalog/admin-rule";
     }
 
+    /** The year a page asks for; the reporting year when it names none the catalogue takes. */
     private int year(String typed) {
-        Integer year = CatalogAdminService.parseYear(typed);
+        Integer year = YearText.parse(typed, CatalogAdminService.FIRST_YEAR, CatalogAdminService.LAST_YEAR);
         return year == null ? calendar.reportingYear() : year;
-    }
-
-    /** The service's refusal (a message key) as the page's error, or its success message. */
-    private static void flashOutcome(RedirectAttributes redirect, String refused, String doneKey) {
-        redirect.addFlashAttribute(refused == null ? "flash" : "flashError", refused == null ? doneKey : refused);
     }
 }

@@ -2,6 +2,8 @@ package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.ConflictException;
+import cn.fazhi.portal.config.FieldRefusal;
 import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.config.NumberText;
 import java.math.BigDecimal;
@@ -34,6 +36,9 @@ public class CatalogAdminService {
 
     /** A year from 2000 to 2100, as the catalogue's forms take it. */
     static final String YEAR_PATTERN = "20[0-9][0-9]|2100";
+
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2100;
 
     private final IndicatorRepository indicators;
     private final SectionRepository sections;
@@ -121,7 +126,7 @@ public class CatalogAdminService {
             }
         }
         checkTarget(errors, "targetValue", form.targetOperator(), form.targetValue(), kind);
-        if (isTicked(form.perCapita()) && kind != null && !perCapitaFits(kind)) {
+        if (form.perCapitaTicked() && kind != null && !perCapitaFits(kind)) {
             errors.add(new FieldRefusal("perCapita", "catalogAdmin.perCapitaNotForRates"));
         }
         return errors;
@@ -146,9 +151,9 @@ public class CatalogAdminService {
                 target,
                 blankToNull(form.definitionZh()),
                 blankToNull(form.definitionEn()),
-                parseYear(form.firstYear()),
+                form.firstYearNumber(),
                 null,
-                isTicked(form.perCapita()));
+                form.perCapitaTicked());
     }
 
     /**
@@ -187,16 +192,15 @@ public class CatalogAdminService {
      * dividing it by the population would mean nothing (the database refuses it too, V16). Like
      * the texts, the flag changes no stored value; the dashboards' scores and ranks follow it.
      *
-     * @param perCapita "true" (or a ticked checkbox's "on") to compare per capita, anything else not
-     * @return the message key of why it cannot be, or null when done (or nothing changed)
+     * @param wanted whether to compare per capita
+     * @throws CatalogInputException on {@code perCapita} for a rate (nothing changes)
      */
     @Transactional
-    public String setPerCapita(String code, String perCapita, Viewer viewer) {
+    public void setPerCapita(String code, boolean wanted, Viewer viewer) {
         viewer.require(Role.ADMIN);
         Indicator indicator = find(code);
-        boolean wanted = isTicked(perCapita);
         if (wanted && !perCapitaFits(indicator.getKind())) {
-            return "catalogAdmin.perCapitaNotForRates";
+            throw new CatalogInputException("perCapita", "catalogAdmin.perCapitaNotForRates");
         }
         if (wanted != indicator.isPerCapita()) {
             Map<String, Object> before = state(indicator);
@@ -204,7 +208,6 @@ public class CatalogAdminService {
             events.publishEvent(
                     new CatalogueChanged(CatalogueChanged.Change.INDICATOR_CHANGED, code, before, state(indicator)));
         }
-        return null;
     }
 
     /** Counts and amounts grow with the number of residents; rates and percentages do not. */
@@ -216,29 +219,33 @@ public class CatalogAdminService {
      * Retires an indicator from a year on: the forms, templates, validation and dashboards of that
      * year and later no longer have it; the reports of earlier years keep it.
      *
-     * @return the message key of why it cannot be, or null when done
+     * @throws CatalogInputException on {@code fromYear} for a year out of range or not after its first
+     * @throws ConflictException while a computed rate in use has it as a part (nothing changes)
      */
     @Transactional
-    public String retire(String code, String fromYear, Viewer viewer) {
+    public void retire(String code, int year, Viewer viewer) {
         viewer.require(Role.ADMIN);
         Indicator indicator = find(code);
-        Integer year = parseYear(fromYear);
-        if (year == null) {
-            return "catalogAdmin.badYear";
-        }
-        if (year <= indicator.getFirstYear()) {
-            return "catalogAdmin.retireAfterFirstYear";
-        }
+        checkRetiring(year, indicator.getFirstYear());
         if (indicators.findAllByOrderByPosition().stream()
                 .anyMatch(i -> i.getLastYear() == null
                         && (code.equals(i.getNumeratorCode()) || code.equals(i.getDenominatorCode())))) {
-            return "catalogAdmin.partOfRate";
+            throw new ConflictException(code + " is a part of a rate in use", "catalogAdmin.partOfRate");
         }
         Map<String, Object> before = state(indicator);
         indicator.retireFrom(year);
         events.publishEvent(
                 new CatalogueChanged(CatalogueChanged.Change.INDICATOR_RETIRED, code, before, state(indicator)));
-        return null;
+    }
+
+    /** A year to retire from: one the catalogue takes, after the first (which would rewrite its reports). */
+    private static void checkRetiring(int year, int firstYear) {
+        if (year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new CatalogInputException("fromYear", "catalogAdmin.badYear");
+        }
+        if (year <= firstYear) {
+            throw new CatalogInputException("fromYear", "catalogAdmin.retireAfterFirstYear");
+        }
     }
 
     @Transactional
@@ -255,23 +262,22 @@ public class CatalogAdminService {
      * Deletes an indicator nobody used: a report's value, a rate or a rule that refers to it makes it
      * stay (it can be retired instead). The database refuses the same through its foreign keys.
      *
-     * @return the message key of why it cannot be, or null when done
+     * @throws ConflictException when it is used (nothing is deleted)
      */
     @Transactional
-    public String delete(String code, Viewer viewer) {
+    public void delete(String code, Viewer viewer) {
         viewer.require(Role.ADMIN);
         Indicator indicator = find(code);
         if (usage.valueCount(code) > 0) {
-            return "catalogAdmin.hasValues";
+            throw new ConflictException(code + " has values", "catalogAdmin.hasValues");
         }
         if (indicators.countRatesUsing(code) > 0 || rules.countUsing(code) > 0) {
-            return "catalogAdmin.referenced";
+            throw new ConflictException(code + " is referenced", "catalogAdmin.referenced");
         }
         targets.deleteByKeyIndicatorCode(code);
         indicators.delete(indicator);
         events.publishEvent(
                 new CatalogueChanged(CatalogueChanged.Change.INDICATOR_DELETED, code, state(indicator), null));
-        return null;
     }
 
     /** How many values reports of {@code year} and later hold, which retiring from it would hide. */
@@ -403,7 +409,7 @@ public class CatalogAdminService {
     /** The approved reports a well-formed rule would flag, from its first year on. */
     public List<CatalogUsage.RuleViolation> preview(RuleForm form, Integer lastYear, Viewer viewer) {
         viewer.require(Role.ADMIN);
-        return usage.violations(toRule(form), parseYear(form.firstYear()), lastYear);
+        return usage.violations(toRule(form), form.firstYearNumber(), lastYear);
     }
 
     /**
@@ -415,7 +421,7 @@ public class CatalogAdminService {
     public RuleDef addRule(RuleForm form, Viewer viewer) {
         viewer.require(Role.ADMIN);
         CatalogInputException.refuse(refusals(form));
-        ValidationRule rule = rules.save(new ValidationRule(toRule(form), parseYear(form.firstYear())));
+        ValidationRule rule = rules.save(new ValidationRule(toRule(form), form.firstYearNumber()));
         events.publishEvent(
                 new CatalogueChanged(CatalogueChanged.Change.RULE_ADDED, rule.getCode(), null, state(rule)));
         return rule.toDef();
@@ -431,22 +437,15 @@ public class CatalogAdminService {
         events.publishEvent(new CatalogueChanged(CatalogueChanged.Change.RULE_CHANGED, code, before, state(rule)));
     }
 
-    /** @return the message key of why it cannot be, or null when done */
+    /** @throws CatalogInputException on {@code fromYear} for a year out of range or not after its first */
     @Transactional
-    public String retireRule(String code, String fromYear, Viewer viewer) {
+    public void retireRule(String code, int year, Viewer viewer) {
         viewer.require(Role.ADMIN);
         ValidationRule rule = rules.findByCode(code).orElseThrow(CatalogAdminService::notFound);
-        Integer year = parseYear(fromYear);
-        if (year == null) {
-            return "catalogAdmin.badYear";
-        }
-        if (year <= rule.getFirstYear()) {
-            return "catalogAdmin.retireAfterFirstYear";
-        }
+        checkRetiring(year, rule.getFirstYear());
         Map<String, Object> before = state(rule);
         rule.retireFrom(year);
         events.publishEvent(new CatalogueChanged(CatalogueChanged.Change.RULE_RETIRED, code, before, state(rule)));
-        return null;
     }
 
     // ---- helpers
@@ -506,15 +505,6 @@ public class CatalogAdminService {
                 .orElse(null);
     }
 
-    static Integer parseYear(String typed) {
-        String text = trim(typed);
-        if (!text.matches("\\d{4}")) {
-            return null;
-        }
-        int year = Integer.parseInt(text);
-        return year >= 2000 && year <= 2100 ? year : null;
-    }
-
     private static BigDecimal number(String typed) {
         // the portal's one rule for typed numbers: a comma only between thousands (issue 16, L5)
         NumberText.Parsed parsed = NumberText.parse(trim(typed));
@@ -523,11 +513,6 @@ public class CatalogAdminService {
         }
         BigDecimal value = parsed.value();
         return value.abs().compareTo(new BigDecimal("9999999999999999")) > 0 || value.scale() > 4 ? null : value;
-    }
-
-    /** A checkbox's value: ticked when sent as "true" or "on" (the browser's default value). */
-    private static boolean isTicked(String value) {
-        return "true".equalsIgnoreCase(trim(value)) || "on".equalsIgnoreCase(trim(value));
     }
 
     private static String trim(String text) {

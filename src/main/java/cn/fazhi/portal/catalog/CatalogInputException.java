@@ -1,6 +1,7 @@
 package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.config.FieldInputException;
+import cn.fazhi.portal.config.FieldRefusal;
 import java.util.List;
 
 /**
@@ -10,18 +11,12 @@ import java.util.List;
  */
 public class CatalogInputException extends FieldInputException {
 
-    private final transient List<FieldRefusal> refusals;
-
     CatalogInputException(List<FieldRefusal> refusals) {
-        super(
-                refusals.get(0).field(),
-                refusals.get(0).messageKey(),
-                refusals.get(0).args());
-        this.refusals = List.copyOf(refusals);
+        super(refusals);
     }
 
-    public List<FieldRefusal> refusals() {
-        return refusals;
+    CatalogInputException(String field, String messageKey, Object... args) {
+        super(field, messageKey, args);
     }
 
     /** Throws when there is anything refused. */

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.catalog;
 
+import cn.fazhi.portal.config.YearText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -53,6 +54,16 @@ public record IndicatorForm(
         String firstYear,
 
         String perCapita) {
+
+    /** The first year as a number, once the annotations took its text (null before). */
+    public Integer firstYearNumber() {
+        return YearText.parse(firstYear, CatalogAdminService.FIRST_YEAR, CatalogAdminService.LAST_YEAR);
+    }
+
+    /** Whether the checkbox was ticked (sent as "true", or a browser's default "on"). */
+    public boolean perCapitaTicked() {
+        return new PerCapitaForm(perCapita).ticked();
+    }
 
     public static IndicatorForm blank(int firstYear) {
         return new IndicatorForm(

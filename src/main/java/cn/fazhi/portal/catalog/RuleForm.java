@@ -1,5 +1,6 @@
 package cn.fazhi.portal.catalog;
 
+import cn.fazhi.portal.config.YearText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -30,6 +31,11 @@ public record RuleForm(
         @NotNull(message = "{catalogAdmin.badYear}")
         @Pattern(regexp = CatalogAdminService.YEAR_PATTERN, message = "{catalogAdmin.badYear}")
         String firstYear) {
+
+    /** The first year as a number, once the annotations took its text (null before). */
+    public Integer firstYearNumber() {
+        return YearText.parse(firstYear, CatalogAdminService.FIRST_YEAR, CatalogAdminService.LAST_YEAR);
+    }
 
     public static RuleForm blank(int firstYear) {
         return new RuleForm("", "", "<=", "", "ERROR", "", "", Integer.toString(firstYear));

@@ -1,6 +1,7 @@
 package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.FormSubmission;
 import cn.fazhi.portal.config.ReportingCalendar;
 import jakarta.validation.Valid;
 import org.springframework.stereotype.Controller;
@@ -27,7 +28,7 @@ class ScoringSettingController {
     /** With {@code year}, the form starts from that year's threshold. */
     @GetMapping("/admin/scoring")
     String page(@RequestParam(required = false) String year, Viewer viewer, Model model) {
-        Integer chosen = ScoringSettingService.year(year);
+        Integer chosen = ThresholdForm.yearOf(year);
         int shown = chosen == null ? calendar.reportingYear() : chosen;
         model.addAttribute("form", new ThresholdForm(Integer.toString(shown), settings.typed(shown)));
         return page(model, viewer);
@@ -40,15 +41,11 @@ class ScoringSettingController {
             Viewer viewer,
             Model model,
             RedirectAttributes redirect) {
-        String done = CatalogForms.submit(result, settings.refusals(form), () -> {
-            settings.set(form, viewer);
+        String done = FormSubmission.submit(result, settings.refusals(form), redirect, "scoringAdmin.saved", () -> {
+            settings.set(form.yearNumber(), form, viewer);
             return "redirect:/admin/scoring";
         });
-        if (done == null) {
-            return page(model, viewer);
-        }
-        redirect.addFlashAttribute("flash", "scoringAdmin.saved");
-        return done;
+        return done != null ? done : page(model, viewer);
     }
 
     /** The page; the model holds the threshold's {@code form}. */

@@ -2,6 +2,7 @@ package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.FieldRefusal;
 import cn.fazhi.portal.config.NumberText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -97,14 +98,14 @@ class ScoringSettingService {
     /**
      * Sets a year's threshold; a blank one removes the year's own (the default applies again).
      *
+     * @param year the year (null: none the form named)
      * @throws CatalogInputException when the year or the percentage is not one (nothing changes)
      */
     @Transactional
-    void set(ThresholdForm form, Viewer viewer) {
+    void set(Integer year, ThresholdForm form, Viewer viewer) {
         viewer.require(Role.ADMIN);
-        Integer year = year(form.year());
-        if (year == null) {
-            throw new CatalogInputException(List.of(new FieldRefusal("year", "scoringAdmin.badYear")));
+        if (year == null || year < FIRST_YEAR || year > LAST_YEAR) {
+            throw new CatalogInputException("year", "scoringAdmin.badYear");
         }
         CatalogInputException.refuse(refusals(form));
         String text = form.threshold() == null ? "" : form.threshold().strip();
@@ -126,16 +127,6 @@ class ScoringSettingService {
         setting.set(fraction, clock.instant(), viewer.username());
         settings.save(setting);
         events.publishEvent(new CoverageThresholdSet(year, before, state(fraction)));
-    }
-
-    /** A year the table takes, or null. */
-    static Integer year(String typed) {
-        String text = typed == null ? "" : typed.strip();
-        if (!text.matches("\\d{4}")) {
-            return null;
-        }
-        int year = Integer.parseInt(text);
-        return year >= FIRST_YEAR && year <= LAST_YEAR ? year : null;
     }
 
     /**

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.catalog;
 
+import cn.fazhi.portal.config.YearText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 
@@ -12,4 +13,15 @@ record ThresholdForm(
         @Pattern(regexp = "20(1[5-9]|[2-9][0-9])|2100", message = "{scoringAdmin.badYear}")
         String year,
 
-        String threshold) {}
+        String threshold) {
+
+    /** The year, once the annotations took its text (null before). */
+    Integer yearNumber() {
+        return yearOf(year);
+    }
+
+    /** A year the table takes, or null. */
+    static Integer yearOf(String typed) {
+        return YearText.parse(typed, ScoringSettingService.FIRST_YEAR, ScoringSettingService.LAST_YEAR);
+    }
+}

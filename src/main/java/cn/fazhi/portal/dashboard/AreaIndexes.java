@@ -3,7 +3,6 @@ package cn.fazhi.portal.dashboard;
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.CatalogService;
 import cn.fazhi.portal.catalog.Direction;
-import cn.fazhi.portal.config.RuleRefusedException;
 import cn.fazhi.portal.dashboard.CompositeIndex.CountyScore;
 import cn.fazhi.portal.dashboard.CompositeIndex.GroupScore;
 import cn.fazhi.portal.dashboard.CompositeIndex.Part;
@@ -115,23 +114,7 @@ class AreaIndexes {
         }
     }
 
-    /** Peer groups as a page's filter names them: "COUNTY-2" is a county of the middle tercile. */
-    static Group parsePeer(String peer) {
-        if (peer == null || peer.isBlank()) {
-            return null;
-        }
-        String[] parts = peer.trim().split("-");
-        try {
-            Group group = new Group(PeerGroups.Kind.valueOf(parts[0]), Integer.parseInt(parts[1]));
-            if (parts.length != 2 || group.tercile() < 1 || group.tercile() > 3) {
-                throw new IllegalArgumentException(peer);
-            }
-            return group;
-        } catch (RuntimeException e) {
-            throw new RuleRefusedException("no such peer group");
-        }
-    }
-
+    /** A peer group as a page's filter names it (read back by {@link PeerGroupConverter}). */
     static String peerName(Group group) {
         return group.kind() + "-" + group.tercile();
     }

@@ -12,6 +12,8 @@ import cn.fazhi.portal.dashboard.DashboardService.Ranking;
 import cn.fazhi.portal.dashboard.DashboardService.StatusBoard;
 import cn.fazhi.portal.report.PublicationState;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -116,13 +118,13 @@ class DashboardController {
             @RequestParam(required = false) String indicator,
             @RequestParam(required = false) String includeSubmitted,
             @RequestParam(required = false) String page,
-            @RequestParam(required = false) String peer,
+            @RequestParam(required = false) PeerGroups.Group peer,
             @RequestParam(required = false) String asOf,
             Viewer viewer,
             Locale locale,
             Model model,
             HttpServletRequest request) {
-        Ranking ranking = dashboards.ranking(viewer, year, area, indicator, includeSubmitted, peer, asOf);
+        Ranking ranking = dashboards.ranking(viewer, year, area, indicator, includeSubmitted, peer, day(asOf));
         List<DashboardTable> all = tables.ranking(ranking, locale);
         Page<DashboardTable.Row> shown = ListPages.of(all.get(0).rows(), page, RANKING_PAGE_SIZE);
         DashboardTable counties = all.get(0);
@@ -153,13 +155,13 @@ class DashboardController {
             @RequestParam(required = false) String area,
             @RequestParam(required = false) String indicator,
             @RequestParam(required = false) String includeSubmitted,
-            @RequestParam(required = false) String peer,
+            @RequestParam(required = false) PeerGroups.Group peer,
             @RequestParam String format,
             @RequestParam(required = false) String table,
             @RequestParam(required = false) String asOf,
             Viewer viewer,
             Locale locale) {
-        Ranking ranking = dashboards.ranking(viewer, year, area, indicator, includeSubmitted, peer, asOf);
+        Ranking ranking = dashboards.ranking(viewer, year, area, indicator, includeSubmitted, peer, day(asOf));
         List<DashboardTable> all = new java.util.ArrayList<>(tables.ranking(ranking, locale));
         if (ranking.provinces() && DashboardTables.COUNTIES.equals(table)) {
             all.add(tables.rankingCounties(ranking, locale));
@@ -173,6 +175,21 @@ class DashboardController {
                         + (ranking.historical() ? "-asof-" + ranking.asOf() : ""));
     }
 
+    /**
+     * The day a ranking is asked as of ({@code asOf}, yyyy-MM-dd); anything else, as an address
+     * typed by hand may carry, is ignored (null: now) rather than refused.
+     */
+    static LocalDate day(String asOf) {
+        if (asOf == null || !asOf.matches("[0-9]{4}-[0-9]{2}-[0-9]{2}")) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(asOf);
+        } catch (DateTimeParseException e) {
+            return null;
+        }
+    }
+
     // ---- 3. heat map -------------------------------------------------------------------------
 
     @GetMapping("/dashboards/heatmap")
@@ -180,7 +197,7 @@ class DashboardController {
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String area,
             @RequestParam(required = false) String includeSubmitted,
-            @RequestParam(required = false) String peer,
+            @RequestParam(required = false) PeerGroups.Group peer,
             @RequestParam(required = false) String missingAsZero,
             Viewer viewer,
             Locale locale,
@@ -206,7 +223,7 @@ class DashboardController {
             @RequestParam(required = false) Integer year,
             @RequestParam(required = false) String area,
             @RequestParam(required = false) String includeSubmitted,
-            @RequestParam(required = false) String peer,
+            @RequestParam(required = false) PeerGroups.Group peer,
             @RequestParam(required = false) String missingAsZero,
             @RequestParam String format,
             @RequestParam(required = false) String table,

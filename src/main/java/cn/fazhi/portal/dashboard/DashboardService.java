@@ -352,14 +352,20 @@ class DashboardService {
             Integer previousRank,
             boolean correcting) {}
 
-    Ranking ranking(Viewer viewer, Integer year, String area, String indicator, String includeSubmitted, String peer) {
+    Ranking ranking(
+            Viewer viewer,
+            Integer year,
+            String area,
+            String indicator,
+            String includeSubmitted,
+            PeerGroups.Group peer) {
         return ranking(viewer, year, area, indicator, includeSubmitted, peer, null);
     }
 
     /**
-     * @param asOf a date (yyyy-MM-dd) before today: the ranking as the versions published by the end
-     *     of that day (China time) make it, so that a ranking once published can be reproduced;
-     *     submitted reports never count then. Anything else stands for now.
+     * @param asOf a date before today: the ranking as the versions published by the end of that day
+     *     (China time) make it, so that a ranking once published can be reproduced; submitted
+     *     reports never count then. Null, today or later stands for now.
      */
     Ranking ranking(
             Viewer viewer,
@@ -367,10 +373,10 @@ class DashboardService {
             String area,
             String indicator,
             String includeSubmitted,
-            String peer,
-            String asOf) {
+            PeerGroups.Group peer,
+            LocalDate asOf) {
         LocalDate today = calendar.today();
-        LocalDate day = parseDay(asOf).filter(d -> d.isBefore(today)).orElse(null);
+        LocalDate day = asOf != null && asOf.isBefore(today) ? asOf : null;
         Instant moment = day == null
                 ? null
                 : day.plusDays(1)
@@ -415,17 +421,6 @@ class DashboardService {
                 found.counties(),
                 day == null ? today : day,
                 day != null);
-    }
-
-    private static java.util.Optional<LocalDate> parseDay(String text) {
-        if (text == null || !text.matches("\\d{4}-\\d{2}-\\d{2}")) {
-            return java.util.Optional.empty();
-        }
-        try {
-            return java.util.Optional.of(LocalDate.parse(text));
-        } catch (java.time.format.DateTimeParseException e) {
-            return java.util.Optional.empty();
-        }
     }
 
     /** @param counties every county ranked (the same as {@code rows} but in the national view) */
@@ -548,7 +543,7 @@ class DashboardService {
             Integer year,
             String area,
             String includeSubmitted,
-            String peer,
+            PeerGroups.Group peer,
             String missingAsZero,
             boolean wait) {
         Filters filters = filters(viewer, year, area, includeSubmitted, null, peer, truthy(missingAsZero));
@@ -854,7 +849,7 @@ class DashboardService {
             String area,
             String includeSubmitted,
             List<ReportStatus> statuses,
-            String peer,
+            PeerGroups.Group peer,
             boolean missingAsZero) {
         boolean privileged = viewer.is(Role.ADMIN) || viewer.is(Role.REVIEWER);
         String scope = viewer.is(Role.REVIEWER) ? viewer.scopeRegionCode() : null;
@@ -888,7 +883,7 @@ class DashboardService {
                 include,
                 privileged,
                 new Slice(chosen, scope, y, counted),
-                AreaIndexes.parsePeer(peer),
+                peer,
                 missingAsZero);
     }
 

@@ -18,11 +18,11 @@ import org.springframework.util.unit.DataSize;
 @Order(-200)
 class EvidenceUploadLimitFilter extends OversizedUploadRedirect {
 
+    /** The message the finding's page shows next to its file field. */
+    static final String TOO_LARGE = "inspection.evidenceTooLargeForServer";
+
     EvidenceUploadLimitFilter(@Value("${portal.inspection.evidence-max-file-size:10MB}") DataSize maxFileSize) {
-        super(
-                Pattern.compile("/findings/(\\d{1,18})/evidence"),
-                maxFileSize.toBytes(),
-                "inspection.evidenceTooLargeForServer");
+        super(Pattern.compile("/findings/(\\d{1,18})/evidence"), maxFileSize.toBytes(), TOO_LARGE);
     }
 
     @Override

@@ -1,10 +1,12 @@
 package cn.fazhi.portal.inspection;
 
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.FormSubmission;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -17,6 +19,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.validation.BeanPropertyBindingResult;
 import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -114,7 +117,7 @@ class FindingController {
             Model model,
             RedirectAttributes redirect) {
         FindingDetails finding = editable(id, viewer, locale);
-        String done = FormErrors.submit(result, redirect, "inspection.findingSaved", () -> {
+        String done = FormSubmission.submit(result, redirect, "inspection.findingSaved", () -> {
             inspections.editFinding(id, form, viewer);
             return "redirect:/findings/" + id;
         });
@@ -131,7 +134,7 @@ class FindingController {
             Model model,
             RedirectAttributes redirect) {
         workflow.requireClerk(id, viewer);
-        String done = FormErrors.submit(result, redirect, "inspection.replied", () -> {
+        String done = FormSubmission.submit(result, redirect, "inspection.replied", () -> {
             workflow.reply(id, form, viewer);
             return "redirect:/findings/" + id;
         });
@@ -141,22 +144,24 @@ class FindingController {
     @PostMapping("/findings/{id}/evidence")
     String addEvidence(
             @PathVariable long id,
-            @RequestParam(required = false) MultipartFile file,
+            @ModelAttribute("evidenceForm") EvidenceForm form,
+            BindingResult result,
             Viewer viewer,
             Locale locale,
             Model model,
-            RedirectAttributes redirect)
-            throws IOException {
+            RedirectAttributes redirect) {
         workflow.requireClerk(id, viewer);
-        // read as a stream (the container keeps the part in a temporary file), never as one array
-        try (InputStream content = file == null ? null : file.getInputStream()) {
-            workflow.addEvidence(id, file == null ? null : file.getOriginalFilename(), content, viewer);
-            redirect.addFlashAttribute("flash", "inspection.evidenceAdded");
+        String done = FormSubmission.submit(result, redirect, "inspection.evidenceAdded", () -> {
+            MultipartFile file = form.file();
+            // read as a stream (the container keeps the part in a temporary file), never as one array
+            try (InputStream content = file == null ? null : file.getInputStream()) {
+                workflow.addEvidence(id, file == null ? null : file.getOriginalFilename(), content, viewer);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             return "redirect:/findings/" + id;
-        } catch (InspectionInputException e) {
-            model.addAttribute("evidenceError", e);
-            return page(id, viewer, locale, model);
-        }
+        });
+        return done != null ? done : page(id, viewer, locale, model);
     }
 
     /**
@@ -199,12 +204,11 @@ class FindingController {
             Model model,
             RedirectAttributes redirect) {
         workflow.requireReviewer(id, viewer);
-        if (result.hasErrors()) {
-            return page(id, viewer, locale, model);
-        }
-        workflow.sendBack(id, form, viewer);
-        redirect.addFlashAttribute("flash", "inspection.sentBack");
-        return "redirect:/findings/" + id;
+        String done = FormSubmission.submit(result, redirect, "inspection.sentBack", () -> {
+            workflow.sendBack(id, form, viewer);
+            return "redirect:/findings/" + id;
+        });
+        return done != null ? done : page(id, viewer, locale, model);
     }
 
     private String page(long id, Viewer viewer, Locale locale, Model model) {
@@ -215,6 +219,17 @@ class FindingController {
         }
         if (!model.containsAttribute("returnForm")) {
             model.addAttribute("returnForm", new ReturnForm("", finding.version()));
+        }
+        if (!model.containsAttribute("evidenceForm")) {
+            EvidenceForm none = new EvidenceForm(null);
+            model.addAttribute("evidenceForm", none);
+            if (EvidenceUploadLimitFilter.TOO_LARGE.equals(model.getAttribute("flashError"))) {
+                // refused by the size filter before any controller ran: shown next to the file field too
+                BindingResult refused = new BeanPropertyBindingResult(none, "evidenceForm");
+                refused.rejectValue("file", EvidenceUploadLimitFilter.TOO_LARGE);
+                model.addAttribute(BindingResult.MODEL_KEY_PREFIX + "evidenceForm", refused);
+                model.asMap().remove("flashError");
+            }
         }
         model.addAttribute("maxFileMegabytes", workflow.maxFileSizeBytes() / (1024 * 1024));
         model.addAttribute("history", inspections.historyOf(id, viewer));

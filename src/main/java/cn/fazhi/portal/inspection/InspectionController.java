@@ -2,6 +2,7 @@ package cn.fazhi.portal.inspection;
 
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.FormSubmission;
 import jakarta.validation.Valid;
 import java.util.Locale;
 import org.springframework.security.access.AccessDeniedException;
@@ -49,7 +50,7 @@ class InspectionController {
             Model model,
             RedirectAttributes redirect) {
         viewer.require(Role.REVIEWER);
-        String done = FormErrors.submit(
+        String done = FormSubmission.submit(
                 result,
                 redirect,
                 "inspection.recorded",
@@ -79,7 +80,7 @@ class InspectionController {
             Model model,
             RedirectAttributes redirect) {
         InspectionDetails inspection = editable(id, viewer, locale);
-        String done = FormErrors.submit(result, redirect, "inspection.saved", () -> {
+        String done = FormSubmission.submit(result, redirect, "inspection.saved", () -> {
             inspections.edit(id, form, viewer);
             return "redirect:/inspections/" + id;
         });
@@ -101,7 +102,7 @@ class InspectionController {
             Model model,
             RedirectAttributes redirect) {
         InspectionDetails inspection = editable(id, viewer, locale);
-        String done = FormErrors.submit(
+        String done = FormSubmission.submit(
                 result,
                 redirect,
                 "inspection.findingAdded",

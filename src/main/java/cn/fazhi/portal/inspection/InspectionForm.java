@@ -1,5 +1,6 @@
 package cn.fazhi.portal.inspection;
 
+import cn.fazhi.portal.config.YearText;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -33,6 +34,11 @@ record InspectionForm(
         String summary,
 
         Integer version) {
+
+    /** The year, from 2000 to 2100; null when the text names none. */
+    Integer yearNumber() {
+        return YearText.parse(year, 2000, 2100);
+    }
 
     static InspectionForm forCounty(String county, int year) {
         return new InspectionForm(county, "", Integer.toString(year), "", "", "", "", "", null);

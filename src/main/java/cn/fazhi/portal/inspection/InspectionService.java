@@ -300,8 +300,8 @@ public class InspectionService {
             String summary) {}
 
     private static Header header(InspectionForm form) {
-        int year = Integer.parseInt(form.year().strip());
-        if (year < 2000 || year > 2100) {
+        Integer year = form.yearNumber();
+        if (year == null) {
             throw new InspectionInputException("year", "inspection.yearFormat");
         }
         LocalDate started = Dates.parse("startedOn", form.startedOn());

@@ -2,6 +2,7 @@ package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.FormSubmission;
 import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.region.RecognitionService;
 import cn.fazhi.portal.region.RegionService;
@@ -212,15 +213,10 @@ class CountyController {
             throw notFound();
         }
         publications.requireRecordable(code, Integer.parseInt(year), viewer);
-        if (!result.hasErrors()) {
-            try {
-                publications.record(code, Integer.parseInt(year), form, viewer);
-                redirect.addFlashAttribute("flash", "publication.saved");
-                return "redirect:/counties/" + code + "/reports/" + year + "#publication";
-            } catch (PublicationInputException e) {
-                e.rejectOn(result);
-            }
-        }
-        return report(code, year, null, viewer, locale, model);
+        String done = FormSubmission.submit(result, redirect, "publication.saved", () -> {
+            publications.record(code, Integer.parseInt(year), form, viewer);
+            return "redirect:/counties/" + code + "/reports/" + year + "#publication";
+        });
+        return done != null ? done : report(code, year, null, viewer, locale, model);
     }
 }

@@ -1,6 +1,7 @@
 package cn.fazhi.portal.review;
 
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.config.FormSubmission;
 import cn.fazhi.portal.config.RuleRefusedException;
 import cn.fazhi.portal.report.ReportConflictException;
 import cn.fazhi.portal.report.ReportStatus;
@@ -171,14 +172,12 @@ class ReviewController {
         }
         try {
             workflow.check(decided.code(), decided.year(), decided.version(), decided.decision(), viewer);
-            if (!result.hasErrors()) {
-                try {
-                    decision.run();
-                    redirect.addFlashAttribute("flash", decided.doneKey());
-                    return "redirect:" + decided.page();
-                } catch (ReviewInputException e) {
-                    e.rejectOn(result);
-                }
+            String done = FormSubmission.submit(result, redirect, decided.doneKey(), () -> {
+                decision.run();
+                return "redirect:" + decided.page();
+            });
+            if (done != null) {
+                return done;
             }
         } catch (ReportConflictException | ConcurrencyFailureException e) {
             // the report changed since the page was opened (or another decision won the race)

@@ -365,7 +365,7 @@ class CatalogAdminTests {
         assertThat(post(reviewer, "/admin/catalog/indicators", Map.of("code", "TST_BY_REVIEWER")))
                 .hasStatus(HttpStatus.FORBIDDEN);
         // the service refuses too, whoever calls it
-        assertThatThrownBy(() -> admin.retire("LEA_PARTY_MEETINGS", "2030", reviewer.toViewer()))
+        assertThatThrownBy(() -> admin.retire("LEA_PARTY_MEETINGS", 2030, reviewer.toViewer()))
                 .isInstanceOf(org.springframework.security.access.AccessDeniedException.class);
         assertThat(catalogs.forYear(2030).indicator("LEA_PARTY_MEETINGS")).isPresent();
     }

@@ -192,5 +192,19 @@ class CatalogFormsTests {
         assertThat(post("/admin/scoring", Map.of("year", "1999", "threshold", "50"), Locale.ENGLISH))
                 .contains("id=\"year-error\"")
                 .containsPattern("id=\"threshold\"[^>]*value=\"50\"");
+        // a year that is no number: the same message next to it, what was typed kept
+        assertThat(post("/admin/scoring", Map.of("year", "20x9", "threshold", "50"), Locale.SIMPLIFIED_CHINESE))
+                .containsPattern("id=\"year\"[^>]*value=\"20x9\"")
+                .containsPattern("id=\"year-error\"[^>]*>请填写 2015 至 2100 之间的年度");
+    }
+
+    @Test
+    void aFirstYearThatIsNoNumberIsRefusedNextToItAndKept() {
+        assertThat(post(
+                        "/admin/catalog/rules",
+                        Map.of("code", "TST_FORMS_YEAR", "firstYear", "20x9"),
+                        Locale.SIMPLIFIED_CHINESE))
+                .containsPattern("id=\"firstYear\"[^>]*value=\"20x9\"")
+                .containsPattern("id=\"firstYear-error\"[^>]*>请填写 2000 至 2100 之间的年度");
     }
 }

@@ -41,12 +41,12 @@ class ScoringSettingInputTests {
 
     @Test
     void aYearIsFourDigitsBetween2015And2100() {
-        assertThat(ScoringSettingService.year(" 2024 ")).isEqualTo(2024);
-        assertThat(ScoringSettingService.year("2015")).isEqualTo(2015);
-        assertThat(ScoringSettingService.year("2100")).isEqualTo(2100);
-        assertThat(ScoringSettingService.year("2014")).isNull();
-        assertThat(ScoringSettingService.year("2101")).isNull();
-        assertThat(ScoringSettingService.year("20x9")).isNull();
-        assertThat(ScoringSettingService.year(null)).isNull();
+        assertThat(ThresholdForm.yearOf(" 2024 ")).isEqualTo(2024);
+        assertThat(ThresholdForm.yearOf("2015")).isEqualTo(2015);
+        assertThat(ThresholdForm.yearOf("2100")).isEqualTo(2100);
+        assertThat(ThresholdForm.yearOf("2014")).isNull();
+        assertThat(ThresholdForm.yearOf("2101")).isNull();
+        assertThat(ThresholdForm.yearOf("20x9")).isNull();
+        assertThat(ThresholdForm.yearOf(null)).isNull();
     }
 }

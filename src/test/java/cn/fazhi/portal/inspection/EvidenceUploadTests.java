@@ -149,7 +149,11 @@ class EvidenceUploadTests {
         assertThat(upload(clerk, "整改报告.pdf", EvidenceFiles.elf()))
                 .hasStatusOk()
                 .bodyText()
-                .contains("只能上传 PDF、PNG 或 JPEG 图片", "data-testid=\"evidence-error\"");
+                .contains("只能上传 PDF、PNG 或 JPEG 图片", "data-testid=\"evidence-error\"")
+                // next to the file field, tied to it for screen readers
+                .containsPattern(
+                        "id=\"file\"[^>]*is-invalid[^>]*aria-describedby=\"file-error\"[^>]*aria-invalid=\"true\"")
+                .containsPattern("id=\"file-error\"[^>]*>只能上传 PDF、PNG 或 JPEG 图片");
         assertThat(upload(clerk, "x.pdf", EvidenceFiles.windowsExecutable()))
                 .hasStatusOk()
                 .bodyText()
@@ -221,7 +225,9 @@ class EvidenceUploadTests {
                     .hasValueSatisfying(l -> assertThat(l).endsWith(page));
             assertThat(http.send(HttpRequest.newBuilder(url(page)).build(), BodyHandlers.ofString())
                             .body())
-                    .contains("文件太大，未上传");
+                    .contains("文件太大，未上传")
+                    // next to the file field, like the controller's refusals
+                    .containsPattern("id=\"file-error\"[^>]*>文件太大，未上传");
         }
         assertThat(stored()).isEmpty();
     }
@@ -247,6 +253,16 @@ class EvidenceUploadTests {
                 .hasStatusOk()
                 .bodyText()
                 .contains("请选择要上传的文件");
+        // a text where the file goes (no page sends that): the same message, never a 500
+        assertThat(mvc.post()
+                        .uri("/findings/" + finding + "/evidence")
+                        .multipart()
+                        .param("file", "not a file")
+                        .with(csrf())
+                        .with(user(clerk)))
+                .hasStatusOk()
+                .bodyText()
+                .containsPattern("id=\"file-error\"[^>]*>请选择要上传的文件");
         assertThat(stored()).isEmpty();
     }
 

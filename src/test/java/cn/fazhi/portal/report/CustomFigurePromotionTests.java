@@ -1,6 +1,7 @@
 package cn.fazhi.portal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
@@ -116,6 +117,19 @@ class CustomFigurePromotionTests {
         form.forEach(preview::param);
         assertThat(preview).hasStatusOk().bodyText().contains("将移入的数值", "巧家县", "单位与指标不一致");
 
+        // into an existing indicator without choosing one: the reason next to the choice, nothing moves
+        assertThat(mvc.post()
+                        .uri("/admin/candidates/promote")
+                        .with(csrf())
+                        .with(user(admin))
+                        .param("key", "法治培训人次")
+                        .param("into", "existing")
+                        .param("indicator", " "))
+                .hasStatusOk()
+                .bodyText()
+                .containsPattern("id=\"indicator\"[^>]*is-invalid[^>]*aria-describedby=\"indicator-error\"")
+                .containsPattern("id=\"indicator-error\"[^>]*>此项必填。<");
+
         var promote = mvc.post()
                 .uri("/admin/candidates/promote")
                 .with(csrf())
@@ -151,8 +165,8 @@ class CustomFigurePromotionTests {
                 .isEqualTo("1,200");
 
         // later catalogues stay as the reference data has them
-        assertThat(catalogAdmin.retire("TST_LAW_TRAINEES", Integer.toString(YEAR + 1), viewer))
-                .isNull();
+        assertThatCode(() -> catalogAdmin.retire("TST_LAW_TRAINEES", YEAR + 1, viewer))
+                .doesNotThrowAnyException();
     }
 
     private void figure(String county, String name, String unit, String value) {
