@@ -1,61 +1,42 @@
 package cn.fazhi.portal.dashboard;
 
+import cn.fazhi.portal.config.RenderedFragments;
+import cn.fazhi.portal.config.RenderedHtml;
 import cn.fazhi.portal.dashboard.DashboardService.Filters;
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.atomic.LongAdder;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 import org.thymeleaf.ITemplateEngine;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * The body rows of the dashboards' tables, rendered by their template ({@code dashboard/parts ::
- * rows}) and kept: a province's heat map has 2,000 cells and the national ranking's page 1,600, and
- * rendering them cost 25–55 ms of CPU a request, while the same figures are shown again and again
- * between two changes of the data. A rendering is kept by what it is made of (the table's content,
- * the locale, the application's context path), so the same data gives the same markup and a change
- * of the data is simply another key: nothing needs evicting, and what is no longer asked for ages
- * out of the cache, which is bounded by the markups' length.
+ * rows}) and kept ({@link RenderedFragments}): a province's heat map has 2,000 cells and the national
+ * ranking's page 1,600, and rendering them cost 25–55 ms of CPU a request, while the same figures are
+ * shown again and again between two changes of the data. A rendering is kept by what it is made of
+ * (the table's content, the locale, the application's context path), so a change of the data is
+ * simply another key.
  */
 @Component
 class RenderedTables {
 
     /**
-     * What the kept bodies may weigh in all, in characters: a body weighs twice its markup's length,
-     * for the table kept as its key is about as large. A province's heat map is about 200,000
+     * What the kept bodies may weigh in all, in characters. A province's heat map is about 200,000
      * characters, so some 40 of them; about 32 MB of a 512 MB heap at worst (two bytes a character),
      * as much as the kept scores ({@link LiveResults}).
      */
     static final long MAX_WEIGHT = 16L * 1024 * 1024;
 
-    private final ITemplateEngine templates;
-    private final Cache<Key, RenderedHtml> bodies = Caffeine.newBuilder()
-            .maximumWeight(MAX_WEIGHT)
-            .weigher((Key key, RenderedHtml html) -> 2 * html.markup().length())
-            .build();
-    private final LongAdder renderings = new LongAdder();
-
-    /**
-     * @param fragment the fragment of {@code dashboard/parts} rendered
-     * @param content what it renders (a table, a picker's options), under the fragment's variable
-     * @param contextPath links are written under it ({@code @{…}})
-     */
-    private record Key(String fragment, String variable, Object content, Locale locale, String contextPath) {}
+    private final RenderedFragments fragments;
 
     RenderedTables(ITemplateEngine templates) {
-        this.templates = templates;
+        this.fragments = new RenderedFragments(templates, "dashboard/parts", MAX_WEIGHT);
     }
 
     /**
@@ -102,25 +83,12 @@ class RenderedTables {
 
     private RenderedHtml options(
             String fragment, String variable, List<?> options, HttpServletRequest request, Locale locale) {
-        return render(
-                new Key(fragment, variable, options, locale, request.getContextPath()), request, currentResponse());
+        return fragments.render(fragment, variable, options, locale, request, currentResponse());
     }
 
     /** A table's body rows, rendered for this request's context path and locale, or as kept. */
     RenderedHtml body(DashboardTable table, HttpServletRequest request, HttpServletResponse response, Locale locale) {
-        return render(new Key("rows", "t", table, locale, request.getContextPath()), request, response);
-    }
-
-    private RenderedHtml render(Key key, HttpServletRequest request, HttpServletResponse response) {
-        return bodies.get(key, k -> {
-            renderings.increment();
-            var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
-                    .buildExchange(request, new LinksAsWritten(response));
-            return new RenderedHtml(templates.process(
-                    "dashboard/parts",
-                    Set.of(k.fragment()),
-                    new WebContext(exchange, k.locale(), Map.of(k.variable(), k.content()))));
-        });
+        return fragments.render("rows", "t", table, locale, request, response);
     }
 
     private static HttpServletResponse currentResponse() {
@@ -136,27 +104,6 @@ class RenderedTables {
 
     /** How many bodies were rendered rather than found kept. */
     long renderings() {
-        return renderings.sum();
-    }
-
-    /**
-     * A response that writes links as they are, never with a session id in them: the markup is
-     * shared by everyone who asks for the same table (Spring Security does the same for the page).
-     */
-    private static final class LinksAsWritten extends HttpServletResponseWrapper {
-
-        LinksAsWritten(HttpServletResponse response) {
-            super(response);
-        }
-
-        @Override
-        public String encodeURL(String url) {
-            return url;
-        }
-
-        @Override
-        public String encodeRedirectURL(String url) {
-            return url;
-        }
+        return fragments.renderings();
     }
 }

@@ -3,6 +3,7 @@ package cn.fazhi.portal.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhi.portal.PortalTest;
+import cn.fazhi.portal.config.RenderedHtml;
 import cn.fazhi.portal.dashboard.DashboardTable.Cell;
 import cn.fazhi.portal.dashboard.DashboardTable.Row;
 import cn.fazhi.portal.dashboard.FilterOptions.Group;

@@ -11,6 +11,7 @@ import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.config.CacheConfiguration;
+import cn.fazhi.portal.config.RenderedHtml;
 import cn.fazhi.portal.dashboard.DashboardTable.Cell;
 import cn.fazhi.portal.dashboard.DashboardTable.Row;
 import java.util.List;
@@ -32,7 +33,7 @@ import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /**
  * The dashboards' table bodies rendered once and kept ({@link RenderedTables}) and inserted by
- * {@code portal:body} ({@link RenderedHtmlDialect}): escaped and never evaluated again on a real
+ * {@code portal:body} (config.RenderedHtmlDialect): escaped and never evaluated again on a real
  * page, a rendering per table content and locale, and nothing but a rendering accepted.
  */
 @PortalTest

@@ -115,7 +115,8 @@ class EntryFormFragmentsTests {
 
     @Test
     void rowsCarryTheirIdsClassesAriaAttributesAndMessagesEscaped() {
-        String html = render("entry-rows", Map.of("entryRows", page.rows(form, Locale.SIMPLIFIED_CHINESE)));
+        String html =
+                render("report/entry-rows", "rows", Map.of("entryRows", page.rows(form, Locale.SIMPLIFIED_CHINESE)));
         assertThat(html)
                 .doesNotContain("<script>")
                 .contains("&lt;script&gt;alert(&quot;x&#39;&quot;)&lt;/script&gt;&amp;");
@@ -215,11 +216,15 @@ class EntryFormFragmentsTests {
 
     /** A fragment of {@code report/edit} rendered by the portal's engine. */
     private String render(String fragment, Map<String, Object> variables) {
+        return render("report/edit", fragment, variables);
+    }
+
+    private String render(String template, String fragment, Map<String, Object> variables) {
         MockHttpServletRequest request = new MockHttpServletRequest("GET", BASE + "/edit");
         request.setContextPath("/portal");
         var exchange = JakartaServletWebApplication.buildApplication(request.getServletContext())
                 .buildExchange(request, new MockHttpServletResponse());
         return templates.process(
-                "report/edit", Set.of(fragment), new WebContext(exchange, Locale.SIMPLIFIED_CHINESE, variables));
+                template, Set.of(fragment), new WebContext(exchange, Locale.SIMPLIFIED_CHINESE, variables));
     }
 }

@@ -1,4 +1,4 @@
-package cn.fazhi.portal.dashboard;
+package cn.fazhi.portal.config;
 
 import java.util.Set;
 import org.springframework.stereotype.Component;
@@ -15,7 +15,7 @@ import org.thymeleaf.templatemode.TemplateMode;
 
 /**
  * {@code portal:body="${…}"}: an element's body is markup a template rendered earlier
- * ({@link RenderedHtml}, the dashboards' cached table bodies), inserted as it is and not read as a
+ * ({@link RenderedHtml}: the dashboards' table bodies, the report form's rows, kept by {@link RenderedFragments}), inserted as it is and not read as a
  * template again, so that a {@code [[…]]} in a county's name stays text. Unlike {@code th:utext} it
  * takes nothing but a {@link RenderedHtml}: a string, whatever it holds, is refused. Spring Boot
  * adds every dialect bean to the template engine.
