@@ -19,13 +19,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /**
- * The dashboards' read model: plain SQL over the tables of the region, catalog and report
- * modules (region, indicator, indicator_target, reporting_period, annual_report, and the report
- * module's view counted_report and function counted_values, which give each report's published
- * version — migrations V17, V19 — so that a correction under way never changes what is compared),
- * returning records. Reading other modules' tables is deliberate here: the
- * comparisons are aggregate queries that PostgreSQL answers in one statement each, whatever the
- * number of counties, which no module's entity API could do. Nothing here writes.
+ * The dashboards' read model: plain SQL over what the region, catalog and report modules publish
+ * for it — their read contracts, views of migration V21 (region_area, region_population_figure,
+ * catalog_indicator, catalog_scoring_setting, report_generation, report_deadline, report_progress)
+ * and the report module's view counted_report and functions counted_values and
+ * published_report_as_of, which give each report's published version (V17, V19) so that a
+ * correction under way never changes what is compared — never their tables
+ * ({@code DashboardSqlBoundaryTests} holds that). SQL rather than the modules' Java APIs because
+ * the comparisons are aggregate queries that PostgreSQL answers in one statement each, whatever the
+ * number of counties; the views are plain ones over one table each, which PostgreSQL inlines, so
+ * the plans are those of the tables. Nothing here writes.
  *
  * <p>Every query takes a {@link Slice}, whose condition limits the counties to the area and the
  * viewer's scope.
@@ -43,10 +46,10 @@ class DashboardQueries {
 
     /**
      * The number of the last change that can move a score or a rank (moved by triggers, migration
-     * V10); read before the data a result is computed from, see {@link LiveResults}.
+     * V10; the report module's view report_generation, V21); read before the data a result is computed from, see {@link LiveResults}.
      */
     long generation() {
-        return jdbc.sql("select generation from report_data_generation where id = 1")
+        return jdbc.sql("select generation from report_generation")
                 .query(Long.class)
                 .single();
     }
@@ -127,11 +130,11 @@ class DashboardQueries {
         jdbc.sql("""
                 select p.deadline, p.publication_deadline, ar.county_code, ar.status, ar.filled_count,
                        ar.submitted_at, ar.submission_deadline, ar.publication_date
-                from (select coalesce((select submission_deadline from reporting_period where year = :year),
+                from (select coalesce((select submission_deadline from report_deadline where year = :year),
                                       make_date(:year + 1, 3, 1)) as deadline,
-                             coalesce((select publication_deadline from reporting_period where year = :year),
+                             coalesce((select publication_deadline from report_deadline where year = :year),
                                       make_date(:year + 1, 4, 1)) as publication_deadline) p
-                left join annual_report ar on ar.year = :year and ar.county_code = any (:counties)
+                left join report_progress ar on ar.year = :year and ar.county_code = any (:counties)
                 """)
                 .param("year", year)
                 .param("counties", countyCodes.toArray(String[]::new))
@@ -199,7 +202,7 @@ class DashboardQueries {
         return jdbc.sql("""
                 with c as (
                     select r.code, r.name, coalesce(r.prefecture_code, r.province_code) as group_code
-                    from region r where %1$s
+                    from region_area r where %1$s
                 ), v as (
                     select ar.county_code, ar.year, iv.value, iv.source, ar.correcting
                     from %2$s ar
@@ -210,7 +213,7 @@ class DashboardQueries {
                 select c.code, c.name, g.name as group_name, cur.county_code is not null as reported,
                        cur.value, cur.source = 'COMPUTED' and cur.value is null as not_applicable,
                        prev.value as previous, coalesce(cur.correcting, false) as correcting
-                from c join region g on g.code = c.group_code
+                from c join region_area g on g.code = c.group_code
                 left join v cur on cur.county_code = c.code and cur.year = :year
                 left join v prev on prev.county_code = c.code and prev.year = :year - 1
                 order by c.code
@@ -241,14 +244,14 @@ class DashboardQueries {
         return jdbc.sql("""
                 with c as (
                     select r.code, %2$s as group_code
-                    from region r where %1$s
+                    from region_area r where %1$s
                 ), per as (
                     select c.code, c.group_code, p.population,
                            max(iv.value) filter (where iv.indicator_code = :indicator) as value,
                            max(iv.value) filter (where iv.indicator_code = :numerator) as num,
                            max(iv.value) filter (where iv.indicator_code = :denominator) as den
                     from c
-                    left join lateral (select population from region_population
+                    left join lateral (select population from region_population_figure
                                        where region_code = c.code order by census_year desc limit 1) p on true
                     left join %3$s ar on ar.county_code = c.code and ar.year = :year and ar.status in (:statuses)
                     left join lateral counted_values(ar.id, ar.version_id) iv
@@ -264,7 +267,7 @@ class DashboardQueries {
                        coalesce(sum(den) filter (where num is not null and den is not null) = 0, false) as ratio_na,
                        10000 * sum(value) filter (where population is not null)
                              / nullif(sum(population) filter (where value is not null), 0) as per_capita
-                from per left join region g on g.code = per.group_code
+                from per left join region_area g on g.code = per.group_code
                 group by grouping sets ((per.group_code, g.name), ())
                 order by per.group_code nulls last
                 """.formatted(
@@ -310,16 +313,16 @@ class DashboardQueries {
     List<ValueRow> values(
             Slice slice, Collection<Integer> years, Collection<String> indicators, Collection<String> counties) {
         String indicatorCondition = indicators == null
-                ? "iv.indicator_code in (select code from indicator where direction <> 'NONE')"
+                ? "iv.indicator_code in (select code from catalog_indicator where direction <> 'NONE')"
                 : "iv.indicator_code in (:indicators)";
         return jdbc.sql("""
                 with c as (
                     select r.code, r.name, coalesce(r.prefecture_code, r.province_code) as group_code
-                    from region r where %s%s
+                    from region_area r where %s%s
                 )
                 select c.code, c.name, g.name as group_name, ar.year, iv.indicator_code, iv.value,
                        iv.source = 'COMPUTED' and iv.value is null as not_applicable
-                from c join region g on g.code = c.group_code
+                from c join region_area g on g.code = c.group_code
                 left join counted_report ar on ar.county_code = c.code and ar.year in (:years) and ar.status in (:statuses)
                 left join lateral counted_values(ar.id, ar.version_id) iv on %s
                 order by c.code, ar.year
@@ -362,9 +365,9 @@ class DashboardQueries {
         return jdbc.sql("""
                 select ar.county_code, ar.year, iv.indicator_code, iv.value
                 from counted_report ar
-                join region r on r.code = ar.county_code
+                join region_area r on r.code = ar.county_code
                 left join lateral counted_values(ar.id, ar.version_id) iv on iv.value is not null
-                     and iv.indicator_code in (select code from indicator where direction <> 'NONE')
+                     and iv.indicator_code in (select code from catalog_indicator where direction <> 'NONE')
                 where ar.year in (:years) and ar.status in (:statuses)
                   and (:province = '' or r.province_code = :province)
                   and (ar.status = 'APPROVED' or :within = '' or r.province_code = :within or r.prefecture_code = :within)
@@ -389,7 +392,7 @@ class DashboardQueries {
         Map<String, Long> populations = new HashMap<>();
         jdbc.sql("""
                 select distinct on (region_code) region_code, population
-                from region_population order by region_code, census_year desc
+                from region_population_figure order by region_code, census_year desc
                 """).query(rs -> {
             populations.put(rs.getString(1), rs.getLong(2));
         });
@@ -399,14 +402,14 @@ class DashboardQueries {
     /** The population table's source as the method page cites it: the latest year's source text. */
     String populationSource() {
         return jdbc.sql("""
-                select source || '（' || census_year || '）' from region_population
+                select source || '（' || census_year || '）' from region_population_figure
                 group by census_year, source order by census_year desc, count(*) desc limit 1
                 """).query(String.class).optional().orElse(null);
     }
 
     /** The coverage threshold an administrator set for the year, or null for the default. */
     Double coverageThreshold(int year) {
-        return jdbc.sql("select coverage_threshold from scoring_setting where year = :year")
+        return jdbc.sql("select coverage_threshold from catalog_scoring_setting where year = :year")
                 .param("year", year)
                 .query(Double.class)
                 .optional()
@@ -430,7 +433,7 @@ class DashboardQueries {
      */
     Integer latestYear(String area, String scope, Collection<ReportStatus> statuses, int last) {
         return jdbc.sql("""
-                select max(ar.year) from counted_report ar join region r on r.code = ar.county_code
+                select max(ar.year) from counted_report ar join region_area r on r.code = ar.county_code
                 where ar.status in (:statuses) and ar.year <= :last
                   and (:area = '' or r.province_code = :area or r.prefecture_code = :area)
                   and (:scope = '' or r.province_code = :scope or r.prefecture_code = :scope)
@@ -469,9 +472,9 @@ class DashboardQueries {
                 select r.code, r.name, r.level, r.parent_code, r.province_code, r.prefecture_code,
                        p.name as province_name, f.name as prefecture_name, ar.year, ar.status, ar.submitted_at, ar.approved_at, iv.value, iv.indicator_code is not null as has_row,
                        iv.source = 'COMPUTED' and iv.value is null as not_applicable
-                from region r
-                join region p on p.code = r.province_code
-                left join region f on f.code = r.prefecture_code
+                from region_area r
+                join region_area p on p.code = r.province_code
+                left join region_area f on f.code = r.prefecture_code
                 left join counted_report ar on ar.county_code = r.code and ar.status in (:statuses)
                 left join lateral counted_values(ar.id, ar.version_id) iv on iv.indicator_code = :indicator
                 where r.code = :county and r.level = 'COUNTY'

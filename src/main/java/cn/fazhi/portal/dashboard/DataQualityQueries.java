@@ -11,9 +11,10 @@ import org.springframework.stereotype.Repository;
 /**
  * The data-quality dashboard's read model (数据质量): the counted values of a year of a peer
  * group's counties, and the latest populations the national terciles and the per-capita values
- * come from. Plain SQL over the region, catalog and report
- * tables like {@link DashboardQueries}, for the same reason: one statement whatever the number of
- * counties. Nothing here writes.
+ * come from. Plain SQL over the read contracts the region, catalog
+ * and report modules publish (views of V21, counted_report, counted_values) like {@link
+ * DashboardQueries}, for the same reason: one statement whatever the number of counties. Nothing
+ * here writes.
  */
 @Repository
 class DataQualityQueries {
@@ -55,10 +56,10 @@ class DataQualityQueries {
                 select r.code, r.name, r.province_code, r.prefecture_code, g.name as group_name,
                        ar.status, iv.indicator_code, i.position, i.per_capita, iv.value
                 from counted_report ar
-                join region r on r.code = ar.county_code and r.level = 'COUNTY'
-                left join region g on g.code = coalesce(r.prefecture_code, r.province_code)
+                join region_area r on r.code = ar.county_code and r.level = 'COUNTY'
+                left join region_area g on g.code = coalesce(r.prefecture_code, r.province_code)
                 join lateral counted_values(ar.id, ar.version_id) iv on iv.value is not null
-                join indicator i on i.code = iv.indicator_code
+                join catalog_indicator i on i.code = iv.indicator_code
                      and i.first_year <= :year and (i.last_year is null or i.last_year >= :year)
                 where ar.year = :year and ar.status in (:statuses) and ar.county_code = any (:counties)
                 order by r.code, i.position

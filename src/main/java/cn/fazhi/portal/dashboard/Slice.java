@@ -24,7 +24,7 @@ record Slice(RegionView area, String scope, int year, List<ReportStatus> statuse
         return region.isCounty() && region.isWithin(areaCode()) && region.isWithin(scope);
     }
 
-    /** The SQL condition on a region row {@code r} for the counties of the area and the scope. */
+    /** The SQL condition on a region row {@code r} (the view region_area) for the counties of the area and the scope. */
     String where(String r) {
         String areaCondition = area == null
                 ? "true"
