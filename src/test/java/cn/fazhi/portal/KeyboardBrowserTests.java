@@ -2,9 +2,9 @@ package cn.fazhi.portal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
+import cn.fazhi.portal.account.internal.AccountService;
 import cn.fazhi.portal.report.ReportService;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -90,9 +90,11 @@ class MessagesTests {
         names(cn.fazhi.portal.catalog.Direction.class).forEach(d -> built.add("direction." + d));
         names(cn.fazhi.portal.catalog.Severity.class).forEach(s -> built.add("severity." + s));
         names(cn.fazhi.portal.account.Role.class).forEach(r -> built.add("role." + r));
-        names(cn.fazhi.portal.inspection.InspectionKind.class).forEach(k -> built.add("inspection.kind." + k));
-        names(cn.fazhi.portal.inspection.FindingSeverity.class).forEach(s -> built.add("inspection.severity." + s));
-        names(cn.fazhi.portal.inspection.FindingStatus.class).forEach(s -> built.add("inspection.status." + s));
+        names(cn.fazhi.portal.inspection.internal.InspectionKind.class).forEach(k -> built.add("inspection.kind." + k));
+        names(cn.fazhi.portal.inspection.internal.FindingSeverity.class)
+                .forEach(s -> built.add("inspection.severity." + s));
+        names(cn.fazhi.portal.inspection.internal.FindingStatus.class)
+                .forEach(s -> built.add("inspection.status." + s));
         java.lang.reflect.Field columns =
                 Class.forName("cn.fazhi.portal.inspection.FindingExport").getDeclaredField("COLUMNS");
         columns.setAccessible(true);

@@ -1,6 +1,6 @@
 package cn.fazhi.portal;
 
-import cn.fazhi.portal.config.EmbeddedPostgresServer;
+import cn.fazhi.portal.config.internal.EmbeddedPostgresServer;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;

@@ -1,9 +1,9 @@
 package cn.fazhi.portal;
 
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
+import cn.fazhi.portal.account.internal.AccountService;
 import cn.fazhi.portal.report.ReportService;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,5 +1,11 @@
 package cn.fazhi.portal.account;
 
+import cn.fazhi.portal.account.internal.AccountCommand;
+import cn.fazhi.portal.account.internal.AccountQuery;
+import cn.fazhi.portal.account.internal.AccountRow;
+import cn.fazhi.portal.account.internal.AccountService;
+import cn.fazhi.portal.account.internal.AccountStatus;
+import cn.fazhi.portal.account.internal.CreatedAccount;
 import cn.fazhi.portal.config.FormSubmission;
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionService;

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.account;
 
+import cn.fazhi.portal.account.internal.AccountService;
 import cn.fazhi.portal.config.DemoMode;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

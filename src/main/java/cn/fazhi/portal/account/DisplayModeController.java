@@ -1,5 +1,6 @@
 package cn.fazhi.portal.account;
 
+import cn.fazhi.portal.account.internal.AccountService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.account;
 
+import cn.fazhi.portal.account.internal.AccountService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;

@@ -1,5 +1,8 @@
 package cn.fazhi.portal.account;
 
+import cn.fazhi.portal.account.internal.AccountService;
+import cn.fazhi.portal.account.internal.LoggedOut;
+import cn.fazhi.portal.account.internal.LoginThrottle;
 import cn.fazhi.portal.config.ClientAddress;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;

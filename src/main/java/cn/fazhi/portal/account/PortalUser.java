@@ -28,7 +28,7 @@ public final class PortalUser implements UserDetails, CredentialsContainer, Seri
     private final String previousLoginAddress;
     private final int securityStamp;
 
-    PortalUser(
+    public PortalUser(
             Long id,
             String username,
             String displayName,

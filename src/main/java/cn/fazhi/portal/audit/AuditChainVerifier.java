@@ -1,5 +1,6 @@
 package cn.fazhi.portal.audit;
 
+import cn.fazhi.portal.audit.internal.AuditChainReport;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.audit;
 
+import cn.fazhi.portal.audit.internal.AuditQuery;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import org.springframework.data.domain.PageRequest;

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.audit;
 
+import cn.fazhi.portal.audit.internal.AuditQuery;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.audit;
 
+import cn.fazhi.portal.audit.internal.AuditQuery;
 import cn.fazhi.portal.config.TimeConfiguration;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.criteria.CriteriaBuilder;

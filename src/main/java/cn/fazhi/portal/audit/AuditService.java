@@ -1,5 +1,7 @@
 package cn.fazhi.portal.audit;
 
+import cn.fazhi.portal.audit.internal.AuditChainReport;
+import cn.fazhi.portal.audit.internal.AuditQuery;
 import cn.fazhi.portal.config.AuditedEvent;
 import cn.fazhi.portal.config.ClientAddress;
 import cn.fazhi.portal.config.NotAllowedException;

@@ -1,6 +1,9 @@
 package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.catalog.internal.CatalogAdminService;
+import cn.fazhi.portal.catalog.internal.CustomFigurePromotion;
+import cn.fazhi.portal.catalog.internal.IndicatorForm;
 import cn.fazhi.portal.config.FieldRefusal;
 import cn.fazhi.portal.config.FormSubmission;
 import cn.fazhi.portal.config.NotFoundException;

@@ -1,6 +1,13 @@
 package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.catalog.internal.CatalogAdminService;
+import cn.fazhi.portal.catalog.internal.IndicatorForm;
+import cn.fazhi.portal.catalog.internal.IndicatorTextsForm;
+import cn.fazhi.portal.catalog.internal.PerCapitaForm;
+import cn.fazhi.portal.catalog.internal.RuleForm;
+import cn.fazhi.portal.catalog.internal.RuleTextsForm;
+import cn.fazhi.portal.catalog.internal.TargetsForm;
 import cn.fazhi.portal.config.FormSubmission;
 import cn.fazhi.portal.config.ReportingCalendar;
 import cn.fazhi.portal.config.RuleRefusedException;

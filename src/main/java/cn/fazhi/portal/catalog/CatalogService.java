@@ -1,5 +1,14 @@
 package cn.fazhi.portal.catalog;
 
+import cn.fazhi.portal.catalog.internal.CatalogAdminService;
+import cn.fazhi.portal.catalog.internal.CatalogueChanged;
+import cn.fazhi.portal.catalog.internal.IndicatorRepository;
+import cn.fazhi.portal.catalog.internal.IndicatorTarget;
+import cn.fazhi.portal.catalog.internal.IndicatorTargetRepository;
+import cn.fazhi.portal.catalog.internal.Section;
+import cn.fazhi.portal.catalog.internal.SectionRepository;
+import cn.fazhi.portal.catalog.internal.ValidationRule;
+import cn.fazhi.portal.catalog.internal.ValidationRuleRepository;
 import cn.fazhi.portal.config.CacheConfiguration;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package cn.fazhi.portal.catalog;
 
+import cn.fazhi.portal.catalog.internal.IndicatorForm;
+
 /**
  * The catalogue indicator a group of custom figures is promoted into (并入已有指标), by its code; a
  * new indicator is described by an {@link IndicatorForm} instead.

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.catalog;
 
+import cn.fazhi.portal.catalog.internal.CatalogAdminService;
 import cn.fazhi.portal.config.YearText;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;

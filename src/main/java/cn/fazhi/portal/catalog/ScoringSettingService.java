@@ -2,6 +2,8 @@ package cn.fazhi.portal.catalog;
 
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.catalog.internal.CatalogInputException;
+import cn.fazhi.portal.catalog.internal.CoverageThresholdSet;
 import cn.fazhi.portal.config.FieldRefusal;
 import cn.fazhi.portal.config.NumberText;
 import java.math.BigDecimal;

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.config;
 
+import cn.fazhi.portal.config.internal.BackupProperties;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;

@@ -1,5 +1,8 @@
 package cn.fazhi.portal.config;
 
+import cn.fazhi.portal.config.internal.BackupDirectory;
+import cn.fazhi.portal.config.internal.BackupProperties;
+import cn.fazhi.portal.config.internal.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,5 +1,12 @@
 package cn.fazhi.portal.config;
 
+import cn.fazhi.portal.config.internal.BackupDirectory;
+import cn.fazhi.portal.config.internal.BackupManifest;
+import cn.fazhi.portal.config.internal.BackupProperties;
+import cn.fazhi.portal.config.internal.DatabaseDump;
+import cn.fazhi.portal.config.internal.EmbeddedPostgresProperties;
+import cn.fazhi.portal.config.internal.EmbeddedPostgresSecurity;
+import cn.fazhi.portal.config.internal.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;

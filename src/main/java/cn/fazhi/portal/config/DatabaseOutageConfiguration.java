@@ -1,5 +1,6 @@
 package cn.fazhi.portal.config;
 
+import cn.fazhi.portal.config.internal.DatabaseOutagePages;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;

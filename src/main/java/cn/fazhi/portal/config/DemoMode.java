@@ -1,5 +1,6 @@
 package cn.fazhi.portal.config;
 
+import cn.fazhi.portal.config.internal.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.config;
 
+import cn.fazhi.portal.config.internal.DatabaseOutage;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.config;
 
+import cn.fazhi.portal.config.internal.HeavyRequestLimiter;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**

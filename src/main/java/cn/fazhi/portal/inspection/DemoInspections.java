@@ -2,6 +2,10 @@ package cn.fazhi.portal.inspection;
 
 import cn.fazhi.portal.config.DemoMode;
 import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.inspection.internal.FindingSeverity;
+import cn.fazhi.portal.inspection.internal.Inspection;
+import cn.fazhi.portal.inspection.internal.InspectionFinding;
+import cn.fazhi.portal.inspection.internal.InspectionKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.inspection;
 
+import cn.fazhi.portal.inspection.internal.FindingWorkflow;
 import org.springframework.web.multipart.MultipartFile;
 
 /**

@@ -1,6 +1,7 @@
 package cn.fazhi.portal.inspection;
 
 import cn.fazhi.portal.config.OversizedUploadRedirect;
+import cn.fazhi.portal.inspection.internal.FindingWorkflow;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.beans.factory.annotation.Value;

@@ -2,6 +2,18 @@ package cn.fazhi.portal.inspection;
 
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.config.FormSubmission;
+import cn.fazhi.portal.inspection.internal.EvidenceChunks;
+import cn.fazhi.portal.inspection.internal.EvidenceFile;
+import cn.fazhi.portal.inspection.internal.EvidenceType;
+import cn.fazhi.portal.inspection.internal.FindingDetails;
+import cn.fazhi.portal.inspection.internal.FindingQuery;
+import cn.fazhi.portal.inspection.internal.FindingSeverity;
+import cn.fazhi.portal.inspection.internal.FindingStatus;
+import cn.fazhi.portal.inspection.internal.FindingWorkflow;
+import cn.fazhi.portal.inspection.internal.IllegalFindingTransitionException;
+import cn.fazhi.portal.inspection.internal.InspectionDetails;
+import cn.fazhi.portal.inspection.internal.ReplyForm;
+import cn.fazhi.portal.inspection.internal.ReturnForm;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;

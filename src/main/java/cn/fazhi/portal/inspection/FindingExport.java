@@ -1,5 +1,7 @@
 package cn.fazhi.portal.inspection;
 
+import cn.fazhi.portal.inspection.internal.FindingRow;
+import cn.fazhi.portal.inspection.internal.FindingStatus;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,5 +1,9 @@
 package cn.fazhi.portal.inspection;
 
+import cn.fazhi.portal.inspection.internal.Dates;
+import cn.fazhi.portal.inspection.internal.FindingDetails;
+import cn.fazhi.portal.inspection.internal.FindingRow;
+import cn.fazhi.portal.inspection.internal.IsoDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

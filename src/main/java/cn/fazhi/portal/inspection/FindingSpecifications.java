@@ -1,5 +1,8 @@
 package cn.fazhi.portal.inspection;
 
+import cn.fazhi.portal.inspection.internal.FindingQuery;
+import cn.fazhi.portal.inspection.internal.FindingStatus;
+import cn.fazhi.portal.inspection.internal.InspectionFinding;
 import jakarta.persistence.criteria.Predicate;
 import java.time.LocalDate;
 import java.util.ArrayList;

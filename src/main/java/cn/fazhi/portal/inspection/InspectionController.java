@@ -3,6 +3,8 @@ package cn.fazhi.portal.inspection;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.config.FormSubmission;
+import cn.fazhi.portal.inspection.internal.InspectionDetails;
+import cn.fazhi.portal.inspection.internal.InspectionKind;
 import jakarta.validation.Valid;
 import java.util.Locale;
 import org.springframework.security.access.AccessDeniedException;

@@ -1,6 +1,9 @@
 package cn.fazhi.portal.inspection;
 
 import cn.fazhi.portal.config.YearText;
+import cn.fazhi.portal.inspection.internal.Dates;
+import cn.fazhi.portal.inspection.internal.InspectionDetails;
+import cn.fazhi.portal.inspection.internal.IsoDate;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;

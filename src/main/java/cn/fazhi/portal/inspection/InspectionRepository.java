@@ -1,5 +1,6 @@
 package cn.fazhi.portal.inspection;
 
+import cn.fazhi.portal.inspection.internal.Inspection;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;

@@ -10,6 +10,25 @@ import cn.fazhi.portal.catalog.IndicatorDef;
 import cn.fazhi.portal.config.NotAllowedException;
 import cn.fazhi.portal.config.NotFoundException;
 import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.inspection.internal.Dates;
+import cn.fazhi.portal.inspection.internal.FindingAdded;
+import cn.fazhi.portal.inspection.internal.FindingDetails;
+import cn.fazhi.portal.inspection.internal.FindingEvidenceRepository;
+import cn.fazhi.portal.inspection.internal.FindingQuery;
+import cn.fazhi.portal.inspection.internal.FindingRow;
+import cn.fazhi.portal.inspection.internal.FindingSeverity;
+import cn.fazhi.portal.inspection.internal.FindingUpdated;
+import cn.fazhi.portal.inspection.internal.Inspection;
+import cn.fazhi.portal.inspection.internal.InspectionAccess;
+import cn.fazhi.portal.inspection.internal.InspectionConflictException;
+import cn.fazhi.portal.inspection.internal.InspectionDetails;
+import cn.fazhi.portal.inspection.internal.InspectionFinding;
+import cn.fazhi.portal.inspection.internal.InspectionFindingRepository;
+import cn.fazhi.portal.inspection.internal.InspectionInputException;
+import cn.fazhi.portal.inspection.internal.InspectionKind;
+import cn.fazhi.portal.inspection.internal.InspectionRecorded;
+import cn.fazhi.portal.inspection.internal.InspectionSummary;
+import cn.fazhi.portal.inspection.internal.InspectionUpdated;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
 import java.time.Clock;
@@ -358,7 +377,7 @@ public class InspectionService {
         return s;
     }
 
-    static Map<String, Object> state(InspectionFinding f) {
+    public static Map<String, Object> state(InspectionFinding f) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("inspection", f.getInspection().getId());
         s.put("description", f.getDescription());
@@ -370,7 +389,7 @@ public class InspectionService {
         return s;
     }
 
-    static NotFoundException notFound() {
+    public static NotFoundException notFound() {
         return new NotFoundException();
     }
 

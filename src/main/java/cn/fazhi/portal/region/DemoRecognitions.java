@@ -1,6 +1,7 @@
 package cn.fazhi.portal.region;
 
 import cn.fazhi.portal.config.DemoMode;
+import cn.fazhi.portal.region.internal.RecognitionLevel;
 import org.apache.commons.csv.CSVRecord;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.region;
 
+import cn.fazhi.portal.region.internal.PopulationTables;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;

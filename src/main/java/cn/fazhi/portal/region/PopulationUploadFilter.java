@@ -1,6 +1,7 @@
 package cn.fazhi.portal.region;
 
 import cn.fazhi.portal.config.OversizedUploadRedirect;
+import cn.fazhi.portal.region.internal.PopulationTables;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.core.annotation.Order;

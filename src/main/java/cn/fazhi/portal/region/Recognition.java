@@ -1,5 +1,6 @@
 package cn.fazhi.portal.region;
 
+import cn.fazhi.portal.region.internal.RecognitionLevel;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.region;
 
+import cn.fazhi.portal.region.internal.RecognitionLevel;
 import java.util.List;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;

@@ -95,7 +95,7 @@ public class RegionService {
      * prefecture-level cities without counties (不设区的地级市: 东莞市, 中山市, 儋州市, 嘉峪关市), which
      * the census counts at that level too.
      */
-    List<RegionView> countyLevelUnits() {
+    public List<RegionView> countyLevelUnits() {
         Tree known = tree();
         java.util.Set<String> withCounties = known.counties().stream()
                 .map(RegionView::prefectureCode)

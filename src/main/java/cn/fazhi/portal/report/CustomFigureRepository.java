@@ -1,5 +1,6 @@
 package cn.fazhi.portal.report;
 
+import cn.fazhi.portal.report.internal.CustomFigure;
 import java.util.List;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.Repository;

@@ -2,6 +2,7 @@ package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.report.internal.ReportingPeriods;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;

@@ -2,6 +2,10 @@ package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.catalog.IndicatorDef;
 import cn.fazhi.portal.config.RenderedFragments;
+import cn.fazhi.portal.report.internal.EntryRow;
+import cn.fazhi.portal.report.internal.Finding;
+import cn.fazhi.portal.report.internal.ReportForm;
+import cn.fazhi.portal.report.internal.SectionForm;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

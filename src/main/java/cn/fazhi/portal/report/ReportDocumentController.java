@@ -2,6 +2,9 @@ package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.config.NotFoundException;
+import cn.fazhi.portal.report.internal.ReportDocument;
+import cn.fazhi.portal.report.internal.ReportDocuments;
+import cn.fazhi.portal.report.internal.ReportView;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.springframework.http.ContentDisposition;

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.report;
 
+import cn.fazhi.portal.report.internal.ReportDocument;
 import com.microsoft.schemas.vml.CTShape;
 import com.microsoft.schemas.vml.CTShapetype;
 import com.microsoft.schemas.vml.CTTextPath;

@@ -2,6 +2,7 @@ package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.config.RuleRefusedException;
+import cn.fazhi.portal.report.internal.SectionForm;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.beans.PropertyEditorSupport;

@@ -2,6 +2,7 @@ package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.config.NotFoundException;
+import cn.fazhi.portal.report.internal.ImportProblem;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;

@@ -1,6 +1,10 @@
 package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.catalog.IndicatorDef;
+import cn.fazhi.portal.report.internal.ComputedRate;
+import cn.fazhi.portal.report.internal.CustomFigureView;
+import cn.fazhi.portal.report.internal.ValueEntry;
+import cn.fazhi.portal.report.internal.ValueSource;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;

@@ -22,6 +22,10 @@ import static cn.fazhi.portal.report.ReportWorkbookLayout.narrativeRow;
 
 import cn.fazhi.portal.catalog.Catalog;
 import cn.fazhi.portal.catalog.IndicatorDef;
+import cn.fazhi.portal.report.internal.CustomFigure;
+import cn.fazhi.portal.report.internal.CustomFigureInput;
+import cn.fazhi.portal.report.internal.ImportProblem;
+import cn.fazhi.portal.report.internal.ValueInput;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;

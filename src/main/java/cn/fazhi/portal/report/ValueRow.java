@@ -1,6 +1,8 @@
 package cn.fazhi.portal.report;
 
 import cn.fazhi.portal.catalog.IndicatorDef;
+import cn.fazhi.portal.report.internal.Finding;
+import cn.fazhi.portal.report.internal.ValueSource;
 import java.math.BigDecimal;
 import java.util.List;
 

@@ -1,5 +1,6 @@
 package cn.fazhi.portal.report;
 
+import cn.fazhi.portal.report.internal.ImportProblem;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;

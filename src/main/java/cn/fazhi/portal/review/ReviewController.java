@@ -6,6 +6,7 @@ import cn.fazhi.portal.config.RuleRefusedException;
 import cn.fazhi.portal.report.ReportConflictException;
 import cn.fazhi.portal.report.ReportStatus;
 import cn.fazhi.portal.report.ReportWorkflow.Decision;
+import cn.fazhi.portal.review.internal.ReviewQueue;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Arrays;

@@ -4,6 +4,7 @@ import cn.fazhi.portal.account.Viewer;
 import cn.fazhi.portal.report.ReportConflictException;
 import cn.fazhi.portal.report.ReportWorkflow;
 import cn.fazhi.portal.report.ReportWorkflow.Decision;
+import cn.fazhi.portal.review.internal.ReviewInputException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.StringUtils;

@@ -6,6 +6,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import cn.fazhi.portal.PortalTest;
+import cn.fazhi.portal.account.internal.Account;
+import cn.fazhi.portal.account.internal.AccountCommand;
+import cn.fazhi.portal.account.internal.AccountQuery;
+import cn.fazhi.portal.account.internal.AccountRepository;
+import cn.fazhi.portal.account.internal.AccountRow;
+import cn.fazhi.portal.account.internal.AccountRuleException;
+import cn.fazhi.portal.account.internal.AccountService;
+import cn.fazhi.portal.account.internal.AccountStatus;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.domain.PageRequest;

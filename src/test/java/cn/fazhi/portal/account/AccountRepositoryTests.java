@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fazhi.portal.PortalJpaTest;
+import cn.fazhi.portal.account.internal.Account;
+import cn.fazhi.portal.account.internal.AccountRepository;
 import cn.fazhi.portal.region.RegionLevel;
 import cn.fazhi.portal.region.RegionView;
 import jakarta.persistence.EntityManager;

@@ -7,6 +7,13 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import cn.fazhi.portal.PortalTest;
 import cn.fazhi.portal.TestClock;
+import cn.fazhi.portal.account.internal.AccountCommand;
+import cn.fazhi.portal.account.internal.AccountQuery;
+import cn.fazhi.portal.account.internal.AccountService;
+import cn.fazhi.portal.account.internal.AccountStatus;
+import cn.fazhi.portal.account.internal.LoginFailureRow;
+import cn.fazhi.portal.account.internal.LoginThrottle;
+import cn.fazhi.portal.account.internal.PasswordPolicy;
 import cn.fazhi.portal.audit.AuditEntry;
 import cn.fazhi.portal.audit.AuditService;
 import java.net.CookieManager;

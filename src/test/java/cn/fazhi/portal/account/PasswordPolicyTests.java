@@ -2,6 +2,7 @@ package cn.fazhi.portal.account;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fazhi.portal.account.internal.PasswordPolicy;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;

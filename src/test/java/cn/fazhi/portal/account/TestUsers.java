@@ -1,5 +1,7 @@
 package cn.fazhi.portal.account;
 
+import cn.fazhi.portal.account.internal.AccountService;
+
 /**
  * Logins for tests that need more than the demo accounts: accounts are created once (tests
  * share one database) with a known password and no forced password change.

@@ -1,5 +1,7 @@
 package cn.fazhi.portal.account;
 
+import cn.fazhi.portal.account.internal.AccountService;
+import cn.fazhi.portal.account.internal.LoginThrottle;
 import cn.fazhi.portal.audit.AuditService;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -5,8 +5,9 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import cn.fazhi.portal.PortalTest;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.TestUsers;
+import cn.fazhi.portal.account.internal.AccountService;
+import cn.fazhi.portal.audit.internal.AuditQuery;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -8,10 +8,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import cn.fazhi.portal.PortalTest;
 import cn.fazhi.portal.TestFixtures;
 import cn.fazhi.portal.account.PortalUser;
-import cn.fazhi.portal.catalog.CatalogAdminService;
 import cn.fazhi.portal.catalog.CatalogService;
 import cn.fazhi.portal.catalog.IndicatorDef;
-import cn.fazhi.portal.catalog.IndicatorTextsForm;
+import cn.fazhi.portal.catalog.internal.CatalogAdminService;
+import cn.fazhi.portal.catalog.internal.IndicatorTextsForm;
 import cn.fazhi.portal.report.ReportService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -2,6 +2,7 @@ package cn.fazhi.portal.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fazhi.portal.catalog.internal.CustomFigurePromotion;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

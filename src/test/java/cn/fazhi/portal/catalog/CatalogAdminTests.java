@@ -6,15 +6,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import cn.fazhi.portal.PortalTest;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
+import cn.fazhi.portal.account.internal.AccountService;
 import cn.fazhi.portal.audit.AuditEntry;
 import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.catalog.internal.CatalogAdminService;
 import cn.fazhi.portal.report.ReportEntryService;
 import cn.fazhi.portal.report.ReportService;
-import cn.fazhi.portal.report.SectionForm;
+import cn.fazhi.portal.report.internal.SectionForm;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.Map;

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import cn.fazhi.portal.catalog.internal.IndicatorRepository;
+import cn.fazhi.portal.catalog.internal.IndicatorTargetRepository;
+import cn.fazhi.portal.catalog.internal.SectionRepository;
+import cn.fazhi.portal.catalog.internal.ValidationRuleRepository;
 import cn.fazhi.portal.config.CacheConfiguration;
 import java.util.List;
 import org.junit.jupiter.api.Test;

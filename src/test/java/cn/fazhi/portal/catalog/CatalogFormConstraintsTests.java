@@ -2,6 +2,10 @@ package cn.fazhi.portal.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fazhi.portal.catalog.internal.IndicatorForm;
+import cn.fazhi.portal.catalog.internal.IndicatorTextsForm;
+import cn.fazhi.portal.catalog.internal.RuleForm;
+import cn.fazhi.portal.catalog.internal.RuleTextsForm;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;

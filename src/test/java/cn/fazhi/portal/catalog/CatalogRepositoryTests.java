@@ -3,6 +3,13 @@ package cn.fazhi.portal.catalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhi.portal.PortalJpaTest;
+import cn.fazhi.portal.catalog.internal.Indicator;
+import cn.fazhi.portal.catalog.internal.IndicatorRepository;
+import cn.fazhi.portal.catalog.internal.IndicatorTarget;
+import cn.fazhi.portal.catalog.internal.IndicatorTargetRepository;
+import cn.fazhi.portal.catalog.internal.Section;
+import cn.fazhi.portal.catalog.internal.SectionRepository;
+import cn.fazhi.portal.catalog.internal.ValidationRuleRepository;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

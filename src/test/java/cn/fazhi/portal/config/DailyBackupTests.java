@@ -2,6 +2,8 @@ package cn.fazhi.portal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fazhi.portal.config.internal.BackupDirectory;
+import cn.fazhi.portal.config.internal.EmbeddedPostgresServer;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;

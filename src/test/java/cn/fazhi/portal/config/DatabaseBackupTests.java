@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fazhi.portal.SystemTest;
+import cn.fazhi.portal.config.internal.BackupDirectory;
+import cn.fazhi.portal.config.internal.BackupManifest;
+import cn.fazhi.portal.config.internal.DatabaseDump;
+import cn.fazhi.portal.config.internal.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.FileChannel;

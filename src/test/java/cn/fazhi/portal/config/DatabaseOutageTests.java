@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhi.portal.PortalApplication;
 import cn.fazhi.portal.SystemTest;
+import cn.fazhi.portal.config.internal.EmbeddedPostgresServer;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;

@@ -2,6 +2,9 @@ package cn.fazhi.portal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fazhi.portal.config.internal.EmbeddedPostgresAutoConfiguration;
+import cn.fazhi.portal.config.internal.EmbeddedPostgresServer;
+import cn.fazhi.portal.config.internal.PostgresConnection;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;

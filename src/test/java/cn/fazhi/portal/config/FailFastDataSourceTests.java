@@ -3,6 +3,7 @@ package cn.fazhi.portal.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fazhi.portal.config.internal.DatabaseOutage;
 import java.lang.reflect.Proxy;
 import java.net.ConnectException;
 import java.sql.Connection;

@@ -2,6 +2,8 @@ package cn.fazhi.portal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fazhi.portal.config.internal.HeavyRequestLimiter;
+import cn.fazhi.portal.config.internal.HeavyRequestLimits;
 import jakarta.servlet.FilterChain;
 import java.time.Duration;
 import java.util.List;

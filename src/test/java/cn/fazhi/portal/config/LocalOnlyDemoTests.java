@@ -2,6 +2,7 @@ package cn.fazhi.portal.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fazhi.portal.config.internal.LocalOnlyDemo;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.mock.env.MockEnvironment;

@@ -3,9 +3,9 @@ package cn.fazhi.portal.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhi.portal.BrowserTest;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
+import cn.fazhi.portal.account.internal.AccountService;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Pattern;

@@ -7,14 +7,14 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import cn.fazhi.portal.PortalTest;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.account.Viewer;
-import cn.fazhi.portal.catalog.CatalogAdminService;
-import cn.fazhi.portal.catalog.CatalogAdminService.TargetRow;
-import cn.fazhi.portal.catalog.TargetsForm;
+import cn.fazhi.portal.account.internal.AccountService;
+import cn.fazhi.portal.catalog.internal.CatalogAdminService;
+import cn.fazhi.portal.catalog.internal.CatalogAdminService.TargetRow;
+import cn.fazhi.portal.catalog.internal.TargetsForm;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;

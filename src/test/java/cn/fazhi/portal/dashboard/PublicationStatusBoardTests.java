@@ -5,16 +5,16 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import cn.fazhi.portal.PortalTest;
 import cn.fazhi.portal.TestClock;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.account.Viewer;
-import cn.fazhi.portal.report.PublicationForm;
+import cn.fazhi.portal.account.internal.AccountService;
 import cn.fazhi.portal.report.PublicationTestData;
 import cn.fazhi.portal.report.ReportEntryService;
 import cn.fazhi.portal.report.ReportPublications;
 import cn.fazhi.portal.report.ReportService;
 import cn.fazhi.portal.report.ReportWorkflow;
+import cn.fazhi.portal.report.internal.PublicationForm;
 import java.util.List;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;

@@ -3,6 +3,10 @@ package cn.fazhi.portal.inspection;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import cn.fazhi.portal.inspection.internal.EvidenceContent;
+import cn.fazhi.portal.inspection.internal.EvidenceNames;
+import cn.fazhi.portal.inspection.internal.EvidenceType;
+import cn.fazhi.portal.inspection.internal.InspectionInputException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

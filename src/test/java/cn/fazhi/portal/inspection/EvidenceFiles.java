@@ -1,5 +1,8 @@
 package cn.fazhi.portal.inspection;
 
+import cn.fazhi.portal.inspection.internal.EvidenceContent;
+import cn.fazhi.portal.inspection.internal.EvidenceType;
+import cn.fazhi.portal.inspection.internal.EvidenceUpload;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -6,11 +6,17 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import cn.fazhi.portal.PortalTest;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
+import cn.fazhi.portal.account.internal.AccountService;
 import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.inspection.internal.EvidenceChunks;
+import cn.fazhi.portal.inspection.internal.EvidenceFile;
+import cn.fazhi.portal.inspection.internal.EvidenceNames;
+import cn.fazhi.portal.inspection.internal.EvidenceUpload;
+import cn.fazhi.portal.inspection.internal.EvidenceView;
+import cn.fazhi.portal.inspection.internal.FindingWorkflow;
 import java.io.ByteArrayInputStream;
 import java.io.OutputStream;
 import java.security.MessageDigest;

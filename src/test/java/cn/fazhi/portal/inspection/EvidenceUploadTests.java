@@ -5,11 +5,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import cn.fazhi.portal.PortalTest;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
+import cn.fazhi.portal.account.internal.AccountService;
 import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.inspection.internal.EvidenceType;
+import cn.fazhi.portal.inspection.internal.EvidenceView;
+import cn.fazhi.portal.inspection.internal.FindingWorkflow;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.CookieManager;

@@ -5,12 +5,14 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import cn.fazhi.portal.PortalTest;
 import cn.fazhi.portal.TestClock;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.account.internal.AccountService;
 import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.inspection.internal.FindingQuery;
+import cn.fazhi.portal.inspection.internal.InspectionSummary;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cn.fazhi.portal.config.TimeConfiguration;
+import cn.fazhi.portal.inspection.internal.FindingSeverity;
+import cn.fazhi.portal.inspection.internal.FindingStatus;
+import cn.fazhi.portal.inspection.internal.IllegalFindingTransitionException;
+import cn.fazhi.portal.inspection.internal.Inspection;
+import cn.fazhi.portal.inspection.internal.InspectionFinding;
+import cn.fazhi.portal.inspection.internal.InspectionKind;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,8 @@
 package cn.fazhi.portal.inspection;
 
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.inspection.internal.FindingWorkflow;
+import cn.fazhi.portal.inspection.internal.ReplyForm;
 import java.time.LocalDate;
 
 /** Inspections made through the services, for tests outside this package (the authorization matrix). */

@@ -5,13 +5,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import cn.fazhi.portal.PortalTest;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
+import cn.fazhi.portal.account.internal.AccountService;
 import cn.fazhi.portal.audit.AuditEntry;
 import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.inspection.internal.FindingDetails;
+import cn.fazhi.portal.inspection.internal.FindingSeverity;
+import cn.fazhi.portal.inspection.internal.FindingStatus;
+import cn.fazhi.portal.inspection.internal.InspectionDetails;
+import cn.fazhi.portal.inspection.internal.InspectionKind;
 import java.util.List;
 import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;

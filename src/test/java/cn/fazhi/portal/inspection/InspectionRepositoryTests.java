@@ -3,6 +3,10 @@ package cn.fazhi.portal.inspection;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhi.portal.PortalJpaTest;
+import cn.fazhi.portal.inspection.internal.FindingSeverity;
+import cn.fazhi.portal.inspection.internal.FindingStatus;
+import cn.fazhi.portal.inspection.internal.Inspection;
+import cn.fazhi.portal.inspection.internal.InspectionKind;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.time.LocalDate;

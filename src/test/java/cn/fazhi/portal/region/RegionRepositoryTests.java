@@ -3,6 +3,7 @@ package cn.fazhi.portal.region;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhi.portal.PortalJpaTest;
+import cn.fazhi.portal.region.internal.RecognitionLevel;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 

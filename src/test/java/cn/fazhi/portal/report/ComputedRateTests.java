@@ -2,6 +2,7 @@ package cn.fazhi.portal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fazhi.portal.report.internal.ComputedRate;
 import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 

@@ -2,6 +2,8 @@ package cn.fazhi.portal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import cn.fazhi.portal.report.internal.AnnualReport;
+import cn.fazhi.portal.report.internal.IllegalReportTransitionException;
 import java.sql.SQLException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;

@@ -6,14 +6,17 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import cn.fazhi.portal.PortalTest;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.account.internal.AccountService;
 import cn.fazhi.portal.audit.AuditEntry;
-import cn.fazhi.portal.catalog.CatalogAdminService;
-import cn.fazhi.portal.catalog.CustomFigurePromotion;
+import cn.fazhi.portal.catalog.internal.CatalogAdminService;
+import cn.fazhi.portal.catalog.internal.CustomFigurePromotion;
+import cn.fazhi.portal.report.internal.AnnualReportRepository;
+import cn.fazhi.portal.report.internal.CustomFigure;
+import cn.fazhi.portal.report.internal.SectionForm;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

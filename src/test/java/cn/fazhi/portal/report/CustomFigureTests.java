@@ -9,6 +9,8 @@ import cn.fazhi.portal.TestFixtures;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.audit.AuditEntry;
 import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.report.internal.AnnualReportRepository;
+import cn.fazhi.portal.report.internal.CustomFigureView;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -7,6 +7,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import cn.fazhi.portal.PortalTest;
 import cn.fazhi.portal.TestFixtures;
 import cn.fazhi.portal.account.PortalUser;
+import cn.fazhi.portal.report.internal.AnnualReportRepository;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;

@@ -3,11 +3,11 @@ package cn.fazhi.portal.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhi.portal.TestClock;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.account.internal.AccountService;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;

@@ -6,12 +6,15 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import cn.fazhi.portal.PortalTest;
 import cn.fazhi.portal.TestClock;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.account.internal.AccountService;
 import cn.fazhi.portal.audit.AuditService;
+import cn.fazhi.portal.report.internal.PublicationForm;
+import cn.fazhi.portal.report.internal.ReportView;
+import cn.fazhi.portal.report.internal.ReportingPeriods;
 import java.time.LocalDate;
 import java.util.Map;
 import org.jsoup.Jsoup;

@@ -7,12 +7,17 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import cn.fazhi.portal.PortalTest;
 import cn.fazhi.portal.TestFixtures;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.TestUsers;
+import cn.fazhi.portal.account.internal.AccountService;
 import cn.fazhi.portal.audit.AuditEntry;
 import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.catalog.CatalogService;
+import cn.fazhi.portal.report.internal.AnnualReport;
+import cn.fazhi.portal.report.internal.AnnualReportRepository;
+import cn.fazhi.portal.report.internal.SectionForm;
+import cn.fazhi.portal.report.internal.ValueEntry;
+import cn.fazhi.portal.report.internal.ValueSource;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -3,6 +3,11 @@ package cn.fazhi.portal.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhi.portal.PortalJpaTest;
+import cn.fazhi.portal.report.internal.AnnualReport;
+import cn.fazhi.portal.report.internal.AnnualReportRepository;
+import cn.fazhi.portal.report.internal.ReportingPeriods;
+import cn.fazhi.portal.report.internal.ValueEntry;
+import cn.fazhi.portal.report.internal.ValueSource;
 import jakarta.persistence.EntityManager;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -7,6 +7,10 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import cn.fazhi.portal.PortalTest;
 import cn.fazhi.portal.TestFixtures;
 import cn.fazhi.portal.account.PortalUser;
+import cn.fazhi.portal.report.internal.AnnualReport;
+import cn.fazhi.portal.report.internal.AnnualReportRepository;
+import cn.fazhi.portal.report.internal.SectionForm;
+import cn.fazhi.portal.report.internal.ValueEntry;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;

@@ -3,6 +3,7 @@ package cn.fazhi.portal.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import cn.fazhi.portal.catalog.IndicatorKind;
+import cn.fazhi.portal.report.internal.ValueInput;
 import org.junit.jupiter.api.Test;
 
 class ValueInputTests {

@@ -4,15 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import cn.fazhi.portal.PortalTest;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.account.Viewer;
+import cn.fazhi.portal.account.internal.AccountService;
 import cn.fazhi.portal.report.ReportEntryService;
 import cn.fazhi.portal.report.ReportService;
 import cn.fazhi.portal.report.ReportStatus;
 import cn.fazhi.portal.report.ReportWorkflow;
+import cn.fazhi.portal.review.internal.QueueRow;
+import cn.fazhi.portal.review.internal.ReviewQueue;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;

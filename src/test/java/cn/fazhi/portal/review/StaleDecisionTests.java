@@ -5,18 +5,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import cn.fazhi.portal.PortalTest;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
+import cn.fazhi.portal.account.internal.AccountService;
 import cn.fazhi.portal.audit.AuditEntry;
 import cn.fazhi.portal.audit.AuditService;
 import cn.fazhi.portal.report.ReportEntryService;
 import cn.fazhi.portal.report.ReportService;
 import cn.fazhi.portal.report.ReportStatus;
-import cn.fazhi.portal.report.ReportView;
 import cn.fazhi.portal.report.ReportWorkflow;
-import cn.fazhi.portal.report.SectionForm;
+import cn.fazhi.portal.report.internal.ReportView;
+import cn.fazhi.portal.report.internal.SectionForm;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;

@@ -5,12 +5,12 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import cn.fazhi.portal.PortalTest;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
+import cn.fazhi.portal.account.internal.AccountService;
 import cn.fazhi.portal.report.ReportService;
-import cn.fazhi.portal.report.ReportView;
+import cn.fazhi.portal.report.internal.ReportView;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;

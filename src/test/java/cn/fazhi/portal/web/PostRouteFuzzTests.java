@@ -6,18 +6,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 
 import cn.fazhi.portal.PortalTest;
 import cn.fazhi.portal.SweepTest;
-import cn.fazhi.portal.account.AccountService;
 import cn.fazhi.portal.account.PortalUser;
 import cn.fazhi.portal.account.Role;
 import cn.fazhi.portal.account.TestUsers;
 import cn.fazhi.portal.account.Viewer;
-import cn.fazhi.portal.catalog.CatalogAdminService;
-import cn.fazhi.portal.catalog.IndicatorForm;
-import cn.fazhi.portal.catalog.RuleForm;
+import cn.fazhi.portal.account.internal.AccountService;
+import cn.fazhi.portal.catalog.internal.CatalogAdminService;
+import cn.fazhi.portal.catalog.internal.IndicatorForm;
+import cn.fazhi.portal.catalog.internal.RuleForm;
 import cn.fazhi.portal.config.ReportingCalendar;
-import cn.fazhi.portal.inspection.FindingWorkflow;
 import cn.fazhi.portal.inspection.InspectionFixtures;
 import cn.fazhi.portal.inspection.InspectionService;
+import cn.fazhi.portal.inspection.internal.FindingWorkflow;
 import cn.fazhi.portal.report.ReportService;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;

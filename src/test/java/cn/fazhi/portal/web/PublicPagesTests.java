@@ -5,7 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 
 import cn.fazhi.portal.PortalTest;
-import cn.fazhi.portal.account.AccountService;
+import cn.fazhi.portal.account.internal.AccountService;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
