@@ -1,5 +1,6 @@
 package cn.fazhi.portal.region;
 
+import cn.fazhi.portal.config.FormSubmission;
 import cn.fazhi.portal.region.internal.PopulationTables;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -61,9 +62,7 @@ class PopulationController {
 
     @PostMapping("/admin/population/delete")
     String delete(@RequestParam(defaultValue = "") String year, RedirectAttributes redirect) {
-        String refused = tables.delete(year);
-        redirect.addFlashAttribute(
-                refused == null ? "flash" : "flashError", refused == null ? "population.deleted" : refused);
+        FormSubmission.click(redirect, "population.deleted", () -> tables.delete(year));
         return "redirect:/admin/population";
     }
 

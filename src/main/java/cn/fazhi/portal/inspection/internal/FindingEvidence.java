@@ -22,7 +22,7 @@ import lombok.NoArgsConstructor;
 @Table(name = "finding_evidence")
 @Getter
 @NoArgsConstructor(access = AccessLevel.PROTECTED)
-class FindingEvidence {
+public class FindingEvidence {
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

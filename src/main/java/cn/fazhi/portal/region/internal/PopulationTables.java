@@ -1,8 +1,10 @@
 package cn.fazhi.portal.region.internal;
 
+import cn.fazhi.portal.config.ConflictException;
 import cn.fazhi.portal.config.NotAllowedException;
 import cn.fazhi.portal.config.NumberText;
 import cn.fazhi.portal.config.ReportingCalendar;
+import cn.fazhi.portal.config.RuleRefusedException;
 import cn.fazhi.portal.region.RegionService;
 import cn.fazhi.portal.region.RegionView;
 import java.io.BufferedReader;
@@ -236,22 +238,23 @@ public class PopulationTables {
     /**
      * Removes an uploaded year's table (the census's stays).
      *
-     * @return the message key of why it cannot be, or null when done
+     * @throws RuleRefusedException for a year that is not an uploaded one's (the census's included)
+     * @throws ConflictException when there is no table of that year (nothing changes)
      */
     @Transactional
-    public String delete(String typedYear) {
+    public void delete(String typedYear) {
         requireAdministrator();
         List<Problem> problems = new ArrayList<>();
         Integer year = year(typedYear, problems);
         if (year == null) {
-            return problems.get(0).key();
+            throw new RuleRefusedException(
+                    "no year to delete: " + typedYear, problems.get(0).key());
         }
         Map<String, Object> before = state(year);
         if (jdbc.update("delete from region_population where census_year = ?", year) == 0) {
-            return "population.noSuchTable";
+            throw new ConflictException("no population table of " + year, "population.noSuchTable");
         }
         events.publishEvent(new PopulationDeleted(year, before));
-        return null;
     }
 
     /**
