@@ -21,11 +21,15 @@ public interface AuditedEvent {
     /** Which record: written as its {@code toString()}, or none. */
     Object entityId();
 
-    /** The record before the change (anything Jackson can write), or null. */
-    Object before();
+    /** The record before the change (anything Jackson can write), or null (the default: nothing was there). */
+    default Object before() {
+        return null;
+    }
 
-    /** The record after the change, or null. */
-    Object after();
+    /** The record after the change, or null (the default: nothing is left, or nothing to keep). */
+    default Object after() {
+        return null;
+    }
 
     /**
      * An event that names who acted instead of the current login: a login, a failed one (nobody: null),

@@ -22,9 +22,4 @@ public record AccountCreated(long accountId, Map<String, Object> after) implemen
     public Object entityId() {
         return accountId;
     }
-
-    @Override
-    public Object before() {
-        return null;
-    }
 }

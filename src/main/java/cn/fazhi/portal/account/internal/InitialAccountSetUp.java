@@ -25,11 +25,6 @@ public record InitialAccountSetUp(long accountId, Map<String, Object> after) imp
     }
 
     @Override
-    public Object before() {
-        return null;
-    }
-
-    @Override
     public String actor() {
         return "system";
     }

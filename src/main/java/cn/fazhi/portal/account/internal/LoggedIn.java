@@ -21,14 +21,4 @@ public record LoggedIn(long accountId, String actor) implements AuditedEvent.Wit
     public Object entityId() {
         return accountId;
     }
-
-    @Override
-    public Object before() {
-        return null;
-    }
-
-    @Override
-    public Object after() {
-        return null;
-    }
 }

@@ -21,14 +21,4 @@ public record LoggedOut(Long accountId, String actor) implements AuditedEvent.Wi
     public Object entityId() {
         return accountId;
     }
-
-    @Override
-    public Object before() {
-        return null;
-    }
-
-    @Override
-    public Object after() {
-        return null;
-    }
 }

@@ -25,11 +25,6 @@ public record LoginFailed(Long accountId, String reason) implements AuditedEvent
     }
 
     @Override
-    public Object before() {
-        return null;
-    }
-
-    @Override
     public Object after() {
         return Map.of("reason", reason);
     }

@@ -22,9 +22,4 @@ public record PasswordChanged(long accountId, Map<String, Object> after) impleme
     public Object entityId() {
         return accountId;
     }
-
-    @Override
-    public Object before() {
-        return null;
-    }
 }

@@ -25,11 +25,6 @@ public record CustomFiguresPromoted(String indicatorCode, String group, int move
     }
 
     @Override
-    public Object before() {
-        return null;
-    }
-
-    @Override
     public Object after() {
         return Map.of("group", group, "moved", moved, "stayed", stayed);
     }

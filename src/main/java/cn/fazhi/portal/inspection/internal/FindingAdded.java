@@ -22,9 +22,4 @@ public record FindingAdded(long findingId, Map<String, Object> after) implements
     public Object entityId() {
         return findingId;
     }
-
-    @Override
-    public Object before() {
-        return null;
-    }
 }

@@ -22,9 +22,4 @@ public record FindingEvidenceAdded(long findingId, Map<String, Object> after) im
     public Object entityId() {
         return findingId;
     }
-
-    @Override
-    public Object before() {
-        return null;
-    }
 }

@@ -22,9 +22,4 @@ public record InspectionRecorded(long inspectionId, Map<String, Object> after) i
     public Object entityId() {
         return inspectionId;
     }
-
-    @Override
-    public Object before() {
-        return null;
-    }
 }

@@ -22,9 +22,4 @@ public record PopulationDeleted(int year, Map<String, Object> before) implements
     public Object entityId() {
         return year;
     }
-
-    @Override
-    public Object after() {
-        return null;
-    }
 }

@@ -22,9 +22,4 @@ public record CustomFigureAdded(long figureId, Map<String, Object> after) implem
     public Object entityId() {
         return figureId;
     }
-
-    @Override
-    public Object before() {
-        return null;
-    }
 }

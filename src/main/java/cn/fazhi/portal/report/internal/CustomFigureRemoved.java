@@ -22,9 +22,4 @@ public record CustomFigureRemoved(long figureId, Map<String, Object> before) imp
     public Object entityId() {
         return figureId;
     }
-
-    @Override
-    public Object after() {
-        return null;
-    }
 }

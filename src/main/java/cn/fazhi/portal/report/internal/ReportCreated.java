@@ -25,11 +25,6 @@ public record ReportCreated(long reportId, String countyCode, int year, ReportSt
     }
 
     @Override
-    public Object before() {
-        return null;
-    }
-
-    @Override
     public Object after() {
         return Map.of("county", countyCode, "year", year, "status", status);
     }
