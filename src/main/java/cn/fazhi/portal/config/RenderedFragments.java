@@ -51,12 +51,24 @@ public final class RenderedFragments {
 
     /** The fragment showing {@code content} as {@code variable}, for the request being answered. */
     public RenderedHtml render(String fragment, String variable, Object content, Locale locale) {
-        ServletRequestAttributes current =
-                RequestContextHolder.currentRequestAttributes() instanceof ServletRequestAttributes a ? a : null;
-        if (current == null || current.getResponse() == null) {
+        HttpServletResponse response = currentResponse();
+        return render(fragment, variable, content, locale, current().getRequest(), response);
+    }
+
+    /** The response of the request being answered, which a rendering writes its links for. */
+    public static HttpServletResponse currentResponse() {
+        HttpServletResponse response = current().getResponse();
+        if (response == null) {
             throw new IllegalStateException("fragments are rendered while a request is answered");
         }
-        return render(fragment, variable, content, locale, current.getRequest(), current.getResponse());
+        return response;
+    }
+
+    private static ServletRequestAttributes current() {
+        if (RequestContextHolder.currentRequestAttributes() instanceof ServletRequestAttributes a) {
+            return a;
+        }
+        throw new IllegalStateException("fragments are rendered while a request is answered");
     }
 
     /** The same, for a given request and response (links are written under the request's context path). */

@@ -11,8 +11,6 @@ import java.util.Locale;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
-import org.springframework.web.context.request.RequestContextHolder;
-import org.springframework.web.context.request.ServletRequestAttributes;
 import org.thymeleaf.ITemplateEngine;
 
 /**
@@ -61,7 +59,7 @@ class RenderedTables {
 
     /** The body of each table, by the table's name (the pages' {@code bodies}), for the request being answered. */
     Map<String, RenderedHtml> bodies(List<DashboardTable> tables, HttpServletRequest request, Locale locale) {
-        HttpServletResponse response = currentResponse();
+        HttpServletResponse response = RenderedFragments.currentResponse();
         Map<String, RenderedHtml> rendered = new LinkedHashMap<>();
         tables.forEach(t -> rendered.put(t.name(), body(t, request, response, locale)));
         return rendered;
@@ -83,23 +81,12 @@ class RenderedTables {
 
     private RenderedHtml options(
             String fragment, String variable, List<?> options, HttpServletRequest request, Locale locale) {
-        return fragments.render(fragment, variable, options, locale, request, currentResponse());
+        return fragments.render(fragment, variable, options, locale, request, RenderedFragments.currentResponse());
     }
 
     /** A table's body rows, rendered for this request's context path and locale, or as kept. */
     RenderedHtml body(DashboardTable table, HttpServletRequest request, HttpServletResponse response, Locale locale) {
         return fragments.render("rows", "t", table, locale, request, response);
-    }
-
-    private static HttpServletResponse currentResponse() {
-        HttpServletResponse response =
-                RequestContextHolder.currentRequestAttributes() instanceof ServletRequestAttributes a
-                        ? a.getResponse()
-                        : null;
-        if (response == null) {
-            throw new IllegalStateException("table bodies are rendered while a request is answered");
-        }
-        return response;
     }
 
     /** How many bodies were rendered rather than found kept. */
